@@ -1,0 +1,45 @@
+# Leerroute: `make run` starts the product with demo data, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# `make run` is a development/demo run: debug on, embedded SQLite unless DATABASE_URL is set.
+RUN_ENV := DEBUG=1
+
+.PHONY: run test install install-dev lock migrate demo-reset benchmark messages
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+	scripts/ensure-chromium.sh
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo
+	@echo ""
+	@echo "Leerroute draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(PY) -m pytest
+
+demo-reset: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo --reset
+
+# Regenerate the lock files after editing requirements*.in (needs network).
+lock:
+	$(PYTHON) -m venv /tmp/leerroute-piptools && /tmp/leerroute-piptools/bin/pip install --quiet pip-tools
+	/tmp/leerroute-piptools/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements.txt requirements.in
+	/tmp/leerroute-piptools/bin/pip-compile --quiet --generate-hashes --strip-extras -o requirements-dev.txt requirements-dev.in

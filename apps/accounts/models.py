@@ -1,0 +1,83 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    BEHEERDER = "beheerder", _("beheerder")
+    REGIOCOORDINATOR = "regiocoordinator", _("regiocoördinator")
+    ROUTECOORDINATOR = "routecoordinator", _("routecoördinator")
+    EXAMENCOORDINATOR = "examencoordinator", _("examencoördinator")
+    FINANCIEEL = "financieel", _("financieel medewerker")
+    BESTUURDER = "bestuurder", _("bestuurder/directie")
+
+
+# Roles that may change the route register of their own institutions. Exam and finance staff read
+# the register; they change their own records (exam plans, settlements) in their own modules.
+ROUTE_EDITOR_ROLES = {Role.BEHEERDER, Role.ROUTECOORDINATOR, Role.BESTUURDER}
+
+
+class User(AbstractUser):
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.ROUTECOORDINATOR)
+    institutions = models.ManyToManyField(
+        "registry.Institution", blank=True, related_name="users", verbose_name=_("instellingen")
+    )
+    region = models.ForeignKey(
+        "registry.Region", models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("regio")
+    )
+    is_demo = models.BooleanField(_("demo-account"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    @property
+    def is_beheerder(self) -> bool:
+        return self.role == Role.BEHEERDER or self.is_superuser
+
+    @property
+    def is_regional(self) -> bool:
+        return self.role == Role.REGIOCOORDINATOR
+
+    @property
+    def may_edit_routes(self) -> bool:
+        return self.is_beheerder or self.role in ROUTE_EDITOR_ROLES
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only a hash of the token is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> str:
+        key = secrets.token_urlsafe(32)
+        cls.objects.filter(user=user, expires__lt=timezone.now()).delete()
+        cls.objects.create(
+            user=user, key_hash=cls.hash(key), expires=timezone.now() + timedelta(hours=settings.API_TOKEN_HOURS)
+        )
+        return key
+
+    @classmethod
+    def user_for(cls, key: str):
+        token = cls.objects.select_related("user").filter(key_hash=cls.hash(key), expires__gt=timezone.now()).first()
+        if token and token.user.is_active:
+            return token.user
+        return None

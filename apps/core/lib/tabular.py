@@ -1,0 +1,86 @@
+"""Reading and writing tables: CSV (any common delimiter and encoding) and Excel (openpyxl)."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class TableError(ValueError):
+    """The file itself cannot be read (not a row problem)."""
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[dict[str, str]]   # one dict per data row, header -> text; row 1 is the header row
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_table(name: str, content: bytes) -> Table:
+    if name.lower().endswith((".xlsx", ".xlsm")):
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise TableError(_("Het Excel-bestand kan niet worden gelezen: %s") % exc) from exc
+        values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        for encoding in ENCODINGS:
+            try:
+                text = content.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t|")
+        except csv.Error:
+            dialect = csv.excel
+        values = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    values = [row for row in values if any(row)]
+    if not values:
+        raise TableError(_("Het bestand is leeg."))
+    headers = [h.strip() for h in values[0]]
+    rows = [dict(zip(headers, row + [""] * (len(headers) - len(row)))) for row in values[1:]]
+    return Table(headers, rows)
+
+
+def table_response(filename: str, headers: list[str], rows: list[list], fmt: str) -> HttpResponse:
+    """An Excel (fmt "xlsx") or CSV download of a table."""
+    if fmt == "xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.title = filename[:31]
+        ws.append(headers)
+        for row in rows:
+            ws.append(["" if v is None else v for v in row])
+        for i, header in enumerate(headers, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(12, min(50, len(header) + 4))
+        ws.freeze_panes = "A2"
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # so Excel opens UTF-8 correctly
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(headers)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

@@ -1,0 +1,31 @@
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from apps.registry import reference
+from apps.routes.models import Route
+
+
+class Command(BaseCommand):
+    help = "Load the demo data set and demo accounts (development and demonstration only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Empty the database first.")
+
+    def handle(self, *args, reset=False, **options):
+        from apps.demo.loader import DemoLoader, accounts_table
+
+        if not settings.DEBUG:
+            raise CommandError("Demo data and demo accounts are never loaded with DEBUG off (production). "
+                               "Run with DEBUG=1 on a development or demonstration database.")
+        if reset:
+            call_command("flush", interactive=False, verbosity=0)
+            reference.seed(django_apps)
+        if Route.objects.exists():
+            self.stdout.write("The database already holds routes: demo data not loaded again "
+                              "(use --reset to start over).")
+        else:
+            DemoLoader().load()
+            self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {Route.objects.count()} routes."))
+        self.stdout.write("Demo accounts:\n" + accounts_table())

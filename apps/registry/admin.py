@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from apps.core.admin import BeheerderAdmin
+
+from . import models as m
+
+
+class LocationInline(admin.TabularInline):
+    model = m.Location
+    extra = 0
+
+
+@admin.register(m.Institution)
+class InstitutionAdmin(BeheerderAdmin):
+    list_display = ["brin", "name", "sector", "kind", "bestuur", "city"]
+    list_filter = ["sector", "kind"]
+    search_fields = ["brin", "name"]
+    inlines = [LocationInline]
+    filter_horizontal = ["regions"]
+
+
+@admin.register(m.Kwalificatie)
+class KwalificatieAdmin(BeheerderAdmin):
+    list_display = ["code", "name", "level", "dossier", "bol", "bbl"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(m.ProfielKwalificatie)
+class ProfielKwalificatieAdmin(BeheerderAdmin):
+    list_display = ["profiel", "kwalificatie"]
+    list_filter = ["profiel"]
+
+
+for model in (m.Region, m.Bestuur, m.Profiel, m.Leerweg):
+    admin.site.register(model, BeheerderAdmin)

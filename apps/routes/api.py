@@ -1,0 +1,413 @@
+"""Routes, compliance, agreements and the rules catalogue over JSON. Writes go through the same
+forms and the same compliance use case as the interface: one validation, one save path."""
+from datetime import date
+from decimal import Decimal
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from apps.accounts.scoping import editable_routes, visible_agreements, visible_routes
+from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
+from domain.rules import CATALOGUE, get_rule
+
+from . import compliance, services
+from . import forms as f
+from . import models as m
+from .filtersets import RouteFilterSet
+
+router = Router(tags=["routes"])
+rules_router = Router(tags=["rules"])
+agreements_router = Router(tags=["agreements"])
+
+
+# --- schemas ---------------------------------------------------------------------------------
+
+class RuleOut(Schema):
+    id: str
+    level: str
+    subject: str
+    title: str
+    description: str
+    source: str
+
+
+class FindingOut(Schema):
+    rule: str
+    status: str
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    rule: str | None
+    field: str
+    message: str
+
+
+class Errors(Schema):
+    errors: list[ErrorOut]
+
+
+class PartnerIO(Schema):
+    institution: str                     # BRIN
+    role: str                            # "vo" | "mbo"
+    location: str | None = None          # 2-digit vestigingscode
+    joined_on: date | None = None
+    rio_registered_on: date | None = None
+
+
+class UitstroomIO(Schema):
+    kwalificatie: str                    # 5-digit code
+    min_intake: int | None = None
+    intake: int | None = None
+    active: bool = True
+
+
+class YearIO(Schema):
+    route_year: int
+    vmbo_year: int | None = None
+    days_at_mbo: Decimal = Decimal(0)
+    days_bpv: Decimal = Decimal(0)
+    teaching_location: str = ""
+    teaching_by: str = ""
+    note: str = ""
+
+
+class TargetIO(Schema):
+    kpi: str
+    parameter: str = ""
+    operator: str = ">="
+    value: Decimal
+
+
+class ContactIO(Schema):
+    institution: str                     # BRIN
+    role: str
+    name: str
+    email: str = ""
+    start: date | None = None
+    end: date | None = None
+
+
+class ComponentIO(Schema):
+    name: str
+    covered_by: str = ""
+
+
+class RouteIn(Schema):
+    name: str
+    type: str
+    region: int
+    programme_label: str = ""
+    phase: str = "in_ontwikkeling"
+    start_year: int | None = None
+    end_date: date | None = None
+    description: str = ""
+    profielen: list[str] = []
+    leerwegen: list[str] = []
+    selection: str = "alle"
+    vmbo_diploma: bool = True
+    acceleration: str = "geen"
+    acceleration_note: str = ""
+    start_vmbo_year: int = 3
+    vmbo_exam_route_year: int | None = None
+    study_duration_years: int | None = None
+    onderwijstijd_hours: int | None = None
+    onderwijstijd_deviation: str = ""
+    mr_consent_on: date | None = None
+    integrated_exam: bool = False
+    pta_oer: str = ""
+    includes_lwt: bool = False
+    settlement_model: str = ""
+    reported_students: int | None = None
+    last_partner_meeting: date | None = None
+    partners: list[PartnerIO] = []
+    uitstroomrichtingen: list[UitstroomIO] = []
+    years: list[YearIO] = []
+    targets: list[TargetIO] = []
+    contacts: list[ContactIO] = []
+    components: list[ComponentIO] = []
+
+
+class RouteSummary(Schema):
+    id: int
+    name: str
+    type: str
+    legal_status: str
+    phase: str
+    region: str
+    programme_label: str
+    compliance: str
+
+    @staticmethod
+    def resolve_region(obj):
+        return obj.region.name
+
+    @staticmethod
+    def resolve_compliance(obj):
+        return compliance.summary(obj)
+
+
+class RouteOut(RouteIn):
+    id: int
+    legal_status: str
+    region_name: str
+    compliance: str
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def route_out(route: m.Route) -> dict:
+    data = {name: getattr(route, name) for name in RouteIn.model_fields
+            if name not in {"region", "profielen", "leerwegen", "partners", "uitstroomrichtingen", "years",
+                            "targets", "contacts", "components"}}
+    data.update(
+        id=route.pk, region=route.region_id, region_name=route.region.name, legal_status=route.legal_status,
+        compliance=compliance.summary(route),
+        profielen=[p.code for p in route.profielen.all()], leerwegen=[lw.code for lw in route.leerwegen.all()],
+        partners=[dict(institution=p.institution.brin, role=p.role, location=p.location.code if p.location else None,
+                       joined_on=p.joined_on, rio_registered_on=p.rio_registered_on)
+                  for p in route.partners.select_related("institution", "location")],
+        uitstroomrichtingen=[dict(kwalificatie=u.kwalificatie.code, min_intake=u.min_intake, intake=u.intake,
+                                  active=u.active) for u in route.uitstroomrichtingen.select_related("kwalificatie")],
+        years=[dict(route_year=y.route_year, vmbo_year=y.vmbo_year, days_at_mbo=y.days_at_mbo,
+                    days_bpv=y.days_bpv, teaching_location=y.teaching_location, teaching_by=y.teaching_by,
+                    note=y.note) for y in route.years.all()],
+        targets=[dict(kpi=t.kpi, parameter=t.parameter, operator=t.operator, value=t.value)
+                 for t in route.targets.all()],
+        contacts=[dict(institution=c.institution.brin, role=c.role, name=c.name, email=c.email, start=c.start,
+                       end=c.end) for c in route.contacts.select_related("institution")],
+        components=[dict(name=c.name, covered_by=c.covered_by) for c in route.components.all()],
+    )
+    return data
+
+
+class Lookup:
+    """Turns the codes of a payload (BRIN, crebo, profiel, leerweg) into primary keys, collecting
+    an error naming the field for every unknown code."""
+
+    def __init__(self):
+        self.errors: list[dict] = []
+
+    def pk(self, model, field, value, where: str):
+        if value in (None, ""):
+            return ""
+        obj = model.objects.filter(**{field: value}).first()
+        if obj is None:
+            self.errors.append({"rule": None, "field": where, "message": f"Onbekende code '{value}'."})
+            return ""
+        return obj.pk
+
+
+def _formset_rows(prefix, existing, key, rows, row_key):
+    """Form data for an inline formset that makes the route's rows equal to ``rows``: existing rows
+    with the same key are updated, the others deleted, new ones added."""
+    by_key = {key(obj): obj for obj in existing}
+    data, forms = {}, []
+    used = set()
+    for row in rows:
+        obj = by_key.get(row_key(row))
+        if obj is not None and obj.pk not in used:
+            used.add(obj.pk)
+            forms.append({**row, "id": obj.pk})
+    new_rows = [row for row in rows if by_key.get(row_key(row)) is None or by_key[row_key(row)].pk not in
+                {f["id"] for f in forms}]
+    stale = [obj for obj in existing if obj.pk not in used]
+    ordered = forms + [{"id": obj.pk, "DELETE": "on"} for obj in stale]
+    for i, row in enumerate(ordered + new_rows):
+        for name, value in row.items():
+            if value is None or value is False:
+                continue
+            data[f"{prefix}-{i}-{name}"] = "on" if value is True else str(value)
+    data[f"{prefix}-TOTAL_FORMS"] = str(len(ordered) + len(new_rows))
+    data[f"{prefix}-INITIAL_FORMS"] = str(len(ordered))
+    return data
+
+
+def form_data(payload: RouteIn, route: m.Route | None) -> tuple[dict, list[dict]]:
+    lookup = Lookup()
+    raw = payload.dict()
+    data = {k: v for k, v in raw.items() if not isinstance(v, list) and v is not None and v is not False}
+    data = {k: ("on" if v is True else str(v)) for k, v in data.items()}
+    data["profielen"] = [lookup.pk(Profiel, "code", c, "profielen") for c in payload.profielen]
+    data["leerwegen"] = [lookup.pk(Leerweg, "code", c, "leerwegen") for c in payload.leerwegen]
+
+    def brin(value, where):
+        return lookup.pk(Institution, "brin", value, where)
+
+    partners = []
+    for i, p in enumerate(payload.partners):
+        inst = brin(p.institution, f"partners[{i}].institution")
+        location = ""
+        if p.location and inst:
+            location = Institution.objects.get(pk=inst).locations.filter(code=p.location).values_list(
+                "pk", flat=True).first() or ""
+            if not location:
+                lookup.errors.append({"rule": None, "field": f"partners[{i}].location",
+                                      "message": f"Onbekende vestiging '{p.location}'."})
+        partners.append(dict(institution=inst, role=p.role, location=location, joined_on=p.joined_on,
+                             rio_registered_on=p.rio_registered_on))
+    uitstroom = [dict(kwalificatie=lookup.pk(Kwalificatie, "code", u.kwalificatie, f"uitstroomrichtingen[{i}]"
+                                             ".kwalificatie"), min_intake=u.min_intake, intake=u.intake,
+                      active=u.active) for i, u in enumerate(payload.uitstroomrichtingen)]
+    contacts = [dict(c.dict(), institution=brin(c.institution, f"contacts[{i}].institution"))
+                for i, c in enumerate(payload.contacts)]
+
+    existing = (lambda name: list(getattr(route, name).all())) if route else (lambda name: [])
+    data.update(_formset_rows("partners", existing("partners"), lambda o: (o.institution_id, o.role), partners,
+                              lambda r: (r["institution"], r["role"])))
+    data.update(_formset_rows("uitstroomrichtingen", existing("uitstroomrichtingen"), lambda o: o.kwalificatie_id,
+                              uitstroom, lambda r: r["kwalificatie"]))
+    data.update(_formset_rows("years", existing("years"), lambda o: o.route_year,
+                              [y.dict() for y in payload.years], lambda r: r["route_year"]))
+    data.update(_formset_rows("targets", existing("targets"), lambda o: (o.kpi, o.parameter),
+                              [t.dict() for t in payload.targets], lambda r: (r["kpi"], r["parameter"])))
+    data.update(_formset_rows("contacts", existing("contacts"), lambda o: (o.institution_id, o.role, o.name),
+                              contacts, lambda r: (r["institution"], r["role"], r["name"])))
+    data.update(_formset_rows("components", existing("components"), lambda o: o.name,
+                              [c.dict() for c in payload.components], lambda r: r["name"]))
+    return data, lookup.errors
+
+
+def _form_errors(form, formsets) -> list[dict]:
+    errors = [{"rule": None, "field": name if name != "__all__" else "", "message": str(msg)}
+              for name, msgs in form.errors.items() for msg in msgs]
+    for prefix, formset in formsets.items():
+        errors += [{"rule": None, "field": prefix, "message": str(msg)} for msg in formset.non_form_errors()]
+        for i, sub in enumerate(formset.forms):
+            errors += [{"rule": None, "field": f"{prefix}[{i}].{name}", "message": str(msg)}
+                       for name, msgs in sub.errors.items() for msg in msgs]
+    return errors
+
+
+def save_route(payload: RouteIn, route: m.Route | None):
+    data, errors = form_data(payload, route)
+    form = f.RouteForm(data, instance=route)
+    formsets = f.route_formsets(data, instance=route)
+    if errors or not form.is_valid() or not all(fs.is_valid() for fs in formsets.values()):
+        return Status(422, {"errors": errors or _form_errors(form, formsets)})
+    try:
+        saved, _findings = services.save_route(form, formsets)
+    except compliance.RuleViolation as violation:
+        return Status(422, {"errors": [{"rule": x.rule, "field": x.field, "message": x.message}
+                                for x in violation.findings]})
+    return Status(201 if route is None else 200, route_out(saved))
+
+
+# --- endpoints -------------------------------------------------------------------------------
+
+@rules_router.get("", response=list[RuleOut], auth=None)
+def rules(request):
+    """The rules catalogue (R-01..R-21)."""
+    return CATALOGUE
+
+
+@rules_router.get("/{rule_id}", response={200: RuleOut, 404: dict}, auth=None)
+def rule(request, rule_id: str):
+    try:
+        return Status(200, get_rule(rule_id))
+    except KeyError:
+        return Status(404, {"detail": f"Onbekende regel '{rule_id}'."})
+
+
+@router.get("", response=list[RouteSummary])
+def list_routes(request, search: str = "", type: str = "", phase: str = "", region: int | None = None,
+                level: int | None = None, profiel: str = "", legal_status: str = ""):
+    params = {k: v for k, v in dict(search=search, type=type, phase=phase, region=region, level=level,
+                                    legal_status=legal_status).items() if v not in ("", None)}
+    if profiel:
+        params["profiel"] = Profiel.objects.filter(code=profiel).values_list("pk", flat=True).first() or 0
+    qs = visible_routes(request.user).select_related("region").prefetch_related("findings")
+    return RouteFilterSet(params, queryset=qs).qs
+
+
+@router.post("", response={201: RouteOut, 422: Errors, 403: dict})
+def create_route(request, payload: RouteIn):
+    if not request.user.may_edit_routes:
+        return Status(403, {"detail": "Uw rol mag geen routes aanmaken."})
+    return save_route(payload, None)
+
+
+@router.get("/{route_id}", response=RouteOut)
+def get_route(request, route_id: int):
+    return route_out(get_object_or_404(visible_routes(request.user), pk=route_id))
+
+
+@router.put("/{route_id}", response={200: RouteOut, 422: Errors, 403: dict})
+def update_route(request, route_id: int, payload: RouteIn):
+    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    if not editable_routes(request.user).filter(pk=route.pk).exists():
+        return Status(403, {"detail": "U mag deze route lezen maar niet wijzigen."})
+    return save_route(payload, route)
+
+
+@router.post("/{route_id}/stop", response={200: RouteOut, 403: dict})
+def stop_route(request, route_id: int):
+    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    if not editable_routes(request.user).filter(pk=route.pk).exists():
+        return Status(403, {"detail": "U mag deze route lezen maar niet wijzigen."})
+
+    services.stop_route(route)
+    return route_out(route)
+
+
+@router.get("/{route_id}/compliance", response=list[FindingOut])
+def route_compliance(request, route_id: int):
+    """Every applicable rule as passed / warning / failed, with the reason."""
+    return compliance.refresh(get_object_or_404(visible_routes(request.user), pk=route_id))
+
+
+class HistoryOut(Schema):
+    timestamp: str
+    actor: str | None
+    action: str
+    object: str
+    changes: dict | str | None
+
+
+@router.get("/{route_id}/history", response=list[HistoryOut])
+def route_history(request, route_id: int):
+    from .audit import history
+    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    return [dict(timestamp=e.timestamp.isoformat(), actor=e.actor.username if e.actor else None,
+                 action=e.get_action_display(), object=f"{e.content_type.model}: {e.object_repr}",
+                 changes=e.changes) for e in history(route, "route_id")[:500]]
+
+
+class SignatureOut(Schema):
+    bestuur: str
+    signed_on: date | None
+    signatory: str
+
+
+class AgreementOut(Schema):
+    id: int
+    kind: str
+    title: str
+    reference: str
+    valid_from: date | None
+    valid_to: date | None
+    version: int
+    signed: bool
+    routes: list[int]
+    topics: list[str]
+    signatures: list[SignatureOut]
+
+
+def agreement_out(a: m.Agreement, user) -> dict:
+    visible = set(visible_routes(user).values_list("pk", flat=True))
+    return dict(id=a.pk, kind=a.kind, title=a.title, reference=a.reference, valid_from=a.valid_from,
+                valid_to=a.valid_to, version=a.version, signed=a.is_signed,
+                routes=[r.pk for r in a.routes.all() if r.pk in visible], topics=sorted(a.topic_codes()),
+                signatures=[dict(bestuur=s.bestuur.name, signed_on=s.signed_on, signatory=s.signatory)
+                            for s in a.signatures.select_related("bestuur")])
+
+
+@agreements_router.get("", response=list[AgreementOut])
+def list_agreements(request):
+    return [agreement_out(a, request.user) for a in visible_agreements(request.user).prefetch_related("routes")]
+
+
+@agreements_router.get("/{agreement_id}", response=AgreementOut)
+def get_agreement(request, agreement_id: int):
+    return agreement_out(get_object_or_404(visible_agreements(request.user), pk=agreement_id), request.user)

@@ -1,0 +1,164 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from . import models as m
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RouteForm(forms.ModelForm):
+    class Meta:
+        model = m.Route
+        fields = [
+            "name", "type", "programme_label", "region", "phase", "start_year", "end_date", "description",
+            "profielen", "leerwegen", "selection", "vmbo_diploma", "acceleration", "acceleration_note",
+            "start_vmbo_year", "vmbo_exam_route_year", "study_duration_years", "onderwijstijd_hours",
+            "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer", "includes_lwt",
+            "settlement_model", "reported_students", "last_partner_meeting",
+        ]
+        widgets = {
+            "profielen": forms.CheckboxSelectMultiple, "leerwegen": forms.CheckboxSelectMultiple,
+            "end_date": DATE, "mr_consent_on": DATE, "last_partner_meeting": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = m.RoutePartner
+        fields = ["institution", "role", "location", "joined_on", "rio_registered_on"]
+        widgets = {"joined_on": DATE, "rio_registered_on": DATE}
+
+    def clean(self):
+        data = super().clean()
+        institution, role, location = data.get("institution"), data.get("role"), data.get("location")
+        if institution and role and institution.sector != role:
+            self.add_error("institution", _("%(name)s is een %(sector)s-instelling en kan geen %(role)s-partner zijn.")
+                           % {"name": institution.name, "sector": institution.sector, "role": role})
+        if institution and location and location.institution_id != institution.pk:
+            self.add_error("location", _("Deze vestiging hoort niet bij %(name)s.") % {"name": institution.name})
+        return data
+
+
+class BasePartnerFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        roles = [f.cleaned_data.get("role") for f in self.forms
+                 if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if roles.count("vo") != 1 or roles.count("mbo") < 1:
+            raise forms.ValidationError(
+                _("Een route heeft precies één vo-school en minstens één mbo-instelling als partner."))
+
+
+class UitstroomForm(forms.ModelForm):
+    class Meta:
+        model = m.Uitstroomrichting
+        fields = ["kwalificatie", "min_intake", "intake", "active"]
+
+
+class YearForm(forms.ModelForm):
+    class Meta:
+        model = m.RouteYear
+        fields = ["route_year", "vmbo_year", "days_at_mbo", "days_bpv", "teaching_location", "teaching_by", "note"]
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = m.RouteTarget
+        fields = ["kpi", "parameter", "operator", "value"]
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = m.Contact
+        fields = ["institution", "role", "name", "email", "start", "end"]
+        widgets = {"start": DATE, "end": DATE}
+
+
+class ComponentForm(forms.ModelForm):
+    class Meta:
+        model = m.ProgrammeComponent
+        fields = ["name", "covered_by"]
+
+
+def _formset(model, form, extra, formset=forms.BaseInlineFormSet):
+    return inlineformset_factory(m.Route, model, form=form, formset=formset, extra=extra, can_delete=True)
+
+
+# prefix -> (formset class, heading); the order is the order on the form page.
+ROUTE_FORMSETS = {
+    "partners": (_formset(m.RoutePartner, PartnerForm, 2, BasePartnerFormSet), _("Partners")),
+    "uitstroomrichtingen": (_formset(m.Uitstroomrichting, UitstroomForm, 2), _("Uitstroomrichtingen")),
+    "years": (_formset(m.RouteYear, YearForm, 1), _("Routejaren")),
+    "targets": (_formset(m.RouteTarget, TargetForm, 1), _("Doelen")),
+    "contacts": (_formset(m.Contact, ContactForm, 1), _("Contactpersonen")),
+    "components": (_formset(m.ProgrammeComponent, ComponentForm, 1), _("Programmaonderdelen en teambevoegdheid")),
+}
+
+
+def route_formsets(data=None, instance=None):
+    return {prefix: cls(data, instance=instance, prefix=prefix) for prefix, (cls, _h) in ROUTE_FORMSETS.items()}
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = m.Agreement
+        fields = ["kind", "title", "reference", "valid_from", "valid_to", "routes", "supersedes", "notes"]
+        widgets = {"valid_from": DATE, "valid_to": DATE, "routes": forms.CheckboxSelectMultiple,
+                   "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, routes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if routes is not None:
+            self.fields["routes"].queryset = routes
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("De einddatum ligt vóór de begindatum."))
+        return data
+
+
+class SignatureForm(forms.ModelForm):
+    class Meta:
+        model = m.Signature
+        fields = ["bestuur", "signatory", "signed_on"]
+        widgets = {"signed_on": DATE}
+
+
+class ClauseForm(forms.ModelForm):
+    class Meta:
+        model = m.Clause
+        fields = ["topic", "text", "reference"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def has_changed(self):
+        # A topic row left empty is not part of the agreement (new rows are skipped, not saved).
+        filled = any(str(self.data.get(self.add_prefix(name), "")).strip() for name in ("text", "reference"))
+        return filled or (self.instance.pk is not None and super().has_changed())
+
+
+SignatureFormSet = inlineformset_factory(m.Agreement, m.Signature, form=SignatureForm, extra=2, can_delete=True)
+ClauseFormSet = inlineformset_factory(m.Agreement, m.Clause, form=ClauseForm, extra=0, can_delete=True)
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = m.AgreementDocument
+        fields = ["file", "description"]
+
+
+def agreement_formsets(data=None, instance=None):
+    clauses = ClauseFormSet(data, instance=instance, prefix="clauses")
+    if data is None and (instance is None or instance.pk is None):
+        # A new agreement starts with every topic as a row to fill in.
+        clauses.extra = len(m.TOPIC_CHOICES)
+        clauses.initial_extra = [{"topic": code} for code, _label in m.TOPIC_CHOICES]
+    elif data is None:
+        missing = [code for code, _l in m.TOPIC_CHOICES if code not in {c.topic for c in instance.clauses.all()}]
+        clauses.extra = len(missing)
+        clauses.initial_extra = [{"topic": code} for code in missing]
+    return {"signatures": SignatureFormSet(data, instance=instance, prefix="signatures"), "clauses": clauses}
+

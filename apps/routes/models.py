@@ -1,0 +1,472 @@
+"""Routes, their partners and parts, agreements, and the stored compliance state."""
+from datetime import date
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
+from domain.facts import DLR_TYPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS
+
+
+class RouteType(models.TextChoices):
+    DOORLOPEND = "doorlopend", _("doorlopend (DLR)")
+    GEINTEGREERD = "geintegreerd", _("geïntegreerd (GLR)")
+    GESTAPELD = "gestapeld", _("gestapeld")
+    GEDEELTELIJK = "gedeeltelijk", _("gedeeltelijk")
+    EXPERIMENT = "experiment", _("experiment (VM2, VMR, TR)")
+
+
+class LegalStatus(models.TextChoices):
+    WET_DLR = "wet_dlr", _("Wet doorlopende leerroutes")
+    GEEN_DLR = "geen_dlr", _("geen doorlopende leerroute")
+    EXPERIMENT = "experiment", _("experimentregeling (historisch)")
+
+
+def legal_status_for(route_type: str) -> str:
+    if route_type in DLR_TYPES:
+        return LegalStatus.WET_DLR
+    if route_type == RouteType.EXPERIMENT:
+        return LegalStatus.EXPERIMENT
+    return LegalStatus.GEEN_DLR
+
+
+class Phase(models.TextChoices):
+    IN_ONTWIKKELING = "in_ontwikkeling", _("in ontwikkeling")
+    OPSTARTFASE = "opstartfase", _("opstartfase")
+    EERSTE_COHORT = "eerste_cohort", _("1e cohort gestart")
+    REGULIER = "regulier", _("reguliere samenwerking")
+    GESTOPT = "gestopt", _("gestopt")
+
+
+class Selection(models.TextChoices):
+    ALLE = "alle", _("alle leerlingen")
+    VRIJWILLIG_ADVIES = "vrijwillig_advies", _("vrijwillig, met advies")
+    INTAKE_GESPREK = "intake_gesprek", _("sollicitatie- of intakegesprek")
+    CIJFERS_MOTIVATIE = "cijfers_motivatie", _("cijfers en motivatie")
+    NA_DIPLOMA = "na_diploma", _("na het vmbo-diploma")
+
+
+class Acceleration(models.TextChoices):
+    GEEN = "geen", _("geen")
+    OPTIONEEL = "optioneel", _("mogelijk")
+    ALLEN = "allen", _("voor iedereen")
+
+
+class SettlementModel(models.TextChoices):
+    M1 = "M1", _("M1 verdeelmodel lessentabel")
+    M2 = "M2", _("M2 aandeel bekostiging naar dagen")
+    M3 = "M3", _("M3 uurtarief")
+    M4 = "M4", _("M4 kostendeling netwerk")
+    M5 = "M5", _("M5 gesloten beurzen")
+
+
+class RoutePart(models.Model):
+    """A record that belongs to one route; its audit entries point at the route."""
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"route_id": self.route_id}
+
+
+class AgreementPart(models.Model):
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"agreement_id": self.agreement_id}
+
+
+class RouteQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(phase=Phase.GESTOPT)
+
+
+class Route(models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    type = models.CharField(_("type"), max_length=16, choices=RouteType.choices)
+    programme_label = models.CharField(
+        _("programmalabel"), max_length=60, blank=True, help_text=_("Bijvoorbeeld VMR, TOT, STERA, omarmingsroute.")
+    )
+    region = models.ForeignKey(Region, models.PROTECT, related_name="routes", verbose_name=_("regio"))
+    phase = models.CharField(_("fase van de samenwerking"), max_length=16, choices=Phase.choices,
+                             default=Phase.IN_ONTWIKKELING)
+    start_year = models.PositiveSmallIntegerField(
+        _("startjaar"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Eerste kalenderjaar van het schooljaar waarin het eerste cohort begint, bijv. 2014 voor 2014-2015."),
+    )
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    source = models.CharField(_("bron"), max_length=200, blank=True)
+
+    profielen = models.ManyToManyField(Profiel, blank=True, related_name="routes", verbose_name=_("vmbo-profielen"))
+    leerwegen = models.ManyToManyField(Leerweg, blank=True, related_name="routes",
+                                       verbose_name=_("toegelaten leerwegen"))
+    selection = models.CharField(_("selectie"), max_length=20, choices=Selection.choices, default=Selection.ALLE)
+    vmbo_diploma = models.BooleanField(_("vmbo-diploma wordt uitgereikt"), default=True)
+    acceleration = models.CharField(_("versnelling"), max_length=10, choices=Acceleration.choices,
+                                    default=Acceleration.GEEN)
+    acceleration_note = models.CharField(_("toelichting versnelling"), max_length=200, blank=True)
+    start_vmbo_year = models.PositiveSmallIntegerField(
+        _("vmbo-leerjaar bij start"), default=3, validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("Het vmbo-leerjaar waarin routejaar 1 valt (R-03: niet vóór leerjaar 3)."),
+    )
+    vmbo_exam_route_year = models.PositiveSmallIntegerField(
+        _("vmbo-examen afgerond in routejaar"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(8)],
+        help_text=_("R-04: uiterlijk aan het eind van routejaar 3."),
+    )
+    study_duration_years = models.PositiveSmallIntegerField(
+        _("studieduur (jaren)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(8)])
+    onderwijstijd_hours = models.PositiveIntegerField(_("onderwijstijd (uren, hele route)"), null=True, blank=True)
+    onderwijstijd_deviation = models.CharField(
+        _("afwijking van de standaard onderwijstijd"), max_length=300, blank=True,
+        help_text=_("Bijvoorbeeld meer BPV, minder begeleide uren, verkorte route (R-20)."),
+    )
+    mr_consent_on = models.DateField(_("instemming medezeggenschapsraad"), null=True, blank=True)
+    integrated_exam = models.BooleanField(_("examenonderdelen die vmbo en mbo integreren"), default=False)
+    pta_oer = models.CharField(_("gezamenlijk PTA/OER (verwijzing)"), max_length=200, blank=True)
+    includes_lwt = models.BooleanField(_("bevat een leerwerktraject"), default=False,
+                                       help_text=_("R-13: een leerwerktraject hoort niet in een doorlopende leerroute."))
+    settlement_model = models.CharField(_("financiële afspraak"), max_length=2, choices=SettlementModel.choices,
+                                        blank=True)
+    reported_students = models.PositiveIntegerField(_("aantal leerlingen (opgegeven)"), null=True, blank=True)
+    last_partner_meeting = models.DateField(_("laatste partneroverleg"), null=True, blank=True)
+
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = RouteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("routes:detail", args=[self.pk])
+
+    @property
+    def legal_status(self) -> str:
+        return legal_status_for(self.type)
+
+    def get_legal_status_display(self):
+        return LegalStatus(self.legal_status).label
+
+    @property
+    def is_legal_route(self) -> bool:
+        return self.type in DLR_TYPES
+
+    @property
+    def start_date(self) -> date | None:
+        return date(self.start_year, 8, 1) if self.start_year else None
+
+    @property
+    def vo_partner(self):
+        return next((p for p in self.partners.all() if p.role == RoutePartner.Role.VO), None)
+
+    @property
+    def mbo_partners(self):
+        return [p for p in self.partners.all() if p.role == RoutePartner.Role.MBO]
+
+
+class RoutePartner(RoutePart):
+    class Role(models.TextChoices):
+        VO = "vo", _("vo-school")
+        MBO = "mbo", _("mbo-instelling")
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="partners")
+    institution = models.ForeignKey(Institution, models.PROTECT, related_name="route_partnerships",
+                                    verbose_name=_("instelling"))
+    role = models.CharField(_("rol"), max_length=3, choices=Role.choices)
+    location = models.ForeignKey(Location, models.SET_NULL, null=True, blank=True, verbose_name=_("vestiging"))
+    joined_on = models.DateField(_("partner sinds"), null=True, blank=True)
+    rio_registered_on = models.DateField(_("geregistreerd in RIO (DUO) op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "institution__name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        constraints = [
+            models.UniqueConstraint(fields=["route", "institution", "role"], name="routepartner_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.institution.name} ({self.get_role_display()})"
+
+
+class Uitstroomrichting(RoutePart):
+    route = models.ForeignKey(Route, models.CASCADE, related_name="uitstroomrichtingen")
+    kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, related_name="uitstroomrichtingen",
+                                     verbose_name=_("kwalificatie"))
+    min_intake = models.PositiveSmallIntegerField(_("minimale instroom"), null=True, blank=True)
+    intake = models.PositiveSmallIntegerField(_("instroom dit schooljaar"), null=True, blank=True)
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["-active", "kwalificatie__level", "kwalificatie__name"]
+        verbose_name = _("uitstroomrichting")
+        verbose_name_plural = _("uitstroomrichtingen")
+        constraints = [
+            models.UniqueConstraint(fields=["route", "kwalificatie"], name="uitstroomrichting_unique")
+        ]
+
+    def __str__(self):
+        return str(self.kwalificatie)
+
+
+class TeachingPlace(models.TextChoices):
+    VO = "vo", _("op de vo-school")
+    MBO = "mbo", _("op de mbo-locatie")
+    BEDRIJF = "bedrijf", _("bij het leerbedrijf")
+    GEMENGD = "gemengd", _("gemengd")
+
+
+class TeachingBy(models.TextChoices):
+    MBO = "mbo", _("mbo-docenten")
+    VO = "vo", _("vo-docenten")
+    TEAM = "team", _("gezamenlijk team")
+
+
+class RouteYear(RoutePart):
+    route = models.ForeignKey(Route, models.CASCADE, related_name="years")
+    route_year = models.PositiveSmallIntegerField(_("routejaar"), validators=[MinValueValidator(1),
+                                                                             MaxValueValidator(8)])
+    vmbo_year = models.PositiveSmallIntegerField(_("vmbo-leerjaar"), null=True, blank=True)
+    days_at_mbo = models.DecimalField(_("dagen per week op het mbo"), max_digits=3, decimal_places=1, default=0,
+                                      validators=[MinValueValidator(0), MaxValueValidator(5)])
+    days_bpv = models.DecimalField(_("dagen per week BPV"), max_digits=3, decimal_places=1, default=0,
+                                   validators=[MinValueValidator(0), MaxValueValidator(5)])
+    teaching_location = models.CharField(_("mbo-onderwijs waar"), max_length=8, choices=TeachingPlace.choices,
+                                         blank=True)
+    teaching_by = models.CharField(_("mbo-onderwijs door"), max_length=4, choices=TeachingBy.choices, blank=True)
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["route_year"]
+        verbose_name = _("routejaar")
+        verbose_name_plural = _("routejaren")
+        constraints = [models.UniqueConstraint(fields=["route", "route_year"], name="routeyear_unique")]
+
+
+class RouteTarget(RoutePart):
+    class Operator(models.TextChoices):
+        GTE = ">=", "≥"
+        LTE = "<=", "≤"
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="targets")
+    kpi = models.CharField(_("KPI"), max_length=5, help_text=_("Bijvoorbeeld K-04."))
+    parameter = models.CharField(_("parameter"), max_length=20, blank=True,
+                                 help_text=_("Bijvoorbeeld 3 voor diploma binnen 3 jaar."))
+    operator = models.CharField(_("norm"), max_length=2, choices=Operator.choices, default=Operator.GTE)
+    value = models.DecimalField(_("waarde"), max_digits=7, decimal_places=2)
+
+    class Meta:
+        ordering = ["kpi", "parameter"]
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+
+    def __str__(self):
+        param = f"({self.parameter})" if self.parameter else ""
+        return f"{self.kpi}{param} {self.get_operator_display()} {self.value.normalize():f}"
+
+
+class PhaseChange(RoutePart):
+    route = models.ForeignKey(Route, models.CASCADE, related_name="phase_history")
+    phase = models.CharField(_("fase"), max_length=16, choices=Phase.choices)
+    since = models.DateField(_("sinds"))
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-since", "-pk"]
+        verbose_name = _("fasewisseling")
+        verbose_name_plural = _("fasegeschiedenis")
+
+
+class Contact(RoutePart):
+    class Role(models.TextChoices):
+        KARTREKKER = "kartrekker", _("kartrekker/coördinator")
+        PROJECTLEIDER = "projectleider", _("projectleider")
+        KERNDOCENT = "kerndocent", _("kerndocent/profielcoördinator")
+        EXAMENCOORDINATOR = "examencoordinator", _("examencoördinator")
+        MENTOR = "mentor", _("mentor")
+        BPV = "bpv_coordinator", _("BPV-coördinator")
+        DECAAN = "decaan", _("decaan")
+        TEAMLEIDER = "teamleider", _("teamleider")
+        BESTUURDER = "bestuurder", _("bestuurder")
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="contacts")
+    institution = models.ForeignKey(Institution, models.PROTECT, verbose_name=_("instelling"))
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    start = models.DateField(_("vanaf"), null=True, blank=True)
+    end = models.DateField(_("tot"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "name"]
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"
+
+    def active_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class ProgrammeComponent(RoutePart):
+    """A programme part of the route and who in the joint team covers it (R-09 teambevoegdheid)."""
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="components")
+    name = models.CharField(_("programmaonderdeel"), max_length=200)
+    covered_by = models.CharField(_("gedekt door (teamlid en bevoegdheid)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programmaonderdeel")
+        verbose_name_plural = _("programmaonderdelen")
+
+
+class AgreementKind(models.TextChoices):
+    SOK = "sok", _("samenwerkingsovereenkomst")
+    INTERNE_REGELING = "interne_regeling", _("interne regeling")
+    LWT = "lwt", _("overeenkomst leerwerktraject")
+
+
+TOPIC_NAMES = {
+    "aansturing": _("aansturing"),
+    "inrichting": _("organisatorische en onderwijskundige inrichting"),
+    "bekostiging": _("bekostiging"),
+    "overstapoptie": _("overstapoptie"),
+    "faciliteiten": _("gebruik van voorzieningen"),
+    "sector_domein": _("sector en opleidingsdomein"),
+    "werkgevers": _("betrokkenheid van werkgevers"),
+    "klachten": _("klachten"),
+    "examinering": _("examinering en diplomering"),
+    "administratie_avg": _("administratie en gegevensuitwisseling (AVG)"),
+    "begeleiding_zorg": _("begeleiding en zorg"),
+    "verzuim": _("verzuimmelding"),
+    "looptijd": _("looptijd"),
+    "evaluatie_beeindiging": _("evaluatie en beëindiging"),
+    "medezeggenschap": _("medezeggenschap"),
+}
+TOPIC_CHOICES = [(code, TOPIC_NAMES[code]) for code in (*MANDATORY_TOPICS, *RECOMMENDED_TOPICS)]
+
+
+class Agreement(models.Model):
+    kind = models.CharField(_("soort"), max_length=16, choices=AgreementKind.choices, default=AgreementKind.SOK)
+    title = models.CharField(_("titel"), max_length=200)
+    reference = models.CharField(_("kenmerk"), max_length=100, blank=True)
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    routes = models.ManyToManyField(Route, blank=True, related_name="agreements", verbose_name=_("routes"))
+    supersedes = models.OneToOneField(
+        "self", models.PROTECT, null=True, blank=True, related_name="superseded_by",
+        verbose_name=_("vervangt of verlengt"),
+    )
+    notes = models.TextField(_("opmerkingen"), blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-valid_from", "title"]
+        verbose_name = _("overeenkomst")
+        verbose_name_plural = _("overeenkomsten")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("routes:agreement", args=[self.pk])
+
+    @property
+    def version(self) -> int:
+        n, current = 1, self
+        while current.supersedes_id:
+            current, n = current.supersedes, n + 1
+        return n
+
+    @property
+    def is_signed(self) -> bool:
+        signatures = list(self.signatures.all())
+        return bool(signatures) and all(s.signed_on for s in signatures)
+
+    def topic_codes(self) -> set[str]:
+        return {c.topic for c in self.clauses.all() if c.text.strip() or c.reference.strip()}
+
+
+class Signature(AgreementPart):
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="signatures")
+    bestuur = models.ForeignKey(Bestuur, models.PROTECT, verbose_name=_("bevoegd gezag"))
+    signed_on = models.DateField(_("getekend op"), null=True, blank=True)
+    signatory = models.CharField(_("ondertekenaar (functie)"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["bestuur__name"]
+        verbose_name = _("ondertekening")
+        verbose_name_plural = _("ondertekeningen")
+        constraints = [models.UniqueConstraint(fields=["agreement", "bestuur"], name="signature_unique")]
+
+
+class Clause(AgreementPart):
+    """What the agreement says about one topic (R-07/R-08)."""
+
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="clauses")
+    topic = models.CharField(_("onderwerp"), max_length=24, choices=TOPIC_CHOICES)
+    text = models.TextField(_("afspraak"), blank=True)
+    reference = models.CharField(_("verwijzing (artikel, bijlage)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+        constraints = [models.UniqueConstraint(fields=["agreement", "topic"], name="clause_unique")]
+
+
+def agreement_upload_to(instance, filename):
+    return f"agreements/{instance.agreement_id}/{filename}"
+
+
+class AgreementDocument(AgreementPart):
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="documents")
+    file = models.FileField(_("bestand"), upload_to=agreement_upload_to)
+    description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, editable=False)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+
+class ComplianceFinding(models.Model):
+    """The latest rule evaluation of a route: warnings are shown and kept."""
+
+    class Status(models.TextChoices):
+        PASSED = "passed", _("voldoet")
+        WARNING = "warning", _("waarschuwing")
+        FAILED = "failed", _("voldoet niet")
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="findings")
+    rule = models.CharField(_("regel"), max_length=5)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    field = models.CharField(_("veld"), max_length=40, blank=True)
+    message = models.TextField(_("toelichting"))
+    evaluated_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["rule", "pk"]
+        indexes = [models.Index(fields=["route", "status"])]

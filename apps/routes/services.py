@@ -1,0 +1,34 @@
+"""Use cases on routes, shared by the interface and the API."""
+from django.utils import timezone
+
+from . import compliance
+from . import models as m
+
+
+def save_route(form, formsets):
+    """Save a validated route form and its formsets as one change; raises RuleViolation (and saves
+    nothing) when a blocking rule fails. Returns (route, findings)."""
+    previous_phase = form.instance.phase if form.instance.pk else None
+
+    def apply():
+        route = form.save()
+        for formset in formsets.values():
+            formset.instance = route
+            formset.save()
+        if route.phase != previous_phase:
+            m.PhaseChange.objects.create(route=route, phase=route.phase, since=timezone.localdate())
+        return route
+
+    return compliance.change_route(apply)
+
+
+def stop_route(route, note=""):
+    """Stop a route: it stays in the register for history."""
+    def apply():
+        route.phase = m.Phase.GESTOPT
+        route.end_date = route.end_date or timezone.localdate()
+        route.save()
+        m.PhaseChange.objects.create(route=route, phase=m.Phase.GESTOPT, since=timezone.localdate(), note=note[:300])
+        return route
+
+    return compliance.change_route(apply)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "routes"
+urlpatterns = [
+    path("routes/", views.route_list, name="list"),
+    path("routes/nieuw/", views.route_form, name="create"),
+    path("routes/<int:pk>/", views.route_detail, name="detail"),
+    path("routes/<int:pk>/bewerken/", views.route_form, name="edit"),
+    path("routes/<int:pk>/stoppen/", views.route_stop, name="stop"),
+    path("routes/<int:pk>/compliance/", views.route_compliance, name="compliance"),
+    path("routes/<int:pk>/geschiedenis/", views.route_history, name="history"),
+    path("routes/<int:pk>/concept-overeenkomst/", views.route_draft_agreement, name="draft_agreement"),
+    path("overeenkomsten/", views.agreement_list, name="agreements"),
+    path("overeenkomsten/nieuw/", views.agreement_form, name="agreement_create"),
+    path("overeenkomsten/<int:pk>/", views.agreement_detail, name="agreement"),
+    path("overeenkomsten/<int:pk>/bewerken/", views.agreement_form, name="agreement_edit"),
+    path("overeenkomsten/<int:pk>/geschiedenis/", views.agreement_history, name="agreement_history"),
+    path("overeenkomsten/<int:pk>/documenten/", views.agreement_document_upload, name="agreement_upload"),
+    path("documenten/<int:pk>/", views.agreement_document, name="document"),
+    path("regels/", views.rules_catalogue, name="rules"),
+]

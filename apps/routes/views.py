@@ -1,0 +1,264 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts.scoping import (
+    can_change, editable_agreements, editable_routes, visible_agreements, visible_routes,
+)
+from apps.core.lib.tabular import table_response
+from domain.facts import MANDATORY_TOPICS
+from domain.rules import CATALOGUE
+
+from . import compliance, draft, services
+from . import forms as f
+from . import models as m
+from .audit import history
+from .filtersets import RouteFilterSet
+
+ROUTE_EXPORT_HEADERS = [
+    "id", "naam", "type", "wettelijke status", "programmalabel", "regio", "fase", "startjaar", "vo-school",
+    "mbo-partners", "profielen", "leerwegen", "uitstroomrichtingen", "vmbo-diploma", "financiële afspraak",
+    "leerlingen", "compliance",
+]
+
+
+def _list_routes(user):
+    return visible_routes(user).select_related("region").prefetch_related(
+        Prefetch("partners", queryset=m.RoutePartner.objects.select_related("institution")),
+        Prefetch("uitstroomrichtingen", queryset=m.Uitstroomrichting.objects.select_related("kwalificatie")),
+        "profielen", "leerwegen", "findings",
+    )
+
+
+def _annotate_status(routes):
+    for route in routes:
+        route.status = compliance.summary(route)
+    return routes
+
+
+@login_required
+def home(request):
+    routes = _annotate_status(list(_list_routes(request.user).active()))
+    counts = {s: sum(1 for r in routes if r.status == s) for s in ("passed", "warning", "failed")}
+    return render(request, "routes/home.html", {"routes": routes, "counts": counts})
+
+
+@login_required
+def route_list(request):
+    filterset = RouteFilterSet(request.GET, queryset=_list_routes(request.user))
+    routes = _annotate_status(list(filterset.qs))
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        rows = [[
+            r.pk, r.name, r.get_type_display(), r.get_legal_status_display(), r.programme_label, r.region.name,
+            r.get_phase_display(), r.start_year, r.vo_partner.institution.name if r.vo_partner else "",
+            ", ".join(p.institution.name for p in r.mbo_partners),
+            ", ".join(p.code for p in r.profielen.all()), ", ".join(lw.code for lw in r.leerwegen.all()),
+            ", ".join(f"{u.kwalificatie.code} {u.kwalificatie.name} ({u.kwalificatie.level})"
+                      for u in r.uitstroomrichtingen.all()),
+            _("ja") if r.vmbo_diploma else _("nee"), r.settlement_model, r.reported_students,
+            str(m.ComplianceFinding.Status(r.status).label) if r.status != "unknown" else "",
+        ] for r in routes]
+        return table_response("routes", ROUTE_EXPORT_HEADERS, rows, fmt)
+    template = "routes/_route_table.html" if request.headers.get("HX-Request") else "routes/route_list.html"
+    return render(request, template, {"filter": filterset, "routes": routes,
+                                      "query": request.GET.urlencode()})
+
+
+def _route_or_404(user, pk, editable=False):
+    return get_object_or_404(editable_routes(user) if editable else visible_routes(user), pk=pk)
+
+
+@login_required
+def route_detail(request, pk):
+    route = _route_or_404(request.user, pk)
+    return render(request, "routes/route_detail.html", {
+        "route": route,
+        "findings": route.findings.all(),
+        "status": compliance.summary(route),
+        "can_change": can_change(request.user, route),
+        "agreements": route.agreements.prefetch_related("signatures__bestuur"),
+    })
+
+
+# formset prefix -> (field of a row, the code a Finding.item names)
+ROW_KEYS = {
+    "uitstroomrichtingen": ("kwalificatie", lambda value: value.code),
+    "partners": ("institution", lambda value: value.brin),
+}
+
+
+def _attach_findings(form, formsets, findings):
+    """Show each rule violation beside the field (or the row) it is about."""
+    for finding in findings:
+        message = f"{finding.rule}: {finding.message}"
+        formset = formsets.get(finding.field)
+        if formset is None:
+            form.add_error(finding.field if finding.field in form.fields else None, message)
+            continue
+        name, key = ROW_KEYS.get(finding.field, (None, None))
+        row = next((sub for sub in formset.forms if name and finding.item
+                    and sub.cleaned_data.get(name) and key(sub.cleaned_data[name]) == finding.item), None)
+        if row is not None:
+            row.add_error(name, message)
+        else:
+            formset._non_form_errors = formset.non_form_errors() + [message]
+
+
+@login_required
+def route_form(request, pk=None):
+    route = _route_or_404(request.user, pk, editable=True) if pk else None
+    if route is None and not request.user.may_edit_routes:
+        raise Http404
+    form = f.RouteForm(request.POST or None, instance=route)
+    formsets = f.route_formsets(request.POST or None, instance=route)
+    if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+        try:
+            saved, findings = services.save_route(form, formsets)
+        except compliance.RuleViolation as violation:
+            _attach_findings(form, formsets, violation.findings)
+            messages.error(request, _("De route is niet opgeslagen: los eerst de fouten hieronder op."))
+        else:
+            warnings = [x for x in findings if x.status == "warning"]
+            messages.success(request, _("Route opgeslagen.") + (
+                " " + _("%(n)d waarschuwing(en): zie de compliance.") % {"n": len(warnings)} if warnings else ""))
+            return redirect(saved)
+    return render(request, "routes/route_form.html", {
+        "form": form, "formsets": [(formsets[p], title) for p, (_c, title) in f.ROUTE_FORMSETS.items()],
+        "route": route,
+    })
+
+
+@login_required
+@require_POST
+def route_stop(request, pk):
+    route = _route_or_404(request.user, pk, editable=True)
+
+    services.stop_route(route, request.POST.get("note", ""))
+    messages.success(request, _("De route is gestopt en blijft bewaard voor de geschiedenis."))
+    return redirect(route)
+
+
+@login_required
+def route_compliance(request, pk):
+    route = _route_or_404(request.user, pk)
+    findings = compliance.refresh(route)
+    rules = {r.id: r for r in CATALOGUE}
+    return render(request, "routes/route_compliance.html", {
+        "route": route, "rows": [(rules[x.rule], x) for x in findings], "status": compliance.summary(route),
+    })
+
+
+@login_required
+def route_history(request, pk):
+    route = _route_or_404(request.user, pk)
+    return render(request, "core/history.html", {"object": route, "entries": history(route, "route_id")})
+
+
+@login_required
+def route_draft_agreement(request, pk):
+    route = _route_or_404(request.user, pk)
+    response = HttpResponse(draft.render_docx(route), content_type=draft.DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="concept-overeenkomst-route-{route.pk}.docx"'
+    return response
+
+
+# --- agreements -------------------------------------------------------------------------------
+
+@login_required
+def agreement_list(request):
+    agreements = visible_agreements(request.user).prefetch_related("routes", "signatures__bestuur")
+    return render(request, "routes/agreement_list.html", {"agreements": agreements})
+
+
+@login_required
+def agreement_detail(request, pk):
+    agreement = get_object_or_404(visible_agreements(request.user), pk=pk)
+    clauses = {c.topic: c for c in agreement.clauses.all()}
+    topics = [(code, label, code in MANDATORY_TOPICS, clauses.get(code)) for code, label in m.TOPIC_CHOICES]
+    return render(request, "routes/agreement_detail.html", {
+        "agreement": agreement, "topics": topics,
+        "can_change": can_change(request.user, agreement),
+        "document_form": f.DocumentForm(),
+        "routes": agreement.routes.filter(pk__in=visible_routes(request.user).values("pk")),
+    })
+
+
+@login_required
+def agreement_form(request, pk=None):
+    user = request.user
+    agreement = get_object_or_404(editable_agreements(user), pk=pk) if pk else None
+    if agreement is None and not user.may_edit_routes:
+        raise Http404
+    initial = {}
+    if agreement is None and request.GET.get("route"):
+        initial["routes"] = editable_routes(user).filter(pk=request.GET["route"])
+    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=editable_routes(user))
+    formsets = f.agreement_formsets(request.POST or None, instance=agreement)
+    if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+        previous = list(agreement.routes.all()) if agreement else []
+
+        def apply():
+            saved = form.save()
+            for formset in formsets.values():
+                formset.instance = saved
+                formset.save()
+            return saved
+
+        try:
+            saved, _found = compliance.change_agreement(apply, previous)
+        except compliance.RuleViolation as violation:
+            for finding in violation.findings:
+                target = formsets.get(finding.field)
+                message = f"{finding.rule}: {finding.message}"
+                if target is not None:
+                    target._non_form_errors = target.non_form_errors() + [message]
+                else:
+                    form.add_error(finding.field if finding.field in form.fields else None, message)
+            messages.error(request, _("De overeenkomst is niet opgeslagen: los eerst de fouten hieronder op."))
+        else:
+            messages.success(request, _("Overeenkomst opgeslagen."))
+            return redirect(saved)
+    return render(request, "routes/agreement_form.html", {"form": form, "formsets": formsets,
+                                                          "agreement": agreement})
+
+
+@login_required
+@require_POST
+def agreement_document_upload(request, pk):
+    agreement = get_object_or_404(editable_agreements(request.user), pk=pk)
+    form = f.DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        document = form.save(commit=False)
+        document.agreement = agreement
+        document.uploaded_by = request.user
+        document.save()
+        messages.success(request, _("Document toegevoegd."))
+    else:
+        messages.error(request, _("Kies een bestand om te uploaden."))
+    return redirect(agreement)
+
+
+@login_required
+def agreement_document(request, pk):
+    document = get_object_or_404(m.AgreementDocument, pk=pk,
+                                 agreement__in=visible_agreements(request.user).values("pk"))
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
+
+
+@login_required
+def agreement_history(request, pk):
+    agreement = get_object_or_404(visible_agreements(request.user), pk=pk)
+    return render(request, "core/history.html", {"object": agreement,
+                                                 "entries": history(agreement, "agreement_id")})
+
+
+@login_required
+def rules_catalogue(request):
+    return render(request, "routes/rules.html", {"rules": CATALOGUE})
+

@@ -1,0 +1,100 @@
+"""Shared fixtures: a small register (two regions, a vo-school and an mbo per region) and users of
+every role. Tests build routes through the same forms and use cases as the product."""
+import pytest
+
+from apps.accounts.models import Role, User
+
+
+@pytest.fixture
+def registry(db):
+    from apps.registry import models as reg
+
+    ams = reg.Region.objects.create(kind="rmc", name="Amsterdam")
+    ach = reg.Region.objects.create(kind="rmc", name="Achterhoek")
+    zaam = reg.Bestuur.objects.create(name="Stichting ZAAM")
+    roc = reg.Bestuur.objects.create(name="Stichting ROC van Amsterdam")
+    gsg = reg.Bestuur.objects.create(name="Gelderse Scholengroep")
+    graafschap = reg.Bestuur.objects.create(name="Stichting Graafschap College")
+
+    def inst(brin, name, sector, bestuur, region):
+        i = reg.Institution.objects.create(brin=brin, name=name, sector=sector,
+                                           kind="vo-school" if sector == "vo" else "roc", bestuur=bestuur)
+        i.regions.add(region)
+        return i
+
+    k = {
+        "helpende": reg.Kwalificatie.objects.create(code="25498", name="Helpende zorg en welzijn", level=2),
+        "entree": reg.Kwalificatie.objects.create(code="25253", name="Assistent dienstverlening en zorg", level=1),
+        "verzorgende": reg.Kwalificatie.objects.create(code="25491", name="Verzorgende-IG", level=3),
+    }
+    zw = reg.Profiel.objects.get(code="Z&W")
+    reg.ProfielKwalificatie.objects.create(profiel=zw, kwalificatie=k["helpende"])
+    reg.ProfielKwalificatie.objects.create(profiel=zw, kwalificatie=k["verzorgende"])
+    return {
+        "ams": ams, "ach": ach, "boards": {"zaam": zaam, "roc": roc},
+        "calvijn": inst("17XG", "Calvijn College", "vo", zaam, ams),
+        "rocva": inst("25LX", "ROC van Amsterdam", "mbo", roc, ams),
+        "vo_ach": inst("20DE", "Vo-school Achterhoek", "vo", gsg, ach),
+        "mbo_ach": inst("25LF", "Graafschap College", "mbo", graafschap, ach),
+        "k": k,
+    }
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, role, institutions=(), region=None):
+        user = User.objects.create_user(username=username, password="pw-" + username, role=role, region=region)
+        user.institutions.set(institutions)
+        return user
+    return make
+
+
+@pytest.fixture
+def users(registry, make_user):
+    r = registry
+    return {
+        "beheer": make_user("beheer", Role.BEHEERDER),
+        "calvijn": make_user("calvijn", Role.ROUTECOORDINATOR, [r["calvijn"]]),
+        "rocva": make_user("rocva", Role.ROUTECOORDINATOR, [r["rocva"]]),
+        "achterhoek": make_user("achterhoek", Role.ROUTECOORDINATOR, [r["vo_ach"]]),
+        "regio": make_user("regio", Role.REGIOCOORDINATOR, region=r["ams"]),
+        "examen": make_user("examen", Role.EXAMENCOORDINATOR, [r["rocva"]]),
+    }
+
+
+def route_payload(registry, **overrides):
+    """A valid API payload for a geïntegreerde route Calvijn - ROCvA."""
+    payload = {
+        "name": "Testroute Zorg", "type": "geintegreerd", "region": registry["ams"].pk, "phase": "regulier",
+        "start_year": 2020, "profielen": ["Z&W"], "leerwegen": ["BB"], "vmbo_diploma": True,
+        "vmbo_exam_route_year": 2, "study_duration_years": 3, "onderwijstijd_hours": 3000,
+        "settlement_model": "M1", "last_partner_meeting": "2026-10-01",
+        "partners": [{"institution": "17XG", "role": "vo", "rio_registered_on": "2020-09-01"},
+                     {"institution": "25LX", "role": "mbo", "rio_registered_on": "2020-09-01"}],
+        "uitstroomrichtingen": [{"kwalificatie": "25498", "min_intake": 15, "intake": 20}],
+    }
+    payload.update(overrides)
+    return payload
+
+
+@pytest.fixture
+def api_client(client):
+    """A test client with helpers to log in through the token endpoint."""
+    def token_for(username):
+        response = client.post("/api/v1/auth/token", {"username": username, "password": "pw-" + username},
+                               content_type="application/json")
+        assert response.status_code == 200, response.content
+        return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
+    client.token_for = token_for
+    return client
+
+
+@pytest.fixture
+def route(registry, users, api_client):
+    """A compliant route created through the API by the Calvijn coordinator."""
+    headers = api_client.token_for("calvijn")
+    response = api_client.post("/api/v1/routes", route_payload(registry), content_type="application/json",
+                               **headers)
+    assert response.status_code == 201, response.content
+    from apps.routes.models import Route
+    return Route.objects.get(pk=response.json()["id"])

@@ -1,0 +1,1 @@
+"""Pure domain core of Leerroute: no Django imports here."""

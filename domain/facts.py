@@ -1,0 +1,128 @@
+"""Plain facts the rules are evaluated on.
+
+The Django layer builds these from its models (or from a form/API payload before saving), so
+the rules never touch the database. Dates are ``datetime.date``; absent facts are ``None``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+DLR_TYPES = frozenset({"doorlopend", "geintegreerd"})
+
+MANDATORY_TOPICS = ("aansturing", "inrichting", "bekostiging", "overstapoptie")
+RECOMMENDED_TOPICS = (
+    "faciliteiten", "sector_domein", "werkgevers", "klachten", "examinering",
+    "administratie_avg", "begeleiding_zorg", "verzuim", "looptijd",
+    "evaluatie_beeindiging", "medezeggenschap",
+)
+
+
+@dataclass(frozen=True)
+class Kwalificatie:
+    code: str
+    name: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Uitstroomrichting:
+    kwalificatie: Kwalificatie
+    min_intake: int | None = None   # minimum group size (cost coverage), R-15
+    intake: int | None = None       # current intake for this uitstroomrichting
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Partner:
+    institution: str          # display name
+    brin: str
+    role: str                 # "vo" | "mbo"
+    board: str                # bevoegd gezag (display name), used by R-06
+    joined_on: date | None = None
+    rio_registered_on: date | None = None   # R-12
+
+
+@dataclass(frozen=True)
+class Signature:
+    board: str
+    signed_on: date | None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    kind: str                                   # "sok" | "interne_regeling" | "lwt"
+    title: str
+    valid_from: date | None
+    valid_to: date | None
+    signatures: tuple[Signature, ...] = ()
+    topics: frozenset[str] = frozenset()        # topic codes with agreed text or reference
+    route_types: frozenset[str] = frozenset()   # types of the routes it covers (R-13)
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.signatures) and all(s.signed_on for s in self.signatures)
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class ProgrammeComponent:
+    name: str
+    covered_by: str = ""    # team member (role/name) holding the competence; "" = uncovered
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str
+    name: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    type: str                                   # see docs/design.md
+    phase: str
+    start_date: date | None = None              # first day of route year 1 of the first cohort
+    end_date: date | None = None
+    start_vmbo_year: int | None = 3             # vmbo leerjaar of route year 1 (R-03)
+    vmbo_exam_route_year: int | None = None     # planned route year the vmbo exam ends (R-04)
+    vmbo_diploma: bool = True                   # False = GLR without vmbo diploma (R-05)
+    leerwegen: frozenset[str] = frozenset()
+    profielen: frozenset[str] = frozenset()
+    uitstroomrichtingen: tuple[Uitstroomrichting, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    agreements: tuple[Agreement, ...] = ()      # agreements that cover this route
+    related_pairs: frozenset[tuple[str, str]] = frozenset()  # (profiel, kwalificatie code), R-02
+    study_duration_years: int | None = None     # R-14
+    onderwijstijd_hours: int | None = None      # R-14
+    onderwijstijd_deviation: str = ""           # R-20: description of a deviation, "" = none
+    mr_consent_on: date | None = None           # R-20
+    integrated_exam: bool = False               # R-18: has exam parts integrating vmbo+mbo
+    pta_oer: str = ""                           # R-18: reference to the joint PTA/OER
+    components: tuple[ProgrammeComponent, ...] = ()   # R-09
+    contacts: tuple[Contact, ...] = ()          # R-16
+    settlement_model: str = ""                  # R-16: "" = no financial agreement known
+    last_partner_meeting: date | None = None    # R-16
+    has_students: bool = False                  # R-12 becomes an error once students exist
+    includes_lwt: bool = False                  # R-13
+
+    @property
+    def is_legal_route(self) -> bool:
+        return self.type in DLR_TYPES
+
+    @property
+    def active(self) -> bool:
+        return self.phase != "gestopt"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Parameters of rules that the product keeps configurable."""
+    today: date = field(default_factory=date.today)
+    meeting_interval_months: int = 6            # R-16
+    min_hours_per_year: int = 1000              # R-14
+    experiment_end: date = date(2022, 7, 31)    # R-21

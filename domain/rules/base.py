@@ -1,0 +1,220 @@
+"""Building blocks of the rules catalogue: findings, the Rule base and shared helpers.
+
+A rule is a small class with its catalogue text as class attributes and two methods:
+``applies(obj, settings)`` says whether the rule is relevant for a fact, ``check(obj, settings)``
+returns only the problems it finds (an empty list means the rule is met).
+
+Pure Python: no Django imports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+
+from domain.facts import Agreement, Kwalificatie, Route, Settings
+
+PASSED = "passed"
+WARNING = "warning"
+FAILED = "failed"
+STATUSES = (PASSED, WARNING, FAILED)
+
+LEVELS = ("error", "warning")
+SUBJECTS = ("route", "agreement", "student")
+ACTIONS = frozenset({"route.save", "agreement.save", "agreement.sign", "student.enrol"})
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str       # "R-01"
+    status: str     # "passed" | "warning" | "failed"
+    field: str      # form/API field the finding is about; "" = the record as a whole
+    message: str    # plain Dutch: what is wrong and what to do
+    item: str = ""  # the entry of a list field concerned (kwalificatie code, leerweg), "" = none
+
+
+class Rule(Generic[T]):
+    """One rule of the catalogue. Subclasses set the class attributes and implement check()."""
+
+    id: ClassVar[str]
+    level: ClassVar[str]                    # "error" | "warning"
+    subject: ClassVar[str]                  # the subject the catalogue lists the rule under
+    # every subject the rule checks; defaults to {subject} (R-13 checks routes and agreements)
+    subjects: ClassVar[frozenset[str]]
+    title: ClassVar[str]
+    description: ClassVar[str]
+    title_en: ClassVar[str]
+    description_en: ClassVar[str]
+    source: ClassVar[str]
+    blocks: ClassVar[frozenset[str]] = frozenset()   # actions an error of this rule blocks
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "subject" in cls.__dict__ and "subjects" not in cls.__dict__:
+            cls.subjects = frozenset({cls.subject})
+
+    def applies(self, obj: T, settings: Settings) -> bool:
+        return True
+
+    def check(self, obj: T, settings: Settings) -> list[Finding]:
+        raise NotImplementedError
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def fail(self, field: str, message: str, item: str = "") -> Finding:
+        """A problem at the rule's own level: "failed" for an error rule, else "warning"."""
+        return self.finding(FAILED if self.level == "error" else WARNING, field, message, item)
+
+    def finding(self, status: str, field: str, message: str, item: str = "") -> Finding:
+        """A problem with an explicit status, for rules whose status depends on the facts."""
+        return Finding(self.id, status, field, message, item)
+
+    def passed(self) -> Finding:
+        return Finding(self.id, PASSED, "", f"Voldoet aan {self.id}.")
+
+    # -- evaluation on a route --------------------------------------------------------------
+
+    def check_route(self, route: Route, settings: Settings) -> list[Finding] | None:
+        """The rule's problems for a route, or None when it does not apply to the route.
+
+        Route subjects are checked on the route itself; agreement subjects on each agreement
+        in ``route.agreements``, with the agreement's title before the message and the route's
+        field "agreements".
+        """
+        targets: list[Any] = []
+        if "route" in self.subjects:
+            targets.append(route)
+        if "agreement" in self.subjects:
+            targets.extend(route.agreements)
+        applicable = [obj for obj in targets if self.applies(obj, settings)]
+        if not applicable:
+            return None
+        findings: list[Finding] = []
+        for obj in applicable:
+            for found in self.check(obj, settings):
+                if isinstance(obj, Agreement):
+                    found = replace(found, field="agreements",
+                                    message=f"{obj.title}: {found.message}")
+                findings.append(found)
+        return findings
+
+
+# -- bases by subject ------------------------------------------------------------------------
+
+class RouteRule(Rule[Route]):
+    subject = "route"
+
+    def applies(self, obj: Route, settings: Settings) -> bool:
+        return isinstance(obj, Route)
+
+
+class LegalRouteRule(RouteRule):
+    """Rules of the Wet doorlopende leerroutes: only doorlopend and geïntegreerd routes."""
+
+    def applies(self, obj: Route, settings: Settings) -> bool:
+        return super().applies(obj, settings) and obj.is_legal_route
+
+
+class ActiveRouteRule(RouteRule):
+    """Rules for every route type, as long as the route is not stopped."""
+
+    def applies(self, obj: Route, settings: Settings) -> bool:
+        return super().applies(obj, settings) and obj.active
+
+
+class AgreementRule(Rule[Agreement]):
+    subject = "agreement"
+    kinds: ClassVar[frozenset[str]] = frozenset({"sok", "interne_regeling"})
+
+    def applies(self, obj: Agreement, settings: Settings) -> bool:
+        return isinstance(obj, Agreement) and obj.kind in self.kinds
+
+
+class StudentRule(Rule[Any]):
+    """Rules about students. Students are not in ``domain.facts`` yet: these rules are listed in
+    the catalogue but apply to nothing (not to routes, not to agreements) until they are."""
+
+    subject = "student"
+
+    def applies(self, obj: Any, settings: Settings) -> bool:
+        return False
+
+    def check(self, obj: Any, settings: Settings) -> list[Finding]:
+        return []
+
+
+# -- Dutch wording helpers -------------------------------------------------------------------
+
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")
+
+LEERWEG_ORDER = ("BB", "KB", "GL", "TL")
+
+PHASE_NAMES = {
+    "in_ontwikkeling": "in ontwikkeling",
+    "opstartfase": "opstartfase",
+    "eerste_cohort": "1e cohort gestart",
+    "regulier": "reguliere samenwerking",
+    "gestopt": "gestopt",
+}
+
+TOPIC_NAMES = {
+    # R-07: mandatory
+    "aansturing": "aansturing",
+    "inrichting": "organisatorische en onderwijskundige inrichting",
+    "bekostiging": "bekostiging (overdracht van bekostiging, of uitdrukkelijk geen)",
+    "overstapoptie": "overstapoptie",
+    # R-08: recommended
+    "faciliteiten": "gebruik van voorzieningen",
+    "sector_domein": "sector en opleidingsdomein",
+    "werkgevers": "betrokkenheid van werkgevers",
+    "klachten": "klachten",
+    "examinering": "examinering en diplomering",
+    "administratie_avg": "administratie en gegevensuitwisseling (AVG)",
+    "begeleiding_zorg": "begeleiding en zorg",
+    "verzuim": "verzuimmelding",
+    "looptijd": "looptijd",
+    "evaluatie_beeindiging": "evaluatie en beëindiging",
+    "medezeggenschap": "medezeggenschap",
+}
+
+
+def sorted_leerwegen(leerwegen: frozenset[str]) -> list[str]:
+    """Leerwegen in their usual order BB, KB, GL, TL (unknown codes last, alphabetically)."""
+    return sorted(leerwegen, key=lambda code: (
+        LEERWEG_ORDER.index(code) if code in LEERWEG_ORDER else len(LEERWEG_ORDER), code))
+
+
+def format_date(day: date) -> str:
+    """1 augustus 2022"""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def format_number(number: int) -> str:
+    """3.000 (Dutch thousands separator)"""
+    return f"{number:,}".replace(",", ".")
+
+
+def join_nl(items: list[str] | tuple[str, ...]) -> str:
+    """"A", "A en B", "A, B en C"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def kwalificatie_label(kwalificatie: Kwalificatie) -> str:
+    """25255 Assistent dienstverlening en zorg"""
+    return f"{kwalificatie.code} {kwalificatie.name}".strip()
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (clamped to the month's last day)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    next_month = date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (next_month - date(year, month, 1)).days
+    return date(year, month, min(day.day, last_day))

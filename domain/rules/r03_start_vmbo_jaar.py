@@ -1,0 +1,38 @@
+"""R-03: a route starts no earlier than vmbo year 3."""
+from __future__ import annotations
+
+from domain.facts import Route, Settings
+
+from .base import Finding, LegalRouteRule
+
+START_YEARS = (3, 4)
+
+
+class R03StartVmboJaar(LegalRouteRule):
+    id = "R-03"
+    level = "error"
+    title = "Start op zijn vroegst in vmbo-leerjaar 3"
+    description = (
+        "Een doorlopende leerroute begint op zijn vroegst in vmbo-leerjaar 3: routejaar 1 is "
+        "vmbo-leerjaar 3 of later. Dit wordt per route gecontroleerd en later ook per leerling "
+        "bij de inschrijving.")
+    title_en = "Start no earlier than vmbo year 3"
+    description_en = (
+        "A route starts no earlier than vmbo year 3: route year 1 is vmbo year 3 or later. It "
+        "is checked per route, and later also per student at enrolment.")
+    source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157)"
+    blocks = frozenset({"route.save", "student.enrol"})
+
+    def check(self, obj: Route, settings: Settings) -> list[Finding]:
+        year = obj.start_vmbo_year
+        if year is None or year in START_YEARS:
+            return []
+        if year < START_YEARS[0]:
+            message = (
+                f"De route begint in vmbo-leerjaar {year}; een doorlopende leerroute begint op "
+                "zijn vroegst in vmbo-leerjaar 3 (routejaar 1 is vmbo-leerjaar 3 of later).")
+        else:
+            message = (
+                f"Vmbo-leerjaar {year} bestaat niet; het vmbo heeft leerjaar 1 tot en met 4 en "
+                "een doorlopende leerroute begint in leerjaar 3 of 4.")
+        return [self.fail("start_vmbo_year", message)]

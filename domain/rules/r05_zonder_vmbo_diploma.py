@@ -1,0 +1,51 @@
+"""R-05: omitting the vmbo diploma (GLR) is allowed only for leerweg BB to mbo level 2."""
+from __future__ import annotations
+
+from domain.facts import Route, Settings
+
+from .base import Finding, LegalRouteRule, kwalificatie_label, sorted_leerwegen
+
+GLR_LEERWEG = "BB"
+GLR_LEVEL = 2
+
+
+class R05ZonderVmboDiploma(LegalRouteRule):
+    id = "R-05"
+    level = "error"
+    title = "Zonder vmbo-diploma alleen BB naar mbo 2"
+    description = (
+        "Alleen een geïntegreerde leerroute mag het vmbo-diploma weglaten, en alleen voor "
+        "leerweg BB naar een mbo-kwalificatie van niveau 2. Het volledige vmbo-BB-programma "
+        "wordt wel gegeven; het vmbo-examen mag geheel of gedeeltelijk vervallen.")
+    title_en = "Without vmbo diploma only BB to mbo 2"
+    description_en = (
+        "Only a geïntegreerde leerroute may omit the vmbo diploma, and only for leerweg BB to "
+        "an mbo qualification of level 2. The full vmbo-BB programme is still taught; the vmbo "
+        "exam may be dropped partly or wholly.")
+    source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157)"
+    blocks = frozenset({"route.save"})
+
+    def applies(self, obj: Route, settings: Settings) -> bool:
+        return super().applies(obj, settings) and not obj.vmbo_diploma
+
+    def check(self, obj: Route, settings: Settings) -> list[Finding]:
+        findings = []
+        if obj.type == "doorlopend":
+            findings.append(self.fail("vmbo_diploma", (
+                "Een doorlopende leerroute leidt altijd ook naar het vmbo-diploma; alleen een "
+                "geïntegreerde leerroute mag het weglaten. Reik het vmbo-diploma uit of kies "
+                "het type geïntegreerd.")))
+        for leerweg in sorted_leerwegen(obj.leerwegen):
+            if leerweg != GLR_LEERWEG:
+                findings.append(self.fail("leerwegen", (
+                    f"Leerweg {leerweg} is toegelaten, maar een route zonder vmbo-diploma is "
+                    "alleen toegestaan voor leerweg BB. Laat alleen BB toe of reik het "
+                    "vmbo-diploma uit."), leerweg))
+        for richting in obj.uitstroomrichtingen:
+            kwalificatie = richting.kwalificatie
+            if richting.active and kwalificatie.level != GLR_LEVEL:
+                findings.append(self.fail("uitstroomrichtingen", (
+                    f"Kwalificatie {kwalificatie_label(kwalificatie)} is niveau "
+                    f"{kwalificatie.level}; een route zonder vmbo-diploma leidt naar een "
+                    "mbo-kwalificatie van niveau 2."), kwalificatie.code))
+        return findings

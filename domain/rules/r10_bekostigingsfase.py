@@ -1,0 +1,24 @@
+"""R-10: funding phase per route year; exactly one funded enrolment on 1 October."""
+from __future__ import annotations
+
+from .base import StudentRule
+
+
+class R10Bekostigingsfase(StudentRule):
+    """Checked per student once students are part of the facts (a later issue)."""
+
+    id = "R-10"
+    level = "error"
+    title = "Bekostigingsfase en één bekostigde inschrijving"
+    description = (
+        "Routejaar 1 en 2 zijn vo-fase (bekostigde inschrijving bij de vo-school); vanaf "
+        "routejaar 3 is de leerling in de mbo-fase (bekostigde inschrijving bij het mbo). Op "
+        "1 oktober heeft een leerling precies één bekostigde inschrijving; een tweede "
+        "inschrijving is onbekostigd.")
+    title_en = "Funding phase and one funded enrolment"
+    description_en = (
+        "Route years 1 and 2 are the vo phase (funded enrolment at the vo school); from route "
+        "year 3 the student is in the mbo phase (funded enrolment at the mbo). On 1 October a "
+        "student has exactly one funded enrolment; a second enrolment is unfunded.")
+    source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157); DUO"
+    blocks = frozenset({"student.enrol"})

@@ -1,0 +1,12 @@
+"""Settings for the test suite: production settings with a test key and fast password hashing."""
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+
+from .settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+MEDIA_ROOT = tempfile.mkdtemp(prefix="leerroute-media-")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False

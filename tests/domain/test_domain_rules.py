@@ -1,0 +1,411 @@
+"""Per rule of the catalogue: at least one passing and one failing case (plain pytest)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from domain.facts import (
+    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, Kwalificatie, Partner,
+    ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
+)
+from domain.rules import get_rule
+from domain.rules.base import format_date, format_number, join_nl, months_before
+
+SETTINGS = Settings(today=date(2024, 3, 1))
+START = date(2021, 8, 1)
+
+ENTREE = Kwalificatie("25255", "Assistent dienstverlening en zorg", 1)
+MZ2 = Kwalificatie("25498", "Helpende zorg en welzijn", 2)
+MZ3 = Kwalificatie("25491", "Verzorgende-IG", 3)
+ICT4 = Kwalificatie("25604", "Software developer", 4)
+
+VO = Partner("Calvijn", "20NC", "vo", "Stichting Calvijn", rio_registered_on=date(2021, 9, 1))
+MBO = Partner("ROC van Amsterdam", "25LX", "mbo", "ROC van Amsterdam-Flevoland",
+              rio_registered_on=date(2021, 9, 1))
+BOARDS = ("Stichting Calvijn", "ROC van Amsterdam-Flevoland")
+
+
+def sok(title: str = "SOK Calvijn-ROCvA", boards: tuple[str, ...] = BOARDS,
+        signed_on: date | None = date(2021, 6, 1), kind: str = "sok",
+        valid_from: date | None = date(2021, 1, 1), valid_to: date | None = None,
+        topics: frozenset[str] = frozenset(MANDATORY_TOPICS + RECOMMENDED_TOPICS),
+        route_types: frozenset[str] = frozenset({"doorlopend"})) -> Agreement:
+    return Agreement(kind, title, valid_from, valid_to,
+                     tuple(Signature(board, signed_on) for board in boards), topics, route_types)
+
+
+def route(**changes) -> Route:
+    """A legal route that meets every rule; ``changes`` break one thing at a time."""
+    good = Route(
+        name="Zorg en welzijn", type="doorlopend", phase="regulier", start_date=START,
+        start_vmbo_year=3, vmbo_exam_route_year=3, leerwegen=frozenset({"BB", "KB"}),
+        profielen=frozenset({"Z&W"}), uitstroomrichtingen=(Uitstroomrichting(MZ2, 15, 20),),
+        partners=(VO, MBO), agreements=(sok(),), related_pairs=frozenset({("Z&W", "25498")}),
+        study_duration_years=3, onderwijstijd_hours=3000,
+        components=(ProgrammeComponent("Beroepsgericht profielvak", "docent Z&W"),),
+        contacts=(Contact("kartrekker", "A. de Vries"), Contact("projectleider", "B. Bakker")),
+        settlement_model="M1", last_partner_meeting=date(2024, 1, 15),
+    )
+    return replace(good, **changes)
+
+
+def check(rule_id: str, obj, settings: Settings = SETTINGS):
+    rule = get_rule(rule_id)
+    assert rule.applies(obj, settings)
+    return rule.check(obj, settings)
+
+
+def fields(findings) -> list[str]:
+    return [f.field for f in findings]
+
+
+def test_the_good_route_meets_every_route_rule():
+    good = route()
+    for rule_id in ("R-01", "R-02", "R-03", "R-04", "R-06", "R-09", "R-12", "R-13", "R-14",
+                    "R-15", "R-16"):
+        assert check(rule_id, good) == [], rule_id
+
+
+# -- R-01 ------------------------------------------------------------------------------------
+
+def test_r01_entree_fails_naming_the_kwalificatie():
+    [finding] = check("R-01", route(uitstroomrichtingen=(Uitstroomrichting(ENTREE),)))
+    assert finding.status == "failed" and finding.field == "uitstroomrichtingen"
+    assert finding.message == (
+        "Kwalificatie 25255 Assistent dienstverlening en zorg is niveau 1 (Entree); een "
+        "doorlopende leerroute leidt naar niveau 2, 3 of 4.")
+
+
+def test_r01_inactive_entree_and_other_levels_pass():
+    richtingen = (Uitstroomrichting(ENTREE, active=False), Uitstroomrichting(MZ3),
+                  Uitstroomrichting(ICT4))
+    assert check("R-01", route(uitstroomrichtingen=richtingen)) == []
+
+
+def test_r01_no_uitstroomrichting_fails_except_in_development():
+    assert fields(check("R-01", route(uitstroomrichtingen=()))) == ["uitstroomrichtingen"]
+    assert check("R-01", route(uitstroomrichtingen=(), phase="in_ontwikkeling")) == []
+
+
+def test_r01_does_not_apply_to_other_route_types():
+    assert not get_rule("R-01").applies(route(type="gestapeld"), SETTINGS)
+
+
+# -- R-02 ------------------------------------------------------------------------------------
+
+def test_r02_unrelated_kwalificatie_warns():
+    [finding] = check("R-02", route(uitstroomrichtingen=(Uitstroomrichting(ICT4),)))
+    assert finding.status == "warning" and finding.field == "uitstroomrichtingen"
+    assert "25604 Software developer" in finding.message and "Z&W" in finding.message
+
+
+def test_r02_related_via_any_profiel_passes():
+    related = route(profielen=frozenset({"MVI", "Z&W"}))
+    assert check("R-02", related) == []
+
+
+def test_r02_route_without_profiel_warns_once():
+    assert fields(check("R-02", route(profielen=frozenset()))) == ["profielen"]
+
+
+# -- R-03 ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("year", [3, 4, None])
+def test_r03_start_in_year_3_or_later_passes(year):
+    assert check("R-03", route(start_vmbo_year=year)) == []
+
+
+@pytest.mark.parametrize("year", [1, 2, 5])
+def test_r03_other_start_years_fail(year):
+    [finding] = check("R-03", route(start_vmbo_year=year))
+    assert finding.status == "failed" and finding.field == "start_vmbo_year"
+    assert f"leerjaar {year}" in finding.message
+
+
+# -- R-04 ------------------------------------------------------------------------------------
+
+def test_r04_exam_after_route_year_3_fails():
+    [finding] = check("R-04", route(vmbo_exam_route_year=4))
+    assert (finding.status, finding.field) == ("failed", "vmbo_exam_route_year")
+
+
+def test_r04_exam_by_route_year_3_passes_and_glr_without_diploma_is_not_checked():
+    assert check("R-04", route(vmbo_exam_route_year=2)) == []
+    assert check("R-04", route(vmbo_exam_route_year=None)) == []
+    glr = route(type="geintegreerd", vmbo_diploma=False, vmbo_exam_route_year=4)
+    assert not get_rule("R-04").applies(glr, SETTINGS)
+
+
+# -- R-05 ------------------------------------------------------------------------------------
+
+def test_r05_glr_bb_to_level_2_passes():
+    glr = route(type="geintegreerd", vmbo_diploma=False, leerwegen=frozenset({"BB"}))
+    assert check("R-05", glr) == []
+
+
+def test_r05_applies_only_without_vmbo_diploma():
+    assert not get_rule("R-05").applies(route(), SETTINGS)
+
+
+def test_r05_flags_dlr_other_leerwegen_and_levels():
+    bad = route(vmbo_diploma=False, leerwegen=frozenset({"TL", "BB", "KB"}),
+                uitstroomrichtingen=(Uitstroomrichting(MZ2), Uitstroomrichting(MZ3),
+                                     Uitstroomrichting(ICT4, active=False)))
+    findings = check("R-05", bad)
+    assert fields(findings) == ["vmbo_diploma", "leerwegen", "leerwegen", "uitstroomrichtingen"]
+    assert "Leerweg KB" in findings[1].message and "Leerweg TL" in findings[2].message
+    assert "25491 Verzorgende-IG is niveau 3" in findings[3].message
+    assert {f.status for f in findings} == {"failed"}
+
+
+# -- R-06 ------------------------------------------------------------------------------------
+
+def test_r06_signed_sok_of_all_boards_passes():
+    assert check("R-06", route()) == []
+
+
+def test_r06_missing_signature_names_the_board():
+    unsigned = replace(sok(), signatures=(Signature(BOARDS[0], date(2021, 6, 1)),
+                                          Signature(BOARDS[1], None)))
+    [finding] = check("R-06", route(agreements=(unsigned,)))
+    assert (finding.status, finding.field) == ("failed", "agreements")
+    assert "nog niet ondertekend door ROC van Amsterdam-Flevoland" in finding.message
+
+
+def test_r06_board_missing_from_the_signatures_is_named():
+    [finding] = check("R-06", route(agreements=(sok(boards=BOARDS[:1]),)))
+    assert "ROC van Amsterdam-Flevoland" in finding.message
+
+
+def test_r06_agreement_not_valid_on_start_date_fails():
+    late = sok(valid_from=date(2022, 1, 1))
+    [finding] = check("R-06", route(agreements=(late,)))
+    assert "geldig is op 1 augustus 2021" in finding.message
+
+
+def test_r06_lwt_agreement_never_counts():
+    assert fields(check("R-06", route(agreements=(sok(kind="lwt"),)))) == ["agreements"]
+
+
+def test_r06_interne_regeling_for_one_board_only():
+    aoc = "Stichting AOC Oost"
+    partners = (replace(VO, board=aoc), replace(MBO, board=aoc))
+    regeling = sok(kind="interne_regeling", boards=(aoc,))
+    assert check("R-06", route(partners=partners, agreements=(regeling,))) == []
+    assert check("R-06", route(partners=partners, agreements=(sok(boards=(aoc,)),))) == []
+    regeling_two_boards = sok(kind="interne_regeling")
+    assert fields(check("R-06", route(agreements=(regeling_two_boards,)))) == ["agreements"]
+
+
+def test_r06_interne_regeling_stays_valid_for_the_founders_when_another_board_joins():
+    aoc = "Stichting AOC Oost"
+    partners = (replace(VO, board=aoc), replace(MBO, board=aoc),
+                Partner("Nova College", "25LH", "mbo", "Nova College", joined_on=date(2023, 8, 1)))
+    regeling = sok(kind="interne_regeling", boards=(aoc,))
+    extension = sok(title="SOK AOC-Nova", boards=(aoc, "Nova College"),
+                    valid_from=date(2023, 8, 1))
+    assert check("R-06", route(partners=partners, agreements=(regeling, extension))) == []
+    [finding] = check("R-06", route(partners=partners, agreements=(regeling,)))
+    assert finding.message.startswith("Partner Nova College is toegetreden op 1 augustus 2023")
+    assert "samenwerkingsovereenkomst" in finding.message
+
+
+def test_r06_without_start_date_checks_today():
+    expired = sok(valid_to=date(2023, 7, 31))
+    [finding] = check("R-06", route(start_date=None, agreements=(expired,)))
+    assert "1 maart 2024" in finding.message and "geen startdatum" in finding.message
+
+
+def test_r06_partner_joining_later_needs_an_agreement_including_its_board():
+    newcomer = Partner("Nova College", "25LH", "mbo", "Nova College", joined_on=date(2023, 8, 1),
+                       rio_registered_on=date(2023, 9, 1))
+    [finding] = check("R-06", route(partners=(VO, MBO, newcomer)))
+    assert "Partner Nova College is toegetreden op 1 augustus 2023" in finding.message
+    extension = sok(title="Aanvulling Nova", boards=("Nova College",), valid_from=date(2023, 8, 1))
+    assert check("R-06", route(partners=(VO, MBO, newcomer),
+                               agreements=(sok(), extension))) == []
+
+
+def test_r06_route_without_partners_fails():
+    assert fields(check("R-06", route(partners=()))) == ["partners"]
+
+
+# -- R-07 / R-08 -----------------------------------------------------------------------------
+
+def test_r07_all_mandatory_topics_pass():
+    assert check("R-07", sok(topics=frozenset(MANDATORY_TOPICS))) == []
+
+
+def test_r07_one_failure_per_missing_topic_with_dutch_names():
+    findings = check("R-07", sok(topics=frozenset({"aansturing", "overstapoptie"})))
+    assert fields(findings) == ["topics", "topics"]
+    assert {f.status for f in findings} == {"failed"}
+    assert findings[0].message == (
+        "Het onderwerp 'organisatorische en onderwijskundige inrichting' ontbreekt in de "
+        "ondertekende overeenkomst; vul de overeenkomst aan.")
+    assert ("'bekostiging (overdracht van bekostiging, of uitdrukkelijk geen)'"
+            in findings[1].message)
+
+
+def test_r07_applies_to_unsigned_drafts_and_interne_regeling_not_to_lwt():
+    draft = sok(signed_on=None, topics=frozenset())
+    assert len(check("R-07", draft)) == 4
+    assert "voordat de overeenkomst wordt ondertekend" in check("R-07", draft)[0].message
+    assert get_rule("R-07").applies(sok(kind="interne_regeling"), SETTINGS)
+    assert not get_rule("R-07").applies(sok(kind="lwt"), SETTINGS)
+    assert not get_rule("R-07").applies(route(), SETTINGS)
+
+
+def test_r08_missing_recommended_topics_warn():
+    findings = check("R-08", sok(topics=frozenset(MANDATORY_TOPICS)))
+    assert len(findings) == len(RECOMMENDED_TOPICS)
+    assert {f.status for f in findings} == {"warning"}
+    assert "'administratie en gegevensuitwisseling (AVG)'" in findings[5].message
+    assert check("R-08", sok()) == []
+
+
+# -- R-09 ------------------------------------------------------------------------------------
+
+def test_r09_uncovered_component_fails():
+    components = (ProgrammeComponent("Zorg"), ProgrammeComponent("Welzijn", "docent mbo"))
+    [finding] = check("R-09", route(components=components))
+    assert (finding.status, finding.field) == ("failed", "components")
+    assert "'Zorg'" in finding.message
+
+
+def test_r09_no_components_is_a_warning():
+    [finding] = check("R-09", route(components=()))
+    assert (finding.status, finding.field) == ("warning", "components")
+
+
+# -- student rules ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule_id", ["R-10", "R-11", "R-17", "R-19"])
+def test_student_rules_do_not_apply_to_routes_or_agreements(rule_id):
+    rule = get_rule(rule_id)
+    assert rule.subject == "student"
+    assert not rule.applies(route(), SETTINGS) and not rule.applies(sok(), SETTINGS)
+    assert rule.check(route(), SETTINGS) == []
+
+
+# -- R-12 ------------------------------------------------------------------------------------
+
+def test_r12_unregistered_partner_warns_without_students_and_fails_with():
+    partners = (VO, replace(MBO, rio_registered_on=None))
+    [finding] = check("R-12", route(partners=partners))
+    assert (finding.status, finding.field) == ("warning", "partners")
+    assert "ROC van Amsterdam (25LX)" in finding.message
+    [finding] = check("R-12", route(partners=partners, has_students=True))
+    assert finding.status == "failed"
+
+
+# -- R-13 ------------------------------------------------------------------------------------
+
+def test_r13_route_with_lwt_fails():
+    [finding] = check("R-13", route(includes_lwt=True))
+    assert (finding.status, finding.field) == ("failed", "includes_lwt")
+
+
+def test_r13_lwt_agreement_covering_a_legal_route_fails():
+    [finding] = check("R-13", sok(kind="lwt", route_types=frozenset({"geintegreerd"})))
+    assert (finding.status, finding.field) == ("failed", "routes")
+    assert check("R-13", sok(kind="lwt", route_types=frozenset({"gestapeld"}))) == []
+    assert not get_rule("R-13").applies(sok(), SETTINGS)
+
+
+# -- R-14 ------------------------------------------------------------------------------------
+
+def test_r14_too_few_hours_warns_with_the_numbers():
+    [finding] = check("R-14", route(onderwijstijd_hours=2400))
+    assert (finding.status, finding.field) == ("warning", "onderwijstijd_hours")
+    assert "3 jaar vraagt minstens 3.000 uur" in finding.message
+    assert check("R-14", route(onderwijstijd_hours=2400),
+                 replace(SETTINGS, min_hours_per_year=800)) == []
+
+
+def test_r14_undeclared_duration_and_hours_warn():
+    undeclared = route(study_duration_years=None, onderwijstijd_hours=None)
+    assert fields(check("R-14", undeclared)) == ["study_duration_years", "onderwijstijd_hours"]
+
+
+# -- R-15 ------------------------------------------------------------------------------------
+
+def test_r15_intake_below_minimum_warns_for_any_active_route():
+    small = (Uitstroomrichting(MZ2, min_intake=15, intake=12),
+             Uitstroomrichting(MZ3, min_intake=15, intake=15),
+             Uitstroomrichting(ICT4, min_intake=15, intake=3, active=False),
+             Uitstroomrichting(ENTREE, min_intake=None, intake=1))
+    [finding] = check("R-15", route(type="gestapeld", uitstroomrichtingen=small))
+    assert (finding.status, finding.field) == ("warning", "uitstroomrichtingen")
+    assert finding.message == ("Uitstroomrichting 25498 Helpende zorg en welzijn heeft een "
+                               "instroom van 12, onder de minimale groepsgrootte van 15.")
+    assert not get_rule("R-15").applies(route(phase="gestopt"), SETTINGS)
+
+
+# -- R-16 ------------------------------------------------------------------------------------
+
+def test_r16_continuity_risks_warn():
+    risky = route(type="gedeeltelijk", phase="in_ontwikkeling",
+                  contacts=(Contact("kartrekker", "A. de Vries"),
+                            Contact("projectleider", "B. Bakker", active=False)),
+                  settlement_model="", last_partner_meeting=date(2023, 8, 31))
+    findings = check("R-16", risky)
+    assert fields(findings) == ["contacts", "settlement_model", "last_partner_meeting"]
+    assert {f.status for f in findings} == {"warning"}
+    assert "afhankelijk van één contactpersoon" in findings[0].message
+    assert "31 augustus 2023" in findings[2].message
+
+
+def test_r16_meeting_exactly_at_the_interval_passes_and_none_warns():
+    assert check("R-16", route(last_partner_meeting=date(2023, 9, 1))) == []
+    assert fields(check("R-16", route(last_partner_meeting=None))) == ["last_partner_meeting"]
+
+
+# -- R-18 ------------------------------------------------------------------------------------
+
+def test_r18_integrated_exam_needs_pta_oer():
+    [finding] = check("R-18", route(integrated_exam=True))
+    assert (finding.status, finding.field) == ("failed", "pta_oer")
+    assert check("R-18", route(integrated_exam=True, pta_oer="PTA/OER 2023-2024")) == []
+    assert not get_rule("R-18").applies(route(), SETTINGS)
+
+
+# -- R-20 ------------------------------------------------------------------------------------
+
+def test_r20_deviation_needs_mr_consent():
+    deviating = route(onderwijstijd_deviation="Meer BPV in jaar 4")
+    [finding] = check("R-20", deviating)
+    assert (finding.status, finding.field) == ("warning", "mr_consent_on")
+    assert check("R-20", replace(deviating, mr_consent_on=date(2021, 5, 1))) == []
+    assert not get_rule("R-20").applies(route(), SETTINGS)
+
+
+# -- R-21 ------------------------------------------------------------------------------------
+
+def test_r21_active_experiment_after_the_end_fails():
+    vm2 = route(type="experiment", end_date=date(2023, 7, 31))
+    findings = check("R-21", vm2)
+    assert fields(findings) == ["phase", "end_date"]
+    assert {f.status for f in findings} == {"failed"}
+    assert "31 juli 2022" in findings[0].message
+
+
+def test_r21_stopped_experiment_or_before_the_end_passes():
+    assert check("R-21", route(type="experiment", phase="gestopt",
+                               end_date=date(2022, 7, 31))) == []
+    before = replace(SETTINGS, today=date(2022, 7, 31))
+    assert check("R-21", route(type="experiment"), before) == []
+    assert not get_rule("R-21").applies(route(), SETTINGS)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def test_dutch_formatting_helpers():
+    assert format_date(date(2022, 7, 31)) == "31 juli 2022"
+    assert format_number(3000) == "3.000"
+    assert join_nl(["A"]) == "A" and join_nl(["A", "B", "C"]) == "A, B en C"
+    assert months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)
+    assert months_before(date(2024, 3, 1), 6) == date(2023, 9, 1)
+    assert months_before(date(2024, 1, 15), 1) == date(2023, 12, 15)
