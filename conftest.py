@@ -7,8 +7,12 @@ from apps.accounts.models import Role, User
 
 @pytest.fixture
 def registry(db):
-    from apps.registry import models as reg
+    from django.apps import apps as django_apps
 
+    from apps.registry import models as reg
+    from apps.registry.reference import seed
+
+    seed(django_apps)  # transactional tests flush what the data migration created
     ams = reg.Region.objects.create(kind="rmc", name="Amsterdam")
     ach = reg.Region.objects.create(kind="rmc", name="Achterhoek")
     zaam = reg.Bestuur.objects.create(name="Stichting ZAAM")

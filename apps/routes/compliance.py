@@ -142,10 +142,15 @@ def change_agreement(apply: Callable[[], Agreement], previous_routes=()) -> tupl
     return agreement, found
 
 
-def summary(route: Route) -> str:
-    """passed / warning / failed: the worst stored status of a route."""
-    statuses = {f.status for f in route.findings.all()}
-    for status in ("failed", "warning"):
+def worst(findings) -> str:
+    """failed / warning / passed: the worst status among findings ("unknown" when there are none)."""
+    statuses = {f.status for f in findings}
+    for status in ("failed", "warning", "passed"):
         if status in statuses:
             return status
-    return "passed" if statuses else "unknown"
+    return "unknown"
+
+
+def summary(route: Route) -> str:
+    """The worst stored status of a route (uses prefetched findings when present)."""
+    return worst(route.findings.all())

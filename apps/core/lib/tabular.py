@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -61,6 +63,15 @@ def read_table(name: str, content: bytes) -> Table:
     return Table(headers, rows)
 
 
+def _plain(value):
+    """A value Excel and CSV can take: numbers and dates as they are, anything else as text."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, Decimal, date, str)):
+        return value
+    return str(value)
+
+
 def table_response(filename: str, headers: list[str], rows: list[list], fmt: str) -> HttpResponse:
     """An Excel (fmt "xlsx") or CSV download of a table."""
     if fmt == "xlsx":
@@ -69,7 +80,7 @@ def table_response(filename: str, headers: list[str], rows: list[list], fmt: str
         ws.title = filename[:31]
         ws.append(headers)
         for row in rows:
-            ws.append(["" if v is None else v for v in row])
+            ws.append([_plain(v) for v in row])
         for i, header in enumerate(headers, start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(12, min(50, len(header) + 4))
         ws.freeze_panes = "A2"
@@ -81,6 +92,6 @@ def table_response(filename: str, headers: list[str], rows: list[list], fmt: str
         response.write("\ufeff")  # so Excel opens UTF-8 correctly
         writer = csv.writer(response, delimiter=";")
         writer.writerow(headers)
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerows([_plain(v) for v in row] for row in rows)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
