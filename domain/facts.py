@@ -58,6 +58,7 @@ class Agreement:
     signatures: tuple[Signature, ...] = ()
     topics: frozenset[str] = frozenset()        # topic codes with agreed text or reference
     route_types: frozenset[str] = frozenset()   # types of the routes it covers (R-13)
+    superseded: bool = False                    # a newer version replaces this one
 
     @property
     def signed(self) -> bool:
@@ -66,6 +67,10 @@ class Agreement:
     def valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to)
+
+    def current(self, day: date) -> bool:
+        """In force or still to come on ``day``: not replaced by a newer version, not expired."""
+        return not self.superseded and (self.valid_to is None or day <= self.valid_to)
 
 
 @dataclass(frozen=True)

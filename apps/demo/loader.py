@@ -22,11 +22,11 @@ ACCOUNTS = [
     ("beheer", Role.BEHEERDER, [], None, "beheerder van de installatie"),
     ("regio-amsterdam", Role.REGIOCOORDINATOR, [], "rmc-amsterdam", "regiocoördinator RMC-regio Amsterdam"),
     ("calvijn", Role.ROUTECOORDINATOR, ["calvijn"], None, "routecoördinator Calvijn College"),
-    ("rocva", Role.ROUTECOORDINATOR, ["rocva"], None, "routecoördinator ROC van Amsterdam"),
-    ("element", Role.ROUTECOORDINATOR, ["element"], None, "routecoördinator Het Element"),
-    ("examen-rocva", Role.EXAMENCOORDINATOR, ["rocva"], None, "examencoördinator ROC van Amsterdam"),
+    ("rocva", Role.ROUTECOORDINATOR, ["roc-amsterdam"], None, "routecoördinator ROC van Amsterdam"),
+    ("element", Role.ROUTECOORDINATOR, ["het-element"], None, "routecoördinator Het Element"),
+    ("examen-rocva", Role.EXAMENCOORDINATOR, ["roc-amsterdam"], None, "examencoördinator ROC van Amsterdam"),
     ("financien-calvijn", Role.FINANCIEEL, ["calvijn"], None, "financieel medewerker Calvijn College"),
-    ("financien-rocva", Role.FINANCIEEL, ["rocva"], None, "financieel medewerker ROC van Amsterdam"),
+    ("financien-rocva", Role.FINANCIEEL, ["roc-amsterdam"], None, "financieel medewerker ROC van Amsterdam"),
     ("bestuur-zaam", Role.BESTUURDER, "board:zaam", None, "bestuurder ZAAM (alle ZAAM-scholen)"),
 ]
 

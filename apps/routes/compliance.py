@@ -45,6 +45,7 @@ def agreement_facts(agreement: Agreement) -> facts.Agreement:
                          for s in agreement.signatures.all()),
         topics=frozenset(agreement.topic_codes()),
         route_types=frozenset(r.type for r in agreement.routes.all()),
+        superseded=hasattr(agreement, "superseded_by"),
     )
 
 

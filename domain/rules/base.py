@@ -79,15 +79,15 @@ class Rule(Generic[T]):
     def check_route(self, route: Route, settings: Settings) -> list[Finding] | None:
         """The rule's problems for a route, or None when it does not apply to the route.
 
-        Route subjects are checked on the route itself; agreement subjects on each agreement
-        in ``route.agreements``, with the agreement's title before the message and the route's
-        field "agreements".
+        Route subjects are checked on the route itself; agreement subjects on each current
+        agreement in ``route.agreements`` (not superseded, not expired), with the agreement's
+        title before the message and the route's field "agreements".
         """
         targets: list[Any] = []
         if "route" in self.subjects:
             targets.append(route)
         if "agreement" in self.subjects:
-            targets.extend(route.agreements)
+            targets.extend(a for a in route.agreements if a.current(settings.today))
         applicable = [obj for obj in targets if self.applies(obj, settings)]
         if not applicable:
             return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from domain.facts import RECOMMENDED_TOPICS, Agreement, Settings
 
-from .base import TOPIC_NAMES, AgreementRule, Finding
+from .base import TOPIC_NAMES, AgreementRule, Finding, join_nl
 
 
 class R08AanbevolenOnderwerpen(AgreementRule):
@@ -26,9 +26,11 @@ class R08AanbevolenOnderwerpen(AgreementRule):
     source = "Besluit experimenten doorlopende leerroutes vmbo-mbo (vervallen); praktijk"
 
     def check(self, obj: Agreement, settings: Settings) -> list[Finding]:
-        return [
-            self.fail("topics", (
-                f"Het onderwerp '{TOPIC_NAMES[topic]}' ontbreekt in de overeenkomst; het wordt "
-                "aangeraden dit vast te leggen."))
-            for topic in RECOMMENDED_TOPICS if topic not in obj.topics
-        ]
+        missing = [TOPIC_NAMES[topic] for topic in RECOMMENDED_TOPICS if topic not in obj.topics]
+        if not missing:
+            return []
+        noun = "Het aanbevolen onderwerp" if len(missing) == 1 else "De aanbevolen onderwerpen"
+        verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
+        return [self.fail("topics", (
+            f"{noun} {join_nl([f'{name!r}' for name in missing])} {verb} in de overeenkomst; "
+            "het wordt aangeraden dit vast te leggen."))]

@@ -260,9 +260,11 @@ def test_r07_applies_to_unsigned_drafts_and_interne_regeling_not_to_lwt():
 
 def test_r08_missing_recommended_topics_warn():
     findings = check("R-08", sok(topics=frozenset(MANDATORY_TOPICS)))
-    assert len(findings) == len(RECOMMENDED_TOPICS)
-    assert {f.status for f in findings} == {"warning"}
-    assert "'administratie en gegevensuitwisseling (AVG)'" in findings[5].message
+    assert len(findings) == 1 and findings[0].status == "warning"
+    assert "'administratie en gegevensuitwisseling (AVG)'" in findings[0].message
+    assert "'medezeggenschap'" in findings[0].message and "ontbreken" in findings[0].message
+    one_missing = sok(topics=frozenset(MANDATORY_TOPICS + RECOMMENDED_TOPICS[1:]))
+    assert check("R-08", one_missing)[0].message.startswith("Het aanbevolen onderwerp 'gebruik van")
     assert check("R-08", sok()) == []
 
 
@@ -409,3 +411,16 @@ def test_dutch_formatting_helpers():
     assert months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)
     assert months_before(date(2024, 3, 1), 6) == date(2023, 9, 1)
     assert months_before(date(2024, 1, 15), 1) == date(2023, 12, 15)
+
+
+def test_agreement_rules_on_a_route_look_at_current_agreements_only():
+    from domain.rules import evaluate_route
+
+    incomplete = sok(title="Oude SOK", topics=frozenset({"aansturing"}))
+    expired = replace(incomplete, valid_to=date(2023, 7, 31))
+    replaced = replace(incomplete, superseded=True)
+    for old in (expired, replaced):
+        findings = evaluate_route(route(agreements=(sok(), old)), SETTINGS)
+        assert not any("Oude SOK" in f.message for f in findings)
+    findings = evaluate_route(route(agreements=(sok(), incomplete)), SETTINGS)
+    assert any(f.rule == "R-07" and f.message.startswith("Oude SOK") for f in findings)

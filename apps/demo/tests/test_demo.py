@@ -1,0 +1,67 @@
+"""The demo data set: every practice of practices.md, its compliance problems shown by the
+product's own rules, and demo accounts for every role."""
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+from apps.accounts.models import Role, User
+from apps.accounts.scoping import visible_routes
+from apps.demo import practices
+from apps.demo.loader import DemoLoader
+from apps.routes.models import Agreement, Route
+
+
+def statuses(route_name_part):
+    route = Route.objects.get(name__icontains=route_name_part)
+    found = {}
+    for f in route.findings.all():
+        found.setdefault(f.rule, set()).add(f.status)
+    return found
+
+
+@pytest.mark.django_db
+def test_demo_data_set():
+    DemoLoader().load()
+    assert Route.objects.count() == len(practices.ROUTES) >= 40
+    for name in ("Calvijn", "Montessori Lyceum Oostpoort", "Bindelmeer", "Noorderlicht", "Hubertus", "Mediacollege",
+                 "Cburg", "IJburg", "Wellant", "Mundus", "Over-Y", "Zuiderlicht", "STERA", "Toptraject", "TOT",
+                 "Willem van Oranje", "Nassau", "Het Element", "Het Perron", "Kandinsky", "Newman", "Metameer",
+                 "Focus", "Terra", "Leerlab Weert"):
+        assert Route.objects.filter(name__icontains=name).exists(), name
+    assert set(Route.objects.filter(name__startswith="Leerlab").values_list("phase", flat=True)) == {"in_ontwikkeling"}
+    assert Agreement.objects.filter(kind="interne_regeling", routes__name__icontains="Terra").exists()
+    assert Agreement.objects.filter(kind="lwt").exists()
+    assert Agreement.objects.filter(supersedes__isnull=False).exists()
+
+    # Every route has been evaluated by the rules; the real problems of the sources show.
+    assert not Route.objects.filter(findings__isnull=True).exists()
+    assert statuses("Montessori Lyceum Oostpoort")["R-05"] == {"failed"}        # KB without vmbo diploma
+    assert statuses("Geïntegreerde leerroute IJburg")["R-06"] == {"failed"}                             # running without agreement
+    assert "warning" in statuses("Cburg")["R-15"]                               # 0 against minimum 25
+    calvijn = statuses("Vakmanschapsroute Calvijn College")
+    assert calvijn["R-01"] == calvijn["R-05"] == calvijn["R-06"] == {"passed"}
+    calvijn_route = Route.objects.get(name__icontains="Vakmanschapsroute Calvijn College")
+    assert calvijn_route.settlement_model == "M1" and calvijn_route.agreements.filter(valid_from="2013-10-31").exists()
+    assert Route.objects.get(name__icontains="TOT").years.get(route_year=2).days_at_mbo == 4
+
+    # Demo accounts for every role, password "demo", scoped to their institutions.
+    users = {u.username: u for u in User.objects.filter(is_demo=True)}
+    assert {"beheer", "regio-amsterdam", "calvijn", "rocva", "element", "financien-calvijn",
+            "financien-rocva"} <= set(users)
+    assert {u.role for u in users.values()} == set(Role.values)
+    assert all(u.check_password("demo") for u in users.values())
+    calvijn_sees = set(visible_routes(users["calvijn"]).values_list("name", flat=True))
+    assert any("Calvijn" in n for n in calvijn_sees) and not any("Het Element" in n for n in calvijn_sees)
+    assert any("Het Element" in n for n in visible_routes(users["element"]).values_list("name", flat=True))
+    regio = visible_routes(users["regio-amsterdam"])
+    assert regio.filter(name__icontains="Bindelmeer").exists() and not regio.filter(name__icontains="TOT").exists()
+    assert visible_routes(users["rocva"]).count() > visible_routes(users["calvijn"]).count()
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_demo_accounts_are_never_loaded_in_production():
+    with pytest.raises(CommandError, match="never loaded with DEBUG off"):
+        call_command("load_demo")
+    assert not User.objects.filter(is_demo=True).exists()
