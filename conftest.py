@@ -3,6 +3,7 @@ every role. Tests build routes through the same forms and use cases as the produ
 import pytest
 
 from apps.accounts.models import Role, User
+from apps.routes.tests.payloads import route_payload
 
 
 @pytest.fixture
@@ -64,21 +65,6 @@ def users(registry, make_user):
         "regio": make_user("regio", Role.REGIOCOORDINATOR, region=r["ams"]),
         "examen": make_user("examen", Role.EXAMENCOORDINATOR, [r["rocva"]]),
     }
-
-
-def route_payload(registry, **overrides):
-    """A valid API payload for a geïntegreerde route Calvijn - ROCvA."""
-    payload = {
-        "name": "Testroute Zorg", "type": "geintegreerd", "region": registry["ams"].pk, "phase": "regulier",
-        "start_year": 2020, "profielen": ["Z&W"], "leerwegen": ["BB"], "vmbo_diploma": True,
-        "vmbo_exam_route_year": 2, "study_duration_years": 3, "onderwijstijd_hours": 3000,
-        "settlement_model": "M1", "last_partner_meeting": "2026-10-01",
-        "partners": [{"institution": "17XG", "role": "vo", "rio_registered_on": "2020-09-01"},
-                     {"institution": "25LX", "role": "mbo", "rio_registered_on": "2020-09-01"}],
-        "uitstroomrichtingen": [{"kwalificatie": "25498", "min_intake": 15, "intake": 20}],
-    }
-    payload.update(overrides)
-    return payload
 
 
 @pytest.fixture

@@ -108,10 +108,20 @@ class AgreementForm(forms.ModelForm):
         widgets = {"valid_from": DATE, "valid_to": DATE, "routes": forms.CheckboxSelectMultiple,
                    "notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, routes=None, **kwargs):
+    def __init__(self, *args, routes=None, agreements=None, **kwargs):
         super().__init__(*args, **kwargs)
         if routes is not None:
             self.fields["routes"].queryset = routes
+        if agreements is not None:
+            self.fields["supersedes"].queryset = agreements.exclude(pk=self.instance.pk)
+
+    def clean_routes(self):
+        # Routes of the agreement that this user may not change stay covered.
+        chosen = self.cleaned_data["routes"]
+        if not self.instance.pk:
+            return chosen
+        others = self.instance.routes.exclude(pk__in=self.fields["routes"].queryset.values("pk"))
+        return chosen | others
 
     def clean(self):
         data = super().clean()
@@ -126,6 +136,10 @@ class SignatureForm(forms.ModelForm):
         model = m.Signature
         fields = ["bestuur", "signatory", "signed_on"]
         widgets = {"signed_on": DATE}
+
+    def has_changed(self):
+        # A party copied from the previous version is kept even when nothing was typed.
+        return bool(self.data.get(self.add_prefix("bestuur"))) or super().has_changed()
 
 
 class ClauseForm(forms.ModelForm):
@@ -150,15 +164,21 @@ class DocumentForm(forms.ModelForm):
         fields = ["file", "description"]
 
 
-def agreement_formsets(data=None, instance=None):
+def agreement_formsets(data=None, instance=None, previous=None):
+    """Signature and topic formsets. A new agreement gets a row for every topic; a new version of
+    ``previous`` starts from its parties and agreed texts."""
+    signatures = SignatureFormSet(data, instance=instance, prefix="signatures")
     clauses = ClauseFormSet(data, instance=instance, prefix="clauses")
-    if data is None and (instance is None or instance.pk is None):
-        # A new agreement starts with every topic as a row to fill in.
-        clauses.extra = len(m.TOPIC_CHOICES)
-        clauses.initial_extra = [{"topic": code} for code, _label in m.TOPIC_CHOICES]
-    elif data is None:
-        missing = [code for code, _l in m.TOPIC_CHOICES if code not in {c.topic for c in instance.clauses.all()}]
-        clauses.extra = len(missing)
-        clauses.initial_extra = [{"topic": code} for code in missing]
-    return {"signatures": SignatureFormSet(data, instance=instance, prefix="signatures"), "clauses": clauses}
+    if data is None:
+        have = {c.topic for c in instance.clauses.all()} if instance and instance.pk else set()
+        copied = list(previous.clauses.all()) if previous else []
+        copied_topics = {c.topic for c in copied}
+        clauses.initial_extra = [{"topic": c.topic, "text": c.text, "reference": c.reference} for c in copied] + [
+            {"topic": code} for code, _l in m.TOPIC_CHOICES if code not in have | copied_topics]
+        clauses.extra = len(clauses.initial_extra)
+        if previous:
+            signatures.initial_extra = [{"bestuur": s.bestuur_id, "signatory": s.signatory}
+                                        for s in previous.signatures.all()]
+            signatures.extra = len(signatures.initial_extra) + 1
+    return {"signatures": signatures, "clauses": clauses}
 

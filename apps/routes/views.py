@@ -195,11 +195,16 @@ def agreement_form(request, pk=None):
     agreement = get_object_or_404(editable_agreements(user), pk=pk) if pk else None
     if agreement is None and not user.may_edit_routes:
         raise Http404
-    initial = {}
-    if agreement is None and request.GET.get("route"):
+    initial, previous = {}, None
+    if agreement is None and request.GET.get("route", "").isdigit():
         initial["routes"] = editable_routes(user).filter(pk=request.GET["route"])
-    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=editable_routes(user))
-    formsets = f.agreement_formsets(request.POST or None, instance=agreement)
+    if agreement is None and request.GET.get("supersedes", "").isdigit():
+        previous = get_object_or_404(editable_agreements(user), pk=request.GET["supersedes"])
+        initial.update(kind=previous.kind, title=previous.title, reference=previous.reference,
+                       routes=previous.routes.all(), supersedes=previous, valid_to=previous.valid_to)
+    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=editable_routes(user),
+                           agreements=editable_agreements(user))
+    formsets = f.agreement_formsets(request.POST or None, instance=agreement, previous=previous)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         previous = list(agreement.routes.all()) if agreement else []
 

@@ -3,7 +3,7 @@ reads the region's routes and changes nothing."""
 import pytest
 
 from apps.routes.models import Agreement, Route
-from conftest import route_payload
+from apps.routes.tests.payloads import route_payload
 
 JSON = "application/json"
 

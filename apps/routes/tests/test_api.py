@@ -1,6 +1,6 @@
 """The API over real HTTP (Django test client through the full middleware stack)."""
 from apps.routes.models import Route, RoutePartner
-from conftest import route_payload
+from apps.routes.tests.payloads import route_payload
 
 JSON = "application/json"
 

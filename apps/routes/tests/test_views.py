@@ -167,3 +167,36 @@ def test_rules_page_and_english(users, client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/regels/"})
     html = client.get("/regels/").content.decode()
     assert "Rules catalogue" in html and "Qualification of level 2, 3 or 4" in html
+
+
+def test_new_version_when_a_partner_joins(route, registry, users, client):
+    from apps.registry.models import Bestuur, Institution
+    from apps.routes.models import Clause, RoutePartner, Signature
+
+    v1 = Agreement.objects.create(title="SOK Zorgroute", kind="sok", valid_from="2020-08-01")
+    v1.routes.add(route)
+    for board in registry["boards"].values():
+        Signature.objects.create(agreement=v1, bestuur=board, signed_on="2020-07-01")
+    for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
+        Clause.objects.create(agreement=v1, topic=topic, text=f"Afspraak {topic}")
+    new_board = Bestuur.objects.create(name="Stichting Nieuw mbo")
+    newcomer = Institution.objects.create(brin="31ZZ", name="Nieuw mbo", sector="mbo", kind="roc", bestuur=new_board)
+    RoutePartner.objects.create(route=route, institution=newcomer, role="mbo", joined_on="2024-08-01")
+
+    client.login(username="calvijn", password="pw-calvijn")
+    page = client.get(f"/overeenkomsten/nieuw/?supersedes={v1.pk}")
+    formsets = page.context["formsets"]
+    assert page.context["form"].initial["supersedes"] == v1
+    assert [row["bestuur"] for row in formsets["signatures"].initial_extra] == [b.pk for b in
+                                                                               Bestuur.objects.filter(signature__agreement=v1)]
+    data = {"kind": "sok", "title": "SOK Zorgroute (uitbreiding)", "valid_from": "2024-08-01", "routes": [route.pk],
+            "supersedes": v1.pk, **management("signatures", 3), **management("clauses", 4)}
+    for i, board in enumerate([*registry["boards"].values(), new_board]):
+        data[f"signatures-{i}-bestuur"], data[f"signatures-{i}-signed_on"] = board.pk, "2024-07-15"
+    for i, row in enumerate(formsets["clauses"].initial_extra[:4]):
+        data[f"clauses-{i}-topic"], data[f"clauses-{i}-text"] = row["topic"], row["text"]
+    response = client.post("/overeenkomsten/nieuw/", data)
+    assert response.status_code == 302
+    v2 = Agreement.objects.get(supersedes=v1)
+    assert v2.version == 2 and v2.signatures.count() == 3
+    assert {f.rule: f.status for f in route.findings.all()}["R-06"] == "passed"
