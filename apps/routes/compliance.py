@@ -114,12 +114,13 @@ def refresh(route: Route) -> list[Finding]:
     return findings
 
 
-def change_route(apply: Callable[[], Route]) -> tuple[Route, list[Finding]]:
-    """Apply a change to a route; refuse it (RuleViolation, nothing saved) if a blocking rule fails."""
+def change_route(apply: Callable[[], Route], enforce: bool = True) -> tuple[Route, list[Finding]]:
+    """Apply a change to a route; refuse it (RuleViolation, nothing saved) if a blocking rule fails.
+    ``enforce=False`` is for changes no rule guards, such as stopping a route."""
     with transaction.atomic():
         route = apply()
         findings = evaluate(route)
-        blocked = blocking(findings, "route.save")
+        blocked = blocking(findings, "route.save") if enforce else []
         if blocked:
             raise RuleViolation(blocked)  # leaving the atomic block with an error rolls back
         store(route, findings)

@@ -1,4 +1,5 @@
 """The API over real HTTP (Django test client through the full middleware stack)."""
+from apps.registry.models import Leerweg
 from apps.routes.models import Route, RoutePartner
 from apps.routes.tests.payloads import route_payload
 
@@ -97,3 +98,10 @@ def test_stop_route_keeps_it(route, api_client):
 def test_openapi_description(client):
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/routes" in spec["paths"] and "/api/v1/auth/token" in spec["paths"]
+
+
+def test_a_route_that_breaks_a_rule_can_still_be_stopped(route, api_client):
+    Route.objects.filter(pk=route.pk).update(vmbo_diploma=False)  # e.g. imported history: KB admitted
+    route.leerwegen.add(Leerweg.objects.get(code="KB"))
+    headers = api_client.token_for("calvijn")
+    assert api_client.post(f"/api/v1/routes/{route.pk}/stop", **headers).json()["phase"] == "gestopt"
