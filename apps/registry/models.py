@@ -97,6 +97,9 @@ class Location(models.Model):
     def __str__(self):
         return f"{self.name} ({self.full_code})"
 
+    def get_additional_data(self):
+        return {"institution_id": self.institution_id}  # shown in the institution's history
+
     @property
     def full_code(self):
         return f"{self.institution.brin}{self.code}"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts.scoping import visible_routes
 from apps.core.lib.tabular import TableError, read_table, table_response
+from apps.routes.audit import history
 
 from . import models as m
 from .resources import RESOURCES, import_table
@@ -26,6 +27,13 @@ def institution_detail(request, pk):
     institution = get_object_or_404(m.Institution.objects.select_related("bestuur"), pk=pk)
     routes = visible_routes(request.user).filter(partners__institution=institution).distinct()
     return render(request, "registry/institution_detail.html", {"institution": institution, "routes": routes})
+
+
+@login_required
+def institution_history(request, pk):
+    institution = get_object_or_404(m.Institution, pk=pk)
+    return render(request, "core/history.html", {"object": institution,
+                                                 "entries": history(institution, "institution_id")})
 
 
 @login_required

@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import editable_routes, visible_agreements, visible_routes
-from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
+from apps.accounts.scoping import editable_agreements, editable_routes, visible_agreements, visible_routes
+from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel
 from domain.rules import CATALOGUE, get_rule
 
 from . import compliance, services
@@ -153,6 +153,7 @@ class RouteOut(RouteIn):
     legal_status: str
     region_name: str
     compliance: str
+    findings: list[FindingOut]           # the warnings and failures of the latest evaluation
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -164,6 +165,7 @@ def route_out(route: m.Route) -> dict:
     data.update(
         id=route.pk, region=route.region_id, region_name=route.region.name, legal_status=route.legal_status,
         compliance=compliance.summary(route),
+        findings=[f for f in route.findings.all() if f.status != "passed"],
         profielen=[p.code for p in route.profielen.all()], leerwegen=[lw.code for lw in route.leerwegen.all()],
         partners=[dict(institution=p.institution.brin, role=p.role, location=p.location.code if p.location else None,
                        joined_on=p.joined_on, rio_registered_on=p.rio_registered_on)
@@ -401,6 +403,70 @@ def agreement_out(a: m.Agreement, user) -> dict:
                 routes=[r.pk for r in a.routes.all() if r.pk in visible], topics=sorted(a.topic_codes()),
                 signatures=[dict(bestuur=s.bestuur.name, signed_on=s.signed_on, signatory=s.signatory)
                             for s in a.signatures.select_related("bestuur")])
+
+
+class SignatureIn(Schema):
+    bestuur: str                         # name of the board (bevoegd gezag)
+    signed_on: date | None = None
+    signatory: str = ""
+
+
+class ClauseIn(Schema):
+    topic: str                           # e.g. "aansturing", see GET /api/v1/rules
+    text: str = ""
+    reference: str = ""
+
+
+class AgreementIn(Schema):
+    kind: str = "sok"
+    title: str
+    reference: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None
+    routes: list[int] = []
+    supersedes: int | None = None
+    notes: str = ""
+    signatures: list[SignatureIn] = []
+    clauses: list[ClauseIn] = []
+
+
+def save_agreement(request, payload: AgreementIn, agreement: m.Agreement | None):
+    lookup = Lookup()
+    data = {k: ("" if v is None else str(v)) for k, v in payload.dict().items() if not isinstance(v, list)}
+    data["routes"] = [str(pk) for pk in payload.routes]
+    signatures = [dict(bestuur=lookup.pk(Bestuur, "name", s.bestuur, f"signatures[{i}].bestuur"),
+                       signed_on=s.signed_on, signatory=s.signatory) for i, s in enumerate(payload.signatures)]
+    existing = (lambda name: list(getattr(agreement, name).all())) if agreement else (lambda name: [])
+    data.update(_formset_rows("signatures", existing("signatures"), lambda o: o.bestuur_id, signatures,
+                              lambda r: r["bestuur"]))
+    data.update(_formset_rows("clauses", existing("clauses"), lambda o: o.topic, [c.dict() for c in payload.clauses],
+                              lambda r: r["topic"]))
+    form = f.AgreementForm(data, instance=agreement, routes=editable_routes(request.user),
+                           agreements=editable_agreements(request.user))
+    formsets = f.agreement_formsets(data, instance=agreement)
+    if lookup.errors or not form.is_valid() or not all(fs.is_valid() for fs in formsets.values()):
+        return Status(422, {"errors": lookup.errors or _form_errors(form, formsets)})
+    try:
+        saved, _found = services.save_agreement(form, formsets)
+    except compliance.RuleViolation as violation:
+        return Status(422, {"errors": [{"rule": x.rule, "field": x.field, "message": x.message}
+                                       for x in violation.findings]})
+    return Status(201 if agreement is None else 200, agreement_out(saved, request.user))
+
+
+@agreements_router.post("", response={201: AgreementOut, 422: Errors, 403: dict})
+def create_agreement(request, payload: AgreementIn):
+    if not request.user.may_edit_routes:
+        return Status(403, {"detail": "Uw rol mag geen overeenkomsten vastleggen."})
+    return save_agreement(request, payload, None)
+
+
+@agreements_router.put("/{agreement_id}", response={200: AgreementOut, 422: Errors, 403: dict})
+def update_agreement(request, agreement_id: int, payload: AgreementIn):
+    agreement = get_object_or_404(visible_agreements(request.user), pk=agreement_id)
+    if not editable_agreements(request.user).filter(pk=agreement.pk).exists():
+        return Status(403, {"detail": "U mag deze overeenkomst lezen maar niet wijzigen."})
+    return save_agreement(request, payload, agreement)
 
 
 @agreements_router.get("", response=list[AgreementOut])

@@ -19,9 +19,11 @@ for model in (registry.Region, registry.Bestuur, registry.Institution, registry.
     auditlog.register(model)
 
 
-def history(obj, parent_key: str):
-    """The log entries of ``obj`` and of its parts (``parent_key`` is "route_id" or "agreement_id")."""
+def history(obj, parent_key: str | None = None):
+    """The log entries of ``obj`` and of its parts (``parent_key``: "route_id", "agreement_id",
+    "institution_id": the key its parts carry)."""
     ct = ContentType.objects.get_for_model(obj)
-    own = Q(content_type=ct, object_pk=str(obj.pk))
-    parts = Q(**{f"additional_data__{parent_key}": obj.pk})
-    return LogEntry.objects.filter(own | parts).select_related("actor", "content_type").order_by("-timestamp")
+    entries = Q(content_type=ct, object_pk=str(obj.pk))
+    if parent_key:
+        entries |= Q(**{f"additional_data__{parent_key}": obj.pk})
+    return LogEntry.objects.filter(entries).select_related("actor", "content_type").order_by("-timestamp")

@@ -33,3 +33,18 @@ def stop_route(route, note=""):
         return route
 
     return compliance.change_route(apply, enforce=False)
+
+
+def save_agreement(form, formsets):
+    """Save a validated agreement form and its formsets as one change; its own rules may refuse it
+    (RuleViolation), and every route it covers, before or after, is re-evaluated."""
+    previous_routes = list(form.instance.routes.all()) if form.instance.pk else []
+
+    def apply():
+        agreement = form.save()
+        for formset in formsets.values():
+            formset.instance = agreement
+            formset.save()
+        return agreement
+
+    return compliance.change_agreement(apply, previous_routes)

@@ -206,17 +206,8 @@ def agreement_form(request, pk=None):
                            agreements=editable_agreements(user))
     formsets = f.agreement_formsets(request.POST or None, instance=agreement, previous=previous)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
-        previous = list(agreement.routes.all()) if agreement else []
-
-        def apply():
-            saved = form.save()
-            for formset in formsets.values():
-                formset.instance = saved
-                formset.save()
-            return saved
-
         try:
-            saved, _found = compliance.change_agreement(apply, previous)
+            saved, _found = services.save_agreement(form, formsets)
         except compliance.RuleViolation as violation:
             for finding in violation.findings:
                 target = formsets.get(finding.field)

@@ -82,6 +82,7 @@ def test_update_keeps_children_in_step(route, registry, api_client):
     assert body["name"] == "Hernoemd"
     assert [u["kwalificatie"] for u in body["uitstroomrichtingen"]] == ["25498", "25491"]
     assert route.partners.count() == 2
+    assert [(x["rule"], x["status"]) for x in body["findings"] if x["rule"] == "R-15"] == [("R-15", "warning")]
     rows = api_client.get(f"/api/v1/routes/{route.pk}/compliance", **headers).json()
     assert any(r["rule"] == "R-15" and r["status"] == "warning" for r in rows)
     history = api_client.get(f"/api/v1/routes/{route.pk}/history", **headers).json()
