@@ -131,3 +131,68 @@ class Settings:
     meeting_interval_months: int = 6            # R-16
     min_hours_per_year: int = 1000              # R-14
     experiment_end: date = date(2022, 7, 31)    # R-21
+
+
+# -- students (issue: students in a route) ---------------------------------------------------
+
+VO_PHASE, MBO_PHASE = "vo", "mbo"
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """One enrolment of a student at one partner in one school year."""
+    brin: str
+    role: str                       # partner role of the institution: "vo" | "mbo"
+    school_year: int                # first calendar year, e.g. 2021 for 2021-2022
+    route_year: int                 # the student's route year in that school year
+    start: date
+    end: date | None = None
+    funded: bool = True
+    phase: str = VO_PHASE           # "vo" (vo-fase) | "mbo" (mbo-fase)
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class ExamPart:
+    name: str                       # e.g. "Nederlands", "Helpende zorg: kerntaak 1"
+    sector: str                     # "vmbo" | "mbo"
+    kind: str                       # vmbo: "SE" | "CSPE"; mbo: "generiek" | "kerntaak" | "keuzedeel" | "BPV"
+    planned_route_year: int | None = None
+    actual_route_year: int | None = None
+    result: str = "open"            # "open" | "passed" | "failed"
+    integrated: bool = False        # integrates vmbo and mbo content (R-18)
+
+
+@dataclass(frozen=True)
+class BpvPeriod:
+    leerbedrijf: str
+    recognised: bool                # erkend leerbedrijf (SBB)
+    praktijkovereenkomst: bool
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class Student:
+    key: str                        # what messages call the student (e.g. local number), never a BSN
+    route: Route
+    leerweg: str                    # BB | KB | GL | TL
+    vmbo_year_at_start: int         # vmbo leerjaar in route year 1
+    cohort: int                     # first calendar year of the school year of route year 1
+    kwalificatie: Kwalificatie | None = None      # chosen uitstroomrichting
+    enrolments: tuple[Enrolment, ...] = ()
+    exam_parts: tuple[ExamPart, ...] = ()
+    bpv: tuple[BpvPeriod, ...] = ()
+    vmbo_diploma_on: date | None = None
+    glr_judgment_on: date | None = None  # R-17: joint judgment vo + mbo recorded
+    active: bool = True             # still in the route (not left, not finished)
+
+    @property
+    def vo_phase_years(self) -> int:
+        """Route years in vo-fase: up to and including vmbo year 4 (route years 1-2 from vmbo 3)."""
+        return max(1, 5 - self.vmbo_year_at_start)
+
+    def phase_in(self, route_year: int) -> str:
+        return VO_PHASE if route_year <= self.vo_phase_years else MBO_PHASE
