@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.registry",
     "apps.routes",
+    "apps.students",
     "apps.demo",
 ]
 
@@ -140,6 +141,9 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 API_TOKEN_HOURS = int(os.environ.get("API_TOKEN_HOURS", "12"))
 # Rule parameters a beheerder may tune per installation.
 LEERROUTE_MEETING_INTERVAL_MONTHS = int(os.environ.get("LEERROUTE_MEETING_INTERVAL_MONTHS", "6"))
+# Key of the keyed hash that turns a BSN into a pseudonymous national key. Kept outside the
+# database; without it, imports holding BSNs are refused.
+LEERROUTE_PSEUDONYM_KEY = os.environ.get("LEERROUTE_PSEUDONYM_KEY", "")
 
 LOGGING = {
     "version": 1,

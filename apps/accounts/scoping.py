@@ -30,27 +30,33 @@ def editable_routes(user) -> QuerySet:
     return Route.objects.filter(_own_institution_routes(user))
 
 
-def _agreement_scope(user, routes: QuerySet) -> QuerySet:
-    boards = user.institutions.values("bestuur")
-    return Agreement.objects.filter(
-        Q(routes__in=routes) | Q(signatures__bestuur__in=boards)
-    ).distinct()
+def _unattached_of_own_board(user) -> Q:
+    """An agreement that covers no route yet (a draft) belongs to the boards that are party to it."""
+    return Q(routes__isnull=True, signatures__bestuur__in=user.institutions.values("bestuur"))
 
 
 def visible_agreements(user) -> QuerySet:
-    if user.is_authenticated and user.is_beheerder:
+    """Agreements covering a route the user sees, and drafts without routes of the user's board."""
+    if not user.is_authenticated:
+        return Agreement.objects.none()
+    if user.is_beheerder:
         return Agreement.objects.all()
-    if user.is_authenticated and user.is_regional:
-        return Agreement.objects.filter(routes__in=visible_routes(user)).distinct()
-    return _agreement_scope(user, visible_routes(user))
+    scope = Q(routes__in=visible_routes(user))
+    if not user.is_regional:
+        scope |= _unattached_of_own_board(user)
+    return Agreement.objects.filter(pk__in=Agreement.objects.filter(scope).values("pk"))
 
 
 def editable_agreements(user) -> QuerySet:
+    """Agreements whose every route the user may change (or drafts without routes of their board)."""
     if not user.is_authenticated or not user.may_edit_routes:
         return Agreement.objects.none()
     if user.is_beheerder:
         return Agreement.objects.all()
-    return _agreement_scope(user, editable_routes(user))
+    others = Route.objects.exclude(pk__in=editable_routes(user).values("pk"))
+    foreign = Agreement.objects.filter(routes__in=others).values("pk")
+    scope = Q(routes__in=editable_routes(user)) | _unattached_of_own_board(user)
+    return Agreement.objects.filter(pk__in=Agreement.objects.filter(scope).values("pk")).exclude(pk__in=foreign)
 
 
 def can_change(user, obj) -> bool:

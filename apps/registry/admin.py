@@ -8,6 +8,8 @@ from . import models as m
 class LocationInline(admin.TabularInline):
     model = m.Location
     extra = 0
+    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = \
+        BeheerderAdmin._allowed
 
 
 @admin.register(m.Institution)

@@ -72,9 +72,16 @@ def import_table(resource: Resource, table: Table) -> tuple[int, list[RowError]]
     missing = [h for h in resource.headers if h not in table.headers]
     if missing:
         return 0, [RowError(1, h, "", _("Kolom ontbreekt in het bestand.")) for h in missing]
-    forms_ok, errors = [], []
+    forms_ok, errors, seen = [], [], {}
     for number, row in enumerate(table.rows, start=2):
         lookup = resource.key(row)
+        key = tuple(lookup.values())
+        if all(key) and key in seen:
+            column = resource.headers[0]
+            errors.append(RowError(number, column, row.get(column, ""),
+                                   _("Staat ook al in rij %(row)d van dit bestand.") % {"row": seen[key]}))
+            continue
+        seen[key] = number
         instance = resource.model.objects.filter(**lookup).first() if all(lookup.values()) else None
         form = resource.form(resource.to_data(row), instance=instance)
         if form.is_valid():
@@ -87,9 +94,20 @@ def import_table(resource: Resource, table: Table) -> tuple[int, list[RowError]]
     if errors:
         return 0, errors
     with transaction.atomic():
-        for form in forms_ok:
-            form.save()
+        saved = [form.save() for form in forms_ok]
+    if resource.model in (m.Kwalificatie, m.ProfielKwalificatie):
+        reevaluate_routes_of(saved)
     return len(forms_ok), []
+
+
+def reevaluate_routes_of(records) -> None:
+    """Levels and the R-02 table feed the rules: re-evaluate the routes that use these kwalificaties."""
+    from apps.routes import compliance
+    from apps.routes.models import Route
+
+    ids = {getattr(r, "kwalificatie_id", None) or r.pk for r in records}
+    for route in Route.objects.filter(uitstroomrichtingen__kwalificatie__in=ids).distinct():
+        compliance.refresh(route)
 
 
 def _bool(value: str) -> bool:

@@ -202,28 +202,27 @@ class Lookup:
 
 
 def _formset_rows(prefix, existing, key, rows, row_key):
-    """Form data for an inline formset that makes the route's rows equal to ``rows``: existing rows
-    with the same key are updated, the others deleted, new ones added."""
-    by_key = {key(obj): obj for obj in existing}
-    data, forms = {}, []
-    used = set()
-    for row in rows:
-        obj = by_key.get(row_key(row))
-        if obj is not None and obj.pk not in used:
-            used.add(obj.pk)
-            forms.append({**row, "id": obj.pk})
-    new_rows = [row for row in rows if by_key.get(row_key(row)) is None or by_key[row_key(row)].pk not in
-                {f["id"] for f in forms}]
-    stale = [obj for obj in existing if obj.pk not in used]
-    ordered = forms + [{"id": obj.pk, "DELETE": "on"} for obj in stale]
-    for i, row in enumerate(ordered + new_rows):
+    """Form data for an inline formset that makes the parent's rows equal to ``rows``: an existing
+    row with the same key is updated, the others are deleted, the rest added. Returns the data and,
+    per form of the formset, the index of its row in ``rows`` (None for a deletion)."""
+    pool = {}
+    for obj in existing:
+        pool.setdefault(key(obj), []).append(obj)
+    updates, additions = [], []
+    for position, row in enumerate(rows):
+        matches = pool.get(row_key(row))
+        if matches:
+            updates.append((position, {**row, "id": matches.pop(0).pk}))
+        else:
+            additions.append((position, row))
+    deletions = [(None, {"id": obj.pk, "DELETE": True}) for objs in pool.values() for obj in objs]
+    forms = updates + deletions + additions          # forms with an id come first in a formset
+    data = {f"{prefix}-TOTAL_FORMS": str(len(forms)), f"{prefix}-INITIAL_FORMS": str(len(updates) + len(deletions))}
+    for i, (_position, row) in enumerate(forms):
         for name, value in row.items():
-            if value is None or value is False:
-                continue
-            data[f"{prefix}-{i}-{name}"] = "on" if value is True else str(value)
-    data[f"{prefix}-TOTAL_FORMS"] = str(len(ordered) + len(new_rows))
-    data[f"{prefix}-INITIAL_FORMS"] = str(len(ordered))
-    return data
+            if value is not None and value is not False:
+                data[f"{prefix}-{i}-{name}"] = "on" if value is True else str(value)
+    return data, [position for position, _row in forms]
 
 
 def form_data(payload: RouteIn, route: m.Route | None) -> tuple[dict, list[dict]]:
@@ -256,43 +255,56 @@ def form_data(payload: RouteIn, route: m.Route | None) -> tuple[dict, list[dict]
                 for i, c in enumerate(payload.contacts)]
 
     existing = (lambda name: list(getattr(route, name).all())) if route else (lambda name: [])
-    data.update(_formset_rows("partners", existing("partners"), lambda o: (o.institution_id, o.role), partners,
-                              lambda r: (r["institution"], r["role"])))
-    data.update(_formset_rows("uitstroomrichtingen", existing("uitstroomrichtingen"), lambda o: o.kwalificatie_id,
-                              uitstroom, lambda r: r["kwalificatie"]))
-    data.update(_formset_rows("years", existing("years"), lambda o: o.route_year,
-                              [y.dict() for y in payload.years], lambda r: r["route_year"]))
-    data.update(_formset_rows("targets", existing("targets"), lambda o: (o.kpi, o.parameter),
-                              [t.dict() for t in payload.targets], lambda r: (r["kpi"], r["parameter"])))
-    data.update(_formset_rows("contacts", existing("contacts"), lambda o: (o.institution_id, o.role, o.name),
-                              contacts, lambda r: (r["institution"], r["role"], r["name"])))
-    data.update(_formset_rows("components", existing("components"), lambda o: o.name,
-                              [c.dict() for c in payload.components], lambda r: r["name"]))
-    return data, lookup.errors
+    positions = {}
+    for prefix, key, rows, row_key in [
+        ("partners", lambda o: (o.institution_id, o.role), partners, lambda r: (r["institution"], r["role"])),
+        ("uitstroomrichtingen", lambda o: o.kwalificatie_id, uitstroom, lambda r: r["kwalificatie"]),
+        ("years", lambda o: o.route_year, [y.dict() for y in payload.years], lambda r: r["route_year"]),
+        ("targets", lambda o: (o.kpi, o.parameter), [t.dict() for t in payload.targets],
+         lambda r: (r["kpi"], r["parameter"])),
+        ("contacts", lambda o: (o.institution_id, o.role, o.name), contacts,
+         lambda r: (r["institution"], r["role"], r["name"])),
+        ("components", lambda o: o.name, [c.dict() for c in payload.components], lambda r: r["name"]),
+    ]:
+        rows_data, positions[prefix] = _formset_rows(prefix, existing(prefix), key, rows, row_key)
+        data.update(rows_data)
+    return data, positions, lookup.errors
 
 
-def _form_errors(form, formsets) -> list[dict]:
+def _row_path(prefix, index, positions, name=""):
+    """The payload path of a formset row, e.g. "uitstroomrichtingen[0].kwalificatie"."""
+    position = positions.get(prefix, [])[index] if index is not None else None
+    path = prefix if position is None else f"{prefix}[{position}]"
+    return f"{path}.{name}" if name and position is not None else path
+
+
+def _form_errors(form, formsets, positions) -> list[dict]:
     errors = [{"rule": None, "field": name if name != "__all__" else "", "message": str(msg)}
               for name, msgs in form.errors.items() for msg in msgs]
     for prefix, formset in formsets.items():
         errors += [{"rule": None, "field": prefix, "message": str(msg)} for msg in formset.non_form_errors()]
         for i, sub in enumerate(formset.forms):
-            errors += [{"rule": None, "field": f"{prefix}[{i}].{name}", "message": str(msg)}
+            errors += [{"rule": None, "field": _row_path(prefix, i, positions, name), "message": str(msg)}
                        for name, msgs in sub.errors.items() for msg in msgs]
     return errors
 
 
-def save_route(payload: RouteIn, route: m.Route | None):
-    data, errors = form_data(payload, route)
+def _rule_errors(form, formsets, positions, violation) -> list[dict]:
+    return [{"rule": finding.rule, "message": finding.message,
+             "field": _row_path(prefix, index, positions, name) if prefix else (name or finding.field)}
+            for finding, prefix, index, name in f.place_findings(form, formsets, violation.findings)]
+
+
+def save_route(payload: RouteIn, route: m.Route | None, user):
+    data, positions, errors = form_data(payload, route)
     form = f.RouteForm(data, instance=route)
-    formsets = f.route_formsets(data, instance=route)
+    formsets = f.route_formsets(data, instance=route, user=user)
     if errors or not form.is_valid() or not all(fs.is_valid() for fs in formsets.values()):
-        return Status(422, {"errors": errors or _form_errors(form, formsets)})
+        return Status(422, {"errors": errors or _form_errors(form, formsets, positions)})
     try:
         saved, _findings = services.save_route(form, formsets)
     except compliance.RuleViolation as violation:
-        return Status(422, {"errors": [{"rule": x.rule, "field": x.field, "message": x.message}
-                                for x in violation.findings]})
+        return Status(422, {"errors": _rule_errors(form, formsets, positions, violation)})
     return Status(201 if route is None else 200, route_out(saved))
 
 
@@ -312,7 +324,7 @@ def rule(request, rule_id: str):
         return Status(404, {"detail": f"Onbekende regel '{rule_id}'."})
 
 
-@router.get("", response=list[RouteSummary])
+@router.get("", response={200: list[RouteSummary], 422: Errors})
 def list_routes(request, search: str = "", type: str = "", phase: str = "", region: int | None = None,
                 level: int | None = None, profiel: str = "", legal_status: str = ""):
     params = {k: v for k, v in dict(search=search, type=type, phase=phase, region=region, level=level,
@@ -320,14 +332,20 @@ def list_routes(request, search: str = "", type: str = "", phase: str = "", regi
     if profiel:
         params["profiel"] = Profiel.objects.filter(code=profiel).values_list("pk", flat=True).first() or 0
     qs = visible_routes(request.user).select_related("region").prefetch_related("findings")
-    return RouteFilterSet(params, queryset=qs).qs
+    filterset = RouteFilterSet(params, queryset=qs)
+    if not filterset.is_valid():
+        return Status(422, {"errors": [{"rule": None, "field": name, "message": str(msg)}
+                                       for name, msgs in filterset.errors.items() for msg in msgs]})
+    if profiel and not params["profiel"]:
+        return Status(422, {"errors": [{"rule": None, "field": "profiel", "message": f"Onbekend profiel '{profiel}'."}]})
+    return filterset.qs
 
 
 @router.post("", response={201: RouteOut, 422: Errors, 403: dict})
 def create_route(request, payload: RouteIn):
     if not request.user.may_edit_routes:
         return Status(403, {"detail": "Uw rol mag geen routes aanmaken."})
-    return save_route(payload, None)
+    return save_route(payload, None, request.user)
 
 
 @router.get("/{route_id}", response=RouteOut)
@@ -340,7 +358,7 @@ def update_route(request, route_id: int, payload: RouteIn):
     route = get_object_or_404(visible_routes(request.user), pk=route_id)
     if not editable_routes(request.user).filter(pk=route.pk).exists():
         return Status(403, {"detail": "U mag deze route lezen maar niet wijzigen."})
-    return save_route(payload, route)
+    return save_route(payload, route, request.user)
 
 
 @router.post("/{route_id}/stop", response={200: RouteOut, 403: dict})
@@ -371,15 +389,23 @@ class HistoryOut(Schema):
 def route_history(request, route_id: int):
     from .audit import history
     route = get_object_or_404(visible_routes(request.user), pk=route_id)
-    return [dict(timestamp=e.timestamp.isoformat(), actor=e.actor.username if e.actor else None,
-                 action=e.get_action_display(), object=f"{e.content_type.model}: {e.object_repr}",
-                 changes=e.changes) for e in history(route, "route_id")[:500]]
+    return [dict(timestamp=item["entry"].timestamp.isoformat(),
+                 actor=item["entry"].actor.username if item["entry"].actor else None,
+                 action=str(item["action"]), object=f"{item['entry'].content_type.model}: {item['entry'].object_repr}",
+                 changes={label: [before, after] for label, before, after in item["rows"]})
+            for item in history(route, "route_id")]
 
 
 class SignatureOut(Schema):
     bestuur: str
     signed_on: date | None
     signatory: str
+
+
+class ClauseOut(Schema):
+    topic: str
+    text: str
+    reference: str
 
 
 class AgreementOut(Schema):
@@ -389,20 +415,29 @@ class AgreementOut(Schema):
     reference: str
     valid_from: date | None
     valid_to: date | None
+    supersedes: int | None
+    notes: str
     version: int
     signed: bool
     routes: list[int]
-    topics: list[str]
+    topics: list[str]                    # topics with agreed text or a reference
     signatures: list[SignatureOut]
+    clauses: list[ClauseOut]
 
 
-def agreement_out(a: m.Agreement, user) -> dict:
-    visible = set(visible_routes(user).values_list("pk", flat=True))
+def agreement_out(a: m.Agreement, visible: set[int]) -> dict:
+    """An agreement as the API shows it; ``visible``: ids of the routes the user may see."""
     return dict(id=a.pk, kind=a.kind, title=a.title, reference=a.reference, valid_from=a.valid_from,
-                valid_to=a.valid_to, version=a.version, signed=a.is_signed,
-                routes=[r.pk for r in a.routes.all() if r.pk in visible], topics=sorted(a.topic_codes()),
+                valid_to=a.valid_to, supersedes=a.supersedes_id, notes=a.notes, version=a.version,
+                signed=a.is_signed, routes=[r.pk for r in a.routes.all() if r.pk in visible],
+                topics=sorted(a.topic_codes()),
                 signatures=[dict(bestuur=s.bestuur.name, signed_on=s.signed_on, signatory=s.signatory)
-                            for s in a.signatures.select_related("bestuur")])
+                            for s in a.signatures.all()],
+                clauses=[dict(topic=c.topic, text=c.text, reference=c.reference) for c in a.clauses.all()])
+
+
+def _visible_route_ids(user) -> set[int]:
+    return set(visible_routes(user).values_list("pk", flat=True))
 
 
 class SignatureIn(Schema):
@@ -437,21 +472,23 @@ def save_agreement(request, payload: AgreementIn, agreement: m.Agreement | None)
     signatures = [dict(bestuur=lookup.pk(Bestuur, "name", s.bestuur, f"signatures[{i}].bestuur"),
                        signed_on=s.signed_on, signatory=s.signatory) for i, s in enumerate(payload.signatures)]
     existing = (lambda name: list(getattr(agreement, name).all())) if agreement else (lambda name: [])
-    data.update(_formset_rows("signatures", existing("signatures"), lambda o: o.bestuur_id, signatures,
-                              lambda r: r["bestuur"]))
-    data.update(_formset_rows("clauses", existing("clauses"), lambda o: o.topic, [c.dict() for c in payload.clauses],
-                              lambda r: r["topic"]))
+    positions = {}
+    for prefix, key, rows, row_key in [
+        ("signatures", lambda o: o.bestuur_id, signatures, lambda r: r["bestuur"]),
+        ("clauses", lambda o: o.topic, [c.dict() for c in payload.clauses], lambda r: r["topic"]),
+    ]:
+        rows_data, positions[prefix] = _formset_rows(prefix, existing(prefix), key, rows, row_key)
+        data.update(rows_data)
     form = f.AgreementForm(data, instance=agreement, routes=editable_routes(request.user),
                            agreements=editable_agreements(request.user))
     formsets = f.agreement_formsets(data, instance=agreement)
     if lookup.errors or not form.is_valid() or not all(fs.is_valid() for fs in formsets.values()):
-        return Status(422, {"errors": lookup.errors or _form_errors(form, formsets)})
+        return Status(422, {"errors": lookup.errors or _form_errors(form, formsets, positions)})
     try:
         saved, _found = services.save_agreement(form, formsets)
     except compliance.RuleViolation as violation:
-        return Status(422, {"errors": [{"rule": x.rule, "field": x.field, "message": x.message}
-                                       for x in violation.findings]})
-    return Status(201 if agreement is None else 200, agreement_out(saved, request.user))
+        return Status(422, {"errors": _rule_errors(form, formsets, positions, violation)})
+    return Status(201 if agreement is None else 200, agreement_out(saved, _visible_route_ids(request.user)))
 
 
 @agreements_router.post("", response={201: AgreementOut, 422: Errors, 403: dict})
@@ -471,9 +508,12 @@ def update_agreement(request, agreement_id: int, payload: AgreementIn):
 
 @agreements_router.get("", response=list[AgreementOut])
 def list_agreements(request):
-    return [agreement_out(a, request.user) for a in visible_agreements(request.user).prefetch_related("routes")]
+    visible = _visible_route_ids(request.user)
+    agreements = visible_agreements(request.user).prefetch_related("routes", "signatures__bestuur", "clauses")
+    return [agreement_out(a, visible) for a in agreements]
 
 
 @agreements_router.get("/{agreement_id}", response=AgreementOut)
 def get_agreement(request, agreement_id: int):
-    return agreement_out(get_object_or_404(visible_agreements(request.user), pk=agreement_id), request.user)
+    agreement = get_object_or_404(visible_agreements(request.user), pk=agreement_id)
+    return agreement_out(agreement, _visible_route_ids(request.user))

@@ -100,6 +100,7 @@ def evaluate(route: Route) -> list[Finding]:
     return evaluate_route(route_facts(route, rs.today), rs)
 
 
+@transaction.atomic
 def store(route: Route, findings: list[Finding]) -> None:
     ComplianceFinding.objects.filter(route=route).delete()
     ComplianceFinding.objects.bulk_create(

@@ -42,13 +42,21 @@ class PartnerForm(forms.ModelForm):
 
 
 class BasePartnerFormSet(forms.BaseInlineFormSet):
+    user = None  # set by route_formsets: a user may only register routes of their own institution
+
     def clean(self):
         super().clean()
-        roles = [f.cleaned_data.get("role") for f in self.forms
-                 if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        rows = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        roles = [row.get("role") for row in rows]
         if roles.count("vo") != 1 or roles.count("mbo") < 1:
             raise forms.ValidationError(
                 _("Een route heeft precies één vo-school en minstens één mbo-instelling als partner."))
+        if self.user is not None and not self.user.is_beheerder:
+            own = set(self.user.institutions.values_list("pk", flat=True))
+            if not any(row.get("institution") and row["institution"].pk in own for row in rows):
+                raise forms.ValidationError(
+                    _("Uw eigen instelling moet partner zijn van de route; anders kunt u de route daarna "
+                      "niet meer zien of wijzigen."))
 
 
 class UitstroomForm(forms.ModelForm):
@@ -88,7 +96,7 @@ def _formset(model, form, extra, formset=forms.BaseInlineFormSet):
 
 # prefix -> (formset class, heading); the order is the order on the form page.
 ROUTE_FORMSETS = {
-    "partners": (_formset(m.RoutePartner, PartnerForm, 2, BasePartnerFormSet), _("Partners")),
+    "partners": (_formset(m.RoutePartner, PartnerForm, 3, BasePartnerFormSet), _("Partners")),
     "uitstroomrichtingen": (_formset(m.Uitstroomrichting, UitstroomForm, 2), _("Uitstroomrichtingen")),
     "years": (_formset(m.RouteYear, YearForm, 1), _("Routejaren")),
     "targets": (_formset(m.RouteTarget, TargetForm, 1), _("Doelen")),
@@ -97,8 +105,45 @@ ROUTE_FORMSETS = {
 }
 
 
-def route_formsets(data=None, instance=None):
-    return {prefix: cls(data, instance=instance, prefix=prefix) for prefix, (cls, _h) in ROUTE_FORMSETS.items()}
+def route_formsets(data=None, instance=None, user=None):
+    formsets = {prefix: cls(data, instance=instance, prefix=prefix) for prefix, (cls, _h) in ROUTE_FORMSETS.items()}
+    formsets["partners"].user = user
+    return formsets
+
+
+# A finding's field -> (formset prefix, field of a row, the code of a row value that Finding.item names)
+FINDING_ROWS = {
+    "uitstroomrichtingen": ("uitstroomrichtingen", "kwalificatie", lambda value: value.code),
+    "partners": ("partners", "institution", lambda value: value.brin),
+    "topics": ("clauses", "topic", lambda value: value),
+}
+
+
+def place_findings(form, formsets, findings):
+    """Show each rule violation beside the field, or in the row, it is about. Returns, per finding,
+    (finding, formset prefix or None, row index in the formset or None, field name or "")."""
+    placed = []
+    for finding in findings:
+        message = f"{finding.rule}: {finding.message}"
+        prefix, name, key = FINDING_ROWS.get(finding.field, (None, None, None))
+        if prefix in formsets:
+            formset = formsets[prefix]
+            index = next((i for i, sub in enumerate(formset.forms)
+                          if finding.item and (sub.cleaned_data or {}).get(name) not in (None, "")
+                          and key(sub.cleaned_data[name]) == finding.item), None)
+            if index is None:
+                formset._non_form_errors = formset.non_form_errors() + [message]
+                placed.append((finding, prefix, None, ""))
+            else:
+                formset.forms[index].add_error(name, message)
+                placed.append((finding, prefix, index, name))
+        elif finding.field in form.fields:
+            form.add_error(finding.field, message)
+            placed.append((finding, None, None, finding.field))
+        else:
+            form.add_error(None, message)
+            placed.append((finding, None, None, finding.field))
+    return placed
 
 
 class AgreementForm(forms.ModelForm):

@@ -249,6 +249,9 @@ class RouteYear(RoutePart):
     teaching_by = models.CharField(_("mbo-onderwijs door"), max_length=4, choices=TeachingBy.choices, blank=True)
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
 
+    def __str__(self):
+        return f"{_('routejaar')} {self.route_year}"
+
     class Meta:
         ordering = ["route_year"]
         verbose_name = _("routejaar")
@@ -283,6 +286,9 @@ class PhaseChange(RoutePart):
     phase = models.CharField(_("fase"), max_length=16, choices=Phase.choices)
     since = models.DateField(_("sinds"))
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    def __str__(self):
+        return f"{self.get_phase_display()} ({self.since:%d-%m-%Y})"
 
     class Meta:
         ordering = ["-since", "-pk"]
@@ -328,6 +334,9 @@ class ProgrammeComponent(RoutePart):
     route = models.ForeignKey(Route, models.CASCADE, related_name="components")
     name = models.CharField(_("programmaonderdeel"), max_length=200)
     covered_by = models.CharField(_("gedekt door (teamlid en bevoegdheid)"), max_length=200, blank=True)
+
+    def __str__(self):
+        return self.name
 
     class Meta:
         ordering = ["name"]
@@ -415,6 +424,9 @@ class Signature(AgreementPart):
         verbose_name_plural = _("ondertekeningen")
         constraints = [models.UniqueConstraint(fields=["agreement", "bestuur"], name="signature_unique")]
 
+    def __str__(self):
+        return str(self.bestuur)
+
 
 class Clause(AgreementPart):
     """What the agreement says about one topic (R-07/R-08)."""
@@ -429,6 +441,9 @@ class Clause(AgreementPart):
         verbose_name = _("onderwerp")
         verbose_name_plural = _("onderwerpen")
         constraints = [models.UniqueConstraint(fields=["agreement", "topic"], name="clause_unique")]
+
+    def __str__(self):
+        return str(self.get_topic_display())
 
 
 def agreement_upload_to(instance, filename):
@@ -446,6 +461,9 @@ class AgreementDocument(AgreementPart):
         ordering = ["-uploaded_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
+
+    def __str__(self):
+        return self.filename
 
     @property
     def filename(self):

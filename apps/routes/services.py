@@ -8,14 +8,14 @@ from . import models as m
 def save_route(form, formsets):
     """Save a validated route form and its formsets as one change; raises RuleViolation (and saves
     nothing) when a blocking rule fails. Returns (route, findings)."""
-    previous_phase = form.instance.phase if form.instance.pk else None
+    phase_changed = form.instance.pk is None or "phase" in form.changed_data
 
     def apply():
         route = form.save()
         for formset in formsets.values():
             formset.instance = route
             formset.save()
-        if route.phase != previous_phase:
+        if phase_changed:
             m.PhaseChange.objects.create(route=route, phase=route.phase, since=timezone.localdate())
         return route
 
@@ -24,7 +24,10 @@ def save_route(form, formsets):
 
 def stop_route(route, note=""):
     """Stop a route: it stays in the register for history. Always allowed, also for a route that
-    breaks a rule (stopping is how such a route ends)."""
+    breaks a rule (stopping is how such a route ends). Stopping a stopped route changes nothing."""
+    if route.phase == m.Phase.GESTOPT:
+        return route, compliance.evaluate(route)
+
     def apply():
         route.phase = m.Phase.GESTOPT
         route.end_date = route.end_date or timezone.localdate()
@@ -39,6 +42,8 @@ def save_agreement(form, formsets):
     """Save a validated agreement form and its formsets as one change; its own rules may refuse it
     (RuleViolation), and every route it covers, before or after, is re-evaluated."""
     previous_routes = list(form.instance.routes.all()) if form.instance.pk else []
+    if form.instance.supersedes_id:
+        previous_routes += list(form.instance.supersedes.routes.all())
 
     def apply():
         agreement = form.save()

@@ -79,35 +79,10 @@ def route_detail(request, pk):
     route = _route_or_404(request.user, pk)
     return render(request, "routes/route_detail.html", {
         "route": route,
-        "findings": route.findings.all(),
         "status": compliance.summary(route),
         "can_change": can_change(request.user, route),
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
     })
-
-
-# formset prefix -> (field of a row, the code a Finding.item names)
-ROW_KEYS = {
-    "uitstroomrichtingen": ("kwalificatie", lambda value: value.code),
-    "partners": ("institution", lambda value: value.brin),
-}
-
-
-def _attach_findings(form, formsets, findings):
-    """Show each rule violation beside the field (or the row) it is about."""
-    for finding in findings:
-        message = f"{finding.rule}: {finding.message}"
-        formset = formsets.get(finding.field)
-        if formset is None:
-            form.add_error(finding.field if finding.field in form.fields else None, message)
-            continue
-        name, key = ROW_KEYS.get(finding.field, (None, None))
-        row = next((sub for sub in formset.forms if name and finding.item
-                    and sub.cleaned_data.get(name) and key(sub.cleaned_data[name]) == finding.item), None)
-        if row is not None:
-            row.add_error(name, message)
-        else:
-            formset._non_form_errors = formset.non_form_errors() + [message]
 
 
 @login_required
@@ -116,12 +91,12 @@ def route_form(request, pk=None):
     if route is None and not request.user.may_edit_routes:
         raise Http404
     form = f.RouteForm(request.POST or None, instance=route)
-    formsets = f.route_formsets(request.POST or None, instance=route)
+    formsets = f.route_formsets(request.POST or None, instance=route, user=request.user)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         try:
             saved, findings = services.save_route(form, formsets)
         except compliance.RuleViolation as violation:
-            _attach_findings(form, formsets, violation.findings)
+            f.place_findings(form, formsets, violation.findings)
             messages.error(request, _("De route is niet opgeslagen: los eerst de fouten hieronder op."))
         else:
             warnings = [x for x in findings if x.status == "warning"]
@@ -172,7 +147,8 @@ def route_draft_agreement(request, pk):
 
 @login_required
 def agreement_list(request):
-    agreements = visible_agreements(request.user).prefetch_related("routes", "signatures__bestuur")
+    agreements = visible_agreements(request.user).prefetch_related(
+        Prefetch("routes", queryset=visible_routes(request.user)), "signatures__bestuur")
     return render(request, "routes/agreement_list.html", {"agreements": agreements})
 
 
@@ -209,13 +185,7 @@ def agreement_form(request, pk=None):
         try:
             saved, _found = services.save_agreement(form, formsets)
         except compliance.RuleViolation as violation:
-            for finding in violation.findings:
-                target = formsets.get(finding.field)
-                message = f"{finding.rule}: {finding.message}"
-                if target is not None:
-                    target._non_form_errors = target.non_form_errors() + [message]
-                else:
-                    form.add_error(finding.field if finding.field in form.fields else None, message)
+            f.place_findings(form, formsets, violation.findings)
             messages.error(request, _("De overeenkomst is niet opgeslagen: los eerst de fouten hieronder op."))
         else:
             messages.success(request, _("Overeenkomst opgeslagen."))

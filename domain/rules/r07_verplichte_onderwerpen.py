@@ -31,6 +31,6 @@ class R07VerplichteOnderwerpen(AgreementRule):
         else:
             todo = "ontbreekt; vul het aan voordat de overeenkomst wordt ondertekend."
         return [
-            self.fail("topics", f"Het onderwerp '{TOPIC_NAMES[topic]}' {todo}")
+            self.fail("topics", f"Het onderwerp '{TOPIC_NAMES[topic]}' {todo}", topic)
             for topic in MANDATORY_TOPICS if topic not in obj.topics
         ]

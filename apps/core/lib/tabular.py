@@ -63,13 +63,18 @@ def read_table(name: str, content: bytes) -> Table:
     return Table(headers, rows)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _plain(value):
-    """A value Excel and CSV can take: numbers and dates as they are, anything else as text."""
+    """A value Excel and CSV can take: numbers and dates as they are, anything else as text. Text
+    that a spreadsheet would run as a formula gets a leading apostrophe (formula injection)."""
     if value is None:
         return ""
-    if isinstance(value, (int, float, Decimal, date, str)):
+    if isinstance(value, (int, float, Decimal, date)):
         return value
-    return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def table_response(filename: str, headers: list[str], rows: list[list], fmt: str) -> HttpResponse:

@@ -38,7 +38,7 @@ def test_create_route_entree_is_refused_with_r01(registry, users, api_client):
     response = api_client.post("/api/v1/routes", payload, content_type=JSON, **api_client.token_for("calvijn"))
     assert response.status_code == 422
     errors = response.json()["errors"]
-    assert any(e["rule"] == "R-01" and e["field"] == "uitstroomrichtingen" and "25253" in e["message"]
+    assert any(e["rule"] == "R-01" and e["field"] == "uitstroomrichtingen[0].kwalificatie" and "25253" in e["message"]
                for e in errors)
     assert not Route.objects.exists() and not RoutePartner.objects.exists()
 
@@ -86,7 +86,7 @@ def test_update_keeps_children_in_step(route, registry, api_client):
     rows = api_client.get(f"/api/v1/routes/{route.pk}/compliance", **headers).json()
     assert any(r["rule"] == "R-15" and r["status"] == "warning" for r in rows)
     history = api_client.get(f"/api/v1/routes/{route.pk}/history", **headers).json()
-    assert any(e["actor"] == "calvijn" and "name" in (e["changes"] or {}) for e in history)
+    assert any(e["actor"] == "calvijn" and e["changes"].get("naam") == ["Testroute Zorg", "Hernoemd"] for e in history)
 
 
 def test_stop_route_keeps_it(route, api_client):

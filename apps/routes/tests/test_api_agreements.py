@@ -22,7 +22,7 @@ def test_signed_agreement_without_overstapoptie_is_refused(route, api_client):
     body = agreement(route, clauses=[{"topic": t, "text": "x"} for t in MANDATORY[:3]])
     response = api_client.post("/api/v1/agreements", body, content_type=JSON, **headers)
     assert response.status_code == 422
-    assert [(e["rule"], e["field"]) for e in response.json()["errors"]] == [("R-07", "topics")]
+    assert [(e["rule"], e["field"]) for e in response.json()["errors"]] == [("R-07", "clauses")]
     assert "overstapoptie" in response.json()["errors"][0]["message"]
     draft = agreement(route, clauses=[], signatures=[{"bestuur": "Stichting ZAAM"}])
     assert api_client.post("/api/v1/agreements", draft, content_type=JSON, **headers).status_code == 201

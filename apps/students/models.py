@@ -1,0 +1,256 @@
+"""Students in a route: their enrolments per school year and partner, the events of their path,
+their exam plan and BPV. The events are the record; the summary fields on Student (status, route
+year, diploma and leaving route year) are kept in step by the services so that cohort figures can
+be aggregated in the database for a national data set."""
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
+from apps.routes.models import Route
+
+
+def school_year_of(day: date) -> int:
+    """The first calendar year of the school year that ``day`` falls in (1 August starts it)."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def school_year_label(year: int) -> str:
+    return f"{year}-{year + 1}"
+
+
+class Destination(models.TextChoices):
+    REGULIER_VMBO = "regulier_vmbo", _("regulier vmbo")
+    ENTREE = "entree", _("Entree (mbo 1)")
+    ANDER_MBO = "ander_mbo", _("andere mbo-opleiding")
+    HAVO = "havo", _("havo")
+    WERK = "werk", _("werk")
+    GEEN = "geen", _("geen of onbekend")
+
+
+class Status(models.TextChoices):
+    ACTIEF = "actief", _("in de route")
+    GEDIPLOMEERD = "gediplomeerd", _("mbo-diploma behaald")
+    UITGESTROOMD = "uitgestroomd", _("uit de route")
+
+
+class Student(models.Model):
+    route = models.ForeignKey(Route, models.PROTECT, related_name="students", verbose_name=_("route"))
+    first_name = models.CharField(_("voornaam"), max_length=80)
+    last_name = models.CharField(_("achternaam"), max_length=120)
+    date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
+    national_key = models.CharField(
+        _("pseudoniem (landelijk)"), max_length=64, blank=True, db_index=True, editable=False,
+        help_text=_("Sleutel-hash van het BSN; het BSN zelf wordt nooit bewaard."))
+    leerweg = models.ForeignKey(Leerweg, models.PROTECT, verbose_name=_("leerweg"))
+    profiel = models.ForeignKey(Profiel, models.PROTECT, null=True, blank=True, verbose_name=_("profiel"))
+    vmbo_year_at_start = models.PositiveSmallIntegerField(_("vmbo-leerjaar bij start"), default=3)
+    cohort = models.PositiveSmallIntegerField(
+        _("cohort"), help_text=_("Eerste kalenderjaar van het schooljaar van routejaar 1, bijv. 2019 voor 2019-2020."))
+    kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, null=True, blank=True,
+                                     verbose_name=_("uitstroomrichting"))
+    route_year = models.PositiveSmallIntegerField(_("routejaar"), default=1)
+    status = models.CharField(_("status"), max_length=14, choices=Status.choices, default=Status.ACTIEF)
+    vmbo_diploma_on = models.DateField(_("vmbo-diploma op"), null=True, blank=True)
+    mbo_diploma_on = models.DateField(_("mbo-diploma op"), null=True, blank=True)
+    mbo_diploma_route_year = models.PositiveSmallIntegerField(_("mbo-diploma in routejaar"), null=True, blank=True)
+    left_on = models.DateField(_("uit de route op"), null=True, blank=True)
+    left_route_year = models.PositiveSmallIntegerField(_("uit de route in routejaar"), null=True, blank=True)
+    destination = models.CharField(_("bestemming"), max_length=14, choices=Destination.choices, blank=True)
+    doorstroom_level = models.CharField(_("doorstroom na diploma"), max_length=8, blank=True,
+                                        help_text=_("mbo3, mbo4 of hbo"))
+    glr_judgment_on = models.DateField(_("gezamenlijk oordeel vo en mbo (GLR) op"), null=True, blank=True)
+    glr_judgment_note = models.CharField(_("toelichting gezamenlijk oordeel"), max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("leerling")
+        verbose_name_plural = _("leerlingen")
+        indexes = [models.Index(fields=["route", "cohort", "status"]), models.Index(fields=["cohort", "status"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self):
+        return reverse("students:detail", args=[self.pk])
+
+    def get_additional_data(self):
+        return {"student_id": self.pk, "route_id": self.route_id}
+
+    @property
+    def cohort_label(self):
+        return school_year_label(self.cohort)
+
+    @property
+    def vo_phase_years(self) -> int:
+        return max(1, 5 - self.vmbo_year_at_start)
+
+    def phase_in(self, route_year: int) -> str:
+        return "vo" if route_year <= self.vo_phase_years else "mbo"
+
+
+class StudentPart(models.Model):
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self):
+        return {"student_id": self.student_id}
+
+
+class StudentNumber(StudentPart):
+    student = models.ForeignKey(Student, models.CASCADE, related_name="numbers")
+    institution = models.ForeignKey(Institution, models.PROTECT, verbose_name=_("instelling"))
+    number = models.CharField(_("leerlingnummer"), max_length=30)
+
+    class Meta:
+        verbose_name = _("leerlingnummer")
+        verbose_name_plural = _("leerlingnummers")
+        constraints = [models.UniqueConstraint(fields=["institution", "number"], name="studentnumber_unique")]
+
+
+class Phase(models.TextChoices):
+    VO = "vo", _("vo-fase")
+    MBO = "mbo", _("mbo-fase")
+
+
+class Enrolment(StudentPart):
+    student = models.ForeignKey(Student, models.CASCADE, related_name="enrolments")
+    institution = models.ForeignKey(Institution, models.PROTECT, related_name="enrolments",
+                                    verbose_name=_("instelling"))
+    school_year = models.PositiveSmallIntegerField(_("schooljaar"))
+    route_year = models.PositiveSmallIntegerField(_("routejaar"))
+    start = models.DateField(_("ingeschreven vanaf"))
+    end = models.DateField(_("ingeschreven tot en met"), null=True, blank=True)
+    funded = models.BooleanField(_("bekostigd"), default=True)
+    phase = models.CharField(_("fase"), max_length=3, choices=Phase.choices)
+
+    class Meta:
+        ordering = ["school_year", "-funded", "institution__name"]
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        indexes = [models.Index(fields=["institution", "school_year", "funded"])]
+
+    @property
+    def school_year_label(self):
+        return school_year_label(self.school_year)
+
+
+class EventKind(models.TextChoices):
+    INSTROOM = "instroom", _("instroom")
+    OVERGANG = "overgang", _("overgang")
+    DOUBLURE = "doublure", _("doublure")
+    SWITCH = "switch", _("andere uitstroomrichting")
+    VMBO_PART = "vmbo_part", _("vmbo-examenonderdeel")
+    VMBO_DIPLOMA = "vmbo_diploma", _("vmbo-diploma")
+    MBO_PART = "mbo_part", _("mbo-examenonderdeel")
+    BPV_START = "bpv_start", _("start BPV")
+    BPV_END = "bpv_end", _("einde BPV")
+    MBO_DIPLOMA = "mbo_diploma", _("mbo-diploma")
+    UITSTROOM = "uitstroom", _("uitstroom uit de route")
+    DOORSTROOM = "doorstroom", _("doorstroom na het diploma")
+
+
+class Event(StudentPart):
+    student = models.ForeignKey(Student, models.CASCADE, related_name="events")
+    kind = models.CharField(_("gebeurtenis"), max_length=14, choices=EventKind.choices)
+    date = models.DateField(_("datum"))
+    school_year = models.PositiveSmallIntegerField(_("schooljaar"))
+    route_year = models.PositiveSmallIntegerField(_("routejaar"))
+    kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, null=True, blank=True,
+                                     verbose_name=_("kwalificatie"))
+    destination = models.CharField(_("bestemming"), max_length=14, choices=Destination.choices, blank=True)
+    detail = models.CharField(_("toelichting"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, editable=False)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        indexes = [models.Index(fields=["kind", "school_year"])]
+
+
+class ExamPart(StudentPart):
+    class Sector(models.TextChoices):
+        VMBO = "vmbo", _("vmbo")
+        MBO = "mbo", _("mbo")
+
+    class Kind(models.TextChoices):
+        SE = "SE", _("schoolexamen (SE)")
+        CSPE = "CSPE", _("centraal schriftelijk en praktisch examen (CSPE)")
+        GENERIEK = "generiek", _("generiek (Nederlands, rekenen, Engels, loopbaan en burgerschap)")
+        KERNTAAK = "kerntaak", _("beroepsgerichte kerntaak")
+        KEUZEDEEL = "keuzedeel", _("keuzedeel")
+        BPV = "BPV", _("BPV")
+
+    class Result(models.TextChoices):
+        OPEN = "open", _("open")
+        PASSED = "passed", _("behaald")
+        FAILED = "failed", _("niet behaald")
+
+    student = models.ForeignKey(Student, models.CASCADE, related_name="exam_parts")
+    sector = models.CharField(_("sector"), max_length=4, choices=Sector.choices)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("onderdeel"), max_length=120)
+    planned_route_year = models.PositiveSmallIntegerField(_("gepland in routejaar"))
+    actual_route_year = models.PositiveSmallIntegerField(_("afgelegd in routejaar"), null=True, blank=True)
+    examiner = models.ForeignKey(Institution, models.PROTECT, null=True, blank=True, verbose_name=_("examinerende partij"))
+    location = models.CharField(_("locatie"), max_length=120, blank=True)
+    integrated = models.BooleanField(_("integreert vmbo en mbo"), default=False)
+    result = models.CharField(_("resultaat"), max_length=6, choices=Result.choices, default=Result.OPEN)
+    grade = models.DecimalField(_("cijfer"), max_digits=3, decimal_places=1, null=True, blank=True)
+    result_on = models.DateField(_("resultaat op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["sector", "planned_route_year", "name"]
+        verbose_name = _("examenonderdeel")
+        verbose_name_plural = _("examenonderdelen")
+
+
+class BpvPeriod(StudentPart):
+    student = models.ForeignKey(Student, models.CASCADE, related_name="bpv_periods")
+    leerbedrijf = models.CharField(_("leerbedrijf"), max_length=160)
+    recognised = models.BooleanField(_("erkend leerbedrijf"), default=False)
+    praktijkovereenkomst = models.BooleanField(_("praktijkovereenkomst getekend"), default=False)
+    start = models.DateField(_("vanaf"))
+    end = models.DateField(_("tot en met"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("BPV-periode")
+        verbose_name_plural = _("BPV-periodes")
+
+
+class ImportMapping(models.Model):
+    """The column mapping an institution chose once for an import kind; reused next time."""
+
+    institution = models.ForeignKey(Institution, models.CASCADE, related_name="import_mappings")
+    kind = models.CharField(max_length=12)
+    mapping = models.JSONField(default=dict)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["institution", "kind"], name="importmapping_unique")]
+
+
+class AccessLog(models.Model):
+    """Who read, exported or erased which student's data, and when. No personal data in here:
+    the student is referred to by id only, which stays meaningless after an erasure."""
+
+    class Action(models.TextChoices):
+        READ = "read", _("ingezien")
+        EXPORT = "export", _("geëxporteerd")
+        ERASE = "erase", _("gewist")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    student_id = models.BigIntegerField(db_index=True)
+    route_id = models.BigIntegerField()
+    action = models.CharField(max_length=6, choices=Action.choices)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
