@@ -2,13 +2,15 @@
 complete, the recommended topics (R-08) follow. Written as DOCX with python-docx."""
 import io
 
+from django.db.models import F
 from django.utils import timezone
 from docx import Document
 from docx.shared import Pt
 
 from domain.facts import MANDATORY_TOPICS, RECOMMENDED_TOPICS
+from domain.rules.base import TOPIC_NAMES
 
-from .models import TOPIC_NAMES, Route
+from .models import AgreementKind, Route
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -49,7 +51,9 @@ def render_docx(route: Route) -> bytes:
     partners = list(route.partners.select_related("institution__bestuur"))
     boards = {p.institution.bestuur for p in partners}
     internal = len(boards) == 1
-    existing = route.agreements.exclude(kind="lwt").prefetch_related("clauses").first()
+    # The current agreement: not replaced by a newer version, the most recent one first.
+    existing = (route.agreements.exclude(kind=AgreementKind.LWT).filter(superseded_by__isnull=True)
+                .order_by(F("valid_from").desc(nulls_last=True), "-pk").prefetch_related("clauses").first())
     agreed = {c.topic: c for c in existing.clauses.all()} if existing else {}
 
     doc = Document()
@@ -71,7 +75,7 @@ def render_docx(route: Route) -> bytes:
 
     for number, code in enumerate((*MANDATORY_TOPICS, *RECOMMENDED_TOPICS), start=1):
         mandatory = code in MANDATORY_TOPICS
-        doc.add_heading(f"Artikel {number}. {str(TOPIC_NAMES[code]).capitalize()}"
+        doc.add_heading(f"Artikel {number}. {TOPIC_NAMES[code][0].upper()}{TOPIC_NAMES[code][1:]}"
                         + (" (verplicht, R-07)" if mandatory else " (aanbevolen, R-08)"), 1)
         clause = agreed.get(code)
         if clause and (clause.text or clause.reference):

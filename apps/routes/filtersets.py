@@ -6,11 +6,6 @@ from apps.registry.models import Institution, Profiel, Region
 
 from . import models as m
 
-LEGAL_TYPES = {
-    m.LegalStatus.WET_DLR: [m.RouteType.DOORLOPEND, m.RouteType.GEINTEGREERD],
-    m.LegalStatus.GEEN_DLR: [m.RouteType.GESTAPELD, m.RouteType.GEDEELTELIJK],
-    m.LegalStatus.EXPERIMENT: [m.RouteType.EXPERIMENT],
-}
 
 
 class RouteFilterSet(filters.FilterSet):
@@ -39,7 +34,7 @@ class RouteFilterSet(filters.FilterSet):
         return qs.filter(pk__in=m.Route.objects.filter(terms).values("pk"))
 
     def filter_legal(self, qs, name, value):
-        return qs.filter(type__in=LEGAL_TYPES[value])
+        return qs.filter(type__in=[t for t in m.RouteType.values if m.legal_status_for(t) == value])
 
     def filter_level(self, qs, name, value):
         return qs.filter(pk__in=m.Uitstroomrichting.objects.filter(kwalificatie__level=value).values("route"))

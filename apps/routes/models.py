@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 from domain.facts import DLR_TYPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS
+from domain.rules.base import TOPIC_NAMES
 
 
 class RouteType(models.TextChoices):
@@ -350,23 +351,7 @@ class AgreementKind(models.TextChoices):
     LWT = "lwt", _("overeenkomst leerwerktraject")
 
 
-TOPIC_NAMES = {
-    "aansturing": _("aansturing"),
-    "inrichting": _("organisatorische en onderwijskundige inrichting"),
-    "bekostiging": _("bekostiging"),
-    "overstapoptie": _("overstapoptie"),
-    "faciliteiten": _("gebruik van voorzieningen"),
-    "sector_domein": _("sector en opleidingsdomein"),
-    "werkgevers": _("betrokkenheid van werkgevers"),
-    "klachten": _("klachten"),
-    "examinering": _("examinering en diplomering"),
-    "administratie_avg": _("administratie en gegevensuitwisseling (AVG)"),
-    "begeleiding_zorg": _("begeleiding en zorg"),
-    "verzuim": _("verzuimmelding"),
-    "looptijd": _("looptijd"),
-    "evaluatie_beeindiging": _("evaluatie en beëindiging"),
-    "medezeggenschap": _("medezeggenschap"),
-}
+# Topic codes and their Dutch names come from the rules core (R-07 mandatory first, then R-08).
 TOPIC_CHOICES = [(code, TOPIC_NAMES[code]) for code in (*MANDATORY_TOPICS, *RECOMMENDED_TOPICS)]
 
 

@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.scoping import (
@@ -65,9 +66,10 @@ def route_list(request):
             str(m.ComplianceFinding.Status(r.status).label) if r.status != "unknown" else "",
         ] for r in routes]
         return table_response("routes", ROUTE_EXPORT_HEADERS, rows, fmt)
-    template = "routes/_route_table.html" if request.headers.get("HX-Request") else "routes/route_list.html"
-    return render(request, template, {"filter": filterset, "routes": routes,
-                                      "query": request.GET.urlencode()})
+    template = "routes/_route_results.html" if request.headers.get("HX-Request") else "routes/route_list.html"
+    query = request.GET.copy()
+    query.pop("export", None)
+    return render(request, template, {"filter": filterset, "routes": routes, "query": query.urlencode()})
 
 
 def _route_or_404(user, pk, editable=False):
@@ -119,13 +121,22 @@ def route_stop(request, pk):
     return redirect(route)
 
 
+# What a finding's field is called on the route form.
+FIELD_LABELS = {
+    **{name: field.label for name, field in f.RouteForm.base_fields.items()},
+    **{prefix: title for prefix, (_cls, title) in f.ROUTE_FORMSETS.items()},
+    "agreements": _lazy("overeenkomsten"),
+}
+
+
 @login_required
 def route_compliance(request, pk):
     route = _route_or_404(request.user, pk)
     findings = compliance.refresh(route)
     rules = {r.id: r for r in CATALOGUE}
     return render(request, "routes/route_compliance.html", {
-        "route": route, "rows": [(rules[x.rule], x) for x in findings], "status": compliance.summary(route),
+        "route": route, "status": compliance.worst(findings),
+        "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field)) for x in findings],
     })
 
 

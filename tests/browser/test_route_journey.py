@@ -36,7 +36,7 @@ def test_create_route_sees_r01_fixes_it_and_sees_compliance(page, login, registr
     expect(page.locator(".msg.success")).to_contain_text("Route opgeslagen")
     expect(page.locator("h1")).to_contain_text("Zorgroute Calvijn-ROCvA")
 
-    page.click("nav.tabs >> text=Compliance")
+    page.click("nav.tabs >> text=Regeltoets")
     expect(page).to_have_url(re.compile(r"/routes/\d+/compliance/$"))
     expect(page.locator('tr[data-rule="R-01"]')).to_have_attribute("data-status", "passed")
     expect(page.locator('tr[data-rule="R-06"]')).to_have_attribute("data-status", "failed")
