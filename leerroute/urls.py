@@ -10,6 +10,7 @@ urlpatterns = [
     path("", route_views.home, name="home"),
     path("", include("apps.routes.urls")),
     path("", include("apps.registry.urls")),
+    path("", include("apps.students.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),

@@ -62,3 +62,25 @@ def editable_agreements(user) -> QuerySet:
 def can_change(user, obj) -> bool:
     qs = editable_routes(user) if isinstance(obj, Route) else editable_agreements(user)
     return qs.filter(pk=obj.pk).exists()
+
+
+# --- students: only users of the route's partner institutions, never regional or aggregate roles ---
+
+STUDENT_EDITOR_ROLES = {"routecoordinator", "examencoordinator"}
+
+
+def student_routes(user) -> QuerySet:
+    """Routes whose students the user may see: those of the user's own institutions."""
+    if not user.is_authenticated or user.is_regional:
+        return Route.objects.none()
+    return Route.objects.filter(_own_institution_routes(user))
+
+
+def visible_students(user) -> QuerySet:
+    from apps.students.models import Student
+
+    return Student.objects.filter(route__in=student_routes(user))
+
+
+def may_change_students(user) -> bool:
+    return user.is_authenticated and user.role in STUDENT_EDITOR_ROLES

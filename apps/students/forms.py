@@ -1,0 +1,78 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.registry.models import Institution, Kwalificatie
+
+from . import models as m
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StudentForm(forms.ModelForm):
+    class Meta:
+        model = m.Student
+        fields = ["first_name", "last_name", "date_of_birth", "leerweg", "profiel", "vmbo_year_at_start", "cohort",
+                  "kwalificatie", "glr_judgment_on", "glr_judgment_note"]
+        widgets = {"date_of_birth": DATE, "glr_judgment_on": DATE}
+
+    def __init__(self, *args, route=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if route is not None:
+            self.fields["kwalificatie"].queryset = Kwalificatie.objects.filter(uitstroomrichtingen__route=route)
+            self.partners = list(route.partners.select_related("institution"))
+            for p in self.partners:
+                self.fields[f"number_{p.institution_id}"] = forms.CharField(
+                    label=_("Leerlingnummer %(school)s") % {"school": p.institution.name}, required=False,
+                    max_length=30)
+
+    def numbers(self) -> dict:
+        return {p.institution: self.cleaned_data.get(f"number_{p.institution_id}", "") for p in self.partners}
+
+
+class EventForm(forms.ModelForm):
+    doorstroom_level = forms.ChoiceField(label=_("doorstroom naar"), required=False,
+                                         choices=[("", "—"), ("mbo3", "mbo 3"), ("mbo4", "mbo 4"), ("hbo", "hbo")])
+
+    class Meta:
+        model = m.Event
+        fields = ["kind", "date", "kwalificatie", "destination", "detail"]
+        widgets = {"date": DATE}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == m.EventKind.UITSTROOM and not data.get("destination"):
+            self.add_error("destination", _("Kies de bestemming van een leerling die de route verlaat."))
+        if data.get("kind") == m.EventKind.SWITCH and not data.get("kwalificatie"):
+            self.add_error("kwalificatie", _("Kies de nieuwe uitstroomrichting."))
+        if data.get("kind") == m.EventKind.DOORSTROOM and not data.get("doorstroom_level"):
+            self.add_error("doorstroom_level", _("Kies het niveau waarnaar de leerling doorstroomt."))
+        return data
+
+
+class ExamPartForm(forms.ModelForm):
+    class Meta:
+        model = m.ExamPart
+        fields = ["sector", "kind", "name", "planned_route_year", "actual_route_year", "examiner", "location",
+                  "integrated", "result", "grade", "result_on"]
+        widgets = {"result_on": DATE}
+
+    def __init__(self, *args, route=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if route is not None:
+            self.fields["examiner"].queryset = Institution.objects.filter(route_partnerships__route=route)
+
+    def clean(self):
+        data = super().clean()
+        vmbo_kinds, mbo_kinds = {"SE", "CSPE"}, {"generiek", "kerntaak", "keuzedeel", "BPV"}
+        if data.get("sector") == "vmbo" and data.get("kind") not in vmbo_kinds:
+            self.add_error("kind", _("Een vmbo-onderdeel is een SE of CSPE."))
+        if data.get("sector") == "mbo" and data.get("kind") not in mbo_kinds:
+            self.add_error("kind", _("Een mbo-onderdeel is generiek, een kerntaak, een keuzedeel of BPV."))
+        return data
+
+
+class BpvForm(forms.ModelForm):
+    class Meta:
+        model = m.BpvPeriod
+        fields = ["leerbedrijf", "recognised", "praktijkovereenkomst", "start", "end"]
+        widgets = {"start": DATE, "end": DATE}

@@ -1,0 +1,2 @@
+"""URLs of the import wizard (see import_views.py)."""
+urlpatterns = []

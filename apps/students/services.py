@@ -1,0 +1,296 @@
+"""Use cases on students, shared by the interface, the API and the imports. Every change runs in a
+transaction and is refused as a whole when a rule that guards it fails (RuleViolation)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from apps.routes import compliance
+from apps.routes.compliance import RuleViolation
+from domain import facts
+from domain.rules import blocking, evaluate_student
+from domain.teldatum import check_teldatum, school_year_of
+
+from . import models as m
+
+__all__ = ["RuleViolation", "school_year_of"]
+
+
+def year_start(school_year: int) -> date:
+    return date(school_year, 8, 1)
+
+
+def year_end(school_year: int) -> date:
+    return date(school_year + 1, 7, 31)
+
+
+def student_facts(student: m.Student, route: facts.Route | None = None) -> facts.Student:
+    """The rules' view of a student; pass ``route`` (facts) when checking many students of one route."""
+    if route is None:
+        route = compliance.route_facts(student.route)
+    route = facts.Route(**{**route.__dict__, "has_students": True})
+    kwalificatie = student.kwalificatie
+    return facts.Student(
+        key=str(student.pk or "nieuw"),
+        route=route,
+        leerweg=student.leerweg.code,
+        vmbo_year_at_start=student.vmbo_year_at_start,
+        cohort=student.cohort,
+        kwalificatie=facts.Kwalificatie(kwalificatie.code, kwalificatie.name, kwalificatie.level) if kwalificatie else None,
+        enrolments=tuple(
+            facts.Enrolment(brin=e.institution.brin, role=_role(student, e.institution_id), school_year=e.school_year,
+                            route_year=e.route_year, start=e.start, end=e.end, funded=e.funded, phase=e.phase)
+            for e in student.enrolments.all()),
+        exam_parts=tuple(
+            facts.ExamPart(name=p.name, sector=p.sector, kind=p.kind, planned_route_year=p.planned_route_year,
+                           actual_route_year=p.actual_route_year, result=p.result, integrated=p.integrated)
+            for p in student.exam_parts.all()),
+        bpv=tuple(facts.BpvPeriod(leerbedrijf=b.leerbedrijf, recognised=b.recognised,
+                                  praktijkovereenkomst=b.praktijkovereenkomst, start=b.start, end=b.end)
+                  for b in student.bpv_periods.all()),
+        vmbo_diploma_on=student.vmbo_diploma_on,
+        glr_judgment_on=student.glr_judgment_on,
+        active=student.status == m.Status.ACTIEF,
+    )
+
+
+def _role(student: m.Student, institution_id: int) -> str:
+    roles = {p.institution_id: p.role for p in student.route.partners.all()}
+    return roles.get(institution_id, "mbo")
+
+
+def evaluate(student: m.Student) -> list:
+    return evaluate_student(student_facts(student), compliance.rule_settings())
+
+
+def _guarded(apply, action: str | None):
+    """Run ``apply`` (returns the student) in a transaction; roll back if a rule guarding ``action``
+    fails (``action`` None: nothing guards the change, e.g. recording that a student left)."""
+    with transaction.atomic():
+        student = apply()
+        student = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
+        findings = evaluate(student)
+        blocked = blocking(findings, action) if action else []
+        if blocked:
+            raise RuleViolation(blocked)
+    return student, findings
+
+
+PREFETCH = ["enrolments__institution", "exam_parts", "bpv_periods", "route__partners"]
+
+
+def partner(route, role: str, student: m.Student | None = None):
+    """The institution of the route in that role (for mbo: where the student is already enrolled)."""
+    if role == "mbo" and student is not None and student.pk:
+        enrolled = student.enrolments.filter(phase="mbo").order_by("-school_year").first()
+        if enrolled:
+            return enrolled.institution
+    found = route.partners.filter(role=role).select_related("institution").first()
+    return found.institution if found else None
+
+
+def enrolments_for_year(student: m.Student, school_year: int, route_year: int) -> list[m.Enrolment]:
+    """The enrolments a student needs in a school year (R-10, R-11): one funded enrolment at the
+    phase's partner; in the last vo-fase year of a legal route an unfunded mbo enrolment (mbo content
+    starts, as in the Calvijn practice); in mbo-fase of a DLR without vmbo diploma an unfunded vo
+    enrolment while vmbo exam parts are open and at most until route year 3."""
+    route = student.route
+    phase = student.phase_in(route_year)
+    start, end = year_start(school_year), year_end(school_year)
+    vo, mbo = partner(route, "vo"), partner(route, "mbo", student)
+    rows = [m.Enrolment(student=student, institution=vo if phase == "vo" else mbo, school_year=school_year,
+                        route_year=route_year, start=start, end=end, funded=True, phase=phase)]
+    if route.is_legal_route and phase == "vo" and route_year == student.vo_phase_years and mbo:
+        rows.append(m.Enrolment(student=student, institution=mbo, school_year=school_year, route_year=route_year,
+                                start=start, end=end, funded=False, phase=phase))
+    open_vmbo = not student.vmbo_diploma_on and (
+        not student.pk or student.exam_parts.filter(sector="vmbo").exclude(result="passed").exists())
+    if route.type == "doorlopend" and phase == "mbo" and route_year <= 3 and open_vmbo and vo:
+        rows.append(m.Enrolment(student=student, institution=vo, school_year=school_year, route_year=route_year,
+                                start=start, end=end, funded=False, phase=phase))
+    return [row for row in rows if row.institution is not None]
+
+
+def enrol(student: m.Student, numbers: dict, user, on: date | None = None):
+    """Put a new student in a route: the record, local student numbers (institution -> number), the
+    enrolments of route year 1 and the instroom event. Refused when a rule guarding enrolment fails."""
+    on = on or year_start(student.cohort)
+
+    def apply():
+        student.route_year = student.route_year or 1
+        student.save()
+        for institution, number in numbers.items():
+            if number:
+                m.StudentNumber.objects.create(student=student, institution=institution, number=number)
+        school_year = student.cohort + student.route_year - 1
+        m.Enrolment.objects.bulk_create(enrolments_for_year(student, school_year, student.route_year))
+        m.Event.objects.create(student=student, kind=m.EventKind.INSTROOM, date=on, school_year=school_year,
+                               route_year=student.route_year, kwalificatie=student.kwalificatie, recorded_by=user)
+        return student
+
+    return _guarded(apply, "student.enrol")
+
+
+def current_school_year(student: m.Student) -> int:
+    enrolment = student.enrolments.order_by("-school_year").first()
+    return enrolment.school_year if enrolment else student.cohort + student.route_year - 1
+
+
+def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
+                 detail="", doorstroom_level=""):
+    """Record an event on the student's path and keep the summary fields in step. A switch of
+    uitstroomrichting is checked like an enrolment (R-05); other events are facts and always recorded."""
+    def apply():
+        school_year = school_year_of(on)
+        m.Event.objects.create(student=student, kind=kind, date=on, school_year=school_year,
+                               route_year=student.route_year, kwalificatie=kwalificatie, destination=destination,
+                               detail=detail[:300], recorded_by=user)
+        if kind == m.EventKind.SWITCH and kwalificatie:
+            student.kwalificatie = kwalificatie
+        elif kind == m.EventKind.VMBO_DIPLOMA:
+            student.vmbo_diploma_on = on
+        elif kind == m.EventKind.MBO_DIPLOMA:
+            student.mbo_diploma_on, student.mbo_diploma_route_year = on, student.route_year
+            student.status = m.Status.GEDIPLOMEERD
+            m.Enrolment.objects.filter(student=student, end__gt=on).update(end=on)
+        elif kind == m.EventKind.UITSTROOM:
+            student.left_on, student.left_route_year = on, student.route_year
+            student.destination, student.status = destination or m.Destination.GEEN, m.Status.UITGESTROOMD
+            m.Enrolment.objects.filter(student=student, end__gt=on).update(end=on)
+        elif kind == m.EventKind.DOORSTROOM:
+            student.doorstroom_level = doorstroom_level
+        student.save()
+        return student
+
+    return _guarded(apply, "student.enrol" if kind == m.EventKind.SWITCH else None)
+
+
+# --- cohort promotion --------------------------------------------------------------------------
+
+PROMOTE, REPEAT, LEAVE = "overgang", "doublure", "uitstroom"
+
+
+@dataclass
+class PromotionRow:
+    student: m.Student
+    action: str                  # overgang | doublure | uitstroom
+    destination: str = ""
+    next_route_year: int | None = None
+    enrolments: tuple = ()       # (institution name, funded, phase) of the next school year
+    problems: tuple = ()         # rule messages that would block this student's promotion
+
+
+def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = False) -> list[PromotionRow]:
+    """Move every active student of a cohort to the next school year in one step.
+
+    ``exceptions``: student id -> (action, destination) for doublure or uitstroom. With ``apply``
+    False nothing is saved: the rows are the preview. With ``apply`` True all students move in one
+    transaction; if any student's move breaks a rule nothing is saved (RuleViolation)."""
+    students = list(route.students.filter(cohort=cohort, status=m.Status.ACTIEF)
+                    .select_related("route", "leerweg", "kwalificatie").prefetch_related(*PREFETCH))
+    rows = []
+    with transaction.atomic():
+        for student in students:
+            action, destination = exceptions.get(student.pk, (PROMOTE, ""))
+            school_year = current_school_year(student) + 1
+            row = PromotionRow(student, action, destination)
+            if action == LEAVE:
+                record_event(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
+                             destination=destination)
+            else:
+                if action == PROMOTE:
+                    student.route_year += 1
+                    student.save(update_fields=["route_year", "updated"])
+                event = m.EventKind.OVERGANG if action == PROMOTE else m.EventKind.DOUBLURE
+                m.Event.objects.create(student=student, kind=event, date=year_start(school_year),
+                                       school_year=school_year, route_year=student.route_year, recorded_by=user)
+                new = enrolments_for_year(student, school_year, student.route_year)
+                m.Enrolment.objects.bulk_create(new)
+                row.next_route_year = student.route_year
+                row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
+                fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
+                row.problems = tuple(f"{f.rule}: {f.message}" for f in blocking(evaluate(fresh), "student.enrol"))
+            rows.append(row)
+        blocked = [p for row in rows for p in row.problems]
+        if not apply:
+            transaction.set_rollback(True)
+        elif blocked:
+            raise RuleViolation([])  # the caller shows the rows' problems
+    return rows
+
+
+# --- teldatum and diploma ----------------------------------------------------------------------
+
+def teldatum_check(route, day: date):
+    """Per student of the route enrolled in the school year of ``day``: who should be funded on that
+    1 October and which rules fail."""
+    route_facts = compliance.route_facts(route)
+    school_year = school_year_of(day)
+    students = (route.students.filter(enrolments__school_year=school_year).distinct()
+                .select_related("route", "leerweg", "kwalificatie")
+                .prefetch_related(*PREFETCH, Prefetch("numbers", queryset=m.StudentNumber.objects.all())))
+    return [(s, check_teldatum(student_facts(s, route_facts), day, compliance.rule_settings())) for s in students]
+
+
+def diploma_status(student: m.Student) -> dict:
+    """What each diploma still needs. mbo: every mbo part passed; vmbo: every vmbo part passed,
+    unless the route is a GLR without vmbo diploma and the student is BB (then a cijferlijst)."""
+    parts = list(student.exam_parts.all())
+    mbo_open = [p.name for p in parts if p.sector == "mbo" and p.result != "passed"]
+    vmbo_open = [p.name for p in parts if p.sector == "vmbo" and p.result != "passed"]
+    glr = not student.route.vmbo_diploma and student.leerweg.code == "BB"
+    return {
+        "mbo_diploma": bool(parts) and any(p.sector == "mbo" for p in parts) and not mbo_open,
+        "mbo_open": mbo_open,
+        "vmbo_required": not glr,
+        "vmbo_diploma": (not glr) and any(p.sector == "vmbo" for p in parts) and not vmbo_open,
+        "vmbo_open": vmbo_open,
+        "cijferlijst": glr,
+    }
+
+
+def today():
+    return timezone.localdate()
+
+
+# --- exam plan and BPV -------------------------------------------------------------------------
+
+def save_exam_part(student: m.Student, form):
+    """Add or change an exam part; R-04 refuses a vmbo part planned after route year 3."""
+    def apply():
+        part = form.save(commit=False)
+        part.student = student
+        part.save()
+        return student
+
+    return _guarded(apply, "student.exam")
+
+
+def save_bpv(student: m.Student, form):
+    """Add a BPV period; R-19 refuses one that is not at a recognised leerbedrijf with a praktijkovereenkomst."""
+    def apply():
+        period = form.save(commit=False)
+        period.student = student
+        period.save()
+        return student
+
+    return _guarded(apply, "student.bpv")
+
+
+def vmbo_deadline(student: m.Student) -> date:
+    """R-04: the end of route year 3 (a doublure moves it a year on)."""
+    return year_end(current_school_year(student) - student.route_year + 3)
+
+
+def open_vmbo_parts(route, months: int = 6):
+    """Open vmbo exam parts of active students whose R-04 deadline is within ``months`` or passed."""
+    horizon = today()
+    horizon = date(horizon.year + (horizon.month + months - 1) // 12, (horizon.month + months - 1) % 12 + 1, 1)
+    parts = (m.ExamPart.objects.filter(student__route=route, student__status=m.Status.ACTIEF, sector="vmbo")
+             .exclude(result="passed").select_related("student", "examiner"))
+    rows = [(part, vmbo_deadline(part.student)) for part in parts]
+    return sorted([(part, deadline) for part, deadline in rows if deadline <= horizon], key=lambda r: r[1])

@@ -1,0 +1,86 @@
+"""Students through the real services: enrolment, cohort promotion, teldatum, events, privacy."""
+from datetime import date
+
+import pytest
+
+from apps.students import privacy, services
+from apps.students.models import AccessLog, Enrolment, Student
+
+
+def pattern(student):
+    return [(e.school_year, e.institution.brin, e.funded) for e in student.enrolments.order_by("school_year", "-funded")]
+
+
+def test_calvijn_enrolment_pattern_through_promotion_and_teldatum(enrol, glr_route, users):
+    student = enrol()
+    user = users["calvijn"]
+    services.promote_cohort(glr_route, 2019, {}, user, apply=True)
+    services.promote_cohort(glr_route, 2019, {}, user, apply=True)
+    student.refresh_from_db()
+    assert student.route_year == 3
+    # year 3 vo funded; year 4 vo funded + mbo unfunded; year 5 mbo funded (GLR: no vo enrolment needed)
+    assert pattern(student) == [(2019, "17XG", True), (2020, "17XG", True), (2020, "25LX", False),
+                                (2021, "25LX", True)]
+    for day, brin in ((date(2019, 10, 1), "17XG"), (date(2020, 10, 1), "17XG"), (date(2021, 10, 1), "25LX")):
+        [(s, result)] = services.teldatum_check(glr_route, day)
+        assert (result.funded_institution, result.violations) == (brin, ())
+
+
+def test_teldatum_reports_double_funding(enrol, glr_route, registry):
+    student = enrol()
+    Enrolment.objects.create(student=student, institution=registry["rocva"], school_year=2019, route_year=1,
+                             start=date(2019, 8, 1), funded=True, phase="vo")
+    [(s, result)] = services.teldatum_check(glr_route, date(2019, 10, 1))
+    assert "R-10" in result.violations and result.funded_institution == "17XG"
+
+
+def test_kb_student_in_route_without_vmbo_diploma_is_refused(enrol):
+    with pytest.raises(services.RuleViolation) as refused:
+        enrol(leerweg="KB")
+    assert {f.rule for f in refused.value.findings} == {"R-05"}
+    assert not Student.objects.exists()
+
+
+def test_bb_student_in_glr_needs_joint_judgment(enrol):
+    with pytest.raises(services.RuleViolation) as refused:
+        enrol(judgment=None)
+    assert [f.rule for f in refused.value.findings] == ["R-17"]
+    assert not Student.objects.exists()
+
+
+def test_promotion_preview_saves_nothing_and_exceptions_apply(enrol, glr_route, users):
+    a, b, c = enrol("Anna", "Bakker"), enrol("Bram", "Jansen"), enrol("Chris", "Visser")
+    exceptions = {b.pk: (services.REPEAT, ""), c.pk: (services.LEAVE, "entree")}
+    rows = services.promote_cohort(glr_route, 2019, exceptions, users["calvijn"], apply=False)
+    assert {r.student.pk: r.action for r in rows} == {a.pk: "overgang", b.pk: "doublure", c.pk: "uitstroom"}
+    assert Enrolment.objects.filter(school_year=2020).count() == 0
+    services.promote_cohort(glr_route, 2019, exceptions, users["calvijn"], apply=True)
+    a.refresh_from_db(), b.refresh_from_db(), c.refresh_from_db()
+    assert (a.route_year, b.route_year) == (2, 1)
+    assert (c.status, c.destination, c.left_route_year) == ("uitgestroomd", "entree", 1)
+    assert list(b.events.values_list("kind", flat=True)) == ["instroom", "doublure"]
+
+
+def test_vmbo_part_after_route_year_3_is_refused(enrol):
+    from apps.students.forms import ExamPartForm
+    student = enrol()
+    form = ExamPartForm({"sector": "vmbo", "kind": "SE", "name": "Nederlands", "planned_route_year": 4,
+                         "result": "open"}, route=student.route)
+    assert form.is_valid(), form.errors
+    with pytest.raises(services.RuleViolation) as refused:
+        services.save_exam_part(student, form)
+    assert refused.value.findings[0].rule == "R-04"
+    assert not student.exam_parts.exists()
+
+
+def test_export_and_erase(enrol, users):
+    student = enrol(number="C9999")
+    privacy.log_read(users["calvijn"], student)
+    data = privacy.export(student)
+    assert data["student"]["first_name"] == "Sanne" and data["student_numbers"][0]["number"] == "C9999"
+    student_id = student.pk
+    privacy.erase(student, users["calvijn"])
+    assert not Student.objects.filter(pk=student_id).exists()
+    from auditlog.models import LogEntry
+    assert not LogEntry.objects.filter(object_repr__icontains="de Vries").exists()
+    assert list(AccessLog.objects.filter(student_id=student_id).values_list("action", flat=True)) == ["erase"]

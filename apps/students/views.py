@@ -1,0 +1,244 @@
+import json
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts.scoping import may_change_students, student_routes, visible_students
+from apps.core.lib.tabular import table_response
+
+from . import forms as f
+from . import models as m
+from . import privacy, services
+
+
+def _route(user, pk):
+    return get_object_or_404(student_routes(user), pk=pk)
+
+
+def _student(request, pk):
+    student = get_object_or_404(visible_students(request.user).select_related(
+        "route", "leerweg", "profiel", "kwalificatie"), pk=pk)
+    privacy.log_read(request.user, student)
+    return student
+
+
+def _editor(request):
+    if not may_change_students(request.user):
+        raise Http404
+
+
+def _violation_messages(request, violation):
+    for finding in violation.findings:
+        messages.error(request, f"{finding.rule}: {finding.message}")
+
+
+@login_required
+def cohorts(request, pk):
+    route = _route(request.user, pk)
+    cohort = request.GET.get("cohort")
+    counts = (route.students.values("cohort")
+              .annotate(total=Count("pk"), active=Count("pk", filter=Q(status=m.Status.ACTIEF)),
+                        diploma=Count("pk", filter=Q(status=m.Status.GEDIPLOMEERD)),
+                        left=Count("pk", filter=Q(status=m.Status.UITGESTROOMD)))
+              .order_by("-cohort"))
+    students = route.students.select_related("leerweg", "kwalificatie")
+    if cohort and cohort.isdigit():
+        students = students.filter(cohort=int(cohort))
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        rows = [[s.pk, s.last_name, s.first_name, s.cohort_label, s.route_year, s.leerweg.code,
+                 s.kwalificatie.code if s.kwalificatie else "", s.get_status_display(), s.get_destination_display()]
+                for s in students]
+        privacy.log_export(request.user, students)
+        return table_response("leerlingen", ["id", "achternaam", "voornaam", "cohort", "routejaar", "leerweg",
+                                             "kwalificatie", "status", "bestemming"], rows, fmt)
+    return render(request, "students/cohorts.html", {
+        "route": route, "counts": counts, "students": students if cohort else None, "cohort": cohort,
+        "may_change": may_change_students(request.user)})
+
+
+@login_required
+def student_create(request, pk):
+    route = _route(request.user, pk)
+    _editor(request)
+    form = f.StudentForm(request.POST or None, route=route,
+                         initial={"cohort": services.school_year_of(services.today())})
+    if request.method == "POST" and form.is_valid():
+        student = form.save(commit=False)
+        student.route = route
+        try:
+            student, _found = services.enrol(student, form.numbers(), request.user)
+        except services.RuleViolation as violation:
+            for finding in violation.findings:
+                field = {"vmbo_year_at_start": "vmbo_year_at_start", "leerweg": "leerweg",
+                         "kwalificatie": "kwalificatie", "glr_judgment_on": "glr_judgment_on"}.get(finding.field)
+                form.add_error(field, f"{finding.rule}: {finding.message}")
+        else:
+            messages.success(request, _("Leerling ingeschreven."))
+            return redirect(student)
+    return render(request, "students/student_form.html", {"route": route, "form": form})
+
+
+@login_required
+def student_detail(request, pk):
+    student = _student(request, pk)
+    return render(request, "students/student_detail.html", {
+        "student": student, "route": student.route,
+        "events": student.events.select_related("kwalificatie", "recorded_by"),
+        "enrolments": student.enrolments.select_related("institution"),
+        "exam_parts": student.exam_parts.select_related("examiner"),
+        "bpv": student.bpv_periods.all(),
+        "numbers": student.numbers.select_related("institution"),
+        "diploma": services.diploma_status(student),
+        "findings": [x for x in services.evaluate(student) if x.status != "passed"],
+        "may_change": may_change_students(request.user),
+        "event_form": f.EventForm(initial={"date": services.today()}),
+        "exam_form": f.ExamPartForm(route=student.route),
+        "bpv_form": f.BpvForm(),
+    })
+
+
+@login_required
+@require_POST
+def event_add(request, pk):
+    _editor(request)
+    student = _student(request, pk)
+    form = f.EventForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_event(student, data["kind"], data["date"], request.user, kwalificatie=data["kwalificatie"],
+                                  destination=data["destination"], detail=data["detail"],
+                                  doorstroom_level=data["doorstroom_level"])
+            messages.success(request, _("Gebeurtenis vastgelegd."))
+        except services.RuleViolation as violation:
+            _violation_messages(request, violation)
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
+    return redirect(student)
+
+
+@login_required
+@require_POST
+def exam_part_add(request, pk, part_pk=None):
+    _editor(request)
+    student = _student(request, pk)
+    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else None
+    form = f.ExamPartForm(request.POST, instance=part, route=student.route)
+    if form.is_valid():
+        try:
+            services.save_exam_part(student, form)
+            messages.success(request, _("Examenonderdeel opgeslagen."))
+        except services.RuleViolation as violation:
+            _violation_messages(request, violation)
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
+    return redirect(student)
+
+
+@login_required
+@require_POST
+def bpv_add(request, pk):
+    _editor(request)
+    student = _student(request, pk)
+    form = f.BpvForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_bpv(student, form)
+            messages.success(request, _("BPV-periode opgeslagen."))
+        except services.RuleViolation as violation:
+            _violation_messages(request, violation)
+    else:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+    return redirect(student)
+
+
+@login_required
+def student_export(request, pk):
+    student = _student(request, pk)
+    privacy.log_export(request.user, [student])
+    response = HttpResponse(json.dumps(privacy.export(student), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+                            content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="leerling-{student.pk}.json"'
+    return response
+
+
+@login_required
+@require_POST
+def student_erase(request, pk):
+    _editor(request)
+    student = _student(request, pk)
+    route = student.route
+    privacy.erase(student, request.user)
+    messages.success(request, _("Alle gegevens van de leerling zijn gewist; de wissing is vastgelegd zonder persoonsgegevens."))
+    return redirect("students:cohorts", pk=route.pk)
+
+
+@login_required
+def cijferlijst(request, pk):
+    student = _student(request, pk)
+    if not services.diploma_status(student)["cijferlijst"]:
+        raise Http404
+    return render(request, "students/cijferlijst.html", {
+        "student": student, "parts": student.exam_parts.filter(sector="vmbo"), "today": services.today()})
+
+
+@login_required
+def promote(request, pk, cohort):
+    route = _route(request.user, pk)
+    _editor(request)
+    students = route.students.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
+    exceptions = {}
+    for student in students:
+        action = request.POST.get(f"action_{student.pk}", services.PROMOTE)
+        if action in (services.REPEAT, services.LEAVE):
+            exceptions[student.pk] = (action, request.POST.get(f"destination_{student.pk}", ""))
+    missing = [s for s in students if exceptions.get(s.pk, ("",))[0] == services.LEAVE and not exceptions[s.pk][1]]
+    rows, applied = None, False
+    if request.method == "POST" and missing:
+        messages.error(request, _("Kies een bestemming voor elke leerling die uitstroomt."))
+    elif request.method == "POST":
+        apply = request.POST.get("step") == "apply"
+        try:
+            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=apply)
+            applied = apply
+        except services.RuleViolation:
+            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False)
+            messages.error(request, _("Niet doorgevoerd: los eerst de problemen in het voorbeeld op."))
+        if applied:
+            messages.success(request, _("Cohort %(c)s is doorgezet naar het volgende schooljaar.") % {"c": cohort})
+            return redirect(f"{route.get_absolute_url()}leerlingen/?cohort={cohort}")
+    return render(request, "students/promote.html", {
+        "route": route, "cohort": cohort, "students": students, "rows": rows, "exceptions": exceptions,
+        "destinations": m.Destination.choices, "blocked": any(r.problems for r in rows or [])})
+
+
+@login_required
+def teldatum(request, pk):
+    route = _route(request.user, pk)
+    today = services.today()
+    default = date(today.year if today.month >= 10 else today.year - 1, 10, 1)
+    try:
+        day = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else default
+    except ValueError:
+        messages.error(request, _("Ongeldige datum; gebruik JJJJ-MM-DD."))
+        day = default
+    results = services.teldatum_check(route, day)
+    return render(request, "students/teldatum.html", {"route": route, "day": day, "results": results,
+                                                      "violations": sum(1 for _s, r in results if r.violations)})
+
+
+@login_required
+def exam_deadlines(request, pk):
+    route = _route(request.user, pk)
+    return render(request, "students/exam_deadlines.html", {"route": route, "parts": services.open_vmbo_parts(route)})
