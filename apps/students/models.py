@@ -2,8 +2,6 @@
 their exam plan and BPV. The events are the record; the summary fields on Student (status, route
 year, diploma and leaving route year) are kept in step by the services so that cohort figures can
 be aggregated in the database for a national data set."""
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,15 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 from apps.routes.models import Route
+from domain.teldatum import school_year_label
 
 
-def school_year_of(day: date) -> int:
-    """The first calendar year of the school year that ``day`` falls in (1 August starts it)."""
-    return day.year if day.month >= 8 else day.year - 1
-
-
-def school_year_label(year: int) -> str:
-    return f"{year}-{year + 1}"
 
 
 class Destination(models.TextChoices):
@@ -254,3 +246,55 @@ class AccessLog(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class ImportJob(models.Model):
+    """One upload of the import wizard: the parsed table (BSNs already replaced by their pseudonym
+    when the file was read, so a BSN is never stored), the chosen mapping, and how far the
+    validation got. A job belongs to the user who uploaded it."""
+
+    class Kind(models.TextChoices):
+        STUDENTS = "students", _("leerlingen en inschrijvingen")
+        RESULTS = "results", _("examenresultaten")
+
+    class State(models.TextChoices):
+        MAPPING = "mapping", _("kolommen koppelen")
+        VALIDATING = "validating", _("wordt gecontroleerd")
+        VALIDATED = "validated", _("gecontroleerd, klaar om te importeren")
+        FAILED = "failed", _("fouten gevonden, niets geïmporteerd")
+        IMPORTED = "imported", _("geïmporteerd")
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="+", verbose_name=_("route"))
+    institution = models.ForeignKey(Institution, models.CASCADE, related_name="+", verbose_name=_("instelling"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    filename = models.CharField(_("bestand"), max_length=255)
+    headers = models.JSONField(default=list)
+    rows = models.JSONField(default=list)          # list of lists, aligned with headers
+    bsn_columns = models.JSONField(default=list)   # headers whose values were pseudonymised on reading
+    mapping = models.JSONField(default=dict)       # target field -> header
+    status = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.MAPPING)
+    position = models.PositiveIntegerField(default=0)   # rows validated so far
+    errors = models.JSONField(default=list)        # [{row, column, value, rule, message}]
+    imported = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.filename}"
+
+    def get_absolute_url(self):
+        return reverse("students:import_job", args=[self.pk])
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.position / self.total) if self.total else 100

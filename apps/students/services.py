@@ -13,7 +13,7 @@ from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import facts
 from domain.rules import blocking, evaluate_student
-from domain.teldatum import check_teldatum, school_year_of
+from domain.teldatum import check_teldatum, school_year_of, teldatum, vo_part_open
 
 from . import models as m
 
@@ -107,8 +107,7 @@ def enrolments_for_year(student: m.Student, school_year: int, route_year: int) -
     if route.is_legal_route and phase == "vo" and route_year == student.vo_phase_years and mbo:
         rows.append(m.Enrolment(student=student, institution=mbo, school_year=school_year, route_year=route_year,
                                 start=start, end=end, funded=False, phase=phase))
-    open_vmbo = not student.vmbo_diploma_on and (
-        not student.pk or student.exam_parts.filter(sector="vmbo").exclude(result="passed").exists())
+    open_vmbo = student.pk is None or vo_part_open(student_facts(student), teldatum(school_year))
     if route.type == "doorlopend" and phase == "mbo" and route_year <= 3 and open_vmbo and vo:
         rows.append(m.Enrolment(student=student, institution=vo, school_year=school_year, route_year=route_year,
                                 start=start, end=end, funded=False, phase=phase))

@@ -2,6 +2,7 @@
 
     evaluate_route(route, settings)          every rule that applies to the route
     evaluate_agreement(agreement, settings)  every rule that applies to the agreement
+    evaluate_student(student, settings)      every rule that applies to the student
     blocking(findings, action)               the failures that block an action
 
 Each applicable rule gives its problems, or one "passed" finding when it has none.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from domain.facts import Agreement, Route, Settings
+from domain.facts import Agreement, Route, Settings, Student
 
 from .base import ACTIONS, FAILED, Finding, Rule
 from .r01_kwalificatie_niveau import R01KwalificatieNiveau
@@ -38,7 +39,7 @@ from .r20_instemming_mr import R20InstemmingMr
 from .r21_experiment_beeindigd import R21ExperimentBeeindigd
 
 __all__ = ["ACTIONS", "CATALOGUE", "Finding", "Rule", "blocking", "evaluate_agreement",
-           "evaluate_route", "get_rule"]
+           "evaluate_route", "evaluate_student", "get_rule"]
 
 CATALOGUE: tuple[Rule[Any], ...] = (
     R01KwalificatieNiveau(),
@@ -92,6 +93,22 @@ def evaluate_agreement(agreement: Agreement, settings: Settings) -> list[Finding
     for rule in CATALOGUE:
         if "agreement" in rule.subjects and rule.applies(agreement, settings):
             findings.extend(rule.check(agreement, settings) or [rule.passed()])
+    return findings
+
+
+def evaluate_student(student: Student, settings: Settings) -> list[Finding]:
+    """Per rule that applies to the student, in id order: its problems, or one "passed".
+
+    Student rules apply to students of a doorlopende or geïntegreerde leerroute only (for other
+    route types the result is empty). Fields are the student's field names ("vmbo_year_at_start",
+    "leerweg", "kwalificatie", "exam_parts", "enrolments", "bpv", "glr_judgment_on", "route");
+    ``item`` names the exam part, school year ("2021-2022") or leerbedrijf concerned.
+    """
+    findings: list[Finding] = []
+    for rule in CATALOGUE:
+        problems = rule.check_student(student, settings)
+        if problems is not None:
+            findings.extend(problems or [rule.passed()])
     return findings
 
 

@@ -4,6 +4,12 @@ A rule is a small class with its catalogue text as class attributes and two meth
 ``applies(obj, settings)`` says whether the rule is relevant for a fact, ``check(obj, settings)``
 returns only the problems it finds (an empty list means the rule is met).
 
+Rules that check students (``"student" in subjects``) do so through a second pair of methods,
+``applies_to_student(student, settings)`` and ``student_problems(student, settings)``, so a rule
+can check a route and a student with its own logic for each; ``check_student()`` is the entry
+point (like ``check_route()``). Student rules only apply to students of a legal route
+(doorlopend/geïntegreerd).
+
 Pure Python: no Django imports.
 """
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
-from domain.facts import Agreement, Kwalificatie, Route, Settings
+from domain.facts import Agreement, Kwalificatie, Route, Settings, Student
 
 PASSED = "passed"
 WARNING = "warning"
@@ -21,7 +27,8 @@ STATUSES = (PASSED, WARNING, FAILED)
 
 LEVELS = ("error", "warning")
 SUBJECTS = ("route", "agreement", "student")
-ACTIONS = frozenset({"route.save", "agreement.save", "agreement.sign", "student.enrol"})
+ACTIONS = frozenset({"route.save", "agreement.save", "agreement.sign", "student.enrol",
+                     "student.exam", "student.bpv"})
 
 T = TypeVar("T")
 
@@ -32,7 +39,8 @@ class Finding:
     status: str     # "passed" | "warning" | "failed"
     field: str      # form/API field the finding is about; "" = the record as a whole
     message: str    # plain Dutch: what is wrong and what to do
-    item: str = ""  # the entry of a list field concerned (kwalificatie code, leerweg), "" = none
+    item: str = ""  # the entry of a list field concerned (kwalificatie code, leerweg, exam part,
+                    # school year "2021-2022", leerbedrijf), "" = none
 
 
 class Rule(Generic[T]):
@@ -100,6 +108,27 @@ class Rule(Generic[T]):
                 findings.append(found)
         return findings
 
+    # -- evaluation on a student ------------------------------------------------------------
+
+    def applies_to_student(self, student: Student, settings: Settings) -> bool:
+        """Whether the rule checks this student (only asked when "student" is in subjects).
+
+        The student rules are rules of the Wet doorlopende leerroutes: they apply to students of
+        a doorlopende or geïntegreerde leerroute only. Subclasses narrow this further.
+        """
+        return student.route.is_legal_route
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        """The rule's problems for a student it applies to; fields are the student's field
+        names ("vmbo_year_at_start", "leerweg", "exam_parts", "enrolments", "bpv", ...)."""
+        raise NotImplementedError
+
+    def check_student(self, student: Student, settings: Settings) -> list[Finding] | None:
+        """The rule's problems for a student, or None when it does not apply to the student."""
+        if "student" not in self.subjects or not self.applies_to_student(student, settings):
+            return None
+        return self.student_problems(student, settings)
+
 
 # -- bases by subject ------------------------------------------------------------------------
 
@@ -132,17 +161,18 @@ class AgreementRule(Rule[Agreement]):
         return isinstance(obj, Agreement) and obj.kind in self.kinds
 
 
-class StudentRule(Rule[Any]):
-    """Rules about students. Students are not in ``domain.facts`` yet: these rules are listed in
-    the catalogue but apply to nothing (not to routes, not to agreements) until they are."""
+class StudentRule(Rule[Student]):
+    """Rules about students only. ``applies``/``check`` take a Student (and never apply to a route
+    or an agreement); subclasses implement ``student_problems`` (and may narrow
+    ``applies_to_student``)."""
 
     subject = "student"
 
     def applies(self, obj: Any, settings: Settings) -> bool:
-        return False
+        return isinstance(obj, Student) and self.applies_to_student(obj, settings)
 
     def check(self, obj: Any, settings: Settings) -> list[Finding]:
-        return []
+        return self.student_problems(obj, settings) if isinstance(obj, Student) else []
 
 
 # -- Dutch wording helpers -------------------------------------------------------------------

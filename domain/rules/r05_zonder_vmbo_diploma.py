@@ -1,7 +1,7 @@
 """R-05: omitting the vmbo diploma (GLR) is allowed only for leerweg BB to mbo level 2."""
 from __future__ import annotations
 
-from domain.facts import Route, Settings
+from domain.facts import Route, Settings, Student
 
 from .base import Finding, LegalRouteRule, kwalificatie_label, sorted_leerwegen
 
@@ -10,7 +10,11 @@ GLR_LEVEL = 2
 
 
 class R05ZonderVmboDiploma(LegalRouteRule):
+    """Checks a route without vmbo diploma and, per student of such a route, the student's
+    leerweg and chosen kwalificatie."""
+
     id = "R-05"
+    subjects = frozenset({"route", "student"})
     level = "error"
     title = "Zonder vmbo-diploma alleen BB naar mbo 2"
     description = (
@@ -23,7 +27,7 @@ class R05ZonderVmboDiploma(LegalRouteRule):
         "an mbo qualification of level 2. The full vmbo-BB programme is still taught; the vmbo "
         "exam may be dropped partly or wholly.")
     source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157)"
-    blocks = frozenset({"route.save"})
+    blocks = frozenset({"route.save", "student.enrol"})
 
     def applies(self, obj: Route, settings: Settings) -> bool:
         return super().applies(obj, settings) and not obj.vmbo_diploma
@@ -48,4 +52,22 @@ class R05ZonderVmboDiploma(LegalRouteRule):
                     f"Kwalificatie {kwalificatie_label(kwalificatie)} is niveau "
                     f"{kwalificatie.level}; een route zonder vmbo-diploma leidt naar een "
                     "mbo-kwalificatie van niveau 2."), kwalificatie.code))
+        return findings
+
+    def applies_to_student(self, student: Student, settings: Settings) -> bool:
+        return super().applies_to_student(student, settings) and not student.route.vmbo_diploma
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        findings = []
+        if student.leerweg != GLR_LEERWEG:
+            findings.append(self.fail("leerweg", (
+                f"De leerling volgt leerweg {student.leerweg}, maar een route zonder "
+                "vmbo-diploma is alleen toegestaan voor leerweg BB. Plaats de leerling in een "
+                "route met vmbo-diploma."), student.leerweg))
+        kwalificatie = student.kwalificatie
+        if kwalificatie is not None and kwalificatie.level != GLR_LEVEL:
+            findings.append(self.fail("kwalificatie", (
+                f"Kwalificatie {kwalificatie_label(kwalificatie)} is niveau {kwalificatie.level}; "
+                "een route zonder vmbo-diploma leidt naar een mbo-kwalificatie van niveau 2."),
+                kwalificatie.code))
         return findings

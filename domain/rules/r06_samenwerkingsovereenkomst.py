@@ -1,9 +1,10 @@
 """R-06: a legal route needs a signed agreement of all partners' boards, valid on its start."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from domain.facts import Agreement, Route, Settings
+from domain.facts import Agreement, Route, Settings, Student
 
 from .base import Finding, LegalRouteRule, format_date, join_nl
 
@@ -45,7 +46,11 @@ def coverage_gap(agreements: tuple[Agreement, ...], boards: set[str], day: date,
 
 
 class R06Samenwerkingsovereenkomst(LegalRouteRule):
+    """Checks a route on its start date and, per student, the student's route on the day the
+    student was enrolled (the earliest enrolment start): no enrolment without an agreement."""
+
     id = "R-06"
+    subjects = frozenset({"route", "student"})
     level = "error"
     title = "Ondertekende samenwerkingsovereenkomst"
     description = (
@@ -64,17 +69,36 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
     blocks = frozenset({"student.enrol"})
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
+        when = "" if obj.start_date else (
+            " De route heeft geen startdatum, daarom is op vandaag gecontroleerd.")
+        return self.problems(obj, obj.start_date or settings.today, when)
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        starts = [e.start for e in student.enrolments]
+        if starts:
+            day, when = min(starts), ""
+        else:
+            day = student.route.start_date or settings.today
+            when = (" De leerling heeft nog geen inschrijving, daarom is gecontroleerd op de "
+                    "startdatum van de route." if student.route.start_date else
+                    " De leerling heeft nog geen inschrijving en de route geen startdatum, "
+                    "daarom is op vandaag gecontroleerd.")
+        return [replace(found, field="route", message=(
+                    f"Route {student.route.name}, bij inschrijving van de leerling op "
+                    f"{format_date(day)}: {found.message}"))
+                for found in self.problems(student.route, day, when)]
+
+    def problems(self, obj: Route, day: date, when: str = "") -> list[Finding]:
+        """The route checked on ``day`` (its start, or a student's enrolment), and every partner
+        that joined after ``day`` on its joining date; ``when`` explains a fallback day."""
         if not obj.partners:
             return [self.fail("partners", (
                 "De route heeft nog geen partners; leg de vo-school en de mbo-instelling vast "
                 "met een door beide besturen ondertekende samenwerkingsovereenkomst."))]
-        day = obj.start_date or settings.today
         findings = []
         founders = boards_on(obj, day)
         gap = coverage_gap(obj.agreements, founders, day, len(founders) == 1) if founders else None
         if gap:
-            when = ("" if obj.start_date else
-                    " De route heeft geen startdatum, daarom is op vandaag gecontroleerd.")
             findings.append(self.fail("agreements", (
                 f"{gap[0].upper()}{gap[1:]}. Zonder overeenkomst die door het bevoegd gezag van "
                 f"elke partner is ondertekend, kan geen leerling worden ingeschreven.{when}")))

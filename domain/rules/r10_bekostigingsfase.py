@@ -1,11 +1,15 @@
 """R-10: funding phase per route year; exactly one funded enrolment on 1 October."""
 from __future__ import annotations
 
-from .base import StudentRule
+from domain import teldatum
+from domain.facts import Settings, Student
+
+from .base import Finding, StudentRule
 
 
 class R10Bekostigingsfase(StudentRule):
-    """Checked per student once students are part of the facts (a later issue)."""
+    """Checked per student on 1 October of every school year the student has enrolments in; the
+    check itself is ``domain.teldatum.funding_problems`` (shared with ``check_teldatum``)."""
 
     id = "R-10"
     level = "error"
@@ -22,3 +26,10 @@ class R10Bekostigingsfase(StudentRule):
         "student has exactly one funded enrolment; a second enrolment is unfunded.")
     source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157); DUO"
     blocks = frozenset({"student.enrol"})
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        return [
+            self.fail("enrolments", message, teldatum.school_year_label(year))
+            for year in teldatum.school_years(student)
+            for message in teldatum.funding_problems(student, teldatum.teldatum(year))
+        ]

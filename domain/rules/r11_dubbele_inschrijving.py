@@ -1,11 +1,16 @@
 """R-11: double enrolment of an mbo-phase student without vmbo diploma."""
 from __future__ import annotations
 
-from .base import StudentRule
+from domain import teldatum
+from domain.facts import Settings, Student
+
+from .base import Finding, StudentRule
 
 
 class R11DubbeleInschrijving(StudentRule):
-    """Checked per student once students are part of the facts (a later issue)."""
+    """Checked per student of a doorlopende leerroute on 1 October of every school year the
+    student has enrolments in; the check itself is ``domain.teldatum.double_enrolment_problem``
+    (shared with ``check_teldatum``)."""
 
     id = "R-11"
     level = "error"
@@ -23,3 +28,14 @@ class R11DubbeleInschrijving(StudentRule):
         "route year 3.")
     source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157); DUO"
     blocks = frozenset({"student.enrol"})
+
+    def applies_to_student(self, student: Student, settings: Settings) -> bool:
+        return teldatum.double_enrolment_applies(student)
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        findings = []
+        for year in teldatum.school_years(student):
+            message = teldatum.double_enrolment_problem(student, teldatum.teldatum(year))
+            if message:
+                findings.append(self.fail("enrolments", message, teldatum.school_year_label(year)))
+        return findings

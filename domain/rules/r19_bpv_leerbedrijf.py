@@ -1,11 +1,13 @@
 """R-19: BPV at a recognised leerbedrijf with a praktijkovereenkomst."""
 from __future__ import annotations
 
-from .base import StudentRule
+from domain.facts import Settings, Student
+
+from .base import Finding, StudentRule, format_date, join_nl
 
 
 class R19BpvLeerbedrijf(StudentRule):
-    """Checked per student once students are part of the facts (a later issue)."""
+    """Checked per BPV period of a student; one finding per period that falls short."""
 
     id = "R-19"
     level = "error"
@@ -18,4 +20,19 @@ class R19BpvLeerbedrijf(StudentRule):
         "Work placement (BPV), also when it starts in the vo phase, takes place at a recognised "
         "leerbedrijf with a placement agreement (praktijkovereenkomst).")
     source = "Wet educatie en beroepsonderwijs; Wet doorlopende leerroutes vmbo-mbo"
-    blocks = frozenset({"student.enrol"})
+    blocks = frozenset({"student.bpv"})
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        findings = []
+        for period in student.bpv:
+            missing = []
+            if not period.recognised:
+                missing.append(f"{period.leerbedrijf} is geen erkend leerbedrijf (SBB)")
+            if not period.praktijkovereenkomst:
+                missing.append("er is geen praktijkovereenkomst")
+            if missing:
+                findings.append(self.fail("bpv", (
+                    f"BPV vanaf {format_date(period.start)}: {join_nl(missing)}. BPV, ook in de "
+                    "vo-fase, vindt plaats bij een erkend leerbedrijf en met een "
+                    "praktijkovereenkomst."), period.leerbedrijf))
+        return findings

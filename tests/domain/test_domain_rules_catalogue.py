@@ -90,10 +90,11 @@ def test_blocks_per_rule():
     blocks = {rule.id: rule.blocks for rule in CATALOGUE if rule.blocks}
     assert blocks == {
         "R-01": {"route.save"}, "R-03": {"route.save", "student.enrol"},
-        "R-04": {"route.save"}, "R-05": {"route.save"}, "R-06": {"student.enrol"},
-        "R-07": {"agreement.sign"}, "R-10": {"student.enrol"}, "R-11": {"student.enrol"},
-        "R-13": {"route.save", "agreement.save"}, "R-17": {"student.enrol"},
-        "R-18": {"route.save"}, "R-19": {"student.enrol"}, "R-21": {"route.save"},
+        "R-04": {"route.save", "student.exam"}, "R-05": {"route.save", "student.enrol"},
+        "R-06": {"student.enrol"}, "R-07": {"agreement.sign"}, "R-10": {"student.enrol"},
+        "R-11": {"student.enrol"}, "R-13": {"route.save", "agreement.save"},
+        "R-17": {"student.enrol"}, "R-18": {"route.save"}, "R-19": {"student.bpv"},
+        "R-21": {"route.save"},
     }
 
 

@@ -1,0 +1,285 @@
+"""Students, enrolments, events, exam parts, teldatum and diploma checks over JSON, scoped as the
+interface: only users of the route's partner institutions; rule violations answered with 422."""
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from apps.accounts.scoping import may_change_students, student_routes, visible_students
+from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
+
+from . import forms as f
+from . import models as m
+from . import privacy, services
+
+router = Router(tags=["students"])
+
+
+class Errors(Schema):
+    errors: list[dict]
+
+
+class StudentSummary(Schema):
+    id: int
+    status: str
+    first_name: str
+    last_name: str
+    cohort: int
+    route_year: int
+    leerweg: str
+    kwalificatie: str | None
+
+    @staticmethod
+    def resolve_leerweg(obj):
+        return obj.leerweg.code
+
+    @staticmethod
+    def resolve_kwalificatie(obj):
+        return obj.kwalificatie.code if obj.kwalificatie else None
+
+
+class StudentIn(Schema):
+    first_name: str
+    last_name: str
+    date_of_birth: date | None = None
+    leerweg: str
+    profiel: str | None = None
+    vmbo_year_at_start: int = 3
+    cohort: int
+    kwalificatie: str | None = None
+    glr_judgment_on: date | None = None
+    glr_judgment_note: str = ""
+    numbers: dict[str, str] = {}          # BRIN -> school-local student number
+
+
+class EventIn(Schema):
+    kind: str
+    date: date
+    kwalificatie: str | None = None
+    destination: str = ""
+    detail: str = ""
+    doorstroom_level: str = ""
+
+
+class ExamPartIn(Schema):
+    sector: str
+    kind: str
+    name: str
+    planned_route_year: int
+    actual_route_year: int | None = None
+    examiner: str | None = None           # BRIN
+    location: str = ""
+    integrated: bool = False
+    result: str = "open"
+    grade: float | None = None
+    result_on: date | None = None
+
+
+class TeldatumOut(Schema):
+    student: int
+    name: str
+    route_year: int | None
+    phase: str | None
+    funded_institution: str | None
+    funded_actual: list[str]
+    violations: list[str]
+    messages: list[str]
+
+
+def _errors(findings):
+    return {"errors": [{"rule": x.rule, "field": x.field, "message": x.message} for x in findings]}
+
+
+def _form_errors(form):
+    return {"errors": [{"rule": None, "field": name, "message": str(msg)}
+                       for name, msgs in form.errors.items() for msg in msgs]}
+
+
+def _student(request, student_id):
+    student = get_object_or_404(visible_students(request.user).select_related("route", "leerweg", "kwalificatie"),
+                                pk=student_id)
+    privacy.log_read(request.user, student)
+    return student
+
+
+def _code_pk(model, field, value):
+    return model.objects.filter(**{field: value}).values_list("pk", flat=True).first() if value else None
+
+
+def student_out(student) -> dict:
+    return {
+        **StudentSummary.from_orm(student).dict(),
+        "date_of_birth": student.date_of_birth, "vmbo_year_at_start": student.vmbo_year_at_start,
+        "profiel": student.profiel.code if student.profiel else None,
+        "vmbo_diploma_on": student.vmbo_diploma_on, "mbo_diploma_on": student.mbo_diploma_on,
+        "destination": student.destination, "doorstroom_level": student.doorstroom_level,
+        "numbers": {n.institution.brin: n.number for n in student.numbers.select_related("institution")},
+        "enrolments": [{"school_year": e.school_year, "route_year": e.route_year, "institution": e.institution.brin,
+                        "start": e.start, "end": e.end, "funded": e.funded, "phase": e.phase}
+                       for e in student.enrolments.select_related("institution")],
+        "events": [{"kind": e.kind, "date": e.date, "school_year": e.school_year, "route_year": e.route_year,
+                    "kwalificatie": e.kwalificatie.code if e.kwalificatie else None, "destination": e.destination,
+                    "detail": e.detail} for e in student.events.select_related("kwalificatie")],
+        "exam_parts": [{"id": p.pk, "sector": p.sector, "kind": p.kind, "name": p.name,
+                        "planned_route_year": p.planned_route_year, "actual_route_year": p.actual_route_year,
+                        "examiner": p.examiner.brin if p.examiner else None, "result": p.result,
+                        "grade": p.grade, "result_on": p.result_on} for p in student.exam_parts.select_related("examiner")],
+        "findings": [{"rule": x.rule, "status": x.status, "field": x.field, "message": x.message}
+                     for x in services.evaluate(student) if x.status != "passed"],
+    }
+
+
+@router.get("/routes/{route_id}/students", response=list[StudentSummary])
+def list_students(request, route_id: int, cohort: int | None = None, status: str = ""):
+    """The route's students; `cohort` is the first calendar year of the cohort's school year."""
+    route = get_object_or_404(student_routes(request.user), pk=route_id)
+    students = route.students.select_related("leerweg", "kwalificatie")
+    if cohort is not None:
+        students = students.filter(cohort=cohort)
+    return students.filter(status=status) if status else students
+
+
+@router.post("/routes/{route_id}/students", response={201: dict, 422: Errors, 403: dict})
+def create_student(request, route_id: int, payload: StudentIn):
+    route = get_object_or_404(student_routes(request.user), pk=route_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen leerlingen inschrijven."})
+    data = payload.dict()
+    data.update(leerweg=_code_pk(Leerweg, "code", payload.leerweg), profiel=_code_pk(Profiel, "code", payload.profiel),
+                kwalificatie=_code_pk(Kwalificatie, "code", payload.kwalificatie))
+    form = f.StudentForm({k: v for k, v in data.items() if v is not None}, route=route)
+    unknown = [brin for brin in payload.numbers if brin not in {p.institution.brin for p in form.partners}]
+    if unknown:
+        return Status(422, {"errors": [{"rule": None, "field": "numbers",
+                                        "message": f"{brin} is geen partner van deze route."} for brin in unknown]})
+    if not form.is_valid():
+        return Status(422, _form_errors(form))
+    student = form.save(commit=False)
+    student.route = route
+    numbers = {p.institution: payload.numbers.get(p.institution.brin, "") for p in form.partners}
+    try:
+        student, _found = services.enrol(student, numbers, request.user)
+    except services.RuleViolation as violation:
+        return Status(422, _errors(violation.findings))
+    return Status(201, student_out(student))
+
+
+@router.get("/students/{student_id}", response=dict)
+def get_student(request, student_id: int):
+    return student_out(_student(request, student_id))
+
+
+@router.post("/students/{student_id}/events", response={201: dict, 422: Errors, 403: dict})
+def add_event(request, student_id: int, payload: EventIn):
+    student = _student(request, student_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen gebeurtenissen vastleggen."})
+    form = f.EventForm({**payload.dict(), "kwalificatie": _code_pk(Kwalificatie, "code", payload.kwalificatie) or ""})
+    if not form.is_valid():
+        return Status(422, _form_errors(form))
+    data = form.cleaned_data
+    try:
+        student, _found = services.record_event(student, data["kind"], data["date"], request.user,
+                                                kwalificatie=data["kwalificatie"], destination=data["destination"],
+                                                detail=data["detail"], doorstroom_level=data["doorstroom_level"])
+    except services.RuleViolation as violation:
+        return Status(422, _errors(violation.findings))
+    return Status(201, student_out(student))
+
+
+@router.post("/students/{student_id}/exam-parts", response={201: dict, 422: Errors, 403: dict})
+def add_exam_part(request, student_id: int, payload: ExamPartIn):
+    student = _student(request, student_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen examenonderdelen vastleggen."})
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
+    form = f.ExamPartForm(data, route=student.route)
+    if not form.is_valid():
+        return Status(422, _form_errors(form))
+    try:
+        student, _found = services.save_exam_part(student, form)
+    except services.RuleViolation as violation:
+        return Status(422, _errors(violation.findings))
+    return Status(201, student_out(student))
+
+
+@router.put("/students/{student_id}/exam-parts/{part_id}", response={200: dict, 422: Errors, 403: dict})
+def update_exam_part(request, student_id: int, part_id: int, payload: ExamPartIn):
+    student = _student(request, student_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen examenonderdelen vastleggen."})
+    part = get_object_or_404(student.exam_parts, pk=part_id)
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
+    form = f.ExamPartForm(data, instance=part, route=student.route)
+    if not form.is_valid():
+        return Status(422, _form_errors(form))
+    try:
+        student, _found = services.save_exam_part(student, form)
+    except services.RuleViolation as violation:
+        return Status(422, _errors(violation.findings))
+    return Status(200, student_out(student))
+
+
+@router.get("/students/{student_id}/diploma", response=dict)
+def diploma(request, student_id: int):
+    return services.diploma_status(_student(request, student_id))
+
+
+@router.get("/students/{student_id}/export", response=dict)
+def export(request, student_id: int):
+    student = _student(request, student_id)
+    privacy.log_export(request.user, [student])
+    return privacy.export(student)
+
+
+@router.delete("/students/{student_id}", response={204: None, 403: dict})
+def erase(request, student_id: int):
+    student = _student(request, student_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen leerlinggegevens wissen."})
+    privacy.erase(student, request.user)
+    return Status(204, None)
+
+
+@router.get("/routes/{route_id}/teldatum", response=list[TeldatumOut])
+def teldatum(request, route_id: int, date: date):
+    """For a 1 October: per student of the route, the institution that should be funded (BRIN) and
+    the rules that fail (R-10, R-11)."""
+    route = get_object_or_404(student_routes(request.user), pk=route_id)
+    return [{"student": s.pk, "name": f"{s.first_name} {s.last_name}", "route_year": r.route_year, "phase": r.phase,
+             "funded_institution": r.funded_institution, "funded_actual": list(r.funded_actual),
+             "violations": list(r.violations), "messages": list(r.messages)}
+            for s, r in services.teldatum_check(route, date)]
+
+
+@router.get("/routes/{route_id}/diploma-check", response=list[dict])
+def diploma_check(request, route_id: int, cohort: int | None = None):
+    """Diploma status of every active student of the route (optionally one cohort)."""
+    route = get_object_or_404(student_routes(request.user), pk=route_id)
+    students = route.students.filter(status=m.Status.ACTIEF).select_related("route", "leerweg")
+    if cohort is not None:
+        students = students.filter(cohort=cohort)
+    return [{"student": s.pk, **services.diploma_status(s)} for s in students.prefetch_related("exam_parts")]
+
+
+class PromotionIn(Schema):
+    exceptions: dict[int, list[str]] = {}  # student id -> ["doublure"] or ["uitstroom", destination]
+    apply: bool = False
+
+
+@router.post("/routes/{route_id}/cohorts/{cohort}/promote", response={200: list[dict], 422: dict, 403: dict})
+def promote(request, route_id: int, cohort: int, payload: PromotionIn):
+    route = get_object_or_404(student_routes(request.user), pk=route_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen cohorten doorzetten."})
+    exceptions = {pk: (value[0], value[1] if len(value) > 1 else "") for pk, value in payload.exceptions.items()}
+    try:
+        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply)
+    except services.RuleViolation:
+        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False)
+        return Status(422, {"errors": [{"rule": p.split(":")[0], "field": f"students[{r.student.pk}]", "message": p}
+                                       for r in rows for p in r.problems]})
+    return Status(200, [{"student": r.student.pk, "action": r.action, "next_route_year": r.next_route_year,
+                         "problems": list(r.problems)} for r in rows])
