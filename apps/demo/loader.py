@@ -119,6 +119,8 @@ class DemoLoader:
         for c in spec.get("contacts", []):
             m.Contact.objects.create(route=route, institution=self.institutions[c["institution"]], role=c["role"],
                                      name=c["name"])
+        for r in spec.get("responsibilities", []):
+            m.Responsibility.objects.create(route=route, task=r["task"], party=r["party"], note=r.get("note") or "")
         for c in spec.get("components", []):
             m.ProgrammeComponent.objects.create(route=route, name=c["name"], covered_by=c.get("covered_by") or "")
         return route

@@ -2283,6 +2283,7 @@ ROUTES = [
             },
         ],
         "last_partner_meeting": "2026-10-08",
+        "responsibilities": [{"task": "verzuim_vsv", "party": "vo", "note": "Calvijn meldt verzuim en VSV voor de hele route (seed 003)."}],
         "components": [
             {
                 "name": "Beroepsgericht programma Helpende zorg en welzijn (mbo 2)",

@@ -94,6 +94,12 @@ class ComponentIO(Schema):
     covered_by: str = ""
 
 
+class ResponsibilityIO(Schema):
+    task: str                            # verzuim_vsv | examinering | bpv | medezeggenschap
+    party: str                           # vo | mbo: responsible for the whole route
+    note: str = ""
+
+
 class RouteIn(Schema):
     name: str
     type: str
@@ -127,6 +133,7 @@ class RouteIn(Schema):
     targets: list[TargetIO] = []
     contacts: list[ContactIO] = []
     components: list[ComponentIO] = []
+    responsibilities: list[ResponsibilityIO] = []
 
 
 class RouteSummary(Schema):
@@ -161,7 +168,7 @@ class RouteOut(RouteIn):
 def route_out(route: m.Route) -> dict:
     data = {name: getattr(route, name) for name in RouteIn.model_fields
             if name not in {"region", "profielen", "leerwegen", "partners", "uitstroomrichtingen", "years",
-                            "targets", "contacts", "components"}}
+                            "targets", "contacts", "components", "responsibilities"}}
     data.update(
         id=route.pk, region=route.region_id, region_name=route.region.name, legal_status=route.legal_status,
         compliance=compliance.summary(route),
@@ -180,6 +187,7 @@ def route_out(route: m.Route) -> dict:
         contacts=[dict(institution=c.institution.brin, role=c.role, name=c.name, email=c.email, start=c.start,
                        end=c.end) for c in route.contacts.select_related("institution")],
         components=[dict(name=c.name, covered_by=c.covered_by) for c in route.components.all()],
+        responsibilities=[dict(task=r.task, party=r.party, note=r.note) for r in route.responsibilities.all()],
     )
     return data
 
@@ -265,6 +273,7 @@ def form_data(payload: RouteIn, route: m.Route | None) -> tuple[dict, list[dict]
         ("contacts", lambda o: (o.institution_id, o.role, o.name), contacts,
          lambda r: (r["institution"], r["role"], r["name"])),
         ("components", lambda o: o.name, [c.dict() for c in payload.components], lambda r: r["name"]),
+        ("responsibilities", lambda o: o.task, [r.dict() for r in payload.responsibilities], lambda r: r["task"]),
     ]:
         rows_data, positions[prefix] = _formset_rows(prefix, existing(prefix), key, rows, row_key)
         data.update(rows_data)

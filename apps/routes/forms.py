@@ -90,6 +90,12 @@ class ComponentForm(forms.ModelForm):
         fields = ["name", "covered_by"]
 
 
+class ResponsibilityForm(forms.ModelForm):
+    class Meta:
+        model = m.Responsibility
+        fields = ["task", "party", "note"]
+
+
 def _formset(model, form, extra, formset=forms.BaseInlineFormSet):
     return inlineformset_factory(m.Route, model, form=form, formset=formset, extra=extra, can_delete=True)
 
@@ -102,6 +108,8 @@ ROUTE_FORMSETS = {
     "targets": (_formset(m.RouteTarget, TargetForm, 1), _("Doelen")),
     "contacts": (_formset(m.Contact, ContactForm, 1), _("Contactpersonen")),
     "components": (_formset(m.ProgrammeComponent, ComponentForm, 1), _("Programmaonderdelen en teambevoegdheid")),
+    "responsibilities": (_formset(m.Responsibility, ResponsibilityForm, 1),
+                         _("Afwijkende verantwoordelijkheden (anders volgt de taak de fase)")),
 }
 
 

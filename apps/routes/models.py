@@ -345,6 +345,42 @@ class ProgrammeComponent(RoutePart):
         verbose_name_plural = _("programmaonderdelen")
 
 
+class Task(models.TextChoices):
+    VERZUIM = "verzuim_vsv", _("verzuim- en VSV-melding")
+    EXAMINERING = "examinering", _("examinering")
+    BPV = "bpv", _("BPV")
+    MEDEZEGGENSCHAP = "medezeggenschap", _("medezeggenschap")
+
+
+class Responsibility(RoutePart):
+    """A task the partners agreed to arrange differently from the phase rule (by default the
+    vo-school is responsible in the vo-fase and the mbo in the mbo-fase)."""
+
+    class Party(models.TextChoices):
+        VO = "vo", _("de vo-school, de hele route")
+        MBO = "mbo", _("de mbo-instelling, de hele route")
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="responsibilities")
+    task = models.CharField(_("taak"), max_length=16, choices=Task.choices)
+    party = models.CharField(_("verantwoordelijk"), max_length=3, choices=Party.choices)
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("afwijkende verantwoordelijkheid")
+        verbose_name_plural = _("afwijkende verantwoordelijkheden")
+        constraints = [models.UniqueConstraint(fields=["route", "task"], name="responsibility_unique")]
+
+    def __str__(self):
+        return f"{self.get_task_display()}: {self.get_party_display()}"
+
+
+def responsible_roles(route, phase: str) -> dict[str, str]:
+    """Per task the partner role responsible in a phase: the phase's own partner unless the route
+    recorded another agreement."""
+    agreed = {r.task: r.party for r in route.responsibilities.all()}
+    return {task: agreed.get(task, phase) for task in Task.values}
+
+
 class AgreementKind(models.TextChoices):
     SOK = "sok", _("samenwerkingsovereenkomst")
     INTERNE_REGELING = "interne_regeling", _("interne regeling")

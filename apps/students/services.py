@@ -293,3 +293,14 @@ def open_vmbo_parts(route, months: int = 6):
              .exclude(result="passed").select_related("student", "examiner"))
     rows = [(part, vmbo_deadline(part.student)) for part in parts]
     return sorted([(part, deadline) for part, deadline in rows if deadline <= horizon], key=lambda r: r[1])
+
+
+def responsible_parties(student: m.Student) -> list[tuple[str, str]]:
+    """(task, institution) for the student's current phase: the phase's partner unless the route
+    agreed otherwise (e.g. the vo-school reports VSV for the whole route)."""
+    from apps.routes.models import Task, responsible_roles
+
+    roles = responsible_roles(student.route, student.phase_in(student.route_year))
+    institutions = {"vo": partner(student.route, "vo"), "mbo": partner(student.route, "mbo", student)}
+    return [(label, institutions[roles[task]].name if institutions[roles[task]] else "—")
+            for task, label in Task.choices]

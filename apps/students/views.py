@@ -97,6 +97,7 @@ def student_detail(request, pk):
         "bpv": student.bpv_periods.all(),
         "numbers": student.numbers.select_related("institution"),
         "diploma": services.diploma_status(student),
+        "responsible": services.responsible_parties(student),
         "findings": [x for x in services.evaluate(student) if x.status != "passed"],
         "may_change": may_change_students(request.user),
         "event_form": f.EventForm(initial={"date": services.today()}),

@@ -20,6 +20,7 @@ def route_form_data(registry, kwalificatie, **extra):
         "acceleration": "geen", "start_vmbo_year": "3", "leerwegen": [],
         **management("partners", 2), **management("uitstroomrichtingen", 1), **management("years"),
         **management("targets"), **management("contacts"), **management("components"),
+        **management("responsibilities"),
         "partners-0-institution": registry["calvijn"].pk, "partners-0-role": "vo",
         "partners-1-institution": registry["rocva"].pk, "partners-1-role": "mbo",
         "uitstroomrichtingen-0-kwalificatie": kwalificatie.pk, "uitstroomrichtingen-0-active": "on",

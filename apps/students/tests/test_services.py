@@ -84,3 +84,16 @@ def test_export_and_erase(enrol, users):
     from auditlog.models import LogEntry
     assert not LogEntry.objects.filter(object_repr__icontains="de Vries").exists()
     assert list(AccessLog.objects.filter(student_id=student_id).values_list("action", flat=True)) == ["erase"]
+
+
+def test_responsible_party_follows_the_phase_unless_agreed(enrol, glr_route, registry, users):
+    from apps.routes.models import Responsibility
+    student = enrol()
+    assert dict(services.responsible_parties(student))["verzuim- en VSV-melding"] == "Calvijn College"
+    for _ in range(2):
+        services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    student.refresh_from_db()
+    parties = dict(services.responsible_parties(student))
+    assert parties["verzuim- en VSV-melding"] == parties["BPV"] == "ROC van Amsterdam"  # mbo-fase
+    Responsibility.objects.create(route=glr_route, task="verzuim_vsv", party="vo")
+    assert dict(services.responsible_parties(student))["verzuim- en VSV-melding"] == "Calvijn College"
