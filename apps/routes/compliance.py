@@ -90,7 +90,7 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
                        for c in route.contacts.all()),
         settlement_model=route.settlement_model,
         last_partner_meeting=route.last_partner_meeting,
-        has_students=False,
+        has_students=route.students.exists(),
         includes_lwt=route.includes_lwt,
     )
 

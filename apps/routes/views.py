@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.scoping import (
-    can_change, editable_agreements, editable_routes, visible_agreements, visible_routes,
+    can_change, editable_agreements, editable_routes, student_routes, visible_agreements, visible_routes,
 )
 from apps.core.lib.tabular import table_response
+from apps.students.services import student_findings
 from domain.facts import MANDATORY_TOPICS
 from domain.rules import CATALOGUE
 
@@ -134,9 +135,12 @@ def route_compliance(request, pk):
     route = _route_or_404(request.user, pk)
     findings = compliance.refresh(route)
     rules = {r.id: r for r in CATALOGUE}
+    by_rule = student_findings(route)
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),
         "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field)) for x in findings],
+        "student_rows": [(rules[rule], pairs) for rule, pairs in by_rule.items()],
+        "show_names": student_routes(request.user).filter(pk=route.pk).exists(),
     })
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import facts
-from domain.rules import blocking, evaluate_student
+from domain.rules import blocking, evaluate_student, get_rule
 from domain.teldatum import check_teldatum, school_year_of, teldatum, vo_part_open
 
 from . import models as m
@@ -304,3 +304,17 @@ def responsible_parties(student: m.Student) -> list[tuple[str, str]]:
     institutions = {"vo": partner(student.route, "vo"), "mbo": partner(student.route, "mbo", student)}
     return [(label, institutions[roles[task]].name if institutions[roles[task]] else "—")
             for task, label in Task.choices]
+
+
+def student_findings(route) -> dict[str, list]:
+    """Per student rule, the (student, finding) pairs of the route's active students that fail it."""
+    route_facts = compliance.route_facts(route)
+    settings = compliance.rule_settings()
+    found: dict[str, list] = {}
+    students = (route.students.filter(status=m.Status.ACTIEF).select_related("route", "leerweg", "kwalificatie")
+                .prefetch_related(*PREFETCH))
+    for student in students:
+        for finding in evaluate_student(student_facts(student, route_facts), settings):
+            if finding.status != "passed" and "student" in get_rule(finding.rule).subjects:
+                found.setdefault(finding.rule, []).append((student, finding))
+    return dict(sorted(found.items()))

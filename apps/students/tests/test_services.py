@@ -97,3 +97,17 @@ def test_responsible_party_follows_the_phase_unless_agreed(enrol, glr_route, reg
     assert parties["verzuim- en VSV-melding"] == parties["BPV"] == "ROC van Amsterdam"  # mbo-fase
     Responsibility.objects.create(route=glr_route, task="verzuim_vsv", party="vo")
     assert dict(services.responsible_parties(student))["verzuim- en VSV-melding"] == "Calvijn College"
+
+
+def test_route_rule_check_shows_students_that_break_a_rule(enrol, glr_route, registry, client):
+    student = enrol()
+    Enrolment.objects.create(student=student, institution=registry["rocva"], school_year=2019, route_year=1,
+                             start=date(2019, 8, 1), funded=True, phase="vo")
+    glr_route.partners.filter(role="mbo").update(rio_registered_on=None)
+    client.login(username="rocva", password="pw-rocva")
+    html = client.get(f"/routes/{glr_route.pk}/compliance/").content.decode()
+    assert 'data-rule="R-10" data-count="1"' in html and "de Vries, Sanne" in html
+    assert 'data-rule="R-12" data-status="failed"' in html  # no RIO registration: an error once students exist
+    client.login(username="regio", password="pw-regio")
+    html = client.get(f"/routes/{glr_route.pk}/compliance/").content.decode()
+    assert 'data-rule="R-10" data-count="1"' in html and "de Vries" not in html  # counts only
