@@ -235,6 +235,14 @@ def teldatum(request, pk):
         messages.error(request, _("Ongeldige datum; gebruik JJJJ-MM-DD."))
         day = default
     results = services.teldatum_check(route, day)
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        privacy.log_export(request.user, [s for s, _r in results])
+        rows = [[s.pk, s.last_name, s.first_name, r.route_year, r.phase, r.funded_institution,
+                 ", ".join(r.funded_actual), ", ".join(r.violations), " ".join(r.messages)] for s, r in results]
+        return table_response(f"teldatum-{day:%Y-%m-%d}", ["id", "achternaam", "voornaam", "routejaar", "fase",
+                                                           "hoort bekostigd bij", "bekostigd bij", "regels",
+                                                           "toelichting"], rows, fmt)
     return render(request, "students/teldatum.html", {"route": route, "day": day, "results": results,
                                                       "violations": sum(1 for _s, r in results if r.violations)})
 

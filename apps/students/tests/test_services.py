@@ -111,3 +111,12 @@ def test_route_rule_check_shows_students_that_break_a_rule(enrol, glr_route, reg
     client.login(username="regio", password="pw-regio")
     html = client.get(f"/routes/{glr_route.pk}/compliance/").content.decode()
     assert 'data-rule="R-10" data-count="1"' in html and "de Vries" not in html  # counts only
+
+
+def test_teldatum_page_and_export(enrol, glr_route, client):
+    enrol()
+    client.login(username="calvijn", password="pw-calvijn")
+    html = client.get(f"/routes/{glr_route.pk}/teldatum/?date=2019-10-01").content.decode()
+    assert 'data-violations=""' in html and "17XG" in html
+    csv_text = client.get(f"/routes/{glr_route.pk}/teldatum/?date=2019-10-01&export=csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[1].split(";")[5] == "17XG"
