@@ -1,36 +1,46 @@
-"""Students in a real browser: promote a cohort with one doublure and one uitstroom (preview first),
-then open a student's timeline."""
+"""Students in a real browser: import a file from the school's administration, promote the cohort
+with one doublure and one uitstroom (preview first), then open a student's timeline."""
 import pytest
-from django.apps import apps as django_apps
 from playwright.sync_api import expect
 
-from apps.registry.models import Leerweg
 from apps.routes.models import Agreement, Signature
-from apps.students import services
 from apps.students.models import Student
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+CSV = ("Leerlingnummer;Voornaam;Achternaam;Geboortedatum;Leerweg;Profiel;Cohort;Crebo;Gezamenlijk oordeel\n"
+       "C001;Anna;Bakker;12-03-2005;BB;Z&W;2019-2020;25498;15-06-2019\n"
+       "C002;Bram;Jansen;02-11-2004;BB;Z&W;2019-2020;25498;15-06-2019\n"
+       "C003;Chris;Visser;23-07-2005;BB;Z&W;2019-2020;25498;15-06-2019\n")
+
+
 @pytest.fixture
-def cohort(route, registry, users):
+def glr(route, registry):
     route.vmbo_diploma, route.vmbo_exam_route_year = False, None
     route.save()
     agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
     agreement.routes.add(route)
     for board in registry["boards"].values():
         Signature.objects.create(agreement=agreement, bestuur=board, signed_on="2019-07-01")
-    students = []
-    for i, (first, last) in enumerate([("Anna", "Bakker"), ("Bram", "Jansen"), ("Chris", "Visser")]):
-        student = Student(route=route, first_name=first, last_name=last, leerweg=Leerweg.objects.get(code="BB"),
-                          cohort=2019, kwalificatie=registry["k"]["helpende"], glr_judgment_on="2019-06-01")
-        students.append(services.enrol(student, {registry["calvijn"]: f"C{i}"}, users["calvijn"])[0])
-    return students
+    return route
 
 
-def test_promote_cohort_with_doublure_and_uitstroom_then_timeline(page, login, route, cohort):
-    anna, bram, chris = cohort
+def test_import_promote_with_doublure_and_uitstroom_then_timeline(page, login, glr, tmp_path):
+    route = glr
     login("calvijn")
+    page.goto(f"/routes/{route.pk}/leerlingen/")
+    page.click("text=Importeren")
+    upload = tmp_path / "magister-export.csv"
+    upload.write_bytes(CSV.encode("cp1252"))
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("button:has-text('Inlezen')")
+    page.click("button:has-text('Koppeling bewaren en rijen controleren')")
+    page.click("button:has-text('Importeren')")
+    expect(page.locator("body")).to_contain_text("3")
+    assert Student.objects.filter(route=route).count() == 3
+    anna, bram, chris = Student.objects.order_by("last_name")
+
     page.goto(f"/routes/{route.pk}/leerlingen/")
     page.click("text=Doorzetten naar volgend schooljaar")
     page.select_option(f"select[name=action_{bram.pk}]", "doublure")
