@@ -106,25 +106,37 @@ def student_detail(request, pk):
     })
 
 
+def _submit(request, student, form, save, done):
+    """Save a posted form on a student through a service; rule violations and field errors become
+    messages on the student page."""
+    if form.is_valid():
+        try:
+            save(student, form)
+            messages.success(request, done)
+        except services.RuleViolation as violation:
+            _violation_messages(request, violation)
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}")
+    return redirect(student)
+
+
+def _record_event(student, form):
+    data = form.cleaned_data
+    return services.record_event(student, data["kind"], data["date"], form.user, kwalificatie=data["kwalificatie"],
+                                 destination=data["destination"], detail=data["detail"],
+                                 doorstroom_level=data["doorstroom_level"])
+
+
 @login_required
 @require_POST
 def event_add(request, pk):
     _editor(request)
     student = _student(request, pk)
     form = f.EventForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_event(student, data["kind"], data["date"], request.user, kwalificatie=data["kwalificatie"],
-                                  destination=data["destination"], detail=data["detail"],
-                                  doorstroom_level=data["doorstroom_level"])
-            messages.success(request, _("Gebeurtenis vastgelegd."))
-        except services.RuleViolation as violation:
-            _violation_messages(request, violation)
-    else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
-    return redirect(student)
+    form.user = request.user
+    return _submit(request, student, form, _record_event, _("Gebeurtenis vastgelegd."))
 
 
 @login_required
@@ -134,16 +146,7 @@ def exam_part_add(request, pk, part_pk=None):
     student = _student(request, pk)
     part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else None
     form = f.ExamPartForm(request.POST, instance=part, route=student.route)
-    if form.is_valid():
-        try:
-            services.save_exam_part(student, form)
-            messages.success(request, _("Examenonderdeel opgeslagen."))
-        except services.RuleViolation as violation:
-            _violation_messages(request, violation)
-    else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
-    return redirect(student)
+    return _submit(request, student, form, services.save_exam_part, _("Examenonderdeel opgeslagen."))
 
 
 @login_required
@@ -151,17 +154,7 @@ def exam_part_add(request, pk, part_pk=None):
 def bpv_add(request, pk):
     _editor(request)
     student = _student(request, pk)
-    form = f.BpvForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_bpv(student, form)
-            messages.success(request, _("BPV-periode opgeslagen."))
-        except services.RuleViolation as violation:
-            _violation_messages(request, violation)
-    else:
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
-    return redirect(student)
+    return _submit(request, student, f.BpvForm(request.POST), services.save_bpv, _("BPV-periode opgeslagen."))
 
 
 @login_required

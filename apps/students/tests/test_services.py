@@ -120,3 +120,26 @@ def test_teldatum_page_and_export(enrol, glr_route, client):
     assert 'data-violations=""' in html and "17XG" in html
     csv_text = client.get(f"/routes/{glr_route.pk}/teldatum/?date=2019-10-01&export=csv").content.decode("utf-8-sig")
     assert csv_text.splitlines()[1].split(";")[5] == "17XG"
+
+
+def test_student_page_forms(enrol, client):
+    student = enrol()
+    client.login(username="calvijn", password="pw-calvijn")
+    page = client.get(f"/leerlingen/{student.pk}/").content.decode()
+    assert "Tijdlijn" in page and "Calvijn College" in page
+    client.post(f"/leerlingen/{student.pk}/gebeurtenis/", {"kind": "uitstroom", "date": "2020-02-01"})
+    student.refresh_from_db()
+    assert student.status == "actief"  # destination missing: refused with a message
+    response = client.post(f"/leerlingen/{student.pk}/gebeurtenis/",
+                           {"kind": "uitstroom", "date": "2020-02-01", "destination": "werk"}, follow=True)
+    assert "Gebeurtenis vastgelegd" in response.content.decode()
+    response = client.post(f"/leerlingen/{student.pk}/bpv/", {"leerbedrijf": "Zorg BV", "start": "2020-01-06"},
+                           follow=True)
+    assert "R-19" in response.content.decode() and not student.bpv_periods.exists()
+    client.post(f"/leerlingen/{student.pk}/bpv/", {"leerbedrijf": "Zorg BV", "start": "2020-01-06",
+                                                   "recognised": "on", "praktijkovereenkomst": "on"})
+    assert student.bpv_periods.count() == 1
+    response = client.post(f"/leerlingen/{student.pk}/examenonderdelen/",
+                           {"sector": "vmbo", "kind": "SE", "name": "Nederlands", "planned_route_year": 4,
+                            "result": "open"}, follow=True)
+    assert "R-04" in response.content.decode() and not student.exam_parts.exists()
