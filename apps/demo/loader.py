@@ -14,6 +14,7 @@ from apps.routes import compliance
 from apps.routes import models as m
 
 from . import practices as data
+from . import students as demo_students
 
 DEMO_PASSWORD = "demo"
 
@@ -48,6 +49,7 @@ class DemoLoader:
             for spec in data.AGREEMENTS:
                 self.agreements[spec["key"]] = self._agreement(spec)
             self._accounts()
+            self.deliberate_students = demo_students.load(self)
             for route in self.routes.values():
                 compliance.refresh(route)
 

@@ -6235,7 +6235,7 @@ AGREEMENTS = [
         "title": "Samenwerkingsovereenkomst TOT-route De Uilenhof - Da Vinci College",
         "reference": "SOK TOT 2014",
         "valid_from": "2014-06-01",
-        "valid_to": None,
+        "valid_to": "2016-06-30",
         "routes": ["tot-route"],
         "signatures": [
             {
@@ -6274,6 +6274,57 @@ AGREEMENTS = [
             ),
         },
         "supersedes": None,
+    },
+    {
+        "key": "sok-tot-2016",
+        "kind": "sok",
+        "title": "Samenwerkingsovereenkomst TOT-route De Uilenhof, Insula College - Da Vinci College (uitbreiding)",
+        "reference": "SOK TOT 2016 (toetreding Insula College)",
+        "valid_from": "2016-07-01",
+        "valid_to": None,
+        "routes": ["tot-route"],
+        "signatures": [
+            {
+                "board": "uilenhof-bestuur",
+                "signed_on": "2016-06-17",
+                "signatory": "voorzitter college van bestuur",
+            },
+            {
+                "board": "da-vinci-bestuur",
+                "signed_on": "2016-06-20",
+                "signatory": "voorzitter college van bestuur",
+            },
+            {
+                "board": "insula-bestuur",
+                "signed_on": "2016-06-24",
+                "signatory": "voorzitter college van bestuur",
+            },
+        ],
+        "topics": {
+            "aansturing": (
+                "Jaarlijks planningsoverleg (mei/juni) van de vmbo-scholen en Da Vinci; bij de start een "
+                "stuurgroep."
+            ),
+            "inrichting": (
+                "Omarmingsconstructie: leerjaar 3 één dag (vrijdag) op Da Vinci, leerjaar 4 vier dagen; "
+                "blokken van 10 weken; mbo 4 in drie jaar (behalve ICT)."
+            ),
+            "bekostiging": (
+                "M2: Da Vinci factureert de vo-school 1/5 van de bekostiging van een leerling in leerjaar 3 "
+                "en 4/5 in leerjaar 4."
+            ),
+            "overstapoptie": (
+                "Leerlingen blijven tot het examen op het vmbo ingeschreven en kunnen terug naar het "
+                "reguliere TL-programma."
+            ),
+            "faciliteiten": "Busvervoer naar Da Vinci; de kosten worden gedeeld.",
+            "sector_domein": "Techniek: Gebouwde omgeving, ICT en middenkader Engineering.",
+            "examinering": "Vmbo-examen in vier vakken eind leerjaar 3 en drie vakken eind leerjaar 4.",
+            "looptijd": (
+                "Onbepaalde tijd; exclusiviteit: geen andere school in Gorinchem e.o. biedt de route."
+            ),
+        },
+        "supersedes": "sok-tot-2014",
     },
     {
         "key": "sok-wvo-kwic-vmr-2014",
