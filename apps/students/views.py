@@ -221,13 +221,18 @@ def promote(request, pk, cohort):
 def teldatum(request, pk):
     route = _route(request.user, pk)
     today = services.today()
-    default = date(today.year if today.month >= 10 else today.year - 1, 10, 1)
+    latest = date(today.year if today.month >= 10 else today.year - 1, 10, 1)
+    # The latest 1 October that has enrolments in this route (the count date people check).
+    with_data = m.Enrolment.objects.filter(student__route=route, school_year__lte=latest.year).order_by(
+        "-school_year").values_list("school_year", flat=True).first()
+    default = date(with_data, 10, 1) if with_data else latest
     try:
         day = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else default
     except ValueError:
         messages.error(request, _("Ongeldige datum; gebruik JJJJ-MM-DD."))
         day = default
-    results = services.teldatum_check(route, day)
+    results = sorted(services.teldatum_check(route, day),
+                     key=lambda pair: (not pair[1].violations, pair[0].last_name, pair[0].first_name))
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         privacy.log_export(request.user, [s for s, _r in results])
