@@ -48,9 +48,11 @@ def cohorts(request, pk):
                         diploma=Count("pk", filter=Q(status=m.Status.GEDIPLOMEERD)),
                         left=Count("pk", filter=Q(status=m.Status.UITGESTROOMD)))
               .order_by("-cohort"))
-    students = route.students.select_related("leerweg", "kwalificatie")
+    students = route.students.select_related("route", "leerweg", "kwalificatie").prefetch_related("exam_parts")
     if cohort and cohort.isdigit():
         students = students.filter(cohort=int(cohort))
+        for student in students:
+            student.diploma = services.diploma_status(student)
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         rows = [[s.pk, s.last_name, s.first_name, s.cohort_label, s.route_year, s.leerweg.code,
@@ -248,4 +250,12 @@ def teldatum(request, pk):
 @login_required
 def exam_deadlines(request, pk):
     route = _route(request.user, pk)
-    return render(request, "students/exam_deadlines.html", {"route": route, "parts": services.open_vmbo_parts(route)})
+    parts = services.open_vmbo_parts(route)
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        privacy.log_export(request.user, {part.student for part, _d in parts})
+        rows = [[p.student.pk, p.student.last_name, p.student.first_name, p.name, p.kind, p.planned_route_year,
+                 deadline] for p, deadline in parts]
+        return table_response("open-vmbo-onderdelen", ["id", "achternaam", "voornaam", "onderdeel", "soort",
+                                                       "gepland in routejaar", "uiterlijk"], rows, fmt)
+    return render(request, "students/exam_deadlines.html", {"route": route, "parts": parts})
