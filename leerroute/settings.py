@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "apps.registry",
     "apps.routes",
     "apps.students",
+    "apps.finance",
     "apps.demo",
 ]
 
