@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("apps.routes.urls")),
     path("", include("apps.registry.urls")),
     path("", include("apps.students.urls")),
+    path("", include("apps.finance.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", api.urls),

@@ -84,3 +84,16 @@ def visible_students(user) -> QuerySet:
 
 def may_change_students(user) -> bool:
     return user.is_authenticated and user.role in STUDENT_EDITOR_ROLES
+
+
+# --- finance: the partners' own staff; financieel medewerkers change and approve ---
+
+def finance_routes(user) -> QuerySet:
+    """Routes whose settlements the user may see: those of the user's own institutions."""
+    if not user.is_authenticated or user.is_regional:
+        return Route.objects.none()
+    return Route.objects.filter(_own_institution_routes(user))
+
+
+def may_change_finance(user) -> bool:
+    return user.is_authenticated and user.role == "financieel"

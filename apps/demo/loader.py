@@ -14,6 +14,7 @@ from apps.routes import compliance
 from apps.routes import models as m
 
 from . import practices as data
+from . import settlements as demo_settlements
 from . import students as demo_students
 
 DEMO_PASSWORD = "demo"
@@ -50,6 +51,7 @@ class DemoLoader:
                 self.agreements[spec["key"]] = self._agreement(spec)
             self._accounts()
             self.deliberate_students = demo_students.load(self)
+            demo_settlements.load(self.routes)
             for route in self.routes.values():
                 compliance.refresh(route)
 

@@ -1,0 +1,131 @@
+"""Use cases on settlements: inputs from the register, saving with overrides, versions, approval,
+the yearly overview per institution."""
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Count
+
+from apps.students.models import Enrolment, Event, EventKind
+from domain.settlement import ParameterError, calculate
+from domain.teldatum import teldatum
+
+from .models import Approval, Override, Settlement
+
+
+def register_inputs(route, school_year: int, model: str) -> dict:
+    """What the register knows for a model's parameters: students per phase on 1 October (funded
+    enrolments), diplomas in the school year, days per week at the partner per route year."""
+    day = teldatum(school_year)
+    funded = Enrolment.objects.filter(student__route=route, school_year=school_year, funded=True, start__lte=day)
+    funded = funded.exclude(end__lt=day)
+    if model == "M1":
+        students = funded.filter(phase="mbo").values("student").distinct().count()
+        diplomas = Event.objects.filter(student__route=route, kind=EventKind.MBO_DIPLOMA,
+                                        school_year=school_year).count()
+        return {"student_count": str(students), "weight_sum": str(students), "diplomas": str(diplomas)}
+    if model == "M2":
+        days = {y.route_year: y.days_at_mbo for y in route.years.all()}
+        per_year = funded.filter(phase="vo").values("route_year").annotate(n=Count("student", distinct=True))
+        lines = [{"students": str(row["n"]), "days_at_partner": str(days.get(row["route_year"], 0))}
+                 for row in per_year.order_by("route_year")]
+        return {"lines": lines} if lines else {}
+    return {}
+
+
+def differences(register: dict, parameters: dict) -> dict[str, tuple[str, str]]:
+    """Register values the user changed: parameter -> (register value, used value)."""
+    return {name: (str(value), str(parameters.get(name, ""))) for name, value in register.items()
+            if name in parameters and str(parameters[name]) != str(value)}
+
+
+class OverrideReasonMissing(ValueError):
+    def __init__(self, parameters):
+        self.parameters = parameters
+        super().__init__(", ".join(parameters))
+
+
+def save(route, school_year: int, phase: str, model: str, parameters: dict, user, reasons: dict,
+         current: Settlement | None = None) -> Settlement:
+    """Store a statement. The core validates the parameters (ParameterError names the parameter);
+    every register value changed by hand needs a reason and is recorded with who and why. A change
+    to an approved statement makes a new version; the approved one is kept."""
+    statement = calculate(model, parameters)
+    register = register_inputs(route, school_year, model)
+    changed = differences(register, statement.inputs)
+    missing = [name for name in changed if not reasons.get(name, "").strip()]
+    if missing:
+        raise OverrideReasonMissing(missing)
+    with transaction.atomic():
+        if current is not None and not current.locked:
+            settlement = current
+            settlement.model, settlement.parameters, settlement.phase = model, statement.inputs, phase
+            settlement.save()
+            settlement.overrides.all().delete()
+            settlement.approvals.all().delete()
+        else:
+            version = 1 + (Settlement.objects.filter(route=route, school_year=school_year, phase=phase)
+                           .order_by("-version").values_list("version", flat=True).first() or 0)
+            settlement = Settlement.objects.create(route=route, school_year=school_year, phase=phase, model=model,
+                                                   parameters=statement.inputs, version=version, previous=current,
+                                                   created_by=user)
+        Override.objects.bulk_create(Override(settlement=settlement, parameter=name, register_value=was, value=now,
+                                              reason=reasons[name].strip()[:300], user=user)
+                                     for name, (was, now) in changed.items())
+    return settlement
+
+
+def parties(settlement: Settlement) -> list:
+    """The partner institutions that approve: the route's vo-school and mbo partners."""
+    return [p.institution for p in settlement.route.partners.select_related("institution")]
+
+
+class ApprovalRefused(PermissionError):
+    pass
+
+
+def approve(settlement: Settlement, user) -> Settlement:
+    """The financieel medewerker of a party approves; with every party approved the statement is locked."""
+    own = [i for i in parties(settlement) if user.institutions.filter(pk=i.pk).exists()]
+    if user.role != "financieel" or not own:
+        raise ApprovalRefused("Alleen de financieel medewerker van een partner keurt een afrekening goed.")
+    if settlement.locked or not settlement.is_current:
+        raise ApprovalRefused("Deze versie is al goedgekeurd of vervangen.")
+    with transaction.atomic():
+        for institution in own:
+            Approval.objects.get_or_create(settlement=settlement, institution=institution, defaults={"user": user})
+        if {i.pk for i in parties(settlement)} <= set(settlement.approvals.values_list("institution", flat=True)):
+            settlement.status = Settlement.Status.APPROVED
+            settlement.save(update_fields=["status", "updated"])
+    return settlement
+
+
+def institution_names(settlement: Settlement) -> dict[str, str]:
+    """Statement party keys ("vo", "mbo") to the route's institution names."""
+    names = {}
+    for p in settlement.route.partners.select_related("institution"):
+        names.setdefault(p.role, p.institution.name)
+    return names
+
+
+def overview(institution, school_year: int) -> list[dict]:
+    """Per current settlement of the institution's routes in a school year: what it pays or receives."""
+    rows = []
+    settlements = (Settlement.objects.filter(route__partners__institution=institution, school_year=school_year,
+                                             next_version__isnull=True)
+                   .select_related("route").distinct())
+    for settlement in settlements:
+        role = settlement.route.partners.filter(institution=institution).values_list("role", flat=True).first()
+        statement = settlement.statement()
+        names = institution_names(settlement)
+        pays = receives = 0
+        for transfer in (statement.transfers or (statement.transfer,)):
+            if transfer.from_party in (role, institution.name):
+                pays += transfer.amount_cents
+            if transfer.to_party in (role, institution.name) or institution.name in str(transfer.to_party).split(", "):
+                receives += transfer.amount_cents
+        rows.append({"settlement": settlement, "role": role, "pays": pays, "receives": receives, "names": names})
+    return rows
+
+
+__all__ = ["ParameterError", "register_inputs", "save", "approve", "overview", "ApprovalRefused",
+           "OverrideReasonMissing"]

@@ -1,0 +1,14 @@
+from django import template
+
+from domain.settlement import format_eur, to_cents
+
+register = template.Library()
+
+
+@register.filter
+def eur(value):
+    """Cents (int) or a two-decimal string ("90708.00") as Dutch euros: € 90.708,00."""
+    if value in (None, ""):
+        return "—"
+    cents = value if isinstance(value, int) else to_cents(str(value))
+    return format_eur(cents)

@@ -1,0 +1,130 @@
+"""Settlements on a route: inputs from the register, the worked example through real data,
+overrides with who and why, approval by both parties, versions, access and exports."""
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from apps.finance.models import Settlement
+from apps.registry.models import Leerweg
+from apps.students.models import Enrolment, Event, Student
+
+M1_FORM = {"model": "M1", "school_year": "2025", "phase": "", "input_tariff": "6.000,00", "output_tariff": "2000",
+           "overhead_rate": "0,07", "exam_cost_per_student": "400", "admin_cost_per_student": "150",
+           "bpv_hours_per_student": "10", "bpv_hourly_rate": "60", "bpv_party": "vo", "hours_vo": "600",
+           "hours_mbo": "400"}
+
+
+@pytest.fixture
+def finance_users(make_user, registry):
+    return {"vo": make_user("fin-calvijn", "financieel", [registry["calvijn"]]),
+            "mbo": make_user("fin-rocva", "financieel", [registry["rocva"]]),
+            "other": make_user("fin-ach", "financieel", [registry["vo_ach"]])}
+
+
+@pytest.fixture
+def register(route, registry):
+    """20 students funded at the mbo on 1 October 2025, 18 mbo diplomas in 2025-2026."""
+    bb = Leerweg.objects.get(code="BB")
+    for i in range(20):
+        s = Student.objects.create(route=route, first_name=f"L{i}", last_name="Test", leerweg=bb, cohort=2023,
+                                   route_year=3)
+        Enrolment.objects.create(student=s, institution=registry["rocva"], school_year=2025, route_year=3,
+                                 start=date(2025, 8, 1), end=date(2026, 7, 31), funded=True, phase="mbo")
+        if i < 18:
+            Event.objects.create(student=s, kind="mbo_diploma", date=date(2026, 6, 30), school_year=2025, route_year=3)
+    return route
+
+
+def login(client, username):
+    client.login(username=username, password=f"pw-{username}")
+
+
+def test_worked_example_through_the_register(register, finance_users, client):
+    login(client, "fin-calvijn")
+    form = client.get(f"/routes/{register.pk}/financien/nieuw/?model=M1&school_year=2025")
+    assert form.context["register"] == {"student_count": "20", "weight_sum": "20", "diplomas": "18"}
+    response = client.post(f"/routes/{register.pk}/financien/nieuw/",
+                           {**M1_FORM, "student_count": "20", "weight_sum": "20", "diplomas": "18"})
+    settlement = Settlement.objects.get()
+    assert response.status_code == 302 and not settlement.overrides.exists()
+    statement = settlement.statement()
+    assert statement.parties == {"vo": 9070800, "mbo": 6529200}
+    assert (statement.transfer.from_party, statement.transfer.to_party, statement.transfer.amount_cents) == ("mbo", "vo", 9070800)
+    page = client.get(settlement.get_absolute_url()).content.decode()
+    assert "€\xa090.708,00" in page and "Calvijn College" in page
+
+
+def test_override_needs_a_reason_and_is_recorded(register, finance_users, client):
+    login(client, "fin-calvijn")
+    data = {**M1_FORM, "student_count": "22", "weight_sum": "20", "diplomas": "18"}
+    response = client.post(f"/routes/{register.pk}/financien/nieuw/", data)
+    assert response.status_code == 200 and not Settlement.objects.exists()
+    assert "student_count" in response.content.decode()
+    client.post(f"/routes/{register.pk}/financien/nieuw/", {**data, "reason-student_count": "2 leerlingen na 1 oktober"})
+    override = Settlement.objects.get().overrides.get()
+    assert (override.parameter, override.register_value, override.value, override.user.username) == (
+        "student_count", "20", "22", "fin-calvijn")
+
+
+def test_approval_by_both_parties_locks_and_a_change_makes_a_new_version(register, finance_users, client):
+    login(client, "fin-calvijn")
+    client.post(f"/routes/{register.pk}/financien/nieuw/", {**M1_FORM, "student_count": "20", "weight_sum": "20",
+                                                           "diplomas": "18"})
+    v1 = Settlement.objects.get()
+    client.post(f"/afrekeningen/{v1.pk}/goedkeuren/")
+    v1.refresh_from_db()
+    assert v1.status == "concept" and v1.approvals.count() == 1
+    login(client, "fin-rocva")
+    client.post(f"/afrekeningen/{v1.pk}/goedkeuren/")
+    v1.refresh_from_db()
+    assert v1.status == "goedgekeurd"
+    client.post(f"/afrekeningen/{v1.pk}/wijzigen/", {**M1_FORM, "student_count": "20", "weight_sum": "20",
+                                                     "diplomas": "18", "hours_vo": "500"})
+    v2 = Settlement.objects.get(version=2)
+    v1.refresh_from_db()
+    assert v2.previous == v1 and v1.status == "goedgekeurd" and v1.parameters["hours_vo"] == "600"
+    assert v2.status == "concept" and v2.parameters["hours_vo"] == "500"
+    sheet = load_workbook(io.BytesIO(client.get(f"/afrekeningen/{v2.pk}/?export=xlsx").content)).active
+    assert sheet["A2"].value == "F" and sheet["C2"].value == "156000.00"
+
+
+def test_access(register, finance_users, users, client):
+    settlement = Settlement.objects.create(route=register, school_year=2025, model="M5", parameters={})
+    login(client, "fin-ach")
+    for path in (f"/routes/{register.pk}/financien/", f"/routes/{register.pk}/financien/nieuw/",
+                 f"/routes/{register.pk}/financien/scenario/", f"/afrekeningen/{settlement.pk}/",
+                 f"/afrekeningen/{settlement.pk}/wijzigen/"):
+        assert client.get(path).status_code == 404, path
+    assert client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/").status_code == 404
+    login(client, "calvijn")  # a route coordinator reads but does not change or approve
+    assert client.get(f"/routes/{register.pk}/financien/").status_code == 200
+    assert client.get(f"/routes/{register.pk}/financien/nieuw/").status_code == 404
+    client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/")
+    assert not settlement.approvals.exists()
+
+
+def test_overview_to_pay_and_to_receive(register, finance_users, client):
+    login(client, "fin-rocva")
+    client.post(f"/routes/{register.pk}/financien/nieuw/", {**M1_FORM, "student_count": "20", "weight_sum": "20",
+                                                           "diplomas": "18"})
+    rows = client.get("/financien/?school_year=2025").context["blocks"][0][1]
+    assert (rows[0]["pays"], rows[0]["receives"]) == (9070800, 0)
+    login(client, "fin-calvijn")
+    rows = client.get("/financien/?school_year=2025").context["blocks"][0][1]
+    assert (rows[0]["pays"], rows[0]["receives"]) == (0, 9070800)
+
+
+def test_scenario_break_even_warns_below_minimum(route, finance_users, client):
+    login(client, "fin-calvijn")
+    u = route.uitstroomrichtingen.get()
+    base = f"/routes/{route.pk}/financien/scenario/?be-{u.pk}-group_cost=90000&be-{u.pk}-income=7000&be-{u.pk}-variable=1000"
+    html = client.get(base + f"&be-{u.pk}-intake=12").content.decode()
+    assert "R-15" in html and "onder de break-even van 15" in html
+    html = client.get(base + f"&be-{u.pk}-intake=15").content.decode()
+    assert "kostendekkend" in html and "onder de break-even" not in html
+    html = client.get(f"/routes/{route.pk}/financien/scenario/?a-model=M2&a-funding_per_student=9000&a-lines-count=2"
+                      "&a-lines-0-students=25&a-lines-0-days_at_partner=1&a-lines-1-students=22&a-lines-1-days_at_partner=4"
+                      "&b-model=M5").content.decode()
+    assert "€\xa0203.400,00" in html and "Geen overdracht" in html

@@ -1,0 +1,179 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts.scoping import finance_routes, may_change_finance
+from apps.core.lib.tabular import table_response
+from apps.routes.models import SettlementModel
+from apps.students.services import today
+from domain.settlement import ParameterError, break_even, calculate, format_amount
+from domain.teldatum import school_year_of
+
+from . import params, services
+from .models import Settlement
+
+
+def _route(user, pk):
+    return get_object_or_404(finance_routes(user), pk=pk)
+
+
+def _settlement(user, pk):
+    return get_object_or_404(Settlement.objects.filter(route__in=finance_routes(user)).select_related("route"), pk=pk)
+
+
+@login_required
+def route_finance(request, pk):
+    route = _route(request.user, pk)
+    settlements = route.settlements.filter(next_version__isnull=True).prefetch_related("approvals__institution")
+    return render(request, "finance/route_finance.html", {
+        "route": route, "settlements": settlements, "may_change": may_change_finance(request.user),
+        "school_year": school_year_of(today())})
+
+
+def _preview(model, parameters):
+    try:
+        return calculate(model, parameters), None
+    except ParameterError as exc:
+        return None, exc
+
+
+@login_required
+def settlement_form(request, pk=None, settlement_pk=None):
+    """New statement for a route (pk) or a change of one (settlement_pk); ?preview renders the
+    statement only (htmx), nothing saved."""
+    current = _settlement(request.user, settlement_pk) if settlement_pk else None
+    route = current.route if current else _route(request.user, pk)
+    if not may_change_finance(request.user):
+        raise Http404
+    source = request.POST if request.method == "POST" else request.GET
+    school_year = int(source.get("school_year") or (current.school_year if current else school_year_of(today())))
+    model = source.get("model") or (current.model if current else route.settlement_model or "M1")
+    phase = source.get("phase", current.phase if current else "")
+    register = services.register_inputs(route, school_year, model)
+    if request.method == "POST" or "refresh" in request.GET:
+        parameters = params.from_post(model, source)
+    else:
+        parameters = {**(current.parameters if current and current.model == model else {}), **({} if current else register)}
+    statement, error = _preview(model, parameters)
+    changed = services.differences(register, parameters)
+    if request.headers.get("HX-Request"):
+        return render(request, "finance/_statement_preview.html", {
+            "statement": statement, "error": error, "changed": changed, "names": _names(route)})
+    if request.method == "POST" and statement is not None:
+        reasons = {name: request.POST.get(f"reason-{name}", "") for name in changed}
+        try:
+            saved = services.save(route, school_year, phase, model, parameters, request.user, reasons, current)
+        except services.OverrideReasonMissing as missing:
+            messages.error(request, _("Geef een reden voor elke waarde die afwijkt van het register: %(p)s.")
+                           % {"p": ", ".join(missing.parameters)})
+        else:
+            messages.success(request, _("Afrekening opgeslagen (versie %(v)d).") % {"v": saved.version})
+            return redirect(saved)
+    scalars, tables = params.as_fields(model, parameters)
+    return render(request, "finance/settlement_form.html", {
+        "route": route, "current": current, "school_year": school_year, "model": model, "phase": phase,
+        "models": SettlementModel.choices, "phases": Settlement.Phase.choices, "scalars": scalars, "tables": tables,
+        "statement": statement, "error": error, "changed": changed, "register": register, "names": _names(route),
+        "reasons": [(name, was, now, request.POST.get(f"reason-{name}", "")) for name, (was, now) in changed.items()]})
+
+
+def _names(route):
+    names = {}
+    for p in route.partners.select_related("institution"):
+        names.setdefault(p.role, p.institution.name)
+    return names
+
+
+@login_required
+def settlement_detail(request, pk):
+    settlement = _settlement(request.user, pk)
+    statement = settlement.statement()
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        rows = [[s.code, s.description, format_amount(s.amount_cents), s.party or ""] for s in statement.steps]
+        rows += [["totaal", f"totaal {party}", format_amount(cents), party] for party, cents in statement.parties.items()]
+        rows.append(["overdracht", f"{statement.transfer.from_party or '-'} betaalt {statement.transfer.to_party or '-'}",
+                     format_amount(statement.transfer.amount_cents), ""])
+        return table_response(f"afrekening-{settlement.pk}-v{settlement.version}", ["stap", "omschrijving", "bedrag",
+                                                                                   "partij"], rows, fmt)
+    approved = {a.institution_id: a for a in settlement.approvals.select_related("user")}
+    own = set(request.user.institutions.values_list("pk", flat=True))
+    parties = [(i, approved.get(i.pk)) for i in services.parties(settlement)]
+    template = "finance/settlement_print.html" if request.GET.get("print") else "finance/settlement_detail.html"
+    return render(request, template, {
+        "settlement": settlement, "route": settlement.route, "statement": statement, "parties": parties,
+        "names": _names(settlement.route), "overrides": settlement.overrides.select_related("user"),
+        "may_change": may_change_finance(request.user),
+        "may_approve": may_change_finance(request.user) and not settlement.locked and settlement.is_current
+        and any(i.pk in own and a is None for i, a in parties),
+        "versions": Settlement.objects.filter(route=settlement.route, school_year=settlement.school_year,
+                                              phase=settlement.phase).order_by("-version"),
+    })
+
+
+@login_required
+@require_POST
+def settlement_approve(request, pk):
+    settlement = _settlement(request.user, pk)
+    try:
+        services.approve(settlement, request.user)
+    except services.ApprovalRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Goedgekeurd.") + (" " + _("Alle partijen hebben goedgekeurd: de afrekening is vastgezet.")
+                                                       if settlement.locked else ""))
+    return redirect(settlement)
+
+
+@login_required
+def scenario(request, pk):
+    """Change intake, hours or tariffs and see the effect at once, compare two models side by side,
+    and the break-even intake per uitstroomrichting against the actual intake (R-15). Nothing is saved."""
+    route = _route(request.user, pk)
+    school_year = int(request.GET.get("school_year") or school_year_of(today()))
+    sides = []
+    for side, default in (("a", route.settlement_model or "M1"), ("b", "")):
+        model = request.GET.get(f"{side}-model", default)
+        if not model:
+            sides.append(None)
+            continue
+        prefix = f"{side}-"
+        data = {k[len(prefix):]: v for k, v in request.GET.items() if k.startswith(prefix)}
+        parameters = params.from_post(model, data) if f"{side}-model" in request.GET else \
+            services.register_inputs(route, school_year, model)
+        statement, error = _preview(model, parameters)
+        scalars, tables = params.as_fields(model, parameters)
+        sides.append({"side": side, "model": model, "statement": statement, "error": error, "scalars": scalars,
+                      "tables": tables})
+    rows = []
+    for u in route.uitstroomrichtingen.filter(active=True).select_related("kwalificatie"):
+        key = f"be-{u.pk}-"
+        values = {name: request.GET.get(key + name, "") for name in ("group_cost", "income", "variable", "intake")}
+        intake = int(values["intake"]) if values["intake"].isdigit() else u.intake
+        minimum, error = None, None
+        if values["group_cost"] and values["income"]:
+            try:
+                minimum = break_even(params._number(values["group_cost"]), params._number(values["income"]),
+                                     params._number(values["variable"] or "0"))
+            except ParameterError as exc:
+                error = exc
+        rows.append({"u": u, "values": values, "intake": intake, "minimum": minimum, "error": error,
+                     "below": minimum is not None and intake is not None and intake < minimum})
+    template = "finance/_scenario.html" if request.headers.get("HX-Request") else "finance/scenario.html"
+    return render(request, template, {"route": route, "sides": sides, "models": SettlementModel.choices,
+                                      "rows": rows, "school_year": school_year, "names": _names(route)})
+
+
+@login_required
+def overview(request):
+    """Per institution of the user and school year: every settlement, what it pays and receives."""
+    institutions = list(request.user.institutions.all())
+    if request.user.is_regional or not institutions:
+        raise Http404
+    school_year = int(request.GET.get("school_year") or school_year_of(today()))
+    blocks = [(i, services.overview(i, school_year)) for i in institutions]
+    return render(request, "finance/overview.html", {"blocks": blocks, "school_year": school_year,
+                                                     "years": range(school_year - 3, school_year + 2)})
