@@ -128,3 +128,18 @@ def test_scenario_break_even_warns_below_minimum(route, finance_users, client):
                       "&a-lines-0-students=25&a-lines-0-days_at_partner=1&a-lines-1-students=22&a-lines-1-days_at_partner=4"
                       "&b-model=M5").content.decode()
     assert "€\xa0203.400,00" in html and "Geen overdracht" in html
+
+
+def test_settlements_api_scoped_and_approval(register, finance_users, api_client):
+    settlement = Settlement.objects.create(route=register, school_year=2025, model="M5", parameters={})
+    other = api_client.token_for("fin-ach")
+    assert api_client.get(f"/api/v1/settlements/{settlement.pk}", **other).status_code == 404
+    assert api_client.get(f"/api/v1/settlements/route/{register.pk}", **other).status_code == 404
+    assert api_client.post(f"/api/v1/settlements/{settlement.pk}/approve", **other).status_code == 404
+    for username in ("fin-calvijn", "fin-rocva"):
+        body = api_client.post(f"/api/v1/settlements/{settlement.pk}/approve", **api_client.token_for(username)).json()
+    assert body["status"] == "goedgekeurd" and sorted(body["approved_by"]) == ["17XG", "25LX"]
+    listed = api_client.get(f"/api/v1/settlements/route/{register.pk}", **api_client.token_for("calvijn")).json()
+    assert [s["id"] for s in listed] == [settlement.pk]
+    assert api_client.post(f"/api/v1/settlements/{settlement.pk}/approve",
+                           **api_client.token_for("calvijn")).status_code == 403
