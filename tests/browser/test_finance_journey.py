@@ -1,0 +1,47 @@
+"""Finance in a real browser: open a route's finance tab, change the intake in a scenario and see the
+break-even warning (R-15), then approve a statement as both parties."""
+import pytest
+from playwright.sync_api import expect
+
+from apps.finance.models import Settlement
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+M1 = {"student_count": "20", "weight_sum": "20", "input_tariff": "6000", "diplomas": "18", "output_tariff": "2000",
+      "overhead_rate": "0.07", "overhead_share_vo": "0.5", "exam_cost_per_student": "400",
+      "admin_cost_per_student": "150", "bpv_hours_per_student": "10", "bpv_hourly_rate": "60", "bpv_party": "vo",
+      "hours_vo": "600", "hours_mbo": "400"}
+
+
+def test_scenario_break_even_then_approval_by_both_parties(page, login, route, registry, make_user):
+    make_user("fin-calvijn", "financieel", [registry["calvijn"]])
+    make_user("fin-rocva", "financieel", [registry["rocva"]])
+    settlement = Settlement.objects.create(route=route, school_year=2025, model="M1", parameters=M1)
+    u = route.uitstroomrichtingen.get()
+
+    login("fin-calvijn")
+    page.goto(route.get_absolute_url())
+    page.click("nav.tabs >> text=Financiën")
+    page.click("text=Scenario's en break-even")
+    page.fill(f"input[name=be-{u.pk}-group_cost]", "90000")
+    page.fill(f"input[name=be-{u.pk}-income]", "7000")
+    page.fill(f"input[name=be-{u.pk}-variable]", "1000")
+    page.fill(f"input[name=be-{u.pk}-intake]", "12")
+    row = page.locator(f"tr[data-uitstroom='{u.kwalificatie.code}'] td.minimum")
+    expect(row).to_contain_text("R-15")
+    expect(row).to_contain_text("onder de break-even van 15")
+    page.fill(f"input[name=be-{u.pk}-intake]", "16")
+    expect(row).to_contain_text("kostendekkend")
+
+    page.goto(settlement.get_absolute_url())
+    expect(page.locator("#transfer")).to_contain_text("€\xa090.708,00")
+    page.click("button:has-text('Goedkeuren')")
+    expect(page.locator("#approvals")).to_contain_text("fin-calvijn")
+    page.click("button:has-text('Uitloggen')")
+
+    login("fin-rocva")
+    page.goto(settlement.get_absolute_url())
+    page.click("button:has-text('Goedkeuren')")
+    expect(page.locator(".msg.success")).to_contain_text("vastgezet")
+    expect(page.locator("h1 .badge")).to_have_text("goedgekeurd")
+    expect(page.locator("button:has-text('Goedkeuren')")).to_have_count(0)
