@@ -2,6 +2,8 @@
 the yearly overview per institution."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.db import transaction
 from django.db.models import Count
 
@@ -32,10 +34,22 @@ def register_inputs(route, school_year: int, model: str) -> dict:
     return {}
 
 
+def _canonical(value):
+    """Numbers compared by value ("1.0" == "1" == 1), lists and rows item by item."""
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    try:
+        return Decimal(str(value)).normalize()
+    except InvalidOperation:
+        return str(value)
+
+
 def differences(register: dict, parameters: dict) -> dict[str, tuple[str, str]]:
     """Register values the user changed: parameter -> (register value, used value)."""
     return {name: (str(value), str(parameters.get(name, ""))) for name, value in register.items()
-            if name in parameters and str(parameters[name]) != str(value)}
+            if name in parameters and _canonical(parameters[name]) != _canonical(value)}
 
 
 class OverrideReasonMissing(ValueError):

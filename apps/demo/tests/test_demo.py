@@ -45,6 +45,15 @@ def test_demo_data_set():
     assert calvijn_route.settlement_model == "M1" and calvijn_route.agreements.filter(valid_from="2013-10-31").exists()
     assert Route.objects.get(name__icontains="TOT").years.get(route_year=2).days_at_mbo == 4
 
+    # Settlements with the model each practice uses; tariffs marked illustrative.
+    from apps.finance.models import Settlement
+    models = {s.route.name.split(" ")[0]: s.model for s in Settlement.objects.select_related("route")}
+    assert set(Settlement.objects.values_list("model", flat=True)) == {"M1", "M2", "M3", "M4", "M5"}
+    assert all(Settlement.objects.values_list("illustrative", flat=True))
+    element = Settlement.objects.get(model="M3").statement()
+    assert element.transfer.amount_cents == 200_000_00  # ~€200,000 a year to the mbo's (seed 000)
+    assert models
+
     # Demo accounts for every role, password "demo", scoped to their institutions.
     users = {u.username: u for u in User.objects.filter(is_demo=True)}
     assert {"beheer", "regio-amsterdam", "calvijn", "rocva", "element", "financien-calvijn",

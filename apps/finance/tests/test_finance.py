@@ -143,3 +143,27 @@ def test_settlements_api_scoped_and_approval(register, finance_users, api_client
     assert [s["id"] for s in listed] == [settlement.pk]
     assert api_client.post(f"/api/v1/settlements/{settlement.pk}/approve",
                            **api_client.token_for("calvijn")).status_code == 403
+
+
+def test_m2_worked_example_through_the_register(route, registry, finance_users, client):
+    """TOT: 25 students in route year 1 (1 day at the mbo) and 22 in route year 2 (4 days)."""
+    from apps.routes.models import RouteYear
+    RouteYear.objects.create(route=route, route_year=1, days_at_mbo=1)
+    RouteYear.objects.create(route=route, route_year=2, days_at_mbo=4)
+    bb = Leerweg.objects.get(code="BB")
+    for route_year, count in ((1, 25), (2, 22)):
+        for i in range(count):
+            s = Student.objects.create(route=route, first_name=f"L{i}", last_name="Test", leerweg=bb,
+                                       cohort=2026 - route_year, route_year=route_year)
+            Enrolment.objects.create(student=s, institution=registry["calvijn"], school_year=2025,
+                                     route_year=route_year, start=date(2025, 8, 1), funded=True, phase="vo")
+    login(client, "fin-calvijn")
+    page = client.get(f"/routes/{route.pk}/financien/nieuw/?model=M2&school_year=2025")
+    assert page.context["register"]["lines"] == [{"students": "25", "days_at_partner": "1.0"},
+                                                 {"students": "22", "days_at_partner": "4.0"}]
+    data = {"model": "M2", "school_year": "2025", "phase": "vo", "funding_per_student": "9000", "days_per_week": "5",
+            "lines-count": "2", "lines-0-students": "25", "lines-0-days_at_partner": "1.0",
+            "lines-1-students": "22", "lines-1-days_at_partner": "4.0"}
+    assert client.post(f"/routes/{route.pk}/financien/nieuw/", data).status_code == 302
+    transfer = Settlement.objects.get().statement().transfer
+    assert (transfer.from_party, transfer.to_party, transfer.amount_cents) == ("vo", "mbo", 20340000)
