@@ -66,12 +66,15 @@ def can_change(user, obj) -> bool:
 
 # --- students: only users of the route's partner institutions, never regional or aggregate roles ---
 
+# Data minimisation: individual student records are for the people who guide and examine students.
+STUDENT_READER_ROLES = {"routecoordinator", "examencoordinator", "bestuurder"}
 STUDENT_EDITOR_ROLES = {"routecoordinator", "examencoordinator"}
 
 
 def student_routes(user) -> QuerySet:
-    """Routes whose students the user may see: those of the user's own institutions."""
-    if not user.is_authenticated or user.is_regional:
+    """Routes whose students the user may see: those of the user's own institutions, for the
+    roles that work with individual students (finance staff see counts in their statements)."""
+    if not user.is_authenticated or user.role not in STUDENT_READER_ROLES:
         return Route.objects.none()
     return Route.objects.filter(_own_institution_routes(user))
 
@@ -84,6 +87,11 @@ def visible_students(user) -> QuerySet:
 
 def may_change_students(user) -> bool:
     return user.is_authenticated and user.role in STUDENT_EDITOR_ROLES
+
+
+def may_erase_students(user) -> bool:
+    """Erasure on request (AVG) is done by the route coordinator."""
+    return user.is_authenticated and user.role == "routecoordinator"
 
 
 # --- finance: the partners' own staff; financieel medewerkers change and approve ---

@@ -49,9 +49,6 @@ class Settlement(models.Model):
     def get_absolute_url(self):
         return reverse("finance:detail", args=[self.pk])
 
-    def get_additional_data(self):
-        return {"route_id": self.route_id}
-
     @property
     def school_year_label(self):
         return school_year_label(self.school_year)

@@ -5,7 +5,7 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import may_change_students, student_routes, visible_students
+from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
 from . import forms as f
@@ -136,7 +136,9 @@ def list_students(request, route_id: int, cohort: int | None = None, status: str
     students = route.students.select_related("leerweg", "kwalificatie")
     if cohort is not None:
         students = students.filter(cohort=cohort)
-    return students.filter(status=status) if status else students
+    students = list(students.filter(status=status) if status else students)
+    privacy.log_reads(request.user, students)
+    return students
 
 
 @router.post("/routes/{route_id}/students", response={201: dict, 422: Errors, 403: dict})
@@ -237,8 +239,8 @@ def export(request, student_id: int):
 @router.delete("/students/{student_id}", response={204: None, 403: dict})
 def erase(request, student_id: int):
     student = _student(request, student_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen leerlinggegevens wissen."})
+    if not may_erase_students(request.user):
+        return Status(403, {"detail": "Alleen de routecoördinator wist leerlinggegevens."})
     privacy.erase(student, request.user)
     return Status(204, None)
 
@@ -248,10 +250,12 @@ def teldatum(request, route_id: int, date: date):
     """For a 1 October: per student of the route, the institution that should be funded (BRIN) and
     the rules that fail (R-10, R-11)."""
     route = get_object_or_404(student_routes(request.user), pk=route_id)
+    results = services.teldatum_check(route, date)
+    privacy.log_reads(request.user, [s for s, _r in results])
     return [{"student": s.pk, "name": f"{s.first_name} {s.last_name}", "route_year": r.route_year, "phase": r.phase,
              "funded_institution": r.funded_institution, "funded_actual": list(r.funded_actual),
              "violations": list(r.violations), "messages": list(r.messages)}
-            for s, r in services.teldatum_check(route, date)]
+            for s, r in results]
 
 
 @router.get("/routes/{route_id}/diploma-check", response=list[dict])

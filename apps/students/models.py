@@ -72,7 +72,8 @@ class Student(models.Model):
         return reverse("students:detail", args=[self.pk])
 
     def get_additional_data(self):
-        return {"student_id": self.pk, "route_id": self.route_id}
+        # Not "route_id": the route's history page is read by regional users; student data stays out.
+        return {"student_id": self.pk}
 
     @property
     def cohort_label(self):

@@ -8,8 +8,28 @@ from django.db.models import Q
 from . import models as m
 
 
+def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> None:
+    """Import jobs keep the rows of a file until it is imported; the erased student's rows go."""
+    markers = {*numbers, national_key} - {""}
+    for job in m.ImportJob.objects.filter(route_id=route_id):
+        rows = [row for row in job.rows if not markers & {str(cell) for cell in row}]
+        errors = [e for e in job.errors if str(e.get("value")) not in markers]
+        if len(rows) != len(job.rows) or len(errors) != len(job.errors):
+            job.rows, job.errors = rows, errors
+            if job.status != m.ImportJob.State.IMPORTED:
+                job.status = m.ImportJob.State.FAILED
+            job.save(update_fields=["rows", "errors", "status"])
+
+
 def log_read(user, student: m.Student) -> None:
     m.AccessLog.objects.create(user=user, student_id=student.pk, route_id=student.route_id, action=m.AccessLog.Action.READ)
+
+
+def log_reads(user, students) -> None:
+    """A list that shows students by name counts as reading each of them."""
+    m.AccessLog.objects.bulk_create(
+        m.AccessLog(user=user, student_id=s.pk, route_id=s.route_id, action=m.AccessLog.Action.READ)
+        for s in students)
 
 
 def log_export(user, students) -> None:
@@ -57,6 +77,8 @@ def erase(student: m.Student, user) -> None:
     for model, pks in parts.items():
         audit |= Q(content_type=ContentType.objects.get_for_model(model), object_pk__in=[str(pk) for pk in pks])
     student_id, route_id = student.pk, student.route_id
+    numbers = {n.number for n in student.numbers.all()}
+    _purge_import_jobs(route_id, numbers, student.national_key)
     student.delete()
     LogEntry.objects.filter(audit).delete()
     m.AccessLog.objects.filter(student_id=student_id).exclude(action=m.AccessLog.Action.ERASE).delete()

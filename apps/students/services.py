@@ -126,12 +126,29 @@ def enrol(student: m.Student, numbers: dict, user, on: date | None = None):
             if number:
                 m.StudentNumber.objects.create(student=student, institution=institution, number=number)
         school_year = student.cohort + student.route_year - 1
-        m.Enrolment.objects.bulk_create(enrolments_for_year(student, school_year, student.route_year))
+        save_all(enrolments_for_year(student, school_year, student.route_year))
         m.Event.objects.create(student=student, kind=m.EventKind.INSTROOM, date=on, school_year=school_year,
                                route_year=student.route_year, kwalificatie=student.kwalificatie, recorded_by=user)
         return student
 
     return _guarded(apply, "student.enrol")
+
+
+def save_all(records) -> None:
+    """Save one by one, so that every record goes through the audit trail (no bulk writes here)."""
+    for record in records:
+        record.save()
+
+
+def end_enrolments(student: m.Student, on: date) -> None:
+    """The student leaves the route or graduates on ``on``: running enrolments end that day and
+    enrolments that had not started yet are removed (each change audited)."""
+    for enrolment in student.enrolments.all():
+        if enrolment.start > on:
+            enrolment.delete()
+        elif enrolment.end is None or enrolment.end > on:
+            enrolment.end = on
+            enrolment.save(update_fields=["end"])
 
 
 def current_school_year(student: m.Student) -> int:
@@ -155,11 +172,11 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
         elif kind == m.EventKind.MBO_DIPLOMA:
             student.mbo_diploma_on, student.mbo_diploma_route_year = on, student.route_year
             student.status = m.Status.GEDIPLOMEERD
-            m.Enrolment.objects.filter(student=student, end__gt=on).update(end=on)
+            end_enrolments(student, on)
         elif kind == m.EventKind.UITSTROOM:
             student.left_on, student.left_route_year = on, student.route_year
             student.destination, student.status = destination or m.Destination.GEEN, m.Status.UITGESTROOMD
-            m.Enrolment.objects.filter(student=student, end__gt=on).update(end=on)
+            end_enrolments(student, on)
         elif kind == m.EventKind.DOORSTROOM:
             student.doorstroom_level = doorstroom_level
         student.save()
@@ -208,7 +225,7 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 m.Event.objects.create(student=student, kind=event, date=year_start(school_year),
                                        school_year=school_year, route_year=student.route_year, recorded_by=user)
                 new = enrolments_for_year(student, school_year, student.route_year)
-                m.Enrolment.objects.bulk_create(new)
+                save_all(new)
                 row.next_route_year = student.route_year
                 row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
                 fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import may_change_students, student_routes, visible_students
+from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
 from apps.core.lib.tabular import table_response
 
 from . import forms as f
@@ -50,9 +50,10 @@ def cohorts(request, pk):
               .order_by("-cohort"))
     students = route.students.select_related("route", "leerweg", "kwalificatie").prefetch_related("exam_parts")
     if cohort and cohort.isdigit():
-        students = students.filter(cohort=int(cohort))
+        students = list(students.filter(cohort=int(cohort)))
         for student in students:
             student.diploma = services.diploma_status(student)
+        privacy.log_reads(request.user, students)
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         rows = [[s.pk, s.last_name, s.first_name, s.cohort_label, s.route_year, s.leerweg.code,
@@ -102,6 +103,7 @@ def student_detail(request, pk):
         "responsible": services.responsible_parties(student),
         "findings": [x for x in services.evaluate(student) if x.status != "passed"],
         "may_change": may_change_students(request.user),
+        "may_erase": may_erase_students(request.user),
         "event_form": f.EventForm(initial={"date": services.today()}),
         "exam_form": f.ExamPartForm(route=student.route),
         "bpv_form": f.BpvForm(),
@@ -172,7 +174,8 @@ def student_export(request, pk):
 @login_required
 @require_POST
 def student_erase(request, pk):
-    _editor(request)
+    if not may_erase_students(request.user):
+        raise Http404
     student = _student(request, pk)
     route = student.route
     privacy.erase(student, request.user)
@@ -235,6 +238,7 @@ def teldatum(request, pk):
         day = default
     results = sorted(services.teldatum_check(route, day),
                      key=lambda pair: (not pair[1].violations, pair[0].last_name, pair[0].first_name))
+    privacy.log_reads(request.user, [s for s, _r in results])
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         privacy.log_export(request.user, [s for s, _r in results])
@@ -251,6 +255,7 @@ def teldatum(request, pk):
 def exam_deadlines(request, pk):
     route = _route(request.user, pk)
     parts = services.open_vmbo_parts(route)
+    privacy.log_reads(request.user, {part.student for part, _d in parts})
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         privacy.log_export(request.user, {part.student for part, _d in parts})
