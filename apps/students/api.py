@@ -176,7 +176,8 @@ def add_event(request, student_id: int, payload: EventIn):
     student = _student(request, student_id)
     if not may_change_students(request.user):
         return Status(403, {"detail": "Uw rol mag geen gebeurtenissen vastleggen."})
-    form = f.EventForm({**payload.dict(), "kwalificatie": _code_pk(Kwalificatie, "code", payload.kwalificatie) or ""})
+    form = f.EventForm({**payload.dict(), "kwalificatie": _code_pk(Kwalificatie, "code", payload.kwalificatie) or ""},
+                       route=student.route)
     if not form.is_valid():
         return Status(422, _form_errors(form))
     data = form.cleaned_data
@@ -186,6 +187,8 @@ def add_event(request, student_id: int, payload: EventIn):
                                                 detail=data["detail"], doorstroom_level=data["doorstroom_level"])
     except services.RuleViolation as violation:
         return Status(422, _errors(violation.findings))
+    except services.PathError as error:
+        return Status(422, {"errors": [{"rule": None, "field": "kind", "message": str(error)}]})
     return Status(201, student_out(student))
 
 
@@ -278,7 +281,17 @@ def promote(request, route_id: int, cohort: int, payload: PromotionIn):
     route = get_object_or_404(student_routes(request.user), pk=route_id)
     if not may_change_students(request.user):
         return Status(403, {"detail": "Uw rol mag geen cohorten doorzetten."})
-    exceptions = {pk: (value[0], value[1] if len(value) > 1 else "") for pk, value in payload.exceptions.items()}
+    exceptions, errors = {}, []
+    for pk, value in payload.exceptions.items():
+        action, destination = (value + ["", ""])[:2]
+        if action not in (services.REPEAT, services.LEAVE):
+            errors.append({"rule": None, "field": f"exceptions[{pk}]", "message": "Kies doublure of uitstroom."})
+        elif action == services.LEAVE and destination not in m.Destination.values:
+            errors.append({"rule": None, "field": f"exceptions[{pk}]",
+                           "message": f"Kies een bestemming: {', '.join(m.Destination.values)}."})
+        exceptions[pk] = (action, destination)
+    if errors:
+        return Status(422, {"errors": errors})
     try:
         rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply)
     except services.RuleViolation:

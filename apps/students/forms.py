@@ -29,6 +29,12 @@ class StudentForm(forms.ModelForm):
         return {p.institution: self.cleaned_data.get(f"number_{p.institution_id}", "") for p in self.partners}
 
 
+# Events recorded by hand; instroom, overgang and doublure come from enrolment and cohort promotion,
+# exam parts and BPV from their own forms.
+MANUAL_EVENTS = [m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.MBO_DIPLOMA, m.EventKind.UITSTROOM,
+                 m.EventKind.DOORSTROOM]
+
+
 class EventForm(forms.ModelForm):
     doorstroom_level = forms.ChoiceField(label=_("doorstroom naar"), required=False,
                                          choices=[("", "—"), ("mbo3", "mbo 3"), ("mbo4", "mbo 4"), ("hbo", "hbo")])
@@ -37,6 +43,12 @@ class EventForm(forms.ModelForm):
         model = m.Event
         fields = ["kind", "date", "kwalificatie", "destination", "detail"]
         widgets = {"date": DATE}
+
+    def __init__(self, *args, route=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.value, k.label) for k in MANUAL_EVENTS]
+        if route is not None:
+            self.fields["kwalificatie"].queryset = Kwalificatie.objects.filter(uitstroomrichtingen__route=route)
 
     def clean(self):
         data = super().clean()

@@ -3,17 +3,18 @@ transaction and is refused as a whole when a rule that guards it fails (RuleViol
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import facts
 from domain.rules import blocking, evaluate_student, get_rule
-from domain.teldatum import check_teldatum, school_year_of, teldatum, vo_part_open
+from domain.teldatum import TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum, vo_part_open
 
 from . import models as m
 
@@ -84,13 +85,18 @@ PREFETCH = ["enrolments__institution", "exam_parts", "bpv_periods", "route__part
 
 
 def partner(route, role: str, student: m.Student | None = None):
-    """The institution of the route in that role (for mbo: where the student is already enrolled)."""
-    if role == "mbo" and student is not None and student.pk:
-        enrolled = student.enrolments.filter(phase="mbo").order_by("-school_year").first()
-        if enrolled:
-            return enrolled.institution
-    found = route.partners.filter(role=role).select_related("institution").first()
-    return found.institution if found else None
+    """The student's own institution of the route in that role: where the student was last enrolled
+    in that role, else where the student has a student number, else the route's first such partner
+    (a route may have several vo-schools or mbo colleges)."""
+    institutions = [p.institution for p in route.partners.select_related("institution") if p.role == role]
+    if student is not None and student.pk and institutions:
+        ids = {i.pk: i for i in institutions}
+        enrolled = (student.enrolments.filter(institution__in=ids).order_by("-school_year", "-funded")
+                    .values_list("institution", flat=True).first())
+        numbered = student.numbers.filter(institution__in=ids).values_list("institution", flat=True).first()
+        if enrolled or numbered:
+            return ids[enrolled or numbered]
+    return institutions[0] if institutions else None
 
 
 def enrolments_for_year(student: m.Student, school_year: int, route_year: int) -> list[m.Enrolment]:
@@ -134,6 +140,10 @@ def enrol(student: m.Student, numbers: dict, user, on: date | None = None):
     return _guarded(apply, "student.enrol")
 
 
+class PathError(ValueError):
+    """An event that the student's path does not allow."""
+
+
 def save_all(records) -> None:
     """Save one by one, so that every record goes through the audit trail (no bulk writes here)."""
     for record in records:
@@ -159,7 +169,17 @@ def current_school_year(student: m.Student) -> int:
 def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
                  detail="", doorstroom_level=""):
     """Record an event on the student's path and keep the summary fields in step. A switch of
-    uitstroomrichting is checked like an enrolment (R-05); other events are facts and always recorded."""
+    uitstroomrichting is checked like an enrolment (R-05). Raises PathError for an event the path
+    does not allow (after leaving the route, a diploma with mbo parts open)."""
+    if student.status == m.Status.UITGESTROOMD:
+        raise PathError(_("De leerling heeft de route verlaten; er kan geen gebeurtenis meer bij."))
+    if student.status == m.Status.GEDIPLOMEERD and kind != m.EventKind.DOORSTROOM:
+        raise PathError(_("Na het mbo-diploma kan alleen de doorstroom nog worden vastgelegd."))
+    if kind == m.EventKind.MBO_DIPLOMA and not diploma_status(student)["mbo_diploma"]:
+        raise PathError(_("Het mbo-diploma vraagt dat alle mbo-examenonderdelen behaald zijn."))
+    if kind == m.EventKind.SWITCH and not student.route.uitstroomrichtingen.filter(kwalificatie=kwalificatie).exists():
+        raise PathError(_("Kies een uitstroomrichting van deze route."))
+
     def apply():
         school_year = school_year_of(on)
         m.Event.objects.create(student=student, kind=kind, date=on, school_year=school_year,
@@ -195,6 +215,7 @@ class PromotionRow:
     student: m.Student
     action: str                  # overgang | doublure | uitstroom
     destination: str = ""
+    school_year: int | None = None
     next_route_year: int | None = None
     enrolments: tuple = ()       # (institution name, funded, phase) of the next school year
     problems: tuple = ()         # rule messages that would block this student's promotion
@@ -213,7 +234,15 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
         for student in students:
             action, destination = exceptions.get(student.pk, (PROMOTE, ""))
             school_year = current_school_year(student) + 1
-            row = PromotionRow(student, action, destination)
+            row = PromotionRow(student, action, destination, school_year)
+            # Promote into a school year that starts within three months, and only once.
+            if school_year > school_year_of(today() + timedelta(days=92)) or \
+                    student.enrolments.filter(school_year=school_year).exists():
+                row.problems = (_("%(name)s staat al in schooljaar %(year)s; schooljaar %(next)s is nog niet aan "
+                                  "de beurt of al gevuld.") % {"name": student, "year": school_year_label(school_year - 1),
+                                                               "next": school_year_label(school_year)},)
+                rows.append(row)
+                continue
             if action == LEAVE:
                 record_event(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
                              destination=destination)
@@ -243,13 +272,29 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
 
 def teldatum_check(route, day: date):
     """Per student of the route enrolled in the school year of ``day``: who should be funded on that
-    1 October and which rules fail."""
+    1 October and which rules fail. An active student of the route without any enrolment in that
+    school year is listed too: nobody is funded for them (R-10)."""
     route_facts = compliance.route_facts(route)
     school_year = school_year_of(day)
-    students = (route.students.filter(enrolments__school_year=school_year).distinct()
+    enrolled = Q(enrolments__school_year=school_year)
+    missing = Q(status=m.Status.ACTIEF, cohort__lte=school_year) & ~Q(
+        pk__in=m.Enrolment.objects.filter(school_year=school_year).values("student"))
+    students = (route.students.filter(enrolled | missing).distinct()
                 .select_related("route", "leerweg", "kwalificatie")
                 .prefetch_related(*PREFETCH, Prefetch("numbers", queryset=m.StudentNumber.objects.all())))
-    return [(s, check_teldatum(student_facts(s, route_facts), day, compliance.rule_settings())) for s in students]
+    results = []
+    for s in students:
+        if any(e.school_year == school_year for e in s.enrolments.all()):
+            results.append((s, check_teldatum(student_facts(s, route_facts), day, compliance.rule_settings())))
+        else:
+            phase = s.phase_in(s.route_year)
+            expected = partner(route, phase, s)
+            results.append((s, TeldatumResult(
+                student=str(s.pk), route_year=None, phase=phase,
+                funded_institution=expected.brin if expected else None, funded_actual=(), violations=("R-10",),
+                messages=(_("De leerling is actief in de route maar heeft geen inschrijving in schooljaar %(y)s; "
+                            "op 1 oktober is niemand bekostigd.") % {"y": school_year_label(school_year)},))))
+    return results
 
 
 def diploma_status(student: m.Student) -> dict:

@@ -104,7 +104,7 @@ def student_detail(request, pk):
         "findings": [x for x in services.evaluate(student) if x.status != "passed"],
         "may_change": may_change_students(request.user),
         "may_erase": may_erase_students(request.user),
-        "event_form": f.EventForm(initial={"date": services.today()}),
+        "event_form": f.EventForm(initial={"date": services.today()}, route=student.route),
         "exam_form": f.ExamPartForm(route=student.route),
         "bpv_form": f.BpvForm(),
     })
@@ -119,6 +119,8 @@ def _submit(request, student, form, save, done):
             messages.success(request, done)
         except services.RuleViolation as violation:
             _violation_messages(request, violation)
+        except services.PathError as error:
+            messages.error(request, str(error))
     else:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -138,7 +140,7 @@ def _record_event(student, form):
 def event_add(request, pk):
     _editor(request)
     student = _student(request, pk)
-    form = f.EventForm(request.POST)
+    form = f.EventForm(request.POST, route=student.route)
     form.user = request.user
     return _submit(request, student, form, _record_event, _("Gebeurtenis vastgelegd."))
 

@@ -143,3 +143,22 @@ def test_student_page_forms(enrol, client):
                            {"sector": "vmbo", "kind": "SE", "name": "Nederlands", "planned_route_year": 4,
                             "result": "open"}, follow=True)
     assert "R-04" in response.content.decode() and not student.exam_parts.exists()
+
+
+def test_teldatum_lists_active_students_without_enrolment(enrol, glr_route):
+    student = enrol()
+    [(s, result)] = services.teldatum_check(glr_route, date(2020, 10, 1))  # not promoted into 2020-2021
+    assert s == student and result.violations == ("R-10",) and result.funded_institution == "17XG"
+
+
+def test_promotion_only_once_per_school_year_and_path_guards(enrol, glr_route, users):
+    student = enrol()
+    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    Enrolment.objects.filter(student=student, school_year=2020).update(school_year=2026)  # pretend far ahead
+    rows = services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=False)
+    assert rows[0].problems and "al in schooljaar" in rows[0].problems[0]
+    with pytest.raises(services.PathError):
+        services.record_event(student, "mbo_diploma", date(2021, 6, 30), users["calvijn"])
+    services.record_event(student, "uitstroom", date(2021, 3, 1), users["calvijn"], destination="werk")
+    with pytest.raises(services.PathError):
+        services.record_event(student, "doorstroom", date(2021, 10, 1), users["calvijn"], doorstroom_level="mbo3")
