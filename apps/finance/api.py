@@ -76,7 +76,7 @@ def approve(request, settlement_id: int):
     """The financieel medewerker of a party approves; with every party approved the statement is locked."""
     settlement = get_object_or_404(_scoped(request), pk=settlement_id)
     try:
-        services.approve(settlement, request.user)
+        settlement = services.approve(settlement, request.user)
     except services.ApprovalRefused as refused:
         return Status(403, {"detail": str(refused)})
     return settlement_out(settlement)

@@ -14,16 +14,17 @@ from domain.teldatum import teldatum
 from .models import Approval, Override, Settlement
 
 
-def register_inputs(route, school_year: int, model: str) -> dict:
-    """What the register knows for a model's parameters: students per phase on 1 October (funded
-    enrolments), diplomas in the school year, days per week at the partner per route year."""
+def register_inputs(route, school_year: int, model: str, phase: str = "") -> dict:
+    """What the register knows for a model's parameters: students of the phase on 1 October (funded
+    enrolments; M1 counts the mbo-fase unless the statement is for the vo-fase), diplomas (students
+    who obtained one) in the school year, days per week at the partner per route year."""
     day = teldatum(school_year)
     funded = Enrolment.objects.filter(student__route=route, school_year=school_year, funded=True, start__lte=day)
     funded = funded.exclude(end__lt=day)
     if model == "M1":
-        students = funded.filter(phase="mbo").values("student").distinct().count()
-        diplomas = Event.objects.filter(student__route=route, kind=EventKind.MBO_DIPLOMA,
-                                        school_year=school_year).count()
+        students = funded.filter(phase=phase or "mbo").values("student").distinct().count()
+        diplomas = (Event.objects.filter(student__route=route, kind=EventKind.MBO_DIPLOMA, school_year=school_year)
+                    .values("student").distinct().count())
         return {"student_count": str(students), "weight_sum": str(students), "diplomas": str(diplomas)}
     if model == "M2":
         days = {y.route_year: y.days_at_mbo for y in route.years.all()}
@@ -64,7 +65,7 @@ def save(route, school_year: int, phase: str, model: str, parameters: dict, user
     every register value changed by hand needs a reason and is recorded with who and why. A change
     to an approved statement makes a new version; the approved one is kept."""
     statement = calculate(model, parameters)
-    register = register_inputs(route, school_year, model)
+    register = register_inputs(route, school_year, model, phase)
     changed = differences(register, statement.inputs)
     missing = [name for name in changed if not reasons.get(name, "").strip()]
     if missing:
@@ -72,7 +73,7 @@ def save(route, school_year: int, phase: str, model: str, parameters: dict, user
     with transaction.atomic():
         if current is not None and not current.locked:
             settlement = current
-            settlement.model, settlement.parameters, settlement.phase = model, statement.inputs, phase
+            settlement.model, settlement.parameters = model, statement.inputs
             settlement.save()
             settlement.overrides.all().delete()
             settlement.approvals.all().delete()
@@ -97,14 +98,19 @@ class ApprovalRefused(PermissionError):
     pass
 
 
-def approve(settlement: Settlement, user) -> Settlement:
-    """The financieel medewerker of a party approves; with every party approved the statement is locked."""
+def approve(settlement: Settlement, user, seen: str = "") -> Settlement:
+    """The financieel medewerker of a party approves what they saw (``seen``: the statement's
+    `updated` time on their screen; changed since means it must be looked at again); with every
+    party approved the statement is locked."""
     own = [i for i in parties(settlement) if user.institutions.filter(pk=i.pk).exists()]
     if user.role != "financieel" or not own:
         raise ApprovalRefused("Alleen de financieel medewerker van een partner keurt een afrekening goed.")
-    if settlement.locked or not settlement.is_current:
-        raise ApprovalRefused("Deze versie is al goedgekeurd of vervangen.")
     with transaction.atomic():
+        settlement = Settlement.objects.select_for_update().get(pk=settlement.pk)
+        if settlement.locked or not settlement.is_current:
+            raise ApprovalRefused("Deze versie is al goedgekeurd of vervangen.")
+        if seen and seen != settlement.updated.isoformat():
+            raise ApprovalRefused("De afrekening is intussen gewijzigd; bekijk de nieuwe berekening en keur opnieuw goed.")
         for institution in own:
             Approval.objects.get_or_create(settlement=settlement, institution=institution, defaults={"user": user})
         if {i.pk for i in parties(settlement)} <= set(settlement.approvals.values_list("institution", flat=True)):

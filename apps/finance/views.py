@@ -46,13 +46,19 @@ def settlement_form(request, pk=None, settlement_pk=None):
     statement only (htmx), nothing saved."""
     current = _settlement(request.user, settlement_pk) if settlement_pk else None
     route = current.route if current else _route(request.user, pk)
-    if not may_change_finance(request.user):
+    if not may_change_finance(request.user) or (current is not None and not current.is_current):
         raise Http404
     source = request.POST if request.method == "POST" else request.GET
-    school_year = int(source.get("school_year") or (current.school_year if current else school_year_of(today())))
+    if current is not None:  # a statement keeps its school year and phase; a change is a new version
+        school_year, phase = current.school_year, current.phase
+    else:
+        school_year, phase = _year(source.get("school_year")), source.get("phase", "")
+        existing = route.settlements.filter(school_year=school_year, phase=phase, next_version__isnull=True).first()
+        if existing is not None:
+            messages.info(request, _("Voor dit schooljaar en deze fase is er al een afrekening; u wijzigt die."))
+            return redirect("finance:edit", settlement_pk=existing.pk)
     model = source.get("model") or (current.model if current else route.settlement_model or "M1")
-    phase = source.get("phase", current.phase if current else "")
-    register = services.register_inputs(route, school_year, model)
+    register = services.register_inputs(route, school_year, model, phase)
     if request.method == "POST" or "refresh" in request.GET:
         parameters = params.from_post(model, source)
     else:
@@ -78,6 +84,11 @@ def settlement_form(request, pk=None, settlement_pk=None):
         "models": SettlementModel.choices, "phases": Settlement.Phase.choices, "scalars": scalars, "tables": tables,
         "statement": statement, "error": error, "changed": changed, "register": register, "names": _names(route),
         "reasons": [(name, was, now, request.POST.get(f"reason-{name}", "")) for name, (was, now) in changed.items()]})
+
+
+def _year(value) -> int:
+    """A school year from a query string (its first calendar year); this school year when absent or invalid."""
+    return int(value) if str(value or "").isdigit() and 1990 <= int(value) <= 2100 else school_year_of(today())
 
 
 def _names(route):
@@ -119,7 +130,7 @@ def settlement_detail(request, pk):
 def settlement_approve(request, pk):
     settlement = _settlement(request.user, pk)
     try:
-        services.approve(settlement, request.user)
+        settlement = services.approve(settlement, request.user, seen=request.POST.get("seen", ""))
     except services.ApprovalRefused as refused:
         messages.error(request, str(refused))
     else:
@@ -133,7 +144,7 @@ def scenario(request, pk):
     """Change intake, hours or tariffs and see the effect at once, compare two models side by side,
     and the break-even intake per uitstroomrichting against the actual intake (R-15). Nothing is saved."""
     route = _route(request.user, pk)
-    school_year = int(request.GET.get("school_year") or school_year_of(today()))
+    school_year = _year(request.GET.get("school_year"))
     sides = []
     for side, default in (("a", route.settlement_model or "M1"), ("b", "")):
         model = request.GET.get(f"{side}-model", default)
@@ -173,7 +184,7 @@ def overview(request):
     institutions = list(request.user.institutions.all())
     if request.user.is_regional or not institutions:
         raise Http404
-    school_year = int(request.GET.get("school_year") or school_year_of(today()))
+    school_year = _year(request.GET.get("school_year"))
     blocks = [(i, services.overview(i, school_year)) for i in institutions]
     return render(request, "finance/overview.html", {"blocks": blocks, "school_year": school_year,
                                                      "years": range(school_year - 3, school_year + 2)})

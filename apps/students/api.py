@@ -149,8 +149,10 @@ def create_student(request, route_id: int, payload: StudentIn):
     data = payload.dict()
     data.update(leerweg=_code_pk(Leerweg, "code", payload.leerweg), profiel=_code_pk(Profiel, "code", payload.profiel),
                 kwalificatie=_code_pk(Kwalificatie, "code", payload.kwalificatie))
+    partners = {p.institution.brin: p.institution_id for p in route.partners.all().select_related("institution")}
+    data.update({f"number_{partners[brin]}": number for brin, number in payload.numbers.items() if brin in partners})
     form = f.StudentForm({k: v for k, v in data.items() if v is not None}, route=route)
-    unknown = [brin for brin in payload.numbers if brin not in {p.institution.brin for p in form.partners}]
+    unknown = [brin for brin in payload.numbers if brin not in partners]
     if unknown:
         return Status(422, {"errors": [{"rule": None, "field": "numbers",
                                         "message": f"{brin} is geen partner van deze route."} for brin in unknown]})
@@ -158,9 +160,8 @@ def create_student(request, route_id: int, payload: StudentIn):
         return Status(422, _form_errors(form))
     student = form.save(commit=False)
     student.route = route
-    numbers = {p.institution: payload.numbers.get(p.institution.brin, "") for p in form.partners}
     try:
-        student, _found = services.enrol(student, numbers, request.user)
+        student, _found = services.enrol(student, form.numbers(), request.user)
     except services.RuleViolation as violation:
         return Status(422, _errors(violation.findings))
     return Status(201, student_out(student))

@@ -25,6 +25,16 @@ class StudentForm(forms.ModelForm):
                     label=_("Leerlingnummer %(school)s") % {"school": p.institution.name}, required=False,
                     max_length=30)
 
+    def clean(self):
+        data = super().clean()
+        for p in getattr(self, "partners", []):
+            name = f"number_{p.institution_id}"
+            number = data.get(name)
+            if number and m.StudentNumber.objects.filter(institution=p.institution, number=number).exists():
+                self.add_error(name, _("Leerlingnummer %(n)s bestaat al bij %(school)s.")
+                               % {"n": number, "school": p.institution.name})
+        return data
+
     def numbers(self) -> dict:
         return {p.institution: self.cleaned_data.get(f"number_{p.institution_id}", "") for p in self.partners}
 

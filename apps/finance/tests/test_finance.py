@@ -167,3 +167,28 @@ def test_m2_worked_example_through_the_register(route, registry, finance_users, 
     assert client.post(f"/routes/{route.pk}/financien/nieuw/", data).status_code == 302
     transfer = Settlement.objects.get().statement().transfer
     assert (transfer.from_party, transfer.to_party, transfer.amount_cents) == ("vo", "mbo", 20340000)
+
+
+def test_versions_stay_in_line(register, finance_users, client):
+    login(client, "fin-calvijn")
+    data = {**M1_FORM, "student_count": "20", "weight_sum": "20", "diplomas": "18"}
+    client.post(f"/routes/{register.pk}/financien/nieuw/", data)
+    v1 = Settlement.objects.get()
+    # a second "new" statement for the same year and phase edits the current one instead
+    response = client.get(f"/routes/{register.pk}/financien/nieuw/?school_year=2025")
+    assert response.status_code == 302 and response["Location"] == f"/afrekeningen/{v1.pk}/wijzigen/"
+    for username in ("fin-calvijn", "fin-rocva"):
+        login(client, username)
+        client.post(f"/afrekeningen/{v1.pk}/goedkeuren/", {"seen": Settlement.objects.get().updated.isoformat()})
+    client.post(f"/afrekeningen/{v1.pk}/wijzigen/", {**data, "school_year": "2024", "hours_vo": "500"})
+    v2 = Settlement.objects.get(version=2)
+    assert (v2.school_year, v2.phase, v2.previous_id) == (2025, "", v1.pk)  # year and phase kept
+    assert client.get(f"/afrekeningen/{v1.pk}/wijzigen/").status_code == 404  # an old version is not edited
+    assert client.get("/financien/?school_year=abc").status_code == 200
+
+
+def test_approval_of_a_changed_statement_is_refused(register, finance_users, client):
+    settlement = Settlement.objects.create(route=register, school_year=2025, model="M5", parameters={})
+    login(client, "fin-calvijn")
+    client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/", {"seen": "2000-01-01T00:00:00+00:00"})
+    assert not settlement.approvals.exists()

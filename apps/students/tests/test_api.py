@@ -100,3 +100,11 @@ def test_erase_via_api(student, api_client):
     headers = api_client.token_for("calvijn")
     assert api_client.delete(f"/api/v1/students/{student.pk}", **headers).status_code == 204
     assert not Student.objects.exists()
+
+
+def test_duplicate_student_number_is_a_field_error(student, glr_route, api_client):
+    body = {"first_name": "Kees", "last_name": "Smit", "leerweg": "BB", "cohort": 2021, "kwalificatie": "25498",
+            "glr_judgment_on": "2021-06-01", "numbers": {"17XG": "C0001"}}
+    response = api_client.post(f"/api/v1/routes/{glr_route.pk}/students", body, content_type=JSON,
+                               **api_client.token_for("calvijn"))
+    assert response.status_code == 422 and "bestaat al" in response.json()["errors"][0]["message"]
