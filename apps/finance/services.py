@@ -119,10 +119,10 @@ def approve(settlement: Settlement, user, seen: str = "") -> Settlement:
     return settlement
 
 
-def institution_names(settlement: Settlement) -> dict[str, str]:
+def institution_names(route) -> dict[str, str]:
     """Statement party keys ("vo", "mbo") to the route's institution names."""
     names = {}
-    for p in settlement.route.partners.select_related("institution"):
+    for p in route.partners.select_related("institution"):
         names.setdefault(p.role, p.institution.name)
     return names
 
@@ -136,7 +136,7 @@ def overview(institution, school_year: int) -> list[dict]:
     for settlement in settlements:
         role = settlement.route.partners.filter(institution=institution).values_list("role", flat=True).first()
         statement = settlement.statement()
-        names = institution_names(settlement)
+        names = institution_names(settlement.route)
         pays = receives = 0
         for transfer in (statement.transfers or (statement.transfer,)):
             if transfer.from_party in (role, institution.name):

@@ -30,6 +30,7 @@ def route_finance(request, pk):
     settlements = route.settlements.filter(next_version__isnull=True).prefetch_related("approvals__institution")
     return render(request, "finance/route_finance.html", {
         "route": route, "settlements": settlements, "may_change": may_change_finance(request.user),
+        "names": _names(route),
         "school_year": school_year_of(today())})
 
 
@@ -92,10 +93,8 @@ def _year(value) -> int:
 
 
 def _names(route):
-    names = {}
-    for p in route.partners.select_related("institution"):
-        names.setdefault(p.role, p.institution.name)
-    return names
+    """Statement party keys ("vo", "mbo") to the route's institution names."""
+    return services.institution_names(route)
 
 
 @login_required
@@ -117,6 +116,8 @@ def settlement_detail(request, pk):
     return render(request, template, {
         "settlement": settlement, "route": settlement.route, "statement": statement, "parties": parties,
         "names": _names(settlement.route), "overrides": settlement.overrides.select_related("user"),
+        "inputs": [(dict(params.SCALARS.get(settlement.model, [])).get(key, key), value)
+                   for key, value in statement.inputs.items()],
         "may_change": may_change_finance(request.user),
         "may_approve": may_change_finance(request.user) and not settlement.locked and settlement.is_current
         and any(i.pk in own and a is None for i, a in parties),

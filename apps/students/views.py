@@ -150,7 +150,9 @@ def event_add(request, pk):
 def exam_part_add(request, pk, part_pk=None):
     _editor(request)
     student = _student(request, pk)
-    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else None
+    # Recording a result for a part that is already planned updates that part (same sector and name).
+    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else student.exam_parts.filter(
+        sector=request.POST.get("sector", ""), name=request.POST.get("name", "").strip()).first()
     form = f.ExamPartForm(request.POST, instance=part, route=student.route)
     return _submit(request, student, form, services.save_exam_part, _("Examenonderdeel opgeslagen."))
 
