@@ -193,29 +193,11 @@ def add_event(request, student_id: int, payload: EventIn):
     return Status(201, student_out(student))
 
 
-@router.post("/students/{student_id}/exam-parts", response={201: dict, 422: Errors, 403: dict})
-def add_exam_part(request, student_id: int, payload: ExamPartIn):
+def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int | None = None):
     student = _student(request, student_id)
     if not may_change_students(request.user):
         return Status(403, {"detail": "Uw rol mag geen examenonderdelen vastleggen."})
-    data = {k: v for k, v in payload.dict().items() if v is not None}
-    data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
-    form = f.ExamPartForm(data, route=student.route)
-    if not form.is_valid():
-        return Status(422, _form_errors(form))
-    try:
-        student, _found = services.save_exam_part(student, form)
-    except services.RuleViolation as violation:
-        return Status(422, _errors(violation.findings))
-    return Status(201, student_out(student))
-
-
-@router.put("/students/{student_id}/exam-parts/{part_id}", response={200: dict, 422: Errors, 403: dict})
-def update_exam_part(request, student_id: int, part_id: int, payload: ExamPartIn):
-    student = _student(request, student_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen examenonderdelen vastleggen."})
-    part = get_object_or_404(student.exam_parts, pk=part_id)
+    part = get_object_or_404(student.exam_parts, pk=part_id) if part_id else None
     data = {k: v for k, v in payload.dict().items() if v is not None}
     data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
     form = f.ExamPartForm(data, instance=part, route=student.route)
@@ -225,7 +207,17 @@ def update_exam_part(request, student_id: int, part_id: int, payload: ExamPartIn
         student, _found = services.save_exam_part(student, form)
     except services.RuleViolation as violation:
         return Status(422, _errors(violation.findings))
-    return Status(200, student_out(student))
+    return Status(201 if part is None else 200, student_out(student))
+
+
+@router.post("/students/{student_id}/exam-parts", response={201: dict, 422: Errors, 403: dict})
+def add_exam_part(request, student_id: int, payload: ExamPartIn):
+    return _save_exam_part(request, student_id, payload)
+
+
+@router.put("/students/{student_id}/exam-parts/{part_id}", response={200: dict, 422: Errors, 403: dict})
+def update_exam_part(request, student_id: int, part_id: int, payload: ExamPartIn):
+    return _save_exam_part(request, student_id, payload, part_id)
 
 
 @router.get("/students/{student_id}/diploma", response=dict)

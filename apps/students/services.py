@@ -320,26 +320,24 @@ def today():
 
 # --- exam plan and BPV -------------------------------------------------------------------------
 
-def save_exam_part(student: m.Student, form):
-    """Add or change an exam part; R-04 refuses a vmbo part planned after route year 3."""
+def _save_part(student: m.Student, form, action: str):
     def apply():
-        part = form.save(commit=False)
-        part.student = student
-        part.save()
+        record = form.save(commit=False)
+        record.student = student
+        record.save()
         return student
 
-    return _guarded(apply, "student.exam")
+    return _guarded(apply, action)
+
+
+def save_exam_part(student: m.Student, form):
+    """Add or change an exam part; R-04 refuses a vmbo part planned after route year 3."""
+    return _save_part(student, form, "student.exam")
 
 
 def save_bpv(student: m.Student, form):
     """Add a BPV period; R-19 refuses one that is not at a recognised leerbedrijf with a praktijkovereenkomst."""
-    def apply():
-        period = form.save(commit=False)
-        period.student = student
-        period.save()
-        return student
-
-    return _guarded(apply, "student.bpv")
+    return _save_part(student, form, "student.bpv")
 
 
 def vmbo_deadline(student: m.Student) -> date:
