@@ -66,13 +66,14 @@ def settlement_form(request, pk=None, settlement_pk=None):
         parameters = {**(current.parameters if current and current.model == model else {}), **({} if current else register)}
     statement, error = _preview(model, parameters)
     changed = services.differences(register, parameters)
+    reasons = [(name, was, now, source.get(f"reason-{name}", "")) for name, (was, now) in changed.items()]
     if request.headers.get("HX-Request"):
         return render(request, "finance/_statement_preview.html", {
-            "statement": statement, "error": error, "changed": changed, "names": _names(route)})
+            "statement": statement, "error": error, "reasons": reasons, "names": _names(route)})
     if request.method == "POST" and statement is not None:
-        reasons = {name: request.POST.get(f"reason-{name}", "") for name in changed}
         try:
-            saved = services.save(route, school_year, phase, model, parameters, request.user, reasons, current)
+            saved = services.save(route, school_year, phase, model, parameters, request.user,
+                                  {name: reason for name, _was, _now, reason in reasons}, current)
         except services.OverrideReasonMissing as missing:
             messages.error(request, _("Geef een reden voor elke waarde die afwijkt van het register: %(p)s.")
                            % {"p": ", ".join(missing.parameters)})
@@ -83,8 +84,7 @@ def settlement_form(request, pk=None, settlement_pk=None):
     return render(request, "finance/settlement_form.html", {
         "route": route, "current": current, "school_year": school_year, "model": model, "phase": phase,
         "models": SettlementModel.choices, "phases": Settlement.Phase.choices, "scalars": scalars, "tables": tables,
-        "statement": statement, "error": error, "changed": changed, "register": register, "names": _names(route),
-        "reasons": [(name, was, now, request.POST.get(f"reason-{name}", "")) for name, (was, now) in changed.items()]})
+        "statement": statement, "error": error, "register": register, "names": _names(route), "reasons": reasons})
 
 
 def _year(value) -> int:

@@ -45,6 +45,16 @@ MANUAL_EVENTS = [m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.MBO_D
                  m.EventKind.DOORSTROOM]
 
 
+class StudentEditForm(forms.ModelForm):
+    """A student's own data; the cohort and the path change through enrolment, events and promotion."""
+
+    class Meta:
+        model = m.Student
+        fields = ["first_name", "last_name", "date_of_birth", "leerweg", "profiel", "vmbo_year_at_start",
+                  "glr_judgment_on", "glr_judgment_note"]
+        widgets = {"date_of_birth": DATE, "glr_judgment_on": DATE}
+
+
 class EventForm(forms.ModelForm):
     doorstroom_level = forms.ChoiceField(label=_("doorstroom naar"), required=False,
                                          choices=[("", "—"), ("mbo3", "mbo 3"), ("mbo4", "mbo 4"), ("hbo", "hbo")])

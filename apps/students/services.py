@@ -161,6 +161,11 @@ def end_enrolments(student: m.Student, on: date) -> None:
             enrolment.save(update_fields=["end"])
 
 
+def update_student(form):
+    """Correct a student's own data (AVG: rectification); checked like an enrolment (R-03, R-05, R-17)."""
+    return _guarded(form.save, "student.enrol")
+
+
 def current_school_year(student: m.Student) -> int:
     enrolment = student.enrolments.order_by("-school_year").first()
     return enrolment.school_year if enrolment else student.cohort + student.route_year - 1

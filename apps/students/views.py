@@ -90,6 +90,24 @@ def student_create(request, pk):
 
 
 @login_required
+def student_edit(request, pk):
+    _editor(request)
+    student = _student(request, pk)
+    form = f.StudentEditForm(request.POST or None, instance=student)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_student(form)
+        except services.RuleViolation as violation:
+            for finding in violation.findings:
+                form.add_error(finding.field if finding.field in form.fields else None,
+                               f"{finding.rule}: {finding.message}")
+        else:
+            messages.success(request, _("Gegevens van de leerling bijgewerkt."))
+            return redirect(student)
+    return render(request, "students/student_edit.html", {"student": student, "route": student.route, "form": form})
+
+
+@login_required
 def student_detail(request, pk):
     student = _student(request, pk)
     return render(request, "students/student_detail.html", {

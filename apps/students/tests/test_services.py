@@ -162,3 +162,20 @@ def test_promotion_only_once_per_school_year_and_path_guards(enrol, glr_route, u
     services.record_event(student, "uitstroom", date(2021, 3, 1), users["calvijn"], destination="werk")
     with pytest.raises(services.PathError):
         services.record_event(student, "doorstroom", date(2021, 10, 1), users["calvijn"], doorstroom_level="mbo3")
+
+
+def test_correcting_a_students_data_is_checked_and_audited(enrol, client):
+    from auditlog.models import LogEntry
+    student = enrol()
+    client.login(username="calvijn", password="pw-calvijn")
+    form = {"first_name": "Sanne", "last_name": "de Vries-Bakker", "leerweg": student.leerweg_id,
+            "vmbo_year_at_start": 3, "glr_judgment_on": "2019-06-15"}
+    assert client.post(f"/leerlingen/{student.pk}/bewerken/", form).status_code == 302
+    student.refresh_from_db()
+    assert student.last_name == "de Vries-Bakker"
+    assert LogEntry.objects.filter(object_pk=str(student.pk), changes__icontains="de Vries-Bakker").exists()
+    from apps.registry.models import Leerweg
+    response = client.post(f"/leerlingen/{student.pk}/bewerken/", {**form, "leerweg": Leerweg.objects.get(code="KB").pk})
+    assert "R-05" in response.content.decode()
+    student.refresh_from_db()
+    assert student.leerweg.code == "BB"
