@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from apps.students.models import Enrolment, Event, EventKind
-from domain.settlement import ParameterError, calculate
+from domain.settlement import calculate
 from domain.teldatum import teldatum
 
 from .models import Approval, Override, Settlement
@@ -134,18 +134,14 @@ def overview(institution, school_year: int) -> list[dict]:
                                              next_version__isnull=True)
                    .select_related("route").distinct())
     for settlement in settlements:
-        role = settlement.route.partners.filter(institution=institution).values_list("role", flat=True).first()
+        # A statement names a party by its role ("vo", "mbo") or, in M3/M4, by the institution's name.
+        own = {institution.name, *settlement.route.partners.filter(institution=institution).values_list("role", flat=True)}
         statement = settlement.statement()
-        names = institution_names(settlement.route)
         pays = receives = 0
         for transfer in (statement.transfers or (statement.transfer,)):
-            if transfer.from_party in (role, institution.name):
+            if own & set(str(transfer.from_party).split(", ")):
                 pays += transfer.amount_cents
-            if transfer.to_party in (role, institution.name) or institution.name in str(transfer.to_party).split(", "):
+            if own & set(str(transfer.to_party).split(", ")):
                 receives += transfer.amount_cents
-        rows.append({"settlement": settlement, "role": role, "pays": pays, "receives": receives, "names": names})
+        rows.append({"settlement": settlement, "pays": pays, "receives": receives})
     return rows
-
-
-__all__ = ["ParameterError", "register_inputs", "save", "approve", "overview", "ApprovalRefused",
-           "OverrideReasonMissing"]

@@ -234,6 +234,7 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
     transaction; if any student's move breaks a rule nothing is saved (RuleViolation)."""
     students = list(route.students.filter(cohort=cohort, status=m.Status.ACTIEF)
                     .select_related("route", "leerweg", "kwalificatie").prefetch_related(*PREFETCH))
+    route_facts, settings = compliance.route_facts(route), compliance.rule_settings()  # once, not per student
     rows = []
     with transaction.atomic():
         for student in students:
@@ -263,7 +264,8 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 row.next_route_year = student.route_year
                 row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
                 fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
-                row.problems = tuple(f"{f.rule}: {f.message}" for f in blocking(evaluate(fresh), "student.enrol"))
+                findings = evaluate_student(student_facts(fresh, route_facts), settings)
+                row.problems = tuple(f"{f.rule}: {f.message}" for f in blocking(findings, "student.enrol"))
             rows.append(row)
         blocked = [p for row in rows for p in row.problems]
         if not apply:
