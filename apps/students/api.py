@@ -5,7 +5,7 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
+from apps.accounts.scoping import may_change_students, may_erase_students, student_routes
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
 from . import forms as f
@@ -96,10 +96,7 @@ def _form_errors(form):
 
 
 def _student(request, student_id):
-    student = get_object_or_404(visible_students(request.user).select_related("route", "leerweg", "kwalificatie"),
-                                pk=student_id)
-    privacy.log_read(request.user, student)
-    return student
+    return privacy.read_student(request.user, student_id)
 
 
 def _code_pk(model, field, value):

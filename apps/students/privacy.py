@@ -4,6 +4,9 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from apps.accounts.scoping import visible_students
 
 from . import models as m
 
@@ -19,6 +22,14 @@ def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> N
             if job.status != m.ImportJob.State.IMPORTED:
                 job.status = m.ImportJob.State.FAILED
             job.save(update_fields=["rows", "errors", "status"])
+
+
+def read_student(user, pk) -> m.Student:
+    """A student the user may see (404 otherwise); the read is logged."""
+    student = get_object_or_404(visible_students(user).select_related("route", "leerweg", "profiel", "kwalificatie"),
+                                pk=pk)
+    log_read(user, student)
+    return student
 
 
 def log_read(user, student: m.Student) -> None:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
+from apps.accounts.scoping import may_change_students, may_erase_students, student_routes
 from apps.core.lib.tabular import table_response
 
 from . import forms as f
@@ -23,10 +23,7 @@ def _route(user, pk):
 
 
 def _student(request, pk):
-    student = get_object_or_404(visible_students(request.user).select_related(
-        "route", "leerweg", "profiel", "kwalificatie"), pk=pk)
-    privacy.log_read(request.user, student)
-    return student
+    return privacy.read_student(request.user, pk)
 
 
 def _editor(request):

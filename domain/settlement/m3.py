@@ -75,7 +75,7 @@ def calculate_m3(parameters: Any) -> Statement:
     paid = sum(parties.values())
     check_limit("lines", paid)
     parties[PAYER] = -paid
-    steps.append(Step("totaal.vo", f"Totaal vo-school = −(" + sum_text(
+    steps.append(Step("totaal.vo", "Totaal vo-school = −(" + sum_text(
         [parties[partner] for partner in partners]) + f") = {nl(-paid)} (de vo-school betaalt)",
         -paid, PAYER))
     payments = "; ".join(f"{t.to_party} {nl(t.amount_cents)}" for t in transfers)
