@@ -107,7 +107,7 @@ def enrolments_for_year(student: m.Student, school_year: int, route_year: int) -
     route = student.route
     phase = student.phase_in(route_year)
     start, end = year_start(school_year), year_end(school_year)
-    vo, mbo = partner(route, "vo"), partner(route, "mbo", student)
+    vo, mbo = partner(route, "vo", student), partner(route, "mbo", student)
     rows = [m.Enrolment(student=student, institution=vo if phase == "vo" else mbo, school_year=school_year,
                         route_year=route_year, start=start, end=end, funded=True, phase=phase)]
     if route.is_legal_route and phase == "vo" and route_year == student.vo_phase_years and mbo:

@@ -179,3 +179,17 @@ def test_correcting_a_students_data_is_checked_and_audited(enrol, client):
     assert "R-05" in response.content.decode()
     student.refresh_from_db()
     assert student.leerweg.code == "BB"
+
+
+def test_student_is_enrolled_at_their_own_vo_school(enrol, glr_route, registry, users):
+    from apps.registry.models import Institution
+    from apps.routes.models import RoutePartner
+    other = Institution.objects.create(brin="19ZZ", name="Tweede vo-school", sector="vo", kind="vo-school",
+                                       bestuur=registry["boards"]["zaam"])
+    RoutePartner.objects.create(route=glr_route, institution=other, role="vo")
+    student = enrol()
+    student.numbers.all().delete()
+    student.numbers.create(institution=other, number="T1")
+    student.enrolments.update(institution=other)
+    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    assert student.enrolments.get(school_year=2020, funded=True).institution == other
