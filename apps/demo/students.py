@@ -400,6 +400,7 @@ class _Writer:
             route=route, first_name=first, last_name=last, leerweg=self.leerwegen[plan.leerweg],
             profiel=self.profielen.get(profiel) if profiel else None, vmbo_year_at_start=3, cohort=cohort,
             kwalificatie=kwalificatie, route_year=1, status=m.Status.ACTIEF,
+            vo_school=self.loader.institutions[plan.vo], mbo_institution=self.loader.institutions[plan.mbo],
             date_of_birth=date(cohort - 15, 10, 1) + timedelta(days=rng.randrange(365)))
         if glr and plan.leerweg == "BB" and plan.breaks != "R-17":
             student.glr_judgment_on = date(cohort, 6, rng.randint(1, 28))

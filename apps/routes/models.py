@@ -135,6 +135,13 @@ class Route(models.Model):
                                        help_text=_("R-13: een leerwerktraject hoort niet in een doorlopende leerroute."))
     settlement_model = models.CharField(_("financiële afspraak"), max_length=2, choices=SettlementModel.choices,
                                         blank=True)
+    choice_route_year = models.PositiveSmallIntegerField(
+        _("uitstroomrichting gekozen uiterlijk in routejaar"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(8)],
+        help_text=_("Tot dit moment mag de uitstroomrichting van een leerling openstaan (leeg: bij de start)."))
+    choice_month = models.PositiveSmallIntegerField(
+        _("uiterlijk in maand"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Maand van dat routejaar (bijv. 1 voor januari); leeg: het eind van het routejaar."))
     reported_students = models.PositiveIntegerField(_("aantal leerlingen (opgegeven)"), null=True, blank=True)
     last_partner_meeting = models.DateField(_("laatste partneroverleg"), null=True, blank=True)
 
@@ -236,6 +243,11 @@ class TeachingBy(models.TextChoices):
     TEAM = "team", _("gezamenlijk team")
 
 
+class UnfundedAt(models.TextChoices):
+    VO = "vo", _("de vo-school")
+    MBO = "mbo", _("het mbo")
+
+
 class RouteYear(RoutePart):
     route = models.ForeignKey(Route, models.CASCADE, related_name="years")
     route_year = models.PositiveSmallIntegerField(_("routejaar"), validators=[MinValueValidator(1),
@@ -248,6 +260,11 @@ class RouteYear(RoutePart):
     teaching_location = models.CharField(_("mbo-onderwijs waar"), max_length=8, choices=TeachingPlace.choices,
                                          blank=True)
     teaching_by = models.CharField(_("mbo-onderwijs door"), max_length=4, choices=TeachingBy.choices, blank=True)
+    unfunded_at = models.CharField(
+        _("onbekostigde inschrijving ook bij"), max_length=3, choices=UnfundedAt.choices, blank=True,
+        help_text=_("Het inschrijvingspatroon van de route: naast de bekostigde inschrijving (bij de vo-school in "
+                    "de vo-fase, bij het mbo in de mbo-fase) ook een onbekostigde inschrijving bij de andere "
+                    "partner. Leeg: alleen wat de wet vraagt (R-10, R-11)."))
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
 
     def __str__(self):

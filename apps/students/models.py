@@ -23,6 +23,15 @@ class Destination(models.TextChoices):
     GEEN = "geen", _("geen of onbekend")
 
 
+class Origin(models.TextChoices):
+    """Where a zij-instromer comes from (entry in a later route year)."""
+    HAVO = "havo", _("havo")
+    ANDERE_SCHOOL = "andere_school", _("andere vo-school")
+    MBO = "mbo", _("mbo")
+    REGULIER_VMBO = "regulier_vmbo", _("regulier vmbo")
+    ANDERS = "anders", _("anders")
+
+
 class Status(models.TextChoices):
     ACTIEF = "actief", _("in de route")
     GEDIPLOMEERD = "gediplomeerd", _("mbo-diploma behaald")
@@ -37,6 +46,15 @@ class Student(models.Model):
     national_key = models.CharField(
         _("pseudoniem (landelijk)"), max_length=64, blank=True, db_index=True, editable=False,
         help_text=_("Sleutel-hash van het BSN; het BSN zelf wordt nooit bewaard."))
+    vo_school = models.ForeignKey(
+        Institution, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("vo-school"),
+        help_text=_("De eigen vo-school van de leerling: één van de vo-scholen van de route."))
+    mbo_institution = models.ForeignKey(
+        Institution, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("mbo-instelling"),
+        help_text=_("De eigen mbo-instelling van de leerling, als de route er meer dan één heeft."))
+    zij_instroom = models.BooleanField(_("zij-instroom"), default=False,
+                                       help_text=_("Ingestroomd in een later routejaar."))
+    entry_route_year = models.PositiveSmallIntegerField(_("ingestroomd in routejaar"), default=1)
     leerweg = models.ForeignKey(Leerweg, models.PROTECT, verbose_name=_("leerweg"))
     profiel = models.ForeignKey(Profiel, models.PROTECT, null=True, blank=True, verbose_name=_("profiel"))
     vmbo_year_at_start = models.PositiveSmallIntegerField(_("vmbo-leerjaar bij start"), default=3)
@@ -143,8 +161,11 @@ class EventKind(models.TextChoices):
     MBO_PART = "mbo_part", _("mbo-examenonderdeel")
     BPV_START = "bpv_start", _("start BPV")
     BPV_END = "bpv_end", _("einde BPV")
+    CERTIFICAAT = "certificaat", _("tussentijds certificaat")
     MBO_DIPLOMA = "mbo_diploma", _("mbo-diploma")
     UITSTROOM = "uitstroom", _("uitstroom uit de route")
+    TERUGKEER = "terugkeer", _("terugkeer in de route")
+    ZIJ_INSTROOM = "zij_instroom", _("zij-instroom")
     DOORSTROOM = "doorstroom", _("doorstroom na het diploma")
 
 
@@ -157,6 +178,7 @@ class Event(StudentPart):
     kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, null=True, blank=True,
                                      verbose_name=_("kwalificatie"))
     destination = models.CharField(_("bestemming"), max_length=14, choices=Destination.choices, blank=True)
+    origin = models.CharField(_("herkomst"), max_length=14, choices=Origin.choices, blank=True)
     detail = models.CharField(_("toelichting"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, editable=False)
 

@@ -127,6 +127,8 @@ def enrol(student: m.Student, numbers: dict, user, on: date | None = None):
 
     def apply():
         student.route_year = student.route_year or 1
+        student.vo_school = student.vo_school or partner(student.route, "vo", student)
+        student.mbo_institution = student.mbo_institution or partner(student.route, "mbo", student)
         student.save()
         for institution, number in numbers.items():
             if number:
