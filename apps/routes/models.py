@@ -82,6 +82,14 @@ class AgreementPart(models.Model):
         return {"agreement_id": self.agreement_id}
 
 
+class IntakeScope(models.TextChoices):
+    """What the route's minimum group size (R-15) is counted over."""
+    UITSTROOMRICHTING = "uitstroomrichting", _("per uitstroomrichting")
+    KLAS = "klas", _("per klas")
+    VO_SCHOOL = "vo_school", _("per vo-school (cohort)")
+    ROUTE = "route", _("per route of opleiding")
+
+
 class RouteQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(phase=Phase.GESTOPT)
@@ -142,6 +150,15 @@ class Route(models.Model):
     choice_month = models.PositiveSmallIntegerField(
         _("uiterlijk in maand"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("Maand van dat routejaar (bijv. 1 voor januari); leeg: het eind van het routejaar."))
+    min_intake = models.PositiveSmallIntegerField(
+        _("minimale instroom"), null=True, blank=True,
+        help_text=_("Minimale groepsgrootte (R-15); per uitstroomrichting kan een eigen minimum gelden."))
+    min_intake_scope = models.CharField(_("minimale instroom geldt"), max_length=17, choices=IntakeScope.choices,
+                                        default=IntakeScope.UITSTROOMRICHTING)
+    without_structural_meetings = models.BooleanField(
+        _("geen structureel overleg"), default=False,
+        help_text=_("De route draait zonder structureel partneroverleg (een 'lopend machientje'); R-16 controleert "
+                    "dan niet op het laatste overleg."))
     reported_students = models.PositiveIntegerField(_("aantal leerlingen (opgegeven)"), null=True, blank=True)
     last_partner_meeting = models.DateField(_("laatste partneroverleg"), null=True, blank=True)
 

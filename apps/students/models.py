@@ -52,6 +52,7 @@ class Student(models.Model):
     mbo_institution = models.ForeignKey(
         Institution, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("mbo-instelling"),
         help_text=_("De eigen mbo-instelling van de leerling, als de route er meer dan één heeft."))
+    klas = models.CharField(_("klas of groep"), max_length=30, blank=True)
     zij_instroom = models.BooleanField(_("zij-instroom"), default=False,
                                        help_text=_("Ingestroomd in een later routejaar."))
     entry_route_year = models.PositiveSmallIntegerField(_("ingestroomd in routejaar"), default=1)

@@ -22,6 +22,21 @@ class Migration(migrations.Migration):
             field=models.PositiveSmallIntegerField(blank=True, help_text='Tot dit moment mag de uitstroomrichting van een leerling openstaan (leeg: bij de start).', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(8)], verbose_name='uitstroomrichting gekozen uiterlijk in routejaar'),
         ),
         migrations.AddField(
+            model_name='route',
+            name='min_intake',
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Minimale groepsgrootte (R-15); per uitstroomrichting kan een eigen minimum gelden.', null=True, verbose_name='minimale instroom'),
+        ),
+        migrations.AddField(
+            model_name='route',
+            name='min_intake_scope',
+            field=models.CharField(choices=[('uitstroomrichting', 'per uitstroomrichting'), ('klas', 'per klas'), ('vo_school', 'per vo-school (cohort)'), ('route', 'per route of opleiding')], default='uitstroomrichting', max_length=17, verbose_name='minimale instroom geldt'),
+        ),
+        migrations.AddField(
+            model_name='route',
+            name='without_structural_meetings',
+            field=models.BooleanField(default=False, help_text="De route draait zonder structureel partneroverleg (een 'lopend machientje'); R-16 controleert dan niet op het laatste overleg.", verbose_name='geen structureel overleg'),
+        ),
+        migrations.AddField(
             model_name='routeyear',
             name='unfunded_at',
             field=models.CharField(blank=True, choices=[('vo', 'de vo-school'), ('mbo', 'het mbo')], help_text='Het inschrijvingspatroon van de route: naast de bekostigde inschrijving (bij de vo-school in de vo-fase, bij het mbo in de mbo-fase) ook een onbekostigde inschrijving bij de andere partner. Leeg: alleen wat de wet vraagt (R-10, R-11).', max_length=3, verbose_name='onbekostigde inschrijving ook bij'),

@@ -25,6 +25,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='student',
+            name='klas',
+            field=models.CharField(blank=True, max_length=30, verbose_name='klas of groep'),
+        ),
+        migrations.AddField(
+            model_name='student',
             name='mbo_institution',
             field=models.ForeignKey(blank=True, help_text='De eigen mbo-instelling van de leerling, als de route er meer dan één heeft.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.institution', verbose_name='mbo-instelling'),
         ),
