@@ -66,6 +66,7 @@ class UitstroomIO(Schema):
 class YearIO(Schema):
     route_year: int
     vmbo_year: int | None = None
+    unfunded_at: str = ""                # the route's enrolment pattern: "" | "vo" | "mbo"
     days_at_mbo: Decimal = Decimal(0)
     days_bpv: Decimal = Decimal(0)
     teaching_location: str = ""
@@ -117,6 +118,8 @@ class RouteIn(Schema):
     acceleration_note: str = ""
     start_vmbo_year: int = 3
     vmbo_exam_route_year: int | None = None
+    choice_route_year: int | None = None   # the uitstroomrichting may stay open until this route year ...
+    choice_month: int | None = None        # ... and month of it
     study_duration_years: int | None = None
     onderwijstijd_hours: int | None = None
     onderwijstijd_deviation: str = ""
@@ -179,7 +182,7 @@ def route_out(route: m.Route) -> dict:
                   for p in route.partners.select_related("institution", "location")],
         uitstroomrichtingen=[dict(kwalificatie=u.kwalificatie.code, min_intake=u.min_intake, intake=u.intake,
                                   active=u.active) for u in route.uitstroomrichtingen.select_related("kwalificatie")],
-        years=[dict(route_year=y.route_year, vmbo_year=y.vmbo_year, days_at_mbo=y.days_at_mbo,
+        years=[dict(route_year=y.route_year, vmbo_year=y.vmbo_year, unfunded_at=y.unfunded_at, days_at_mbo=y.days_at_mbo,
                     days_bpv=y.days_bpv, teaching_location=y.teaching_location, teaching_by=y.teaching_by,
                     note=y.note) for y in route.years.all()],
         targets=[dict(kpi=t.kpi, parameter=t.parameter, operator=t.operator, value=t.value)

@@ -1,5 +1,6 @@
 """Students, enrolments, events, exam parts, teldatum and diploma checks over JSON, scoped as the
 interface: only users of the route's partner institutions; rule violations answered with 422."""
+import datetime
 from datetime import date
 
 from django.shortcuts import get_object_or_404
@@ -45,7 +46,10 @@ class StudentIn(Schema):
     leerweg: str
     profiel: str | None = None
     vmbo_year_at_start: int = 3
-    cohort: int
+    cohort: int                           # the cohort of the group the student enters
+    entry_route_year: int = 1             # > 1: zij-instroom in that route year of the cohort
+    origin: str = ""                      # zij-instroom from: havo | andere_school | mbo | regulier_vmbo | anders
+    entry_date: date | None = None        # default: the start of the school year entered
     kwalificatie: str | None = None
     glr_judgment_on: date | None = None
     glr_judgment_note: str = ""
@@ -59,6 +63,14 @@ class EventIn(Schema):
     destination: str = ""
     detail: str = ""
     doorstroom_level: str = ""
+    route_year: int | None = None         # terugkeer: the route year the student returns in
+
+
+class EventChange(Schema):
+    date: datetime.date | None = None
+    route_year: int | None = None         # instroom, zij-instroom, terugkeer: the route year entered
+    destination: str | None = None
+    detail: str | None = None
 
 
 class ExamPartIn(Schema):
@@ -114,9 +126,11 @@ def student_out(student) -> dict:
         "enrolments": [{"school_year": e.school_year, "route_year": e.route_year, "institution": e.institution.brin,
                         "start": e.start, "end": e.end, "funded": e.funded, "phase": e.phase}
                        for e in student.enrolments.select_related("institution")],
-        "events": [{"kind": e.kind, "date": e.date, "school_year": e.school_year, "route_year": e.route_year,
+        "zij_instroom": student.zij_instroom, "entry_route_year": student.entry_route_year,
+        "vo_school": student.vo_school.brin if student.vo_school_id else None,
+        "events": [{"id": e.pk, "kind": e.kind, "date": e.date, "school_year": e.school_year, "route_year": e.route_year,
                     "kwalificatie": e.kwalificatie.code if e.kwalificatie else None, "destination": e.destination,
-                    "detail": e.detail} for e in student.events.select_related("kwalificatie")],
+                    "origin": e.origin, "detail": e.detail} for e in student.events.select_related("kwalificatie")],
         "exam_parts": [{"id": p.pk, "sector": p.sector, "kind": p.kind, "name": p.name,
                         "planned_route_year": p.planned_route_year, "actual_route_year": p.actual_route_year,
                         "examiner": p.examiner.brin if p.examiner else None, "result": p.result,
@@ -158,7 +172,8 @@ def create_student(request, route_id: int, payload: StudentIn):
     student = form.save(commit=False)
     student.route = route
     try:
-        student, _found = services.enrol(student, form.numbers(), request.user)
+        student, _found = services.enrol(student, form.numbers(), request.user, on=form.cleaned_data.get("entry_date"),
+                                         origin=form.cleaned_data.get("origin") or "")
     except services.RuleViolation as violation:
         return Status(422, _errors(violation.findings))
     return Status(201, student_out(student))
@@ -182,12 +197,51 @@ def add_event(request, student_id: int, payload: EventIn):
     try:
         student, _found = services.record_event(student, data["kind"], data["date"], request.user,
                                                 kwalificatie=data["kwalificatie"], destination=data["destination"],
-                                                detail=data["detail"], doorstroom_level=data["doorstroom_level"])
+                                                detail=data["detail"], doorstroom_level=data["doorstroom_level"],
+                                                route_year=data["entry_route_year"])
     except services.RuleViolation as violation:
         return Status(422, _errors(violation.findings))
     except services.PathError as error:
         return Status(422, {"errors": [{"rule": None, "field": "kind", "message": str(error)}]})
     return Status(201, student_out(student))
+
+
+@router.patch("/students/{student_id}/events/{event_id}", response={200: dict, 422: Errors, 403: dict})
+def change_event(request, student_id: int, event_id: int, payload: EventChange):
+    """Correct an event; the path is replayed with the correction (422 naming the conflict when it breaks)
+    and everything after it is derived again."""
+    student = _student(request, student_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen gebeurtenissen corrigeren."})
+    event = get_object_or_404(student.events, pk=event_id)
+    current = {"date": event.date, "route_year": event.route_year, "destination": event.destination,
+               "detail": event.detail}
+    form = f.EventChangeForm({**current, **payload.dict(exclude_none=True)}, instance=event)
+    if not form.is_valid():
+        return Status(422, _form_errors(form))
+    data = form.cleaned_data
+    try:
+        student, _found = services.change_event(event, request.user, on=data["date"], detail=data["detail"],
+                                                destination=data["destination"], route_year=data["route_year"])
+    except services.RuleViolation as violation:
+        return Status(422, _errors(violation.findings))
+    except services.PathError as error:
+        return Status(422, {"errors": [{"rule": None, "field": "date", "message": str(error)}]})
+    return Status(200, student_out(student))
+
+
+@router.delete("/students/{student_id}/events/{event_id}", response={200: dict, 422: Errors, 403: dict})
+def remove_event(request, student_id: int, event_id: int):
+    """Remove an event recorded by mistake (refused with 422 when the path without it breaks)."""
+    student = _student(request, student_id)
+    if not may_change_students(request.user):
+        return Status(403, {"detail": "Uw rol mag geen gebeurtenissen verwijderen."})
+    event = get_object_or_404(student.events, pk=event_id)
+    try:
+        student, _found = services.remove_event(event, request.user)
+    except services.PathError as error:
+        return Status(422, {"errors": [{"rule": None, "field": "kind", "message": str(error)}]})
+    return Status(200, student_out(student))
 
 
 def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int | None = None):

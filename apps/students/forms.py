@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Institution, Kwalificatie
+from domain.calendar import school_year_label, school_year_of
 
 from . import models as m
 
@@ -9,16 +10,30 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class StudentForm(forms.ModelForm):
+    origin = forms.ChoiceField(label=_("herkomst (zij-instroom)"), choices=[("", "—"), *m.Origin.choices],
+                               required=False)
+    entry_date = forms.DateField(label=_("instroomdatum"), required=False, widget=DATE,
+                                 help_text=_("Leeg: het begin van het schooljaar."))
+
     class Meta:
         model = m.Student
         fields = ["first_name", "last_name", "date_of_birth", "leerweg", "profiel", "vmbo_year_at_start", "cohort",
-                  "kwalificatie", "glr_judgment_on", "glr_judgment_note"]
+                  "entry_route_year", "kwalificatie", "glr_judgment_on", "glr_judgment_note"]
         widgets = {"date_of_birth": DATE, "glr_judgment_on": DATE}
+        help_texts = {"entry_route_year": _("1 is de gewone instroom. Een later routejaar is zij-instroom: de leerling "
+                                            "komt in het cohort van de groep waarin hij instroomt.")}
 
     def __init__(self, *args, route=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.route = route
+        self.fields["entry_route_year"].required = False   # default 1: the regular instroom
         if route is not None:
             self.fields["kwalificatie"].queryset = Kwalificatie.objects.filter(uitstroomrichtingen__route=route)
+            if route.choice_route_year is None:
+                self.fields["kwalificatie"].required = True
+            else:
+                self.fields["kwalificatie"].help_text = _(
+                    "Mag open blijven tot routejaar %(year)s.") % {"year": route.choice_route_year}
             self.partners = list(route.partners.select_related("institution"))
             for p in self.partners:
                 self.fields[f"number_{p.institution_id}"] = forms.CharField(
@@ -27,6 +42,16 @@ class StudentForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        entry = data.get("entry_route_year") or 1
+        if entry > 1 and not data.get("origin"):
+            self.add_error("origin", _("Kies waar de zij-instromer vandaan komt."))
+        if data.get("entry_date") and data.get("cohort"):
+            school_year = data["cohort"] + entry - 1
+            if school_year_of(data["entry_date"]) != school_year:
+                self.add_error("entry_date", _("De instroomdatum valt niet in schooljaar %(year)s, het schooljaar van "
+                                               "routejaar %(ry)s van cohort %(cohort)s.")
+                               % {"year": school_year_label(school_year), "ry": entry,
+                                  "cohort": school_year_label(data["cohort"])})
         for p in getattr(self, "partners", []):
             name = f"number_{p.institution_id}"
             number = data.get(name)
@@ -41,8 +66,8 @@ class StudentForm(forms.ModelForm):
 
 # Events recorded by hand; instroom, overgang and doublure come from enrolment and cohort promotion,
 # exam parts and BPV from their own forms.
-MANUAL_EVENTS = [m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.MBO_DIPLOMA, m.EventKind.UITSTROOM,
-                 m.EventKind.DOORSTROOM]
+MANUAL_EVENTS = [m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.CERTIFICAAT, m.EventKind.MBO_DIPLOMA,
+                 m.EventKind.UITSTROOM, m.EventKind.TERUGKEER, m.EventKind.DOORSTROOM]
 
 
 class StudentEditForm(forms.ModelForm):
@@ -56,6 +81,8 @@ class StudentEditForm(forms.ModelForm):
 
 
 class EventForm(forms.ModelForm):
+    entry_route_year = forms.IntegerField(label=_("routejaar bij terugkeer"), required=False, min_value=1,
+                                          max_value=8, help_text=_("Leeg: het routejaar waarin de leerling vertrok."))
     doorstroom_level = forms.ChoiceField(label=_("doorstroom naar"), required=False,
                                          choices=[("", "—"), ("mbo3", "mbo 3"), ("mbo4", "mbo 4"), ("hbo", "hbo")])
 
@@ -78,7 +105,19 @@ class EventForm(forms.ModelForm):
             self.add_error("kwalificatie", _("Kies de nieuwe uitstroomrichting."))
         if data.get("kind") == m.EventKind.DOORSTROOM and not data.get("doorstroom_level"):
             self.add_error("doorstroom_level", _("Kies het niveau waarnaar de leerling doorstroomt."))
+        if data.get("kind") == m.EventKind.CERTIFICAAT and not (data.get("detail") or data.get("kwalificatie")):
+            self.add_error("detail", _("Noem het certificaat (bijvoorbeeld Entree-certificaat)."))
         return data
+
+
+class EventChangeForm(forms.ModelForm):
+    """Correct an event recorded earlier: its date, the route year a student entered or returned in,
+    the destination of an uitstroom, the note. The path is checked again with the correction."""
+
+    class Meta:
+        model = m.Event
+        fields = ["date", "route_year", "destination", "detail"]
+        widgets = {"date": DATE}
 
 
 class ExamPartForm(forms.ModelForm):

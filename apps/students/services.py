@@ -429,6 +429,11 @@ def vmbo_deadline(student: m.Student, route_facts: facts.Route | None = None) ->
     return core.vmbo_deadline(student_facts(student, route_facts))
 
 
+def choice_deadline(student: m.Student) -> date | None:
+    """The last day the student's uitstroomrichting may stay open (None: chosen at the start)."""
+    return core.choice_deadline(student_facts(student))
+
+
 def open_vmbo_parts(route, months: int = 6):
     """Open vmbo exam parts of active students whose R-04 deadline is within ``months`` or passed."""
     horizon = today()

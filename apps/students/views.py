@@ -74,7 +74,9 @@ def student_create(request, pk):
         student = form.save(commit=False)
         student.route = route
         try:
-            student, _found = services.enrol(student, form.numbers(), request.user)
+            student, _found = services.enrol(student, form.numbers(), request.user,
+                                             on=form.cleaned_data.get("entry_date"),
+                                             origin=form.cleaned_data.get("origin") or "")
         except services.RuleViolation as violation:
             for finding in violation.findings:
                 field = {"vmbo_year_at_start": "vmbo_year_at_start", "leerweg": "leerweg",
@@ -120,6 +122,9 @@ def student_detail(request, pk):
         "may_change": may_change_students(request.user),
         "may_erase": may_erase_students(request.user),
         "event_form": f.EventForm(initial={"date": services.today()}, route=student.route),
+        "choice_deadline": services.choice_deadline(student),
+        "today": services.today(),
+        "destinations": m.Destination.choices,
         "exam_form": f.ExamPartForm(route=student.route),
         "bpv_form": f.BpvForm(),
     })
@@ -147,7 +152,7 @@ def _record_event(student, form):
     data = form.cleaned_data
     return services.record_event(student, data["kind"], data["date"], form.user, kwalificatie=data["kwalificatie"],
                                  destination=data["destination"], detail=data["detail"],
-                                 doorstroom_level=data["doorstroom_level"])
+                                 doorstroom_level=data["doorstroom_level"], route_year=data["entry_route_year"])
 
 
 @login_required
@@ -283,3 +288,39 @@ def exam_deadlines(request, pk):
         return table_response("open-vmbo-onderdelen", ["id", "achternaam", "voornaam", "onderdeel", "soort",
                                                        "gepland in routejaar", "uiterlijk"], rows, fmt)
     return render(request, "students/exam_deadlines.html", {"route": route, "parts": parts})
+
+
+def _change_event(event):
+    def save(student, form):
+        data = form.cleaned_data
+        return services.change_event(event, form.user, on=data["date"], detail=data["detail"],
+                                     destination=data["destination"], route_year=data["route_year"])
+    return save
+
+
+@login_required
+@require_POST
+def event_change(request, pk, event_pk):
+    """Correct an event; the path is replayed with the correction and everything after it derived again."""
+    _editor(request)
+    student = _student(request, pk)
+    event = get_object_or_404(student.events, pk=event_pk)
+    form = f.EventChangeForm(request.POST, instance=event)
+    form.user = request.user
+    return _submit(request, student, form, _change_event(event), _("Gebeurtenis gecorrigeerd."))
+
+
+@login_required
+@require_POST
+def event_remove(request, pk, event_pk):
+    _editor(request)
+    student = _student(request, pk)
+    event = get_object_or_404(student.events, pk=event_pk)
+    try:
+        services.remove_event(event, request.user)
+        messages.success(request, _("Gebeurtenis verwijderd."))
+    except services.RuleViolation as violation:
+        _violation_messages(request, violation)
+    except services.PathError as error:
+        messages.error(request, str(error))
+    return redirect(student)

@@ -1,0 +1,193 @@
+"""The student path as practices live it, through the real services and the API: zij-instroom,
+terugkeer after uitstroom, tussentijds certificaat, corrections that re-derive what follows, the
+route's enrolment pattern, phase and R-04 deadline by vmbo leerjaar, an uitstroomrichting that may
+stay open."""
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from apps.registry.models import Leerweg
+from apps.students import services
+from apps.students.models import Enrolment, Student
+
+
+def years(student):
+    return [(e.school_year, e.route_year, e.institution.brin, e.funded)
+            for e in student.enrolments.order_by("school_year", "start", "-funded")]
+
+
+@pytest.fixture
+def calvijn_pattern(glr_route):
+    """The Calvijn enrolment pattern: vmbo 4 also unfunded at the mbo, year 5 also unfunded at the vo-school."""
+    glr_route.years.create(route_year=2, vmbo_year=4, unfunded_at="mbo")
+    glr_route.years.create(route_year=3, unfunded_at="vo")
+    return glr_route
+
+
+@pytest.fixture
+def dlr(glr_route):
+    glr_route.type, glr_route.vmbo_diploma = "doorlopend", True
+    glr_route.save()
+    return glr_route
+
+
+def test_zij_instroom_joins_the_cohort_of_the_group_it_enters(enrol, glr_route):
+    student = enrol(cohort=2019, entry_route_year=2)
+    assert (student.zij_instroom, student.entry_route_year, student.route_year, student.cohort) == (True, 2, 2, 2019)
+    [event] = student.events.all()
+    assert (event.kind, event.school_year, event.route_year) == ("zij_instroom", 2020, 2)
+    assert years(student) == [(2020, 2, "17XG", True)]
+
+
+def test_enrolment_creates_exactly_the_route_pattern_through_promotion(enrol, calvijn_pattern, users):
+    student = enrol()
+    for _ in range(2):
+        services.promote_cohort(calvijn_pattern, 2019, {}, users["calvijn"], apply=True)
+    assert years(student) == [(2019, 1, "17XG", True), (2020, 2, "17XG", True), (2020, 2, "25LX", False),
+                              (2021, 3, "25LX", True), (2021, 3, "17XG", False)]
+    for year in (2019, 2020, 2021):
+        [(_s, result)] = services.teldatum_check(calvijn_pattern, date(year, 10, 1))
+        assert result.violations == (), result.messages
+
+
+def test_the_teldatum_check_names_a_missing_and_a_superfluous_enrolment(enrol, calvijn_pattern, users, registry):
+    student = enrol()
+    services.promote_cohort(calvijn_pattern, 2019, {}, users["calvijn"], apply=True)
+    student.enrolments.filter(school_year=2020, funded=False).delete()
+    [(_s, result)] = services.teldatum_check(calvijn_pattern, date(2020, 10, 1))
+    assert result.violations == ("R-10",)
+    assert "ontbreekt de onbekostigde inschrijving bij het mbo (25LX)" in result.messages[0]
+    assert "vmbo-leerjaar 4, routejaar 2, vo-fase" in result.messages[0]
+    Enrolment.objects.create(student=student, institution=registry["rocva"], school_year=2019, route_year=1,
+                             start=date(2019, 8, 1), funded=False, phase="vo")
+    [(_s, result)] = services.teldatum_check(calvijn_pattern, date(2019, 10, 1))
+    assert "ook onbekostigd ingeschreven bij het mbo" in result.messages[0]
+
+
+def test_terugkeer_after_uitstroom_puts_the_student_back(enrol, glr_route, users):
+    student = enrol()
+    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    student, _ = services.record_event(student, "uitstroom", date(2021, 3, 1), users["calvijn"],
+                                       destination="regulier_vmbo")
+    assert (student.status, student.left_route_year, student.destination) == ("uitgestroomd", 2, "regulier_vmbo")
+    assert student.enrolments.get(school_year=2020).end == date(2021, 3, 1)
+    with pytest.raises(services.PathError, match="Leg eerst de terugkeer vast"):
+        services.record_event(student, "certificaat", date(2021, 5, 1), users["calvijn"], detail="Entree")
+    student, _ = services.record_event(student, "terugkeer", date(2021, 8, 16), users["calvijn"])
+    assert (student.status, student.left_on, student.destination, student.route_year) == ("actief", None, "", 2)
+    assert years(student)[-1] == (2021, 2, "17XG", True)
+    assert student.enrolments.get(school_year=2021).start == date(2021, 8, 16)
+
+
+def test_an_uitstroom_a_terugkeer_follows_cannot_be_removed_but_the_terugkeer_can(enrol, glr_route, users):
+    student = enrol()
+    student, _ = services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    student, _ = services.record_event(student, "terugkeer", date(2020, 8, 20), users["calvijn"], route_year=1)
+    uitstroom = student.events.get(kind="uitstroom")
+    with pytest.raises(services.PathError, match="terugkeer op 20 augustus 2020 kan niet"):
+        services.remove_event(uitstroom, users["calvijn"])
+    services.remove_event(student.events.get(kind="terugkeer"), users["calvijn"])
+    student.refresh_from_db()
+    assert (student.status, student.left_on) == ("uitgestroomd", date(2020, 3, 1))
+    assert not student.enrolments.filter(school_year=2020).exists()
+
+
+def test_correcting_an_earlier_event_re_derives_what_follows(enrol, glr_route, users):
+    student = enrol()
+    student, _ = services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    uitstroom = student.events.get(kind="uitstroom")
+    student, _ = services.change_event(uitstroom, users["calvijn"], on=date(2020, 5, 15), destination="havo")
+    assert (student.left_on, student.destination) == (date(2020, 5, 15), "havo")
+    assert student.enrolments.get(school_year=2019).end == date(2020, 5, 15)
+    # moving the instroom after the uitstroom breaks the path: refused, nothing changed
+    instroom = student.events.get(kind="instroom")
+    with pytest.raises(services.PathError):
+        services.change_event(instroom, users["calvijn"], on=date(2020, 6, 1))
+    assert student.events.get(kind="instroom").date == date(2019, 8, 1)
+
+
+def test_a_certificate_is_neither_the_end_nor_uitval(enrol, glr_route, users):
+    student = enrol()
+    student, _ = services.record_event(student, "certificaat", date(2020, 6, 1), users["calvijn"],
+                                       detail="Entree-certificaat")
+    assert (student.status, student.left_on, student.mbo_diploma_on) == ("actief", None, None)
+    assert student.events.filter(kind="certificaat").exists()
+
+
+def test_a_route_starting_in_vmbo_4_is_in_the_mbo_fase_from_route_year_2(enrol, dlr, users):
+    dlr.start_vmbo_year = 4
+    dlr.save()
+    student = enrol(vmbo_year_at_start=4, leerweg="BB", judgment=None)
+    student.exam_parts.create(sector="vmbo", kind="CSPE", name="Profielvak", planned_route_year=2)
+    services.promote_cohort(dlr, 2019, {}, users["calvijn"], apply=True)
+    # year 2 is the first mbo-fase year: funded at the mbo, and (R-11) unfunded at the vo-school
+    assert years(student)[1:] == [(2020, 2, "25LX", True), (2020, 2, "17XG", False)]
+    assert services.vmbo_deadline(student) == date(2021, 7, 31)
+
+
+def test_a_doublure_in_the_vo_fase_moves_the_r04_deadline(enrol, dlr, users):
+    student = enrol(judgment=None)
+    assert services.vmbo_deadline(student) == date(2022, 7, 31)
+    services.promote_cohort(dlr, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(dlr, 2019, {student.pk: (services.REPEAT, "")}, users["calvijn"], apply=True)
+    student.refresh_from_db()
+    assert (student.route_year, services.vmbo_deadline(student)) == (2, date(2023, 7, 31))
+
+
+def test_the_uitstroomrichting_may_stay_open_until_the_route_says(glr_route, registry, users):
+    from apps.students.forms import StudentForm
+    data = {"first_name": "Jan", "last_name": "Smit", "leerweg": Leerweg.objects.get(code="BB").pk,
+            "vmbo_year_at_start": 3, "cohort": 2019, "glr_judgment_on": "2019-06-15"}
+    assert "kwalificatie" in StudentForm(data, route=glr_route).errors
+    glr_route.choice_route_year, glr_route.choice_month = 3, 1
+    glr_route.save()
+    assert StudentForm(data, route=glr_route).is_valid()
+    student = services.enrol(Student(route=glr_route, first_name="Jan", last_name="Smit", cohort=2019,
+                                     leerweg=Leerweg.objects.get(code="BB"), glr_judgment_on=date(2019, 6, 15)),
+                             {registry["calvijn"]: "C7000"}, users["calvijn"])[0]
+    # route year 3 of cohort 2019 is 2021-2022: January of that school year is January 2022
+    assert services.choice_deadline(student) == date(2022, 1, 31)
+
+
+def test_zij_instroom_and_corrections_through_the_api(glr_route, api_client, registry):
+    headers = api_client.token_for("calvijn")
+    body = {"first_name": "Noor", "last_name": "Bakker", "leerweg": "BB", "cohort": 2019, "entry_route_year": 2,
+            "origin": "havo", "kwalificatie": "25498", "glr_judgment_on": "2020-06-15",
+            "numbers": {"17XG": "C5000"}}
+    response = api_client.post(f"/api/v1/routes/{glr_route.pk}/students", body, content_type="application/json",
+                               **headers)
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert (data["zij_instroom"], data["entry_route_year"], data["route_year"]) == (True, 2, 2)
+    assert data["events"][0]["origin"] == "havo"
+    # without an origin a zij-instromer is refused, naming the field
+    response = api_client.post(f"/api/v1/routes/{glr_route.pk}/students", {**body, "origin": "",
+                               "numbers": {"17XG": "C5001"}}, content_type="application/json", **headers)
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "origin"
+    student_id = data["id"]
+    response = api_client.post(f"/api/v1/students/{student_id}/events", {"kind": "uitstroom", "date": "2021-02-01",
+                               "destination": "werk"}, content_type="application/json", **headers)
+    assert response.status_code == 201
+    event_id = [e for e in response.json()["events"] if e["kind"] == "uitstroom"][0]["id"]
+    response = api_client.patch(f"/api/v1/students/{student_id}/events/{event_id}", {"date": "2021-04-01"},
+                                content_type="application/json", **headers)
+    assert response.status_code == 200 and Student.objects.get(pk=student_id).left_on == date(2021, 4, 1)
+    instroom_id = [e for e in response.json()["events"] if e["kind"] == "zij_instroom"][0]["id"]
+    response = api_client.delete(f"/api/v1/students/{student_id}/events/{instroom_id}", **headers)
+    assert response.status_code == 422 and "instroom" in response.json()["errors"][0]["message"]
+
+
+def test_correct_and_remove_events_through_the_student_page(client, enrol, glr_route, users):
+    client.login(username="calvijn", password="pw-calvijn")
+    student = enrol()
+    services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    event = student.events.get(kind="uitstroom")
+    response = client.post(reverse("students:event_change", args=[student.pk, event.pk]),
+                           {"date": "2020-04-01", "route_year": 1, "destination": "havo", "detail": ""}, follow=True)
+    assert "Gebeurtenis gecorrigeerd" in response.content.decode()
+    student.refresh_from_db()
+    assert (student.left_on, student.destination) == (date(2020, 4, 1), "havo")
+    response = client.post(reverse("students:event_remove", args=[student.pk, event.pk]), follow=True)
+    student.refresh_from_db()
+    assert student.status == "actief" and "Gebeurtenis verwijderd" in response.content.decode()
