@@ -28,7 +28,15 @@ def register_inputs(route, school_year: int, model: str, phase: str = "") -> dic
         return {"student_count": str(students), "weight_sum": str(students), "diplomas": str(diplomas)}
     if model == "M2":
         days = {y.route_year: y.days_at_mbo for y in route.years.all()}
-        per_year = funded.filter(phase="vo").values("route_year").annotate(n=Count("student", distinct=True))
+        vo_funded = funded.filter(phase="vo")
+        if route.partners.filter(role="vo").count() > 1:
+            # Several vo-schools: each is invoiced for its own students, counted where they are funded.
+            per_school = (vo_funded.values("institution__name", "route_year")
+                          .annotate(n=Count("student", distinct=True)).order_by("institution__name", "route_year"))
+            lines = [{"students": str(row["n"]), "days_at_partner": str(days.get(row["route_year"], 0)),
+                      "vo_school": row["institution__name"]} for row in per_school]
+            return {"lines": lines} if lines else {}
+        per_year = vo_funded.values("route_year").annotate(n=Count("student", distinct=True))
         lines = [{"students": str(row["n"]), "days_at_partner": str(days.get(row["route_year"], 0))}
                  for row in per_year.order_by("route_year")]
         return {"lines": lines} if lines else {}
