@@ -26,8 +26,9 @@ def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> N
 
 def read_student(user, pk) -> m.Student:
     """A student the user may see (404 otherwise); the read is logged."""
-    student = get_object_or_404(visible_students(user).select_related("route", "leerweg", "profiel", "kwalificatie"),
-                                pk=pk)
+    students = visible_students(user).select_related("route", "leerweg", "profiel", "kwalificatie", "vo_school",
+                                                     "mbo_institution")
+    student = get_object_or_404(students, pk=pk)
     log_read(user, student)
     return student
 
