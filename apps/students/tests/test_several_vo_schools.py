@@ -178,3 +178,17 @@ def test_the_statement_print_page_and_export_show_each_invoice(two_vo, glr_route
     export = client.get(f"/afrekeningen/{settlement.pk}/?export=csv").content.decode()
     invoices = [line for line in export.splitlines() if line.startswith("factuur;")]
     assert len(invoices) == 2 and "203400.00" in invoices[0] and "18000.00" in invoices[1]
+
+
+def test_a_vo_school_promotes_only_its_own_students(pair, glr_route, api_client, client):
+    sanne, noor = pair
+    url = f"/api/v1/routes/{glr_route.pk}/cohorts/2019/promote"
+    rows = api_client.post(url, {"apply": False}, content_type="application/json",
+                           **api_client.token_for("calvijn")).json()
+    assert [row["student"] for row in rows] == [sanne.pk]
+    login(client, "calvijn")
+    page = client.get(f"/routes/{glr_route.pk}/cohorten/2019/doorzetten/")
+    assert [s.pk for s in page.context["students"]] == [sanne.pk]
+    rows = api_client.post(url, {"apply": False}, content_type="application/json",
+                           **api_client.token_for("rocva")).json()
+    assert {row["student"] for row in rows} == {sanne.pk, noor.pk}
