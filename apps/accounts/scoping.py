@@ -1,5 +1,5 @@
 """Who sees and changes which routes and agreements. Every view and API endpoint goes through here."""
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from apps.routes.models import Agreement, Route, RoutePartner
 
@@ -79,10 +79,57 @@ def student_routes(user) -> QuerySet:
     return Route.objects.filter(_own_institution_routes(user))
 
 
-def visible_students(user) -> QuerySet:
+def _student_scope(user) -> Q:
+    """Which students of the user's routes the user sees: staff of a route's mbo institution see
+    all its students; staff of a vo-school only the students whose own vo-school is theirs (a route
+    may have several vo-schools). A user of institutions on both sides sees the union. A student
+    without a recorded vo-school (older data) belongs to the route's only vo-school, if it has one."""
+    own = user.institutions.all()
+    as_mbo = RoutePartner.objects.filter(role="mbo", institution__in=own).values("route")
+    as_vo = RoutePartner.objects.filter(role="vo", institution__in=own).values("route")
+    several_vo = (RoutePartner.objects.filter(role="vo").values("route").annotate(n=Count("pk"))
+                  .filter(n__gt=1).values("route"))
+    return (Q(route__in=as_mbo) | Q(vo_school__in=own)
+            | (Q(vo_school__isnull=True, route__in=as_vo) & ~Q(route__in=several_vo)))
+
+
+def visible_students(user, route=None) -> QuerySet:
+    """The students the user may see (and, with a role that changes students, change); with
+    ``route`` only that route's. Every page, export and API endpoint on students goes through here."""
     from apps.students.models import Student
 
-    return Student.objects.filter(route__in=student_routes(user))
+    students = Student.objects.filter(route__in=student_routes(user))
+    if route is not None:
+        students = students.filter(route=route)
+    if not user.is_authenticated or user.role not in STUDENT_READER_ROLES:
+        return students.none()
+    return students.filter(_student_scope(user))
+
+
+def counted_students(user, route) -> QuerySet:
+    """The route's students whose numbers the user is shown (rule-check counts, cohort sizes):
+    regional users and beheerders the whole route (they never see names); a partner's staff the
+    students of their own side, as ``visible_students`` decides, whatever their role."""
+    from apps.students.models import Student
+
+    students = Student.objects.filter(route=route)
+    if not user.is_authenticated:
+        return students.none()
+    if user.is_beheerder or user.is_regional:
+        return students
+    return students.filter(_student_scope(user))
+
+
+def student_institutions(user, route, role: str) -> QuerySet:
+    """The route's partner institutions of ``role`` ("vo" | "mbo") whose students the user may
+    assign a student to: a vo-school user only their own vo-school(s); mbo staff every partner."""
+    from apps.registry.models import Institution
+
+    partners = Institution.objects.filter(route_partnerships__route=route, route_partnerships__role=role)
+    own = user.institutions.all()
+    if role == "vo" and not RoutePartner.objects.filter(route=route, role="mbo", institution__in=own).exists():
+        partners = partners.filter(pk__in=own)
+    return partners.distinct().order_by("name")
 
 
 def may_change_students(user) -> bool:

@@ -18,13 +18,14 @@ SCALARS = {
     "M5": [],
 }
 TABLES = {
-    "M2": {"lines": [("students", _("Leerlingen")), ("days_at_partner", _("Dagen bij de partner"))]},
+    "M2": {"lines": [("students", _("Leerlingen")), ("days_at_partner", _("Dagen bij de partner")),
+                     ("vo_school", _("Vo-school (bij meer vo-scholen: elk een eigen factuur)"))]},
     "M3": {"lines": [("partner", _("Partner")), ("hours", _("Uren")), ("hourly_rate", _("Uurtarief (€)"))],
            "fixed_items": [("description", _("Vaste post")), ("amount", _("Bedrag (€)")), ("partner", _("Partner"))]},
     "M4": {"vo_schools": [("name", _("Vo-school")), ("students", _("Leerlingen")),
                           ("share_to_partners", _("Aandeel naar de partner-mbo's (fractie)"))]},
 }
-TEXT_FIELDS = {"bpv_party", "partner", "description", "name"}
+TEXT_FIELDS = {"bpv_party", "partner", "description", "name", "vo_school"}
 EXTRA_ROWS = 2
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Count
+from django.db.models.functions import Coalesce
 
 from apps.students.models import Enrolment, Event, EventKind
 from domain.settlement import calculate
@@ -28,7 +29,17 @@ def register_inputs(route, school_year: int, model: str, phase: str = "") -> dic
         return {"student_count": str(students), "weight_sum": str(students), "diplomas": str(diplomas)}
     if model == "M2":
         days = {y.route_year: y.days_at_mbo for y in route.years.all()}
-        per_year = funded.filter(phase="vo").values("route_year").annotate(n=Count("student", distinct=True))
+        vo_funded = funded.filter(phase="vo")
+        if route.partners.filter(role="vo").count() > 1:
+            # Several vo-schools: each is invoiced for its own students (their own vo-school, else
+            # the school where they are funded).
+            per_school = (vo_funded.annotate(school=Coalesce("student__vo_school__name", "institution__name"))
+                          .values("school", "route_year").annotate(n=Count("student", distinct=True))
+                          .order_by("school", "route_year"))
+            lines = [{"students": str(row["n"]), "days_at_partner": str(days.get(row["route_year"], 0)),
+                      "vo_school": row["school"]} for row in per_school]
+            return {"lines": lines} if lines else {}
+        per_year = vo_funded.values("route_year").annotate(n=Count("student", distinct=True))
         lines = [{"students": str(row["n"]), "days_at_partner": str(days.get(row["route_year"], 0))}
                  for row in per_year.order_by("route_year")]
         return {"lines": lines} if lines else {}

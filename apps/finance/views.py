@@ -107,6 +107,10 @@ def settlement_detail(request, pk):
         rows += [["totaal", f"totaal {party}", format_amount(cents), party] for party, cents in statement.parties.items()]
         rows.append(["overdracht", f"{statement.transfer.from_party or '-'} betaalt {statement.transfer.to_party or '-'}",
                      format_amount(statement.transfer.amount_cents), ""])
+        names = _names(settlement.route)
+        rows += [["factuur", f"{names.get(i.creditor, i.creditor)} factureert {i.debtor} "
+                             f"(regels {', '.join(i.lines)})", format_amount(i.total_cents), i.debtor]
+                 for i in statement.invoices]
         return table_response(f"afrekening-{settlement.pk}-v{settlement.version}", ["stap", "omschrijving", "bedrag",
                                                                                    "partij"], rows, fmt)
     approved = {a.institution_id: a for a in settlement.approvals.select_related("user")}

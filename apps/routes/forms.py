@@ -48,15 +48,44 @@ class BasePartnerFormSet(forms.BaseInlineFormSet):
         super().clean()
         rows = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
         roles = [row.get("role") for row in rows]
-        if roles.count("vo") != 1 or roles.count("mbo") < 1:
+        if roles.count("vo") < 1 or roles.count("mbo") < 1:
             raise forms.ValidationError(
-                _("Een route heeft precies één vo-school en minstens één mbo-instelling als partner."))
+                _("Een route heeft minstens één vo-school en minstens één mbo-instelling als partner."))
+        self._keep_partners_with_students(rows)
         if self.user is not None and not self.user.is_beheerder:
             own = set(self.user.institutions.values_list("pk", flat=True))
             if not any(row.get("institution") and row["institution"].pk in own for row in rows):
                 raise forms.ValidationError(
                     _("Uw eigen instelling moet partner zijn van de route; anders kunt u de route daarna "
                       "niet meer zien of wijzigen."))
+
+
+    def _keep_partners_with_students(self, rows):
+        """A partner that still has students of the route (their own vo-school or mbo, or an
+        enrolment there) cannot leave the route (or change side)."""
+        route = self.instance
+        if route is None or route.pk is None:
+            return
+        kept = {(row["institution"].pk, row.get("role")) for row in rows if row.get("institution")}
+        for partner in route.partners.select_related("institution"):
+            if (partner.institution_id, partner.role) in kept:
+                continue
+            count = students_at(route, partner.institution_id, partner.role)
+            if count:
+                raise forms.ValidationError(
+                    _("%(name)s kan niet uit de route worden gehaald: %(n)d leerling(en) van de route horen bij "
+                      "of zijn ingeschreven bij deze %(role)s-partner. Verplaats of verwijder eerst die "
+                      "leerlingen.") % {"name": partner.institution.name, "n": count, "role": partner.role},
+                    code="partner_has_students")
+
+
+def students_at(route, institution_id, role) -> int:
+    """How many students of the route have ``institution_id`` as their own school of that side or
+    an enrolment there (routes do not import the students app: the reverse relation is used)."""
+    from django.db.models import Q
+
+    own = Q(vo_school=institution_id) if role == "vo" else Q(mbo_institution=institution_id)
+    return route.students.filter(own | Q(enrolments__institution=institution_id)).distinct().count()
 
 
 class UitstroomForm(forms.ModelForm):

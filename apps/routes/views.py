@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts.scoping import (
-    can_change, editable_agreements, editable_routes, student_routes, visible_agreements, visible_routes,
+    can_change, counted_students, editable_agreements, editable_routes, student_routes, visible_agreements,
+    visible_routes,
 )
 from apps.core.lib.tabular import table_response
 from apps.students.services import student_findings
@@ -134,7 +135,9 @@ def route_compliance(request, pk):
     route = _route_or_404(request.user, pk)
     findings = compliance.refresh(route)
     rules = {r.id: r for r in CATALOGUE}
-    by_rule = student_findings(route)
+    counted = set(counted_students(request.user, route).values_list("pk", flat=True))
+    by_rule = {rule: kept for rule, pairs in student_findings(route).items()
+               if (kept := [(student, x) for student, x in pairs if student.pk in counted])}
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),
         "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field)) for x in findings],

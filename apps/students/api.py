@@ -6,7 +6,7 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import may_change_students, may_erase_students, student_routes
+from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
 from . import forms as f
@@ -29,10 +29,15 @@ class StudentSummary(Schema):
     route_year: int
     leerweg: str
     kwalificatie: str | None
+    vo_school: str | None                 # BRIN of the student's own vo-school
 
     @staticmethod
     def resolve_leerweg(obj):
         return obj.leerweg.code
+
+    @staticmethod
+    def resolve_vo_school(obj):
+        return obj.vo_school.brin if obj.vo_school else None
 
     @staticmethod
     def resolve_kwalificatie(obj):
@@ -53,6 +58,8 @@ class StudentIn(Schema):
     kwalificatie: str | None = None
     glr_judgment_on: date | None = None
     glr_judgment_note: str = ""
+    vo_school: str | None = None          # BRIN of the student's own vo-school: required when the route has several
+    mbo_institution: str | None = None    # BRIN of the student's own mbo: required when the route has several
     numbers: dict[str, str] = {}          # BRIN -> school-local student number
 
 
@@ -120,6 +127,8 @@ def student_out(student) -> dict:
         **StudentSummary.from_orm(student).dict(),
         "date_of_birth": student.date_of_birth, "vmbo_year_at_start": student.vmbo_year_at_start,
         "profiel": student.profiel.code if student.profiel else None,
+        "vo_school": student.vo_school.brin if student.vo_school else None,
+        "mbo_institution": student.mbo_institution.brin if student.mbo_institution else None,
         "vmbo_diploma_on": student.vmbo_diploma_on, "mbo_diploma_on": student.mbo_diploma_on,
         "destination": student.destination, "doorstroom_level": student.doorstroom_level,
         "numbers": {n.institution.brin: n.number for n in student.numbers.select_related("institution")},
@@ -144,7 +153,7 @@ def student_out(student) -> dict:
 def list_students(request, route_id: int, cohort: int | None = None, status: str = ""):
     """The route's students; `cohort` is the first calendar year of the cohort's school year."""
     route = get_object_or_404(student_routes(request.user), pk=route_id)
-    students = route.students.select_related("leerweg", "kwalificatie")
+    students = visible_students(request.user, route).select_related("leerweg", "kwalificatie", "vo_school")
     if cohort is not None:
         students = students.filter(cohort=cohort)
     students = list(students.filter(status=status) if status else students)
@@ -162,11 +171,15 @@ def create_student(request, route_id: int, payload: StudentIn):
                 kwalificatie=_code_pk(Kwalificatie, "code", payload.kwalificatie))
     partners = {p.institution.brin: p.institution_id for p in route.partners.all().select_related("institution")}
     data.update({f"number_{partners[brin]}": number for brin, number in payload.numbers.items() if brin in partners})
-    form = f.StudentForm({k: v for k, v in data.items() if v is not None}, route=route)
-    unknown = [brin for brin in payload.numbers if brin not in partners]
+    unknown = [{"rule": None, "field": name, "message": f"{brin} is geen partner van deze route."}
+               for name, brin in (("vo_school", payload.vo_school), ("mbo_institution", payload.mbo_institution))
+               if brin and brin not in partners]
+    data.update(vo_school=partners.get(payload.vo_school), mbo_institution=partners.get(payload.mbo_institution))
+    form = f.StudentForm({k: v for k, v in data.items() if v is not None}, route=route, user=request.user)
+    unknown += [{"rule": None, "field": "numbers", "message": f"{brin} is geen partner van deze route."}
+                for brin in payload.numbers if brin not in partners]
     if unknown:
-        return Status(422, {"errors": [{"rule": None, "field": "numbers",
-                                        "message": f"{brin} is geen partner van deze route."} for brin in unknown]})
+        return Status(422, {"errors": unknown})
     if not form.is_valid():
         return Status(422, _form_errors(form))
     student = form.save(commit=False)
@@ -297,7 +310,8 @@ def teldatum(request, route_id: int, date: date):
     """For a 1 October: per student of the route, the institution that should be funded (BRIN) and
     the rules that fail (R-10, R-11)."""
     route = get_object_or_404(student_routes(request.user), pk=route_id)
-    results = services.teldatum_check(route, date)
+    shown = set(visible_students(request.user, route).values_list("pk", flat=True))
+    results = [(s, r) for s, r in services.teldatum_check(route, date) if s.pk in shown]
     privacy.log_reads(request.user, [s for s, _r in results])
     return [{"student": s.pk, "name": f"{s.first_name} {s.last_name}", "route_year": r.route_year, "phase": r.phase,
              "funded_institution": r.funded_institution, "funded_actual": list(r.funded_actual),
@@ -309,7 +323,7 @@ def teldatum(request, route_id: int, date: date):
 def diploma_check(request, route_id: int, cohort: int | None = None):
     """Diploma status of every active student of the route (optionally one cohort)."""
     route = get_object_or_404(student_routes(request.user), pk=route_id)
-    students = route.students.filter(status=m.Status.ACTIEF).select_related("route", "leerweg")
+    students = visible_students(request.user, route).filter(status=m.Status.ACTIEF).select_related("route", "leerweg")
     if cohort is not None:
         students = students.filter(cohort=cohort)
     return [{"student": s.pk, **services.diploma_status(s)} for s in students.prefetch_related("exam_parts")]
@@ -336,10 +350,11 @@ def promote(request, route_id: int, cohort: int, payload: PromotionIn):
         exceptions[pk] = (action, destination)
     if errors:
         return Status(422, {"errors": errors})
+    own = visible_students(request.user, route)
     try:
-        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply)
+        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply, within=own)
     except services.RuleViolation:
-        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False)
+        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False, within=own)
         return Status(422, {"errors": [{"rule": p.split(":")[0], "field": f"students[{r.student.pk}]", "message": p}
                                        for r in rows for p in r.problems]})
     return Status(200, [{"student": r.student.pk, "action": r.action, "next_route_year": r.next_route_year,

@@ -9,7 +9,43 @@ from . import models as m
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class StudentForm(forms.ModelForm):
+class OwnSchoolFields:
+    """The student's own vo-school and mbo among the route's partners (a route may have several of
+    each). The vo-school is required when the route has several and preset when the user can choose
+    only one (a vo-school's staff always get their own school); the mbo is asked only when the route
+    has several. Without a user (the import) every partner of the route may be chosen."""
+
+    def own_school_fields(self, route, user):
+        from apps.accounts.scoping import student_institutions
+
+        self.fixed_schools = {}
+        for name, role in (("vo_school", "vo"), ("mbo_institution", "mbo")):
+            partners = Institution.objects.filter(route_partnerships__route=route,
+                                                  route_partnerships__role=role).distinct().order_by("name")
+            choices = student_institutions(user, route, role) if user is not None else partners
+            field = self.fields[name]
+            field.queryset = choices
+            field.empty_label = None
+            if role == "mbo" and partners.count() < 2:
+                del self.fields[name]      # the route's only mbo (the use case fills it in)
+                continue
+            field.required = True
+            options = list(choices)
+            if len(options) == 1:
+                self.fixed_schools[name] = options[0]
+                self.initial[name] = options[0].pk
+                field.disabled = True
+                field.help_text = _("Vast: %(school)s.") % {"school": options[0].name}
+
+    def clean_own_schools(self):
+        """A fixed school cannot be swapped for another by posting a different value."""
+        for name, school in getattr(self, "fixed_schools", {}).items():
+            posted = self.data.get(self.add_prefix(name))
+            if posted not in (None, "") and str(posted) != str(school.pk):
+                self.add_error(name, _("U kunt alleen %(school)s kiezen.") % {"school": school.name})
+
+
+class StudentForm(OwnSchoolFields, forms.ModelForm):
     origin = forms.ChoiceField(label=_("herkomst (zij-instroom)"), choices=[("", "—"), *m.Origin.choices],
                                required=False)
     entry_date = forms.DateField(label=_("instroomdatum"), required=False, widget=DATE,
@@ -17,17 +53,19 @@ class StudentForm(forms.ModelForm):
 
     class Meta:
         model = m.Student
-        fields = ["first_name", "last_name", "date_of_birth", "leerweg", "profiel", "vmbo_year_at_start", "cohort",
-                  "entry_route_year", "kwalificatie", "glr_judgment_on", "glr_judgment_note"]
+        fields = ["first_name", "last_name", "date_of_birth", "vo_school", "mbo_institution", "leerweg", "profiel",
+                  "vmbo_year_at_start", "cohort", "entry_route_year", "kwalificatie", "glr_judgment_on",
+                  "glr_judgment_note"]
         widgets = {"date_of_birth": DATE, "glr_judgment_on": DATE}
         help_texts = {"entry_route_year": _("1 is de gewone instroom. Een later routejaar is zij-instroom: de leerling "
                                             "komt in het cohort van de groep waarin hij instroomt.")}
 
-    def __init__(self, *args, route=None, **kwargs):
+    def __init__(self, *args, route=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.route = route
         self.fields["entry_route_year"].required = False   # default 1: the regular instroom
         if route is not None:
+            self.own_school_fields(route, user)
             self.fields["kwalificatie"].queryset = Kwalificatie.objects.filter(uitstroomrichtingen__route=route)
             if route.choice_route_year is None:
                 self.fields["kwalificatie"].required = True
@@ -42,6 +80,7 @@ class StudentForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        self.clean_own_schools()
         entry = data.get("entry_route_year") or 1
         if entry > 1 and not data.get("origin"):
             self.add_error("origin", _("Kies waar de zij-instromer vandaan komt."))
@@ -70,14 +109,29 @@ MANUAL_EVENTS = [m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.CERTI
                  m.EventKind.UITSTROOM, m.EventKind.TERUGKEER, m.EventKind.DOORSTROOM]
 
 
-class StudentEditForm(forms.ModelForm):
+class StudentEditForm(OwnSchoolFields, forms.ModelForm):
     """A student's own data; the cohort and the path change through enrolment, events and promotion."""
 
     class Meta:
         model = m.Student
-        fields = ["first_name", "last_name", "date_of_birth", "leerweg", "profiel", "vmbo_year_at_start",
-                  "glr_judgment_on", "glr_judgment_note"]
+        fields = ["first_name", "last_name", "date_of_birth", "vo_school", "mbo_institution", "leerweg", "profiel",
+                  "vmbo_year_at_start", "glr_judgment_on", "glr_judgment_note"]
         widgets = {"date_of_birth": DATE, "glr_judgment_on": DATE}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.own_school_fields(self.instance.route, user)
+        for name, school in self.fixed_schools.items():
+            current = getattr(self.instance, f"{name}_id")
+            if current is not None and current != school.pk:
+                # e.g. mbo staff of a route whose only vo-school changed: keep what is recorded
+                self.initial[name] = current
+                self.fields[name].queryset = Institution.objects.filter(pk__in=[current, school.pk])
+
+    def clean(self):
+        data = super().clean()
+        self.clean_own_schools()
+        return data
 
 
 class EventForm(forms.ModelForm):

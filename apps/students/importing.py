@@ -85,6 +85,12 @@ TARGETS: dict[str, list[Target]] = {
         Target("glr_judgment_on", gettext_lazy("gezamenlijk oordeel (GLR) op"), False,
                ("gezamenlijk oordeel", "datum gezamenlijk oordeel", "oordeel glr", "glr oordeel", "glr",
                 "joint judgment", "glr judgment on")),
+        # Only needed when the route has several: an import by a vo-school gives its own school.
+        Target("vo_school", gettext_lazy("vo-school (BRIN)"), False,
+               ("vo school", "vo school brin", "brin vo", "brin vo school", "school brin", "vo brin",
+                "brin school")),
+        Target("mbo_institution", gettext_lazy("mbo-instelling (BRIN)"), False,
+               ("mbo instelling", "mbo brin", "brin mbo", "mbo instelling brin", "brin mbo instelling")),
     ],
     m.ImportJob.Kind.RESULTS: [
         Target("number", gettext_lazy("leerlingnummer"), True, NUMBER_ALIASES),
@@ -338,6 +344,12 @@ class Rows:
             for profiel in Profiel.objects.all():
                 self.profielen[profiel.code.upper()] = self.profielen[_norm(profiel.name)] = profiel
             self.route_kwalificaties = set(self.route.uitstroomrichtingen.values_list("kwalificatie__code", flat=True))
+        self.partners = {"vo": {}, "mbo": {}}     # role -> BRIN -> institution
+        for p in self.route.partners.select_related("institution"):
+            self.partners[p.role][p.institution.brin.upper()] = p.institution
+
+    def partners_of(self, role: str) -> list:
+        return list(self.partners[role].values())
 
     def value(self, index: int, key: str) -> str:
         column = self.columns.get(key)
@@ -464,6 +476,11 @@ class Rows:
             else:
                 errors.append(self.error(index, "kwalificatie", UNKNOWN,
                                          _("Onbekende kwalificatie (crebo) %(code)s.") % {"code": code}))
+        for key, role in (("vo_school", "vo"), ("mbo_institution", "mbo")):
+            school, problem = self._own_school(index, key, role)
+            data[key] = school.pk if school else ""
+            if problem:
+                errors.append(problem)
         if errors:
             return errors
         form = StudentRowForm(data, route=self.route)
@@ -478,6 +495,28 @@ class Rows:
             return self._violations(index, violation)
         return []
 
+    def _own_school(self, index: int, key: str, role: str):
+        """The row's own vo-school (or mbo): the importing institution when it is that side's
+        partner; else the BRIN in the row's column; else the route's only partner of that side.
+        Returns (institution or None, error or None)."""
+        partners = self.partners[role]
+        given = self.value(index, key).upper()
+        if self.institution in partners.values():
+            if given and given != self.institution.brin.upper():
+                return None, self.error(index, key, INVALID, _(
+                    "%(school)s importeert alleen leerlingen van de eigen school.") % {"school": self.institution.name})
+            return self.institution, None
+        if given:
+            if given not in partners:
+                return None, self.error(index, key, UNKNOWN, _("%(brin)s is geen %(role)s-partner van deze route.")
+                                        % {"brin": given, "role": role})
+            return partners[given], None
+        if len(partners) > 1:
+            return None, self.error(index, key, REQUIRED, _(
+                "De route heeft meer dan één %(role)s-partner; geef per leerling de BRIN van de eigen school "
+                "(%(brins)s).") % {"role": role, "brins": ", ".join(sorted(partners))})
+        return next(iter(partners.values()), None), None
+
     def _result(self, index: int) -> list[dict]:
         v = lambda key: self.value(index, key)  # noqa: E731
         errors = self._required(index) + self.duplicates(index)
@@ -490,6 +529,11 @@ class Rows:
                                _("Geen leerling met dit leerlingnummer bij %(school)s in deze route.")
                                % {"school": self.institution.name})]
         student = found.student
+        vo_only = self.institution in self.partners_of("vo") and self.institution not in self.partners_of("mbo")
+        if vo_only and student.vo_school_id not in (None, self.institution.pk):
+            return [self.error(index, "number", NOT_FOUND,   # another vo-school's student: not theirs to see
+                               _("Geen leerling met dit leerlingnummer bij %(school)s in deze route.")
+                               % {"school": self.institution.name})]
         part = student.exam_parts.filter(name__iexact=v("name")).first()
         data = {"name": v("name"), "sector": "", "kind": "", "planned_route_year": "", "actual_route_year": "",
                 "examiner": "", "location": "", "integrated": False, "result": "open", "grade": "", "result_on": ""}

@@ -26,8 +26,9 @@ def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> N
 
 def read_student(user, pk) -> m.Student:
     """A student the user may see (404 otherwise); the read is logged."""
-    student = get_object_or_404(visible_students(user).select_related("route", "leerweg", "profiel", "kwalificatie"),
-                                pk=pk)
+    students = visible_students(user).select_related("route", "leerweg", "profiel", "kwalificatie", "vo_school",
+                                                     "mbo_institution")
+    student = get_object_or_404(students, pk=pk)
     log_read(user, student)
     return student
 
@@ -63,7 +64,9 @@ def export(student: m.Student) -> dict:
             "route": student.route.name, "leerweg": student.leerweg.code,
             "profiel": student.profiel.code if student.profiel else None,
             "kwalificatie": student.kwalificatie.code if student.kwalificatie else None,
-            "national_key_present": bool(student.national_key)},
+            "national_key_present": bool(student.national_key),
+            "vo_school": student.vo_school.brin if student.vo_school else None,
+            "mbo_institution": student.mbo_institution.brin if student.mbo_institution else None},
         "student_numbers": [{"institution": n.institution.brin, "number": n.number} for n in student.numbers.all()],
         "enrolments": rows(student.enrolments.select_related("institution"), "school_year", "route_year", "start",
                            "end", "funded", "phase", "institution__name"),

@@ -305,13 +305,13 @@ class PromotionRow:
     problems: tuple = ()         # rule messages that would block this student's promotion
 
 
-def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = False) -> list[PromotionRow]:
+def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = False, within=None) -> list[PromotionRow]:
     """Move every active student of a cohort to the next school year in one step.
 
     ``exceptions``: student id -> (action, destination) for doublure or uitstroom. With ``apply``
     False nothing is saved: the rows are the preview. With ``apply`` True all students move in one
     transaction; if any student's move breaks a rule nothing is saved (RuleViolation)."""
-    students = list(route.students.filter(cohort=cohort, status=m.Status.ACTIEF)
+    students = list((route.students if within is None else within).filter(cohort=cohort, status=m.Status.ACTIEF)
                     .select_related("route", "leerweg", "kwalificatie").prefetch_related(*PREFETCH))
     route_facts, settings = compliance.route_facts(route), compliance.rule_settings()  # once, not per student
     rows = []

@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import may_change_students, may_erase_students, student_routes
+from apps.accounts.scoping import (
+    may_change_students, may_erase_students, student_institutions, student_routes, visible_students,
+)
 from apps.core.lib.tabular import table_response
 
 from . import forms as f
@@ -40,12 +42,13 @@ def _violation_messages(request, violation):
 def cohorts(request, pk):
     route = _route(request.user, pk)
     cohort = request.GET.get("cohort")
-    counts = (route.students.values("cohort")
+    own = visible_students(request.user, route)
+    counts = (own.values("cohort")
               .annotate(total=Count("pk"), active=Count("pk", filter=Q(status=m.Status.ACTIEF)),
                         diploma=Count("pk", filter=Q(status=m.Status.GEDIPLOMEERD)),
                         left=Count("pk", filter=Q(status=m.Status.UITGESTROOMD)))
               .order_by("-cohort"))
-    students = route.students.select_related("route", "leerweg", "kwalificatie").prefetch_related("exam_parts")
+    students = own.select_related("route", "leerweg", "kwalificatie").prefetch_related("exam_parts")
     if cohort and cohort.isdigit():
         students = list(students.filter(cohort=int(cohort)))
         for student in students:
@@ -68,7 +71,7 @@ def cohorts(request, pk):
 def student_create(request, pk):
     route = _route(request.user, pk)
     _editor(request)
-    form = f.StudentForm(request.POST or None, route=route,
+    form = f.StudentForm(request.POST or None, route=route, user=request.user,
                          initial={"cohort": services.school_year_of(services.today())})
     if request.method == "POST" and form.is_valid():
         student = form.save(commit=False)
@@ -92,7 +95,7 @@ def student_create(request, pk):
 def student_edit(request, pk):
     _editor(request)
     student = _student(request, pk)
-    form = f.StudentEditForm(request.POST or None, instance=student)
+    form = f.StudentEditForm(request.POST or None, instance=student, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_student(form)
@@ -220,7 +223,8 @@ def cijferlijst(request, pk):
 def promote(request, pk, cohort):
     route = _route(request.user, pk)
     _editor(request)
-    students = route.students.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
+    own = visible_students(request.user, route)
+    students = own.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
     exceptions = {}
     for student in students:
         action = request.POST.get(f"action_{student.pk}", services.PROMOTE)
@@ -233,10 +237,10 @@ def promote(request, pk, cohort):
     elif request.method == "POST":
         apply = request.POST.get("step") == "apply"
         try:
-            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=apply)
+            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=apply, within=own)
             applied = apply
         except services.RuleViolation:
-            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False)
+            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False, within=own)
             messages.error(request, _("Niet doorgevoerd: los eerst de problemen in het voorbeeld op."))
         if applied:
             messages.success(request, _("Cohort %(c)s is doorgezet naar het volgende schooljaar.") % {"c": cohort})
@@ -252,7 +256,8 @@ def teldatum(request, pk):
     today = services.today()
     latest = date(today.year if today.month >= 10 else today.year - 1, 10, 1)
     # The latest 1 October that has enrolments in this route (the count date people check).
-    with_data = m.Enrolment.objects.filter(student__route=route, school_year__lte=latest.year).order_by(
+    own = visible_students(request.user, route)
+    with_data = m.Enrolment.objects.filter(student__in=own, school_year__lte=latest.year).order_by(
         "-school_year").values_list("school_year", flat=True).first()
     default = date(with_data, 10, 1) if with_data else latest
     try:
@@ -260,7 +265,8 @@ def teldatum(request, pk):
     except ValueError:
         messages.error(request, _("Ongeldige datum; gebruik JJJJ-MM-DD."))
         day = default
-    results = sorted(services.teldatum_check(route, day),
+    shown = set(own.values_list("pk", flat=True))
+    results = sorted([(s, r) for s, r in services.teldatum_check(route, day) if s.pk in shown],
                      key=lambda pair: (not pair[1].violations, pair[0].last_name, pair[0].first_name))
     privacy.log_reads(request.user, [s for s, _r in results])
     fmt = request.GET.get("export")
@@ -278,7 +284,8 @@ def teldatum(request, pk):
 @login_required
 def exam_deadlines(request, pk):
     route = _route(request.user, pk)
-    parts = services.open_vmbo_parts(route)
+    shown = set(visible_students(request.user, route).values_list("pk", flat=True))
+    parts = [(part, deadline) for part, deadline in services.open_vmbo_parts(route) if part.student_id in shown]
     privacy.log_reads(request.user, {part.student for part, _d in parts})
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):

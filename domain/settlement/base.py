@@ -47,6 +47,7 @@ LABELS = {
     "lines": "Regels",
     "students": "Aantal studenten",
     "days_at_partner": "Dagen per week bij de partner",
+    "vo_school": "Vo-school",
     # M3
     "partner": "Partner",
     "hours": "Aantal uren",
@@ -124,6 +125,22 @@ NO_TRANSFER = Transfer(None, None, 0)
 
 
 @dataclass(frozen=True)
+class Invoice:
+    """One invoice of a statement that bills several parties apart (M2 with several vo-schools:
+    each vo-school its own invoice for its own students): who pays whom, the codes of its lines
+    (steps of the statement) and its total in cents."""
+
+    debtor: str
+    creditor: str
+    lines: tuple[str, ...]
+    total_cents: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"debtor": self.debtor, "creditor": self.creditor, "lines": list(self.lines),
+                "total": format_amount(self.total_cents)}
+
+
+@dataclass(frozen=True)
 class Statement:
     """The outcome of one settlement model.
 
@@ -148,6 +165,7 @@ class Statement:
     transfers: tuple[Transfer, ...] = ()
     cost_covering: bool = True
     warnings: tuple[str, ...] = ()
+    invoices: tuple[Invoice, ...] = ()   # separate invoices (M2 with several vo-schools), else ()
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         """The API shape ``{"parties", "transfer", "steps"}`` with amounts as two-decimal strings;
@@ -164,6 +182,8 @@ class Statement:
                 "transfers": [t.to_json() for t in self.transfers],
                 "cost_covering": self.cost_covering, "warnings": list(self.warnings),
             })
+            if self.invoices:
+                result["invoices"] = [invoice.to_json() for invoice in self.invoices]
         return result
 
 
@@ -275,6 +295,14 @@ class Reader:
         self.inputs[key] = value.strip()
         return value.strip()
 
+    def optional_text(self, key: str) -> str | None:
+        """A text that may be left out (absent, null or empty: None, and not recorded)."""
+        self._known.add(key)
+        value = self.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.text(key)
+
     def items(self, key: str, default: Any = _MISSING, min_items: int = 0) -> list[Reader]:
         """A list of parameter objects, each read through its own Reader (path ``key[i]``)."""
         value, _ = self._get(key, default)
@@ -316,5 +344,5 @@ def check_limit(path: str, cents: int) -> None:
         raise error(path, "levert een te groot bedrag op.")
 
 
-__all__ = ["LABELS", "NO_TRANSFER", "ParameterError", "Reader", "Statement", "Step", "Transfer",
+__all__ = ["LABELS", "NO_TRANSFER", "Invoice", "ParameterError", "Reader", "Statement", "Step", "Transfer",
            "aggregate", "check_limit", "describe", "error", "sum_text"]

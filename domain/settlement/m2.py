@@ -9,18 +9,27 @@ The mbo invoices the sum to the vo-school (transfer vo → mbo).
 lines, as in M1: {"vo": F − invoiced total (what the vo-school keeps), "mbo": invoiced total};
 they add up to F exactly. Example: 25 × 9.000 × 1/5 + 22 × 9.000 × 4/5 = 203.400 (mbo);
 F = 47 × 9.000 = 423.000, so vo 219.600.
+
+Several vo-schools (TOT: De Uilenhof and Insula each receive invoices from Da Vinci): every line
+names its ``vo_school``, and each vo-school gets its own invoice for its own students. Then
+``parties`` holds each vo-school by name (F of its students − its invoice) and "mbo" (the sum of
+the invoices); ``transfers`` one payment and ``invoices`` one invoice per vo-school, in the order
+the schools first appear. Either every line names its vo-school or none does.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Any
 
-from domain.settlement.base import Reader, Statement, Step, Transfer, check_limit, sum_text
+from domain.settlement.base import (
+    Invoice, Reader, Statement, Step, Transfer, aggregate, check_limit, error, sum_text,
+)
 from domain.settlement.money import (
     format_nl as nl, format_number as num, round_half_up,
 )
 
 NAME = "Aandeel bekostiging naar dagen"
+RECEIVER = "mbo"
 
 
 def calculate_m2(parameters: Any) -> Statement:
@@ -31,19 +40,28 @@ def calculate_m2(parameters: Any) -> Statement:
     for line in p.items("lines", min_items=1):
         students = line.count("students")
         days = line.number("days_at_partner", maximum=days_per_week)
+        school = line.optional_text("vo_school")
         line.finish()
-        lines.append((line.path, students, days))
+        lines.append((line.path, students, days, school))
     p.finish()
+    named = [school for *_rest, school in lines if school]
+    if named and len(named) != len(lines):
+        path = next(path for path, *_rest, school in lines if not school)
+        raise error(f"{path}.vo_school", "ontbreekt; noem bij elke regel de vo-school (of bij geen enkele).")
+    if named and RECEIVER in named:
+        raise error("lines", f"'{RECEIVER}' is de factuurstellende mbo-instelling; geef de vo-school haar naam.")
 
-    students_total = sum(students for _, students, _ in lines)
+    students_total = sum(students for _, students, _, _ in lines)
     F = funding * students_total
     check_limit("funding_per_student", F)
+    amounts = [round_half_up(funding * students * Fraction(days) / Fraction(days_per_week))
+               for _, students, days, _ in lines]
+    if named:
+        return _per_school(p, funding, days_per_week, lines, amounts, F, students_total)
+
     steps = [Step("F", f"Bekostiging vo-school F = bekostiging per student × studenten = "
                        f"{nl(funding)} × {num(students_total)} = {nl(F)}", F)]
-    amounts = []
-    for i, (path, students, days) in enumerate(lines):
-        amount = round_half_up(funding * students * Fraction(days) / Fraction(days_per_week))
-        amounts.append(amount)
+    for i, ((path, students, days, _), amount) in enumerate(zip(lines, amounts)):
         steps.append(Step(path, f"Regel {i + 1}: studenten × bekostiging per student × dagen bij "
                                 f"het mbo / dagen per week = {num(students)} × {nl(funding)} × "
                                 f"{num(days)}/{num(days_per_week)} = {nl(amount)}",
@@ -62,3 +80,42 @@ def calculate_m2(parameters: Any) -> Statement:
     return Statement(model="M2", name=NAME, inputs=p.inputs, steps=tuple(steps),
                      parties={"vo": vo_total, "mbo": mbo_total}, transfer=transfer,
                      transfers=(transfer,))
+
+
+def _per_school(p, funding, days_per_week, lines, amounts, F, students_total) -> Statement:
+    """One invoice per vo-school for its own lines; the schools' funding adds up to F."""
+    schools = list(dict.fromkeys(school for *_rest, school in lines))
+    steps = [Step("F", f"Bekostiging vo-scholen F = bekostiging per student × studenten = "
+                       f"{nl(funding)} × {num(students_total)} = {nl(F)}", F)]
+    parties: dict[str, int] = {}
+    transfers, invoices = [], []
+    for school in schools:
+        own = [(i, line, amount) for i, (line, amount) in enumerate(zip(lines, amounts)) if line[3] == school]
+        students = sum(line[1] for _i, line, _a in own)
+        funded = funding * students
+        steps.append(Step(f"F.{school}", f"Bekostiging {school} = bekostiging per student × studenten = "
+                                         f"{nl(funding)} × {num(students)} = {nl(funded)}", funded))
+        for i, (path, count, days, _school), amount in own:
+            steps.append(Step(path, f"Regel {i + 1}, {school}: studenten × bekostiging per student × dagen "
+                                    f"bij het mbo / dagen per week = {num(count)} × {nl(funding)} × "
+                                    f"{num(days)}/{num(days_per_week)} = {nl(amount)}", amount, RECEIVER))
+        invoiced = sum(amount for _i, _line, amount in own)
+        steps.append(Step(f"factuur.{school}", f"Factuur van het mbo aan {school} = som van de regels = "
+                                               f"{sum_text([a for _i, _l, a in own])} = {nl(invoiced)}",
+                          invoiced, RECEIVER))
+        kept = funded - invoiced
+        steps.append(Step(f"totaal.{school}", f"Totaal {school} = bekostiging − factuur = {nl(funded)} − "
+                                              f"{nl(invoiced)} = {nl(kept)}", kept, school))
+        parties[school] = kept
+        transfers.append(Transfer(school, RECEIVER, invoiced))
+        invoices.append(Invoice(school, RECEIVER, tuple(line[0] for _i, line, _a in own), invoiced))
+    mbo_total = sum(t.amount_cents for t in transfers)
+    parties[RECEIVER] = mbo_total
+    steps.append(Step("totaal.mbo", f"Totaal mbo = som van de facturen = "
+                                    f"{sum_text([t.amount_cents for t in transfers])} = {nl(mbo_total)}",
+                      mbo_total, RECEIVER))
+    payments = "; ".join(f"{t.from_party} {nl(t.amount_cents)}" for t in transfers)
+    steps.append(Step("overdracht", f"Overdracht: het mbo factureert elke vo-school apart: {payments}",
+                      mbo_total, RECEIVER))
+    return Statement(model="M2", name=NAME, inputs=p.inputs, steps=tuple(steps), parties=parties,
+                     transfer=aggregate(transfers), transfers=tuple(transfers), invoices=tuple(invoices))

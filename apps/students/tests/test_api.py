@@ -16,7 +16,8 @@ def test_students_of_a_cohort(student, glr_route, api_client):
     headers = api_client.token_for("rocva")
     body = api_client.get(f"/api/v1/routes/{glr_route.pk}/students?cohort=2019", **headers).json()
     assert body == [{"id": student.pk, "status": "actief", "first_name": "Sanne", "last_name": "de Vries",
-                     "cohort": 2019, "route_year": 1, "leerweg": "BB", "kwalificatie": "25498"}]
+                     "cohort": 2019, "route_year": 1, "leerweg": "BB", "kwalificatie": "25498",
+                     "vo_school": "17XG"}]
     assert api_client.get(f"/api/v1/routes/{glr_route.pk}/students?cohort=2020", **headers).json() == []
 
 
