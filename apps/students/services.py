@@ -16,6 +16,7 @@ from domain import facts
 from domain.rules import blocking, evaluate_student, get_rule
 from domain.teldatum import TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum, vo_part_open
 
+from . import exam_plan
 from . import models as m
 
 __all__ = ["RuleViolation", "school_year_of"]
@@ -135,6 +136,7 @@ def enrol(student: m.Student, numbers: dict, user, on: date | None = None):
                 m.StudentNumber.objects.create(student=student, institution=institution, number=number)
         school_year = student.cohort + student.route_year - 1
         save_all(enrolments_for_year(student, school_year, student.route_year))
+        exam_plan.plan_from_template(student)  # the mbo plan (kwalificatie known) and the vmbo plan
         m.Event.objects.create(student=student, kind=m.EventKind.INSTROOM, date=on, school_year=school_year,
                                route_year=student.route_year, kwalificatie=student.kwalificatie, recorded_by=user)
         return student
@@ -182,8 +184,9 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
         raise PathError(_("De leerling heeft de route verlaten; er kan geen gebeurtenis meer bij."))
     if student.status == m.Status.GEDIPLOMEERD and kind != m.EventKind.DOORSTROOM:
         raise PathError(_("Na het mbo-diploma kan alleen de doorstroom nog worden vastgelegd."))
-    if kind == m.EventKind.MBO_DIPLOMA and not diploma_status(student)["mbo_diploma"]:
-        raise PathError(_("Het mbo-diploma vraagt dat alle mbo-examenonderdelen behaald zijn."))
+    if kind == m.EventKind.MBO_DIPLOMA and not (status := diploma_status(student))["mbo_diploma"]:
+        raise PathError(_("Het mbo-diploma vraagt dat alle vereiste mbo-examenonderdelen behaald zijn. Nog nodig: "
+                          "%(missing)s.") % {"missing": "; ".join(x["label"] for x in status["mbo_missing"])})
     if kind == m.EventKind.SWITCH and not student.route.uitstroomrichtingen.filter(kwalificatie=kwalificatie).exists():
         raise PathError(_("Kies een uitstroomrichting van deze route."))
 
@@ -207,6 +210,8 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
         elif kind == m.EventKind.DOORSTROOM:
             student.doorstroom_level = doorstroom_level
         student.save()
+        if kind == m.EventKind.SWITCH and kwalificatie and not student.exam_parts.filter(sector="mbo").exists():
+            exam_plan.plan_from_template(student, sectors=("mbo",))  # uitstroomrichting chosen: its mbo plan
         return student
 
     return _guarded(apply, "student.enrol" if kind == m.EventKind.SWITCH else None)
@@ -306,21 +311,9 @@ def teldatum_check(route, day: date):
     return results
 
 
-def diploma_status(student: m.Student) -> dict:
-    """What each diploma still needs. mbo: every mbo part passed; vmbo: every vmbo part passed,
-    unless the route is a GLR without vmbo diploma and the student is BB (then a cijferlijst)."""
-    parts = list(student.exam_parts.all())
-    mbo_open = [p.name for p in parts if p.sector == "mbo" and p.result != "passed"]
-    vmbo_open = [p.name for p in parts if p.sector == "vmbo" and p.result != "passed"]
-    glr = not student.route.vmbo_diploma and student.leerweg.code == "BB"
-    return {
-        "mbo_diploma": bool(parts) and any(p.sector == "mbo" for p in parts) and not mbo_open,
-        "mbo_open": mbo_open,
-        "vmbo_required": not glr,
-        "vmbo_diploma": (not glr) and any(p.sector == "vmbo" for p in parts) and not vmbo_open,
-        "vmbo_open": vmbo_open,
-        "cijferlijst": glr,
-    }
+def diploma_status(student: m.Student, cache: dict | None = None) -> dict:
+    """What each diploma still needs, compared with what is required (see exam_plan)."""
+    return exam_plan.diploma_status(student, cache)
 
 
 def today():
