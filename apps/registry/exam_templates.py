@@ -57,3 +57,45 @@ def vmbo_requirements(leerweg, profiel=None) -> Requirements | None:
     if template is not None:
         return as_requirements(template, _("standaard vmbo %(l)s") % {"l": leerweg.code})
     return exam_defaults.requirements_for_leerweg(leerweg.code)
+
+
+# --- use cases: keeping the templates (interface and API alike) -------------------------------------
+
+class TemplateError(ValueError):
+    """A template change the register does not allow (the message names the field)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def create_own_template(kwalificatie) -> m.ExamPlanTemplate:
+    """The kwalificatie's own template (overrides its level's default), started as a copy of the
+    default that applies now. Returns the existing one when the kwalificatie already has it."""
+    from django.db import transaction
+
+    existing = m.ExamPlanTemplate.objects.filter(kwalificatie=kwalificatie).first()
+    if existing is not None:
+        return existing
+    if kwalificatie.level not in exam_defaults.MBO_LEVELS:
+        raise TemplateError("kwalificatie", _("Een examenplan hoort bij een kwalificatie van niveau 2, 3 of 4 (R-01)."))
+    start = mbo_requirements(kwalificatie)
+    with transaction.atomic():
+        template = m.ExamPlanTemplate.objects.create(
+            sector="mbo", kwalificatie=kwalificatie, keuzedelen=start.keuzedelen, bpv_hours=start.bpv_hours,
+            note=_("Begonnen als kopie van: %(s)s.") % {"s": start.source})
+        for order, part in enumerate(start.parts):
+            m.ExamPlanTemplatePart.objects.create(template=template, kind=part.kind, name=part.name, year=part.year,
+                                                  order=order)
+    return template
+
+
+def save_template(form, formset) -> m.ExamPlanTemplate:
+    """Save a template and its parts together (each change audited)."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        template = form.save()
+        formset.instance = template
+        formset.save()
+    return template

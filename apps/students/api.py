@@ -199,6 +199,8 @@ def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int 
         student, payload.sector, payload.kind, payload.name)
     data = {k: v for k, v in payload.dict().items() if v is not None}
     data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
+    if part is not None and not part_id:
+        data["name"] = part.name  # the plan's (template's) stable name
     form = f.ExamPartForm(data, instance=part, route=student.route)
     if not form.is_valid():
         return Status(422, _form_errors(form))

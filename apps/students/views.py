@@ -170,7 +170,10 @@ def exam_part_add(request, pk, part_pk=None):
     # Recording a result for a part that is already planned updates that part (same sector, kind and name).
     part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else exam_plan.matching_part(
         student, request.POST.get("sector", ""), request.POST.get("kind", ""), request.POST.get("name", ""))
-    form = f.ExamPartForm(request.POST, instance=part, route=student.route)
+    data = request.POST.copy()
+    if part is not None and not part_pk:
+        data["name"] = part.name  # the plan's (template's) stable name
+    form = f.ExamPartForm(data, instance=part, route=student.route)
     return _submit(request, student, form, services.save_exam_part, _("Examenonderdeel opgeslagen."))
 
 
