@@ -220,3 +220,40 @@ def test_defaults_fall_back_to_the_product_defaults_without_rows(enrol):
     ExamPlanTemplate.objects.all().delete()
     required = exam_plan.required_parts(Student.objects.get(pk=student.pk))
     assert required.mbo.source == "standaard niveau 2" and required.vmbo.source == "standaard BB"
+
+
+JSON = "application/json"
+
+
+def test_templates_over_the_api(users, registry, route, api_client):
+    headers = api_client.token_for("calvijn")
+    body = api_client.get("/api/v1/kwalificaties/25498/exam-template", **headers).json()
+    assert (body["kwalificatie"], body["level"], body["keuzedelen"]) == (None, 2, 2)  # the level default
+    assert len(api_client.get("/api/v1/exam-templates?sector=vmbo", **headers).json()) == 4  # BB, KB, GL, TL
+    # another institution's coordinator: 403, nothing created
+    other = api_client.token_for("achterhoek")
+    assert api_client.post("/api/v1/kwalificaties/25498/exam-template", **other).status_code == 403
+    created = api_client.post("/api/v1/kwalificaties/25498/exam-template", **headers)
+    assert created.status_code == 201 and created.json()["kwalificatie"] == "25498"
+    template_id = created.json()["id"]
+    parts = [{"kind": "generiek", "name": "Nederlands", "year": 1}, {"kind": "generiek", "name": "rekenen", "year": 1},
+             {"kind": "kerntaak", "name": "B1-K1 Biedt zorg", "year": 1}]
+    assert api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "parts": parts},
+                          content_type=JSON, **other).status_code == 403
+    bad = api_client.put(f"/api/v1/exam-templates/{template_id}",
+                         {"keuzedelen": 1, "bpv_hours": 400, "parts": parts + [{"kind": "SE", "name": "Wiskunde"}]},
+                         content_type=JSON, **headers)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "parts[3].kind", bad.json()
+    dup = api_client.put(f"/api/v1/exam-templates/{template_id}",
+                         {"keuzedelen": 1, "bpv_hours": 400, "parts": parts + [{"kind": "generiek", "name": "NEDERLANDS"}]},
+                         content_type=JSON, **headers)
+    assert dup.status_code == 422 and dup.json()["errors"][0]["field"] == "parts[3].name"
+    ok = api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "parts": parts},
+                        content_type=JSON, **headers)
+    assert ok.status_code == 200, ok.content
+    assert [p["name"] for p in ok.json()["parts"]] == ["Nederlands", "Rekenen", "B1-K1 Biedt zorg"]  # kept by key
+    body = api_client.get("/api/v1/kwalificaties/25498/exam-template", **headers).json()
+    assert body["id"] == template_id and body["bpv_hours"] == 400
+    entries = LogEntry.objects.filter(content_type__model="examplantemplatepart",
+                                      additional_data__exam_template_id=template_id)
+    assert entries.filter(action=LogEntry.Action.DELETE).count() == 3  # Loopbaan en burgerschap, Kerntaak 1, 2
