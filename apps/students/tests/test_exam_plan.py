@@ -176,6 +176,9 @@ def test_who_may_change_a_template(users, registry, client, route):
     assert f"/register/examenplannen/?route={route.pk}" in detail
     listing = client.get(f"/register/examenplannen/?route={route.pk}").content.decode()
     assert own.get_absolute_url() in listing and "Bewerken" in listing
+    listing = client.get("/register/examenplannen/").content.decode()
+    assert "Examenplan mbo niveau 2 (standaard)" in listing and "Examenplan vmbo BB (standaard)" in listing
+    assert "/register/examenplannen/" in client.get("/register/").content.decode()
     # A route the user does not see: 404
     client.login(username="achterhoek", password="pw-achterhoek")
     assert client.get(f"/register/examenplannen/?route={route.pk}").status_code == 404
