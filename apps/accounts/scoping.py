@@ -152,3 +152,28 @@ def finance_routes(user) -> QuerySet:
 
 def may_change_finance(user) -> bool:
     return user.is_authenticated and user.role == "financieel"
+
+
+# --- exam plan templates: the beheerder keeps every template (also the defaults per level and per
+# leerweg); a route coordinator the templates of the kwalificaties of routes they may change ---
+
+def exam_template_kwalificaties(user) -> QuerySet:
+    """Kwalificaties whose own exam plan template the user may create and change."""
+    from apps.registry.models import Kwalificatie
+
+    if not user.is_authenticated or not user.may_edit_routes:
+        return Kwalificatie.objects.none()
+    if user.is_beheerder:
+        return Kwalificatie.objects.all()
+    return Kwalificatie.objects.filter(
+        pk__in=Route.objects.filter(pk__in=editable_routes(user)).values("uitstroomrichtingen__kwalificatie"))
+
+
+def editable_exam_templates(user) -> QuerySet:
+    from apps.registry.models import ExamPlanTemplate
+
+    if not user.is_authenticated:
+        return ExamPlanTemplate.objects.none()
+    if user.is_beheerder:
+        return ExamPlanTemplate.objects.all()
+    return ExamPlanTemplate.objects.filter(kwalificatie__in=exam_template_kwalificaties(user))

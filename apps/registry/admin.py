@@ -36,3 +36,22 @@ class ProfielKwalificatieAdmin(BeheerderAdmin):
 
 for model in (m.Region, m.Bestuur, m.Profiel, m.Leerweg):
     admin.site.register(model, BeheerderAdmin)
+
+
+class ExamPlanTemplatePartInline(admin.TabularInline):
+    model = m.ExamPlanTemplatePart
+    extra = 1
+    fields = ["kind", "name", "year", "order"]
+    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = \
+        BeheerderAdmin._allowed
+
+
+@admin.register(m.ExamPlanTemplate)
+class ExamPlanTemplateAdmin(BeheerderAdmin):
+    """Exam plan templates: the mbo default per level and per kwalificatie, the vmbo default per
+    leerweg and per leerweg and profiel (what a diploma requires)."""
+    list_display = ["__str__", "sector", "level", "kwalificatie", "leerweg", "profiel", "keuzedelen", "bpv_hours"]
+    list_filter = ["sector", "level", "leerweg"]
+    search_fields = ["kwalificatie__code", "kwalificatie__name"]
+    autocomplete_fields = ["kwalificatie"]
+    inlines = [ExamPlanTemplatePartInline]

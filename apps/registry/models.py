@@ -1,6 +1,7 @@
 """Reference data: boards, institutions, regions, profielen, leerwegen, kwalificaties."""
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -174,3 +175,124 @@ class ProfielKwalificatie(models.Model):
 
     def __str__(self):
         return f"{self.profiel.code} → {self.kwalificatie.code}"
+
+
+class ExamPlanTemplate(models.Model):
+    """What a diploma requires (domain brief, section 5): for the mbo per kwalificatie (its own
+    template) or per level (the default used when a kwalificatie has none); for the vmbo per
+    leerweg and profiel, or per leerweg (the default). A student's plan starts from it and the
+    diploma check compares the student's results with it, never with what happens to be planned.
+    Keuzedelen are a number, BPV is a number of hours (0: no BPV required)."""
+
+    class Sector(models.TextChoices):
+        VMBO = "vmbo", _("vmbo")
+        MBO = "mbo", _("mbo")
+
+    sector = models.CharField(_("sector"), max_length=4, choices=Sector.choices)
+    kwalificatie = models.OneToOneField(
+        Kwalificatie, models.CASCADE, null=True, blank=True, related_name="exam_template",
+        verbose_name=_("kwalificatie"), help_text=_("Leeg: de standaard voor alle kwalificaties van het niveau."))
+    level = models.PositiveSmallIntegerField(
+        _("niveau"), null=True, blank=True, validators=[MinValueValidator(2), MaxValueValidator(4)],
+        help_text=_("Alleen voor de standaard per niveau (zonder kwalificatie)."))
+    leerweg = models.ForeignKey(Leerweg, models.CASCADE, null=True, blank=True, related_name="exam_templates",
+                                verbose_name=_("leerweg"))
+    profiel = models.ForeignKey(Profiel, models.CASCADE, null=True, blank=True, related_name="exam_templates",
+                                verbose_name=_("profiel"), help_text=_("Leeg: de standaard voor de leerweg."))
+    keuzedelen = models.PositiveSmallIntegerField(_("aantal keuzedelen"), default=0)
+    bpv_hours = models.PositiveIntegerField(_("BPV-uren"), default=0, help_text=_("0: geen BPV vereist."))
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["sector", "level", "kwalificatie__code", "leerweg__order", "profiel__code"]
+        verbose_name = _("examenplan-sjabloon")
+        verbose_name_plural = _("examenplan-sjablonen")
+        constraints = [
+            models.CheckConstraint(
+                name="examplantemplate_scope",
+                condition=(models.Q(sector="mbo", leerweg__isnull=True, profiel__isnull=True)
+                           & (models.Q(kwalificatie__isnull=False, level__isnull=True)
+                              | models.Q(kwalificatie__isnull=True, level__isnull=False)))
+                | models.Q(sector="vmbo", leerweg__isnull=False, kwalificatie__isnull=True, level__isnull=True)),
+            models.UniqueConstraint(fields=["level"], condition=models.Q(kwalificatie__isnull=True, sector="mbo"),
+                                    name="examplantemplate_unique_level"),
+            models.UniqueConstraint(fields=["leerweg"], condition=models.Q(profiel__isnull=True, sector="vmbo"),
+                                    name="examplantemplate_unique_leerweg"),
+            models.UniqueConstraint(fields=["leerweg", "profiel"], condition=models.Q(profiel__isnull=False),
+                                    name="examplantemplate_unique_leerweg_profiel"),
+        ]
+
+    def __str__(self):
+        if self.kwalificatie_id:
+            return str(_("Examenplan %(k)s")) % {"k": self.kwalificatie}
+        if self.sector == self.Sector.MBO:
+            return str(_("Examenplan mbo niveau %(n)s (standaard)")) % {"n": self.level}
+        if self.profiel_id:
+            return str(_("Examenplan vmbo %(l)s %(p)s")) % {"l": self.leerweg, "p": self.profiel.code}
+        return str(_("Examenplan vmbo %(l)s (standaard)")) % {"l": self.leerweg}
+
+    def get_absolute_url(self):
+        return reverse("registry:exam_template", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.sector == self.Sector.MBO:
+            if self.leerweg_id or self.profiel_id:
+                raise ValidationError(_("Een mbo-sjabloon hoort bij een kwalificatie of een niveau, niet bij een leerweg."))
+            if bool(self.kwalificatie_id) == bool(self.level):
+                raise ValidationError(_("Kies een kwalificatie of (voor de standaard) een niveau, niet beide."))
+            if self.kwalificatie_id and self.kwalificatie.level == 1:
+                raise ValidationError({"kwalificatie": _("Entree (niveau 1) is geen uitstroomrichting van een route (R-01).")})
+        elif self.sector == self.Sector.VMBO:
+            if not self.leerweg_id:
+                raise ValidationError({"leerweg": _("Een vmbo-sjabloon hoort bij een leerweg.")})
+            if self.kwalificatie_id or self.level:
+                raise ValidationError(_("Een vmbo-sjabloon hoort bij een leerweg (en profiel), niet bij een kwalificatie."))
+
+
+class ExamPlanTemplatePart(models.Model):
+    """A required part of a template. Its kind and name are the stable key a student's exam part
+    is matched by (case does not count), so a student's plan is copied with the same names."""
+
+    class Kind(models.TextChoices):  # the named kinds of ExamPart; keuzedelen and BPV are counted on the template
+        SE = "SE", _("schoolexamen (SE)")
+        CSPE = "CSPE", _("centraal schriftelijk en praktisch examen (CSPE)")
+        GENERIEK = "generiek", _("generiek (Nederlands, rekenen, Engels, loopbaan en burgerschap)")
+        KERNTAAK = "kerntaak", _("beroepsgerichte kerntaak")
+
+    template = models.ForeignKey(ExamPlanTemplate, models.CASCADE, related_name="parts", verbose_name=_("sjabloon"))
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("onderdeel"), max_length=120)
+    year = models.PositiveSmallIntegerField(
+        _("leerjaar"), default=1, validators=[MinValueValidator(1), MaxValueValidator(6)],
+        help_text=_("Standaardplaats: vmbo-leerjaar (3 of 4) voor vmbo-onderdelen, mbo-leerjaar (1, 2, ...) voor mbo."))
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["template", "order", "pk"]
+        verbose_name = _("vereist examenonderdeel")
+        verbose_name_plural = _("vereiste examenonderdelen")
+        constraints = [models.UniqueConstraint(Lower("name"), "kind", "template",
+                                               name="examplantemplatepart_unique_name")]
+
+    def __str__(self):
+        return f"{self.name} ({self.kind})"
+
+    def get_additional_data(self):
+        return {"exam_template_id": self.template_id}  # shown in the template's history
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        self.name = " ".join((self.name or "").split())
+        if self.template_id:
+            vmbo = self.template.sector == ExamPlanTemplate.Sector.VMBO
+            if vmbo and self.kind not in ("SE", "CSPE"):
+                raise ValidationError({"kind": _("Een vmbo-onderdeel is een SE of CSPE.")})
+            if not vmbo and self.kind not in ("generiek", "kerntaak"):
+                raise ValidationError({"kind": _("Een mbo-onderdeel in het sjabloon is generiek of een kerntaak; "
+                                                 "keuzedelen en BPV staan als aantal en uren op het sjabloon.")})
+            if vmbo and self.year not in (3, 4):
+                raise ValidationError({"year": _("Een vmbo-onderdeel ligt in vmbo-leerjaar 3 of 4.")})

@@ -11,7 +11,7 @@ from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
 from . import forms as f
 from . import models as m
-from . import privacy, services
+from . import exam_plan, privacy, services
 
 router = Router(tags=["students"])
 
@@ -261,9 +261,13 @@ def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int 
     student = _student(request, student_id)
     if not may_change_students(request.user):
         return Status(403, {"detail": "Uw rol mag geen examenonderdelen vastleggen."})
-    part = get_object_or_404(student.exam_parts, pk=part_id) if part_id else None
+    # Without an id, a part already in the student's plan (same sector, kind and name) is updated.
+    part = get_object_or_404(student.exam_parts, pk=part_id) if part_id else exam_plan.matching_part(
+        student, payload.sector, payload.kind, payload.name)
     data = {k: v for k, v in payload.dict().items() if v is not None}
     data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
+    if part is not None and not part_id:
+        data["name"] = part.name  # the plan's (template's) stable name
     form = f.ExamPartForm(data, instance=part, route=student.route)
     if not form.is_valid():
         return Status(422, _form_errors(form))
@@ -274,8 +278,9 @@ def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int 
     return Status(201 if part is None else 200, student_out(student))
 
 
-@router.post("/students/{student_id}/exam-parts", response={201: dict, 422: Errors, 403: dict})
+@router.post("/students/{student_id}/exam-parts", response={201: dict, 200: dict, 422: Errors, 403: dict})
 def add_exam_part(request, student_id: int, payload: ExamPartIn):
+    """Add an exam part (201), or record the result of a part already in the plan (200)."""
     return _save_exam_part(request, student_id, payload)
 
 
@@ -321,12 +326,15 @@ def teldatum(request, route_id: int, date: date):
 
 @router.get("/routes/{route_id}/diploma-check", response=list[dict])
 def diploma_check(request, route_id: int, cohort: int | None = None):
-    """Diploma status of every active student of the route (optionally one cohort)."""
+    """Diploma status of every active student of the route (optionally one cohort): ready or not per
+    diploma and what is still missing compared with the required parts (exam plan templates)."""
     route = get_object_or_404(student_routes(request.user), pk=route_id)
-    students = visible_students(request.user, route).filter(status=m.Status.ACTIEF).select_related("route", "leerweg")
+    students = visible_students(request.user, route).filter(status=m.Status.ACTIEF).select_related(
+        "route", "leerweg", "kwalificatie", "profiel")
     if cohort is not None:
         students = students.filter(cohort=cohort)
-    return [{"student": s.pk, **services.diploma_status(s)} for s in students.prefetch_related("exam_parts")]
+    templates = {}  # the exam plan templates, read once for the list
+    return [{"student": s.pk, **services.diploma_status(s, templates)} for s in students.prefetch_related("exam_parts")]
 
 
 class PromotionIn(Schema):

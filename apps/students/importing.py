@@ -534,7 +534,20 @@ class Rows:
             return [self.error(index, "number", NOT_FOUND,   # another vo-school's student: not theirs to see
                                _("Geen leerling met dit leerlingnummer bij %(school)s in deze route.")
                                % {"school": self.institution.name})]
-        part = student.exam_parts.filter(name__iexact=v("name")).first()
+        # The planned part the row belongs to: same name (case does not count), narrowed by sector and
+        # kind when the row gives them (a plan holds e.g. "Nederlands" as vmbo SE, vmbo CSPE and mbo generiek).
+        candidates = list(student.exam_parts.filter(name__iexact=" ".join(v("name").split())))
+        if v("sector"):
+            candidates = [p for p in candidates if p.sector == v("sector").lower()]
+        if v("kind"):
+            try:
+                candidates = [p for p in candidates if p.kind == parse_part_kind(v("kind"))]
+            except ValueError:
+                pass  # reported below
+        if len(candidates) > 1:
+            return [self.error(index, "name", INVALID, _(
+                "De leerling heeft meer dan één examenonderdeel met deze naam; vul sector en soort in."))]
+        part = candidates[0] if candidates else None
         data = {"name": v("name"), "sector": "", "kind": "", "planned_route_year": "", "actual_route_year": "",
                 "examiner": "", "location": "", "integrated": False, "result": "open", "grade": "", "result_on": ""}
         if part:

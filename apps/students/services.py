@@ -19,6 +19,7 @@ from domain.path import PathError
 from domain.rules import blocking, evaluate_student, get_rule
 from domain.teldatum import TeldatumResult, check_teldatum
 
+from . import exam_plan
 from . import models as m
 
 __all__ = ["PathError", "RuleViolation", "school_year_of", "year_end", "year_start"]
@@ -174,6 +175,7 @@ def enrol(student: m.Student, numbers: dict, user, on: date | None = None, origi
         m.Event.objects.create(student=student, kind=kind, date=on, school_year=school_year_of(on),
                                route_year=entry, kwalificatie=student.kwalificatie, origin=origin,
                                recorded_by=user)
+        exam_plan.plan_from_template(student)  # the mbo plan (kwalificatie known) and the vmbo plan
         rederive(student)
         return student
 
@@ -209,8 +211,9 @@ def current_school_year(student: m.Student) -> int:
 
 def _check_event(student: m.Student, kind: str, kwalificatie) -> None:
     """What the register (not the order of events) decides about a new event."""
-    if kind == m.EventKind.MBO_DIPLOMA and not diploma_status(student)["mbo_diploma"]:
-        raise PathError(_("Het mbo-diploma vraagt dat alle mbo-examenonderdelen behaald zijn."))
+    if kind == m.EventKind.MBO_DIPLOMA and not (status := diploma_status(student))["mbo_diploma"]:
+        raise PathError(_("Het mbo-diploma vraagt dat alle vereiste mbo-examenonderdelen behaald zijn. Nog nodig: "
+                          "%(missing)s.") % {"missing": "; ".join(x["label"] for x in status["mbo_missing"])})
     if kind == m.EventKind.SWITCH and not student.route.uitstroomrichtingen.filter(kwalificatie=kwalificatie).exists():
         raise PathError(_("Kies een uitstroomrichting van deze route."))
     if kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
@@ -237,6 +240,8 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
         if kind == m.EventKind.DOORSTROOM:
             student.doorstroom_level = doorstroom_level
         rederive(student, school_year_of(on))
+        if kind == m.EventKind.SWITCH and kwalificatie and not student.exam_parts.filter(sector="mbo").exists():
+            exam_plan.plan_from_template(student, sectors=("mbo",))  # uitstroomrichting chosen: its mbo plan
         return student
 
     return _guarded(apply, "student.enrol" if kind in (m.EventKind.SWITCH, m.EventKind.TERUGKEER) else None)
@@ -381,21 +386,9 @@ def teldatum_check(route, day: date):
     return results
 
 
-def diploma_status(student: m.Student) -> dict:
-    """What each diploma still needs. mbo: every mbo part passed; vmbo: every vmbo part passed,
-    unless the route is a GLR without vmbo diploma and the student is BB (then a cijferlijst)."""
-    parts = list(student.exam_parts.all())
-    mbo_open = [p.name for p in parts if p.sector == "mbo" and p.result != "passed"]
-    vmbo_open = [p.name for p in parts if p.sector == "vmbo" and p.result != "passed"]
-    glr = not student.route.vmbo_diploma and student.leerweg.code == "BB"
-    return {
-        "mbo_diploma": bool(parts) and any(p.sector == "mbo" for p in parts) and not mbo_open,
-        "mbo_open": mbo_open,
-        "vmbo_required": not glr,
-        "vmbo_diploma": (not glr) and any(p.sector == "vmbo" for p in parts) and not vmbo_open,
-        "vmbo_open": vmbo_open,
-        "cijferlijst": glr,
-    }
+def diploma_status(student: m.Student, cache: dict | None = None) -> dict:
+    """What each diploma still needs, compared with what is required (see exam_plan)."""
+    return exam_plan.diploma_status(student, cache)
 
 
 def today():

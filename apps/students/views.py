@@ -17,7 +17,7 @@ from apps.core.lib.tabular import table_response
 
 from . import forms as f
 from . import models as m
-from . import privacy, services
+from . import exam_plan, privacy, services
 
 
 def _route(user, pk):
@@ -48,11 +48,12 @@ def cohorts(request, pk):
                         diploma=Count("pk", filter=Q(status=m.Status.GEDIPLOMEERD)),
                         left=Count("pk", filter=Q(status=m.Status.UITGESTROOMD)))
               .order_by("-cohort"))
-    students = own.select_related("route", "leerweg", "kwalificatie").prefetch_related("exam_parts")
+    students = own.select_related("route", "leerweg", "kwalificatie", "profiel").prefetch_related("exam_parts")
     if cohort and cohort.isdigit():
         students = list(students.filter(cohort=int(cohort)))
+        templates = {}  # the exam plan templates, read once for the list
         for student in students:
-            student.diploma = services.diploma_status(student)
+            student.diploma = services.diploma_status(student, templates)
         privacy.log_reads(request.user, students)
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
@@ -173,10 +174,13 @@ def event_add(request, pk):
 def exam_part_add(request, pk, part_pk=None):
     _editor(request)
     student = _student(request, pk)
-    # Recording a result for a part that is already planned updates that part (same sector and name).
-    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else student.exam_parts.filter(
-        sector=request.POST.get("sector", ""), name=request.POST.get("name", "").strip()).first()
-    form = f.ExamPartForm(request.POST, instance=part, route=student.route)
+    # Recording a result for a part that is already planned updates that part (same sector, kind and name).
+    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else exam_plan.matching_part(
+        student, request.POST.get("sector", ""), request.POST.get("kind", ""), request.POST.get("name", ""))
+    data = request.POST.copy()
+    if part is not None and not part_pk:
+        data["name"] = part.name  # the plan's (template's) stable name
+    form = f.ExamPartForm(data, instance=part, route=student.route)
     return _submit(request, student, form, services.save_exam_part, _("Examenonderdeel opgeslagen."))
 
 

@@ -45,10 +45,23 @@ def test_events_exam_parts_and_diploma(student, api_client):
     part = {"sector": "vmbo", "kind": "SE", "name": "Nederlands", "planned_route_year": 4}
     response = api_client.post(f"/api/v1/students/{student.pk}/exam-parts", part, content_type=JSON, **headers)
     assert response.status_code == 422 and response.json()["errors"][0]["rule"] == "R-04"
-    part.update(sector="mbo", kind="kerntaak", name="Kerntaak 1", planned_route_year=3, result="passed")
+    part.update(sector="mbo", kind="kerntaak", name="kerntaak 1", planned_route_year=3, result="passed")
+    planned = student.exam_parts.count()
+    assert api_client.post(f"/api/v1/students/{student.pk}/exam-parts", part, content_type=JSON,
+                           **headers).status_code == 200  # the result of the planned "Kerntaak 1"
+    assert student.exam_parts.count() == planned
+    part.update(kind="keuzedeel", name="Ondernemerschap")
     assert api_client.post(f"/api/v1/students/{student.pk}/exam-parts", part, content_type=JSON,
                            **headers).status_code == 201
-    assert api_client.get(f"/api/v1/students/{student.pk}/diploma", **headers).json()["mbo_diploma"] is True
+    # One passed kerntaak is no diploma: the check compares with what is required
+    body = api_client.get(f"/api/v1/students/{student.pk}/diploma", **headers).json()
+    assert body["mbo_diploma"] is False
+    missing = {(x["kind"], x["name"]): x["state"] for x in body["mbo_missing"]}
+    assert missing[("generiek", "Nederlands")] == "open" and ("kerntaak", "Kerntaak 1") not in missing
+    assert missing[("keuzedeel", "keuzedelen")] == "open"
+    assert body["mbo_keuzedelen"] == {"passed": 1, "required": 2}
+    check = api_client.get(f"/api/v1/routes/{student.route_id}/diploma-check", **headers).json()
+    assert check[0]["student"] == student.pk and check[0]["mbo_missing"] == body["mbo_missing"]
     event = {"kind": "uitstroom", "date": "2020-03-01", "destination": "entree"}
     body = api_client.post(f"/api/v1/students/{student.pk}/events", event, content_type=JSON, **headers).json()
     assert body["status"] == "uitgestroomd" and body["destination"] == "entree"

@@ -247,15 +247,22 @@ RESULT_HEADER = ["Leerlingnummer", "Onderdeel", "Sector", "Soort", "Routejaar", 
 
 def test_results_update_exam_parts_and_r04(calvijn, glr_route, enrol):
     student = enrol(number="C0001")
-    part = ExamPart.objects.create(student=student, sector="vmbo", kind="SE", name="Nederlands",
-                                   planned_route_year=2)
+    part = ExamPart.objects.get(student=student, sector="vmbo", kind="SE", name="Nederlands")  # from the template
+    planned = ExamPart.objects.filter(student=student).count()
     rows = [RESULT_HEADER,
             ["C0001", "nederlands", "", "", "", "behaald", "6,5", "20-05-2021"],
             ["C0001", "Wiskunde", "vmbo", "CSPE", "4", "open", "", ""]]
     job = import_file(calvijn, glr_route, csv_file(rows, "resultaten.csv"), kind="results")
+    assert [(e["row"], e["column"], e["rule"]) for e in job.errors] == [(2, "Onderdeel", "ongeldig"),
+                                                                       (3, "Routejaar", "R-04")]
+    assert "sector en soort" in job.errors[0]["message"]  # Nederlands is planned as SE, CSPE and mbo generiek
+    rows = [RESULT_HEADER,
+            ["C0001", "nederlands", "vmbo", "SE", "", "behaald", "6,5", "20-05-2021"],
+            ["C0001", "Wiskunde", "vmbo", "CSPE", "4", "open", "", ""]]
+    job = import_file(calvijn, glr_route, csv_file(rows, "resultaten.csv"), kind="results")
     assert [(e["row"], e["column"], e["value"], e["rule"]) for e in job.errors] == [(3, "Routejaar", "4", "R-04")]
     part.refresh_from_db()
-    assert part.result == "open" and ExamPart.objects.filter(student=student).count() == 1
+    assert part.result == "open" and ExamPart.objects.filter(student=student).count() == planned
 
     rows[2][4] = "3"
     rows.append(["C9999", "Engels", "vmbo", "SE", "2", "open", "", ""])

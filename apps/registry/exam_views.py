@@ -1,0 +1,80 @@
+"""Pages for the exam plan templates: the list (also per route, for its uitstroomrichtingen), one
+template with its required parts (changed by those who may: see accounts.scoping), its history."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts.scoping import editable_exam_templates, exam_template_kwalificaties, visible_routes
+from apps.routes.audit import history
+
+from . import exam_templates
+from . import models as m
+from .forms import ExamPlanTemplateForm, PartFormSet
+
+
+@login_required
+def exam_template_list(request):
+    templates = m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel").prefetch_related("parts")
+    route, rows = None, None
+    if request.GET.get("route", "").isdigit():
+        route = get_object_or_404(visible_routes(request.user), pk=int(request.GET["route"]))
+        allowed = set(exam_template_kwalificaties(request.user).values_list("pk", flat=True))
+        rows = []
+        for u in route.uitstroomrichtingen.select_related("kwalificatie"):
+            template = exam_templates.mbo_template(u.kwalificatie)
+            rows.append({"kwalificatie": u.kwalificatie, "template": template,
+                         "own": bool(template and template.kwalificatie_id),
+                         "may_change": u.kwalificatie.pk in allowed})
+    return render(request, "registry/exam_template_list.html", {
+        "route": route, "rows": rows,
+        "mbo_defaults": [t for t in templates if t.sector == "mbo" and not t.kwalificatie_id],
+        "mbo_own": [t for t in templates if t.kwalificatie_id],
+        "vmbo": [t for t in templates if t.sector == "vmbo"],
+    })
+
+
+@login_required
+def exam_template_detail(request, pk):
+    template = get_object_or_404(m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel"),
+                                 pk=pk)
+    may_change = editable_exam_templates(request.user).filter(pk=template.pk).exists()
+    if request.method == "POST" and not may_change:
+        raise PermissionDenied
+    form = ExamPlanTemplateForm(request.POST or None, instance=template)
+    formset = PartFormSet(request.POST or None, instance=template)
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            exam_templates.save_template(form, formset)
+            messages.success(request, _("Examenplan-sjabloon opgeslagen."))
+            return redirect(template)
+        messages.error(request, _("Niet opgeslagen: verbeter de gemarkeerde velden."))
+    return render(request, "registry/exam_template_detail.html", {
+        "template": template, "form": form, "formset": formset, "may_change": may_change,
+        "parts": template.parts.all()})
+
+
+@login_required
+@require_POST
+def exam_template_create(request, kwalificatie_pk):
+    """Give a kwalificatie its own template (a copy of its level's default, then edited)."""
+    kwalificatie = get_object_or_404(m.Kwalificatie, pk=kwalificatie_pk)
+    if not exam_template_kwalificaties(request.user).filter(pk=kwalificatie.pk).exists():
+        raise PermissionDenied
+    try:
+        template = exam_templates.create_own_template(kwalificatie)
+    except exam_templates.TemplateError as error:
+        messages.error(request, str(error))
+        return redirect("registry:exam_templates")
+    messages.success(request, _("Eigen examenplan voor %(k)s gemaakt; het vervangt de standaard van niveau %(n)s.")
+                     % {"k": kwalificatie.code, "n": kwalificatie.level})
+    return redirect(template)
+
+
+@login_required
+def exam_template_history(request, pk):
+    template = get_object_or_404(m.ExamPlanTemplate, pk=pk)
+    return render(request, "core/history.html", {"object": template,
+                                                 "entries": history(template, "exam_template_id")})
