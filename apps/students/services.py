@@ -16,6 +16,7 @@ from domain import facts
 from domain.rules import blocking, evaluate_student, get_rule
 from domain.teldatum import TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum, vo_part_open
 
+from . import findings as rule_state
 from . import models as m
 
 __all__ = ["RuleViolation", "school_year_of"]
@@ -78,6 +79,8 @@ def _guarded(apply, action: str | None):
         blocked = blocking(findings, action) if action else []
         if blocked:
             raise RuleViolation(blocked)
+        rule_state.record(student, findings)      # the student's failing rules ...
+        compliance.refresh(student.route)         # ... count in the route's stored state
     return student, findings
 
 
@@ -267,6 +270,7 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
                 fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
                 findings = evaluate_student(student_facts(fresh, route_facts), settings)
+                rule_state.record(fresh, findings)
                 row.problems = tuple(f"{f.rule}: {f.message}" for f in blocking(findings, "student.enrol"))
             rows.append(row)
         blocked = [p for row in rows for p in row.problems]
@@ -274,6 +278,8 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
             transaction.set_rollback(True)
         elif blocked:
             raise RuleViolation([])  # the caller shows the rows' problems
+        else:
+            compliance.refresh(route)
     return rows
 
 

@@ -19,7 +19,8 @@ class R15MinimaleInstroom(ActiveRouteRule):
     """Compares the intake the register holds (``Route.intake``: the students in route year 1 of
     the current school year, counted per group of the route's scope) with the minimum: per
     uitstroomrichting its own minimum or else the route's, for the other scopes the route's.
-    A route without students in the register is not checked: its intake cannot be counted."""
+    A route still in development (no cohort yet) is not checked; a route without any student in
+    the register has an intake of 0, and the message says the register holds none."""
 
     id = "R-15"
     level = "warning"
@@ -38,9 +39,10 @@ class R15MinimaleInstroom(ActiveRouteRule):
     source = "Praktijk (kostendekking per uitstroomrichting)"
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
-        if not obj.has_students or obj.intake_school_year is None:
+        if obj.phase == "in_ontwikkeling" or obj.intake_school_year is None:
             return []
         year = teldatum.school_year_label(obj.intake_school_year)
+        empty = "" if obj.has_students else " Het register bevat nog geen leerlingen van deze route."
         counts = {group.key: group for group in obj.intake}
         if obj.min_intake_scope == "uitstroomrichting":
             open_choice = counts.get("")
@@ -55,7 +57,7 @@ class R15MinimaleInstroom(ActiveRouteRule):
                     findings.append(self.fail("uitstroomrichtingen", (
                         f"Uitstroomrichting {kwalificatie_label(richting.kwalificatie)} heeft in "
                         f"schooljaar {year} een instroom van {count}, onder de minimale "
-                        f"groepsgrootte van {minimum}.{note}"), richting.kwalificatie.code))
+                        f"groepsgrootte van {minimum}.{note}{empty}"), richting.kwalificatie.code))
             return findings
         minimum = obj.min_intake
         if minimum is None:
@@ -67,7 +69,7 @@ class R15MinimaleInstroom(ActiveRouteRule):
                 return []
             return [self.fail("min_intake", (
                 f"Route {obj.name} heeft in schooljaar {year} een instroom van {total}, onder de "
-                f"minimale groepsgrootte van {minimum} {scope}."))]
+                f"minimale groepsgrootte van {minimum} {scope}.{empty}"))]
         return [
             self.fail("min_intake", (
                 f"{group.label} heeft in schooljaar {year} een instroom van {group.count}, onder "

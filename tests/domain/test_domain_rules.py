@@ -375,8 +375,8 @@ def test_r14_undeclared_duration_and_hours_warn():
 def intake_route(scope: str = "uitstroomrichting", minimum: int | None = None,
                  counts: tuple[IntakeCount, ...] = (), **changes) -> Route:
     """A route with students in the register whose intake of 2023-2024 is ``counts``."""
-    return route(has_students=True, intake_school_year=2023, min_intake=minimum,
-                 min_intake_scope=scope, intake=counts, **changes)
+    return route(**{"has_students": True, "intake_school_year": 2023, "min_intake": minimum,
+                    "min_intake_scope": scope, "intake": counts, **changes})
 
 
 def test_r15_intake_below_minimum_warns_for_any_active_route():
@@ -431,10 +431,16 @@ def test_r15_per_route_counts_every_group_together():
     assert len(check("R-15", intake_route("route", 1, ()))) == 1   # no intake at all: 0
 
 
-def test_r15_without_a_minimum_or_without_students_in_the_register_is_not_checked():
+def test_r15_without_a_minimum_or_in_development_is_not_checked():
     counts = (IntakeCount("3A", "Klas 3A", 2),)
     assert check("R-15", intake_route("klas", None, counts)) == []
-    assert check("R-15", replace(intake_route("klas", 15, counts), has_students=False)) == []
+    assert check("R-15", intake_route("klas", 15, counts, phase="in_ontwikkeling")) == []
+
+
+def test_r15_route_without_students_in_the_register_has_intake_zero():
+    [finding] = check("R-15", intake_route("route", 25, (), has_students=False))
+    assert "een instroom van 0" in finding.message
+    assert finding.message.endswith("Het register bevat nog geen leerlingen van deze route.")
 
 
 # -- R-16 ------------------------------------------------------------------------------------

@@ -152,7 +152,7 @@ def test_r07_per_missing_topic_and_r08_once_for_all_missing(agreement, settings)
 @given(routes.filter(lambda route: route.phase != "gestopt"), rule_settings)
 def test_r15_warns_once_per_group_of_the_scope_below_its_minimum(route, settings):
     counts = {c.key: c.count for c in route.intake}
-    if not route.has_students or route.intake_school_year is None:
+    if route.phase == "in_ontwikkeling" or route.intake_school_year is None:
         below = []
     elif route.min_intake_scope == "uitstroomrichting":
         below = [u for u in route.uitstroomrichtingen if u.active
