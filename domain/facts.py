@@ -30,9 +30,21 @@ class Kwalificatie:
 @dataclass(frozen=True)
 class Uitstroomrichting:
     kwalificatie: Kwalificatie
-    min_intake: int | None = None   # minimum group size (cost coverage), R-15
-    intake: int | None = None       # current intake for this uitstroomrichting
+    min_intake: int | None = None   # minimum group size (cost coverage), R-15; None = the route's
     active: bool = True
+
+
+# What a route's minimum intake (R-15) is counted over: Route.min_intake_scope.
+INTAKE_SCOPES = ("uitstroomrichting", "klas", "vo_school", "route")
+
+
+@dataclass(frozen=True)
+class IntakeCount:
+    """The intake of one group of the route's minimum scope, counted from the register: the
+    students in route year 1 of the school year (zij-instromers in a later route year are not)."""
+    key: str        # kwalificatie code, klas, vo-school BRIN; "" = the whole route / not chosen
+    label: str      # what a message calls the group ("klas 3A", "De Uilenhof")
+    count: int
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,7 @@ class Partner:
     board: str                # bevoegd gezag (display name), used by R-06
     joined_on: date | None = None
     rio_registered_on: date | None = None   # R-12
+    first_enrolment: date | None = None     # R-06: first enrolment of a route student there
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,7 @@ class Contact:
     role: str
     name: str
     active: bool = True
+    institution: str = ""   # display name of the partner institution (R-16 counts per partner)
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,11 @@ class Route:
     contacts: tuple[Contact, ...] = ()          # R-16
     settlement_model: str = ""                  # R-16: "" = no financial agreement known
     last_partner_meeting: date | None = None    # R-16
+    without_structural_meetings: bool = False   # R-16: the meeting part is not checked
+    min_intake: int | None = None               # R-15: minimum group size of the route
+    min_intake_scope: str = "uitstroomrichting"  # R-15: one of INTAKE_SCOPES
+    intake_school_year: int | None = None       # R-15: the school year counted (2023 = 2023-2024)
+    intake: tuple[IntakeCount, ...] = ()        # R-15: intake per group of the scope (register)
     has_students: bool = False                  # R-12 becomes an error once students exist
     includes_lwt: bool = False                  # R-13
     # the route's enrolment pattern: (route year, side) of the unfunded enrolments the route keeps

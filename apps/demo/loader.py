@@ -107,7 +107,7 @@ class DemoLoader:
                 joined_on=_d(p.get("joined_on")), rio_registered_on=_d(p.get("rio_registered_on")))
         for u in spec.get("uitstroomrichtingen", []):
             m.Uitstroomrichting.objects.create(route=route, kwalificatie=self.kwalificaties[u["kwalificatie"]],
-                                               min_intake=u.get("min_intake"), intake=u.get("intake"),
+                                               min_intake=u.get("min_intake"),
                                                active=u.get("active", True))
         for y in spec.get("route_years", []):
             m.RouteYear.objects.create(route=route, route_year=y["route_year"], vmbo_year=y.get("vmbo_year"),

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.scoping import finance_routes, may_change_finance
 from apps.core.lib.tabular import table_response
-from apps.routes.models import SettlementModel
+from apps.routes import compliance
+from apps.routes.models import IntakeScope, SettlementModel
 from apps.students.services import today
 from domain.settlement import ParameterError, break_even, calculate, format_amount
 from domain.teldatum import school_year_of
@@ -165,10 +166,12 @@ def scenario(request, pk):
         sides.append({"side": side, "model": model, "statement": statement, "error": error, "scalars": scalars,
                       "tables": tables})
     rows = []
+    # the actual intake is counted from the register (students in route year 1 of the school year)
+    actual = {c.key: c.count for c in compliance.intake_counts(route, school_year, IntakeScope.UITSTROOMRICHTING)}
     for u in route.uitstroomrichtingen.filter(active=True).select_related("kwalificatie"):
         key = f"be-{u.pk}-"
         values = {name: request.GET.get(key + name, "") for name in ("group_cost", "income", "variable", "intake")}
-        intake = int(values["intake"]) if values["intake"].isdigit() else u.intake
+        intake = int(values["intake"]) if values["intake"].isdigit() else actual.get(u.kwalificatie.code, 0)
         minimum, error = None, None
         if values["group_cost"] and values["income"]:
             try:

@@ -58,8 +58,7 @@ class PartnerIO(Schema):
 
 class UitstroomIO(Schema):
     kwalificatie: str                    # 5-digit code
-    min_intake: int | None = None
-    intake: int | None = None
+    min_intake: int | None = None        # None: the route's min_intake applies
     active: bool = True
 
 
@@ -130,6 +129,9 @@ class RouteIn(Schema):
     settlement_model: str = ""
     reported_students: int | None = None
     last_partner_meeting: date | None = None
+    without_structural_meetings: bool = False
+    min_intake: int | None = None
+    min_intake_scope: str = "uitstroomrichting"   # uitstroomrichting | klas | vo_school | route
     partners: list[PartnerIO] = []
     uitstroomrichtingen: list[UitstroomIO] = []
     years: list[YearIO] = []
@@ -180,7 +182,7 @@ def route_out(route: m.Route) -> dict:
         partners=[dict(institution=p.institution.brin, role=p.role, location=p.location.code if p.location else None,
                        joined_on=p.joined_on, rio_registered_on=p.rio_registered_on)
                   for p in route.partners.select_related("institution", "location")],
-        uitstroomrichtingen=[dict(kwalificatie=u.kwalificatie.code, min_intake=u.min_intake, intake=u.intake,
+        uitstroomrichtingen=[dict(kwalificatie=u.kwalificatie.code, min_intake=u.min_intake,
                                   active=u.active) for u in route.uitstroomrichtingen.select_related("kwalificatie")],
         years=[dict(route_year=y.route_year, vmbo_year=y.vmbo_year, unfunded_at=y.unfunded_at, days_at_mbo=y.days_at_mbo,
                     days_bpv=y.days_bpv, teaching_location=y.teaching_location, teaching_by=y.teaching_by,
@@ -260,7 +262,7 @@ def form_data(payload: RouteIn, route: m.Route | None) -> tuple[dict, list[dict]
         partners.append(dict(institution=inst, role=p.role, location=location, joined_on=p.joined_on,
                              rio_registered_on=p.rio_registered_on))
     uitstroom = [dict(kwalificatie=lookup.pk(Kwalificatie, "code", u.kwalificatie, f"uitstroomrichtingen[{i}]"
-                                             ".kwalificatie"), min_intake=u.min_intake, intake=u.intake,
+                                             ".kwalificatie"), min_intake=u.min_intake,
                       active=u.active) for i, u in enumerate(payload.uitstroomrichtingen)]
     contacts = [dict(c.dict(), institution=brin(c.institution, f"contacts[{i}].institution"))
                 for i, c in enumerate(payload.contacts)]

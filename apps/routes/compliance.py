@@ -11,14 +11,16 @@ from datetime import date
 
 from django.conf import settings as dj_settings
 from django.db import transaction
+from django.db.models import Count, Min
 from django.utils import timezone
 
 from apps.registry.models import ProfielKwalificatie
 from domain import facts
 from domain.rules import blocking, evaluate_agreement, evaluate_route
 from domain.rules.base import Finding
+from domain.teldatum import school_year_of
 
-from .models import Agreement, AgreementKind, ComplianceFinding, Route
+from .models import Agreement, AgreementKind, ComplianceFinding, IntakeScope, Route, RoutePartner
 
 
 class RuleViolation(Exception):
@@ -49,8 +51,57 @@ def agreement_facts(agreement: Agreement) -> facts.Agreement:
     )
 
 
+# -- what the register holds about a route's students (through reverse relations: the routes app
+# does not import the students app) -----------------------------------------------------------
+
+INTAKE_KEYS = {
+    IntakeScope.UITSTROOMRICHTING: ("kwalificatie__code", "kwalificatie__code"),
+    IntakeScope.KLAS: ("klas", "klas"),
+    IntakeScope.VO_SCHOOL: ("vo_school__brin", "vo_school__name"),
+}
+
+
+def intake_counts(route: Route, school_year: int, scope: str | None = None) -> list[facts.IntakeCount]:
+    """The intake of ``school_year`` per group of ``scope`` (default: the route's own), counted in
+    one aggregating query: the students with an enrolment in route year 1 of that school year (a
+    zij-instromer entering a later route year is not intake). Per vo-school every vo partner of
+    the route is listed, also without intake; per uitstroomrichting the key "" counts the students
+    without a chosen kwalificatie."""
+    scope = scope or route.min_intake_scope
+    students = route.students.filter(enrolments__school_year=school_year, enrolments__route_year=1)
+    if scope not in INTAKE_KEYS:
+        total = students.aggregate(n=Count("pk", distinct=True))["n"]
+        return [facts.IntakeCount("", route.name, total)]
+    key, label = INTAKE_KEYS[scope]
+    rows = students.order_by().values(key, label).annotate(n=Count("pk", distinct=True))
+    counts = {}
+    for row in rows:
+        code = row[key] or ""
+        if scope == IntakeScope.KLAS:
+            name = f"Klas {code}" if code else "Leerlingen zonder klas"
+        elif scope == IntakeScope.VO_SCHOOL:
+            name = row[label] or "Leerlingen zonder vo-school"
+        else:
+            name = code or "Leerlingen zonder uitstroomrichting"
+        counts[code] = facts.IntakeCount(code, name, row["n"])
+    if scope == IntakeScope.VO_SCHOOL:
+        for partner in route.partners.filter(role=RoutePartner.Role.VO).select_related("institution"):
+            counts.setdefault(partner.institution.brin,
+                              facts.IntakeCount(partner.institution.brin, partner.institution.name, 0))
+    return sorted(counts.values(), key=lambda c: c.key)
+
+
+def first_enrolments(route: Route) -> dict[int, date]:
+    """Per institution (pk), the first day a student of the route was enrolled there (R-06)."""
+    rows = (route.students.filter(enrolments__isnull=False).order_by().values("enrolments__institution")
+            .annotate(first=Min("enrolments__start")))
+    return {row["enrolments__institution"]: row["first"] for row in rows}
+
+
 def route_facts(route: Route, today: date | None = None) -> facts.Route:
     today = today or timezone.localdate()
+    school_year = school_year_of(today)
+    firsts = first_enrolments(route)
     uitstroom = list(route.uitstroomrichtingen.select_related("kwalificatie"))
     kwal_ids = [u.kwalificatie_id for u in uitstroom]
     pairs = ProfielKwalificatie.objects.filter(kwalificatie__in=kwal_ids).values_list(
@@ -70,12 +121,12 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
         uitstroomrichtingen=tuple(
             facts.Uitstroomrichting(
                 kwalificatie=facts.Kwalificatie(u.kwalificatie.code, u.kwalificatie.name, u.kwalificatie.level),
-                min_intake=u.min_intake, intake=u.intake, active=u.active)
+                min_intake=u.min_intake, active=u.active)
             for u in uitstroom),
         partners=tuple(
             facts.Partner(institution=p.institution.name, brin=p.institution.brin, role=p.role,
                           board=p.institution.bestuur.name, joined_on=p.joined_on,
-                          rio_registered_on=p.rio_registered_on)
+                          rio_registered_on=p.rio_registered_on, first_enrolment=firsts.get(p.institution_id))
             for p in route.partners.select_related("institution__bestuur")),
         agreements=tuple(agreement_facts(a) for a in agreements),
         related_pairs=frozenset(pairs),
@@ -86,15 +137,21 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
         integrated_exam=route.integrated_exam,
         pta_oer=route.pta_oer,
         components=tuple(facts.ProgrammeComponent(c.name, c.covered_by) for c in route.components.all()),
-        contacts=tuple(facts.Contact(role=c.role, name=c.name, active=c.active_on(today))
-                       for c in route.contacts.all()),
+        contacts=tuple(facts.Contact(role=c.role, name=c.name, active=c.active_on(today),
+                                     institution=c.institution.name)
+                       for c in route.contacts.select_related("institution")),
         settlement_model=route.settlement_model,
         last_partner_meeting=route.last_partner_meeting,
+        without_structural_meetings=route.without_structural_meetings,
         has_students=route.students.exists(),
         includes_lwt=route.includes_lwt,
         enrolment_pattern=tuple((y.route_year, y.unfunded_at) for y in route.years.all() if y.unfunded_at),
         choice_route_year=route.choice_route_year,
         choice_month=route.choice_month,
+        min_intake=route.min_intake,
+        min_intake_scope=route.min_intake_scope,
+        intake_school_year=school_year,
+        intake=tuple(intake_counts(route, school_year)),
     )
 
 
@@ -111,9 +168,29 @@ def store(route: Route, findings: list[Finding]) -> None:
         for f in findings)
 
 
-def refresh(route: Route) -> list[Finding]:
-    """Evaluate a route and keep the outcome (start page, lists, warnings kept)."""
-    findings = evaluate(route)
+# -- student findings: the students app registers a provider (the routes app does not import it)
+
+StudentFindings = Callable[[Route, bool], list[Finding]]
+_student_providers: list[StudentFindings] = []
+
+
+def register_student_findings(provider: StudentFindings) -> None:
+    """Register ``provider(route, reevaluate)``: the route's student findings aggregated per rule
+    (field "students", no names: regional users read them). With ``reevaluate`` the provider
+    evaluates every student of the route again; without, it reads what it stored per student."""
+    if provider not in _student_providers:
+        _student_providers.append(provider)
+
+
+def student_summary(route: Route, reevaluate: bool = False) -> list[Finding]:
+    return [f for provider in _student_providers for f in provider(route, reevaluate)]
+
+
+def refresh(route: Route, students: bool = False) -> list[Finding]:
+    """Evaluate a route and keep the outcome (start page, lists, warnings kept), with one finding
+    per student rule that students of the route fail; ``students`` evaluates every student again
+    (a route change, the rule check page, the daily run) instead of reading their stored state."""
+    findings = evaluate(route) + student_summary(route, students)
     store(route, findings)
     return findings
 
@@ -127,7 +204,7 @@ def change_route(apply: Callable[[], Route], enforce: bool = True) -> tuple[Rout
         blocked = blocking(findings, "route.save") if enforce else []
         if blocked:
             raise RuleViolation(blocked)  # leaving the atomic block with an error rolls back
-        store(route, findings)
+        store(route, findings + student_summary(route, reevaluate=True))
     return route, findings
 
 
@@ -144,7 +221,7 @@ def change_agreement(apply: Callable[[], Agreement], previous_routes=()) -> tupl
         if blocked:
             raise RuleViolation(blocked)
         for route in {*agreement.routes.all(), *previous_routes}:
-            refresh(route)
+            refresh(route, students=True)
     return agreement, found
 
 

@@ -15,13 +15,21 @@ class RouteForm(forms.ModelForm):
             "profielen", "leerwegen", "selection", "vmbo_diploma", "acceleration", "acceleration_note",
             "start_vmbo_year", "vmbo_exam_route_year", "choice_route_year", "choice_month", "study_duration_years", "onderwijstijd_hours",
             "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer", "includes_lwt",
-            "settlement_model", "reported_students", "last_partner_meeting",
+            "settlement_model", "reported_students", "last_partner_meeting", "without_structural_meetings",
+            "min_intake", "min_intake_scope",
         ]
         widgets = {
             "profielen": forms.CheckboxSelectMultiple, "leerwegen": forms.CheckboxSelectMultiple,
             "end_date": DATE, "mr_consent_on": DATE, "last_partner_meeting": DATE,
             "description": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["min_intake_scope"].required = False   # left out: per uitstroomrichting
+
+    def clean_min_intake_scope(self):
+        return self.cleaned_data.get("min_intake_scope") or m.IntakeScope.UITSTROOMRICHTING
 
 
 class PartnerForm(forms.ModelForm):
@@ -91,7 +99,7 @@ def students_at(route, institution_id, role) -> int:
 class UitstroomForm(forms.ModelForm):
     class Meta:
         model = m.Uitstroomrichting
-        fields = ["kwalificatie", "min_intake", "intake", "active"]
+        fields = ["kwalificatie", "min_intake", "active"]
 
 
 class YearForm(forms.ModelForm):

@@ -232,7 +232,6 @@ class Uitstroomrichting(RoutePart):
     kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, related_name="uitstroomrichtingen",
                                      verbose_name=_("kwalificatie"))
     min_intake = models.PositiveSmallIntegerField(_("minimale instroom"), null=True, blank=True)
-    intake = models.PositiveSmallIntegerField(_("instroom dit schooljaar"), null=True, blank=True)
     active = models.BooleanField(_("actief"), default=True)
 
     class Meta:

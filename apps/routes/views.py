@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from apps.core.lib.tabular import table_response
 from apps.students.services import student_findings
 from domain.facts import MANDATORY_TOPICS
 from domain.rules import CATALOGUE
+from domain.teldatum import school_year_label, school_year_of
 
 from . import compliance, draft, services
 from . import forms as f
@@ -80,8 +82,15 @@ def _route_or_404(user, pk, editable=False):
 @login_required
 def route_detail(request, pk):
     route = _route_or_404(request.user, pk)
+    school_year = school_year_of(timezone.localdate())
+    intake = {c.key: c.count for c in compliance.intake_counts(route, school_year, m.IntakeScope.UITSTROOMRICHTING)}
+    uitstroomrichtingen = list(route.uitstroomrichtingen.select_related("kwalificatie"))
+    for u in uitstroomrichtingen:
+        u.register_intake = intake.get(u.kwalificatie.code, 0)   # counted from the register, never typed
     return render(request, "routes/route_detail.html", {
-        "route": route,
+        "route": route, "uitstroomrichtingen": uitstroomrichtingen, "intake_year": school_year_label(school_year),
+        "intake_scope": compliance.intake_counts(route, school_year)
+        if route.min_intake_scope != m.IntakeScope.UITSTROOMRICHTING else None,
         "status": compliance.summary(route),
         "can_change": can_change(request.user, route),
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
@@ -133,7 +142,7 @@ FIELD_LABELS = {
 @login_required
 def route_compliance(request, pk):
     route = _route_or_404(request.user, pk)
-    findings = compliance.refresh(route)
+    findings = compliance.refresh(route, students=True)   # as current as the student table below
     rules = {r.id: r for r in CATALOGUE}
     counted = set(counted_students(request.user, route).values_list("pk", flat=True))
     by_rule = {rule: kept for rule, pairs in student_findings(route).items()

@@ -324,3 +324,25 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.position / self.total) if self.total else 100
+
+
+class StudentFinding(models.Model):
+    """The student rules a student fails, kept whenever the student changes, so the route's stored
+    state ("voldoet niet" when a student fails an error rule) is one aggregating query instead of
+    evaluating every student of the route. The daily evaluation (and a route change) renews all."""
+
+    # A derived state, renewed by every evaluation: deleted with the student by the ORM (erasure), and
+    # without a database constraint, so a bulk removal of students in SQL leaves no integrity error
+    # (an orphan row is never read: the summary joins the route's students).
+    student = models.OneToOneField(Student, models.CASCADE, primary_key=True, related_name="rule_state",
+                                   db_constraint=False)
+    failed = models.CharField(_("regels met fouten"), max_length=120, blank=True)        # "R-06 R-10"
+    warnings = models.CharField(_("regels met waarschuwingen"), max_length=120, blank=True)
+    evaluated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("regelstand van een leerling")
+        verbose_name_plural = _("regelstand van leerlingen")
+
+    def __str__(self):
+        return f"{self.student_id}: {self.failed or '-'} / {self.warnings or '-'}"

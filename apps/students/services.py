@@ -20,6 +20,7 @@ from domain.rules import blocking, evaluate_student, get_rule
 from domain.teldatum import TeldatumResult, check_teldatum
 
 from . import exam_plan
+from . import findings as rule_state
 from . import models as m
 
 __all__ = ["PathError", "RuleViolation", "school_year_of", "year_end", "year_start"]
@@ -76,6 +77,8 @@ def _guarded(apply, action: str | None):
         blocked = blocking(findings, action) if action else []
         if blocked:
             raise RuleViolation(blocked)
+        rule_state.record(student, findings)      # the student's failing rules ...
+        compliance.refresh(student.route)         # ... count in the route's stored state
     return student, findings
 
 
@@ -122,13 +125,17 @@ def replay(events) -> core.PathState:
 
 
 ENTRY_KINDS = (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM, m.EventKind.TERUGKEER)
+# Events that change where the student is (and so which enrolments the student needs); the vmbo diploma
+# ends the R-11 enrolment at the vo-school.
+PATH_KINDS = (*ENTRY_KINDS, m.EventKind.OVERGANG, m.EventKind.DOUBLURE, m.EventKind.UITSTROOM,
+              m.EventKind.MBO_DIPLOMA, m.EventKind.VMBO_DIPLOMA)
 
 
-def rederive(student: m.Student, from_school_year: int | None = None) -> core.PathState:
+def rederive(student: m.Student, from_school_year: int | None = None, enrolments: bool = True) -> core.PathState:
     """Derive everything the events decide: the summary fields (route year, status, diploma, leaving,
-    zij-instroom, uitstroomrichting) and the enrolments of ``from_school_year`` on (all when None),
-    which are replaced by what the route's enrolment pattern gives for the path (each change
-    audited). Earlier school years stay as they are."""
+    zij-instroom, uitstroomrichting) and, with ``enrolments``, the enrolments of ``from_school_year`` on
+    (all when None), which are replaced by what the route's enrolment pattern gives for the path (each
+    change audited). Earlier school years stay as they are."""
     events = list(student.events.select_related("kwalificatie"))
     state = replay(events)
     by_code = {e.kwalificatie.code: e.kwalificatie for e in events if e.kwalificatie_id}
@@ -141,6 +148,8 @@ def rederive(student: m.Student, from_school_year: int | None = None) -> core.Pa
     if state.kwalificatie in by_code:
         student.kwalificatie = by_code[state.kwalificatie]
     student.save()
+    if not enrolments:
+        return state
     first = from_school_year if from_school_year is not None else state.periods[0].school_year
     for enrolment in student.enrolments.filter(school_year__gte=first):
         enrolment.delete()
@@ -239,7 +248,7 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
         event.save()
         if kind == m.EventKind.DOORSTROOM:
             student.doorstroom_level = doorstroom_level
-        rederive(student, school_year_of(on))
+        rederive(student, school_year_of(on), enrolments=kind in PATH_KINDS)
         if kind == m.EventKind.SWITCH and kwalificatie and not student.exam_parts.filter(sector="mbo").exists():
             exam_plan.plan_from_template(student, sectors=("mbo",))  # uitstroomrichting chosen: its mbo plan
         return student
@@ -269,7 +278,7 @@ def change_event(event: m.Event, user, on: date | None = None, detail: str | Non
 
     def apply():
         event.save()
-        rederive(student, min(school_year_of(before), event.school_year))
+        rederive(student, min(school_year_of(before), event.school_year), enrolments=event.kind in PATH_KINDS)
         return student
 
     return _guarded(apply, "student.enrol")
@@ -286,9 +295,9 @@ def remove_event(event: m.Event, user):
     replay([e for e in student.events.select_related("kwalificatie") if e.pk != event.pk])
 
     def apply():
-        school_year = event.school_year
+        school_year, kind = event.school_year, event.kind
         event.delete()
-        rederive(student, school_year)
+        rederive(student, school_year, enrolments=kind in PATH_KINDS)
         return student
 
     return _guarded(apply, None)
@@ -347,6 +356,7 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
                 fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
                 findings = evaluate_student(student_facts(fresh, route_facts), settings)
+                rule_state.record(fresh, findings)
                 row.problems = tuple(f"{f.rule}: {f.message}" for f in blocking(findings, "student.enrol"))
             rows.append(row)
         blocked = [p for row in rows for p in row.problems]
@@ -354,6 +364,8 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
             transaction.set_rollback(True)
         elif blocked:
             raise RuleViolation([])  # the caller shows the rows' problems
+        else:
+            compliance.refresh(route)
     return rows
 
 

@@ -1,10 +1,12 @@
-"""R-06: a legal route needs a signed agreement of all partners' boards, valid on its start."""
+"""R-06: a legal route needs an agreement signed by all partners' boards, signed and valid on its
+start, on the start of every school year a student is enrolled, and, for a partner that joins
+later, before its first student is enrolled there."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-from domain.facts import Agreement, Route, Settings, Student
+from domain import teldatum
+from domain.facts import Agreement, Partner, Route, Settings, Student
 
 from .base import Finding, LegalRouteRule, format_date, join_nl
 
@@ -20,34 +22,52 @@ def counts_for(agreement: Agreement, single_board: bool) -> bool:
     return agreement.kind == "sok" or (agreement.kind == "interne_regeling" and single_board)
 
 
-def still_to_sign(agreement: Agreement, boards: set[str]) -> list[str]:
-    """The required boards without a signature date, then any other signer still pending."""
-    signed = {s.board for s in agreement.signatures if s.signed_on}
-    pending = {s.board for s in agreement.signatures if not s.signed_on} - boards
-    return sorted(boards - signed) + sorted(pending)
+def still_to_sign(agreement: Agreement, boards: set[str],
+                  signed_by: date | None = None) -> tuple[list[str], list[tuple[str, date]]]:
+    """What keeps ``agreement`` from covering ``boards``: the boards (and any other signer) without
+    a signature date, and the boards that signed only after ``signed_by`` (board, date)."""
+    dated = {s.board: s.signed_on for s in agreement.signatures if s.signed_on}
+    pending = {s.board for s in agreement.signatures if not s.signed_on} - boards - set(dated)
+    missing = sorted(boards - set(dated)) + sorted(pending)
+    late = sorted((board, dated[board]) for board in boards & set(dated)
+                  if signed_by is not None and dated[board] > signed_by)
+    return missing, late
 
 
 def coverage_gap(agreements: tuple[Agreement, ...], boards: set[str], day: date,
-                 single_board: bool) -> str | None:
+                 single_board: bool, signed_by: date | None = None) -> str | None:
     """None when a counting agreement valid on ``day`` is signed by all ``boards`` (and by every
-    other signer); else a Dutch clause saying what is missing."""
+    other signer), each signature dated on or before ``signed_by`` (None: any date); else a Dutch
+    clause saying what is missing. A signature dated after a day does not cover that day."""
     candidates = [a for a in agreements if counts_for(a, single_board) and a.valid_on(day)]
-    gaps = {a.title: still_to_sign(a, boards) for a in candidates}
-    if any(not missing for missing in gaps.values()):
+    gaps = {a.title: still_to_sign(a, boards, signed_by) for a in candidates}
+    if any(not missing and not late for missing, late in gaps.values()):
         return None
     if candidates:
-        title = min(gaps, key=lambda t: len(gaps[t]))
-        return (f"de overeenkomst '{title}' (geldig op {format_date(day)}) is nog niet "
-                f"ondertekend door {join_nl(gaps[title])}")
+        title = min(gaps, key=lambda t: (len(gaps[t][0]) + len(gaps[t][1]), t))
+        missing, late = gaps[title]
+        clauses = []
+        if missing:
+            clauses.append(f"nog niet ondertekend door {join_nl(missing)}")
+        clauses.extend(f"door {board} pas ondertekend op {format_date(on)}, na "
+                       f"{format_date(signed_by)}" for board, on in late if signed_by)
+        return (f"de overeenkomst '{title}' (geldig op {format_date(day)}) is "
+                f"{join_nl(clauses)}")
     kind = ("interne regeling of samenwerkingsovereenkomst" if single_board
             else "samenwerkingsovereenkomst")
     return (f"er is geen ondertekende {kind} die geldig is op {format_date(day)} en "
             f"{join_nl(sorted(boards))} omvat")
 
 
+def year_label(day: date) -> str:
+    """The school year of a day, "2021-2022"."""
+    return teldatum.school_year_label(teldatum.school_year_of(day))
+
+
 class R06Samenwerkingsovereenkomst(LegalRouteRule):
-    """Checks a route on its start date and, per student, the student's route on the day the
-    student was enrolled (the earliest enrolment start): no enrolment without an agreement."""
+    """Checks a route on its start date (and every later partner on its first student's
+    enrolment there) and, per student, the route on the first day of every school year the
+    student is enrolled in: no enrolment on a day without a signed agreement."""
 
     id = "R-06"
     subjects = frozenset({"route", "student"})
@@ -55,61 +75,117 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
     title = "Ondertekende samenwerkingsovereenkomst"
     description = (
         "Een doorlopende of geïntegreerde leerroute heeft een samenwerkingsovereenkomst, "
-        "ondertekend door het bevoegd gezag van elke partner en geldig op de startdatum; waar "
-        "één bevoegd gezag vmbo en mbo verzorgt (AOC, VSG) volstaat een interne regeling. Een "
-        "partner die later toetreedt, heeft een aanvulling of nieuwe overeenkomst nodig. Zonder "
-        "overeenkomst kan geen leerling worden ingeschreven.")
+        "ondertekend door het bevoegd gezag van elke partner, geldig en ondertekend op de "
+        "startdatum (een handtekening van na de start dekt de tijd daarvoor niet); waar één "
+        "bevoegd gezag vmbo en mbo verzorgt (AOC, VSG) volstaat een interne regeling. Geen leerling "
+        "is ingeschreven op een dag zonder overeenkomst, in elk schooljaar. Een partner die later "
+        "toetreedt, heeft een aanvulling of nieuwe overeenkomst nodig, ondertekend voordat de "
+        "eerste leerling daar wordt ingeschreven.")
     title_en = "Signed cooperation agreement"
     description_en = (
         "A doorlopende or geïntegreerde leerroute needs a cooperation agreement signed by the "
-        "board of every partner and valid on its start date; where one board runs both vmbo and "
-        "mbo (AOC, VSG) an internal regulation takes its place. A partner that joins later needs "
-        "an extension or a new agreement. Without one no student can be enrolled.")
+        "board of every partner, valid and signed on its start date (a signature dated after the "
+        "start does not cover the time before it); where one board runs both vmbo and mbo (AOC, "
+        "VSG) an internal regulation takes its place. No student is enrolled on a day without "
+        "one, in every school year. A partner that joins later needs an extension or a new "
+        "agreement, signed before its first student is enrolled there.")
     source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157)"
     blocks = frozenset({"student.enrol"})
 
+    # -- the route -----------------------------------------------------------------------------
+
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
-        when = "" if obj.start_date else (
-            " De route heeft geen startdatum, daarom is op vandaag gecontroleerd.")
-        return self.problems(obj, obj.start_date or settings.today, when)
-
-    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
-        starts = [e.start for e in student.enrolments]
-        if starts:
-            day, when = min(starts), ""
-        else:
-            day = student.route.start_date or settings.today
-            when = (" De leerling heeft nog geen inschrijving, daarom is gecontroleerd op de "
-                    "startdatum van de route." if student.route.start_date else
-                    " De leerling heeft nog geen inschrijving en de route geen startdatum, "
-                    "daarom is op vandaag gecontroleerd.")
-        return [replace(found, field="route", message=(
-                    f"Route {student.route.name}, bij inschrijving van de leerling op "
-                    f"{format_date(day)}: {found.message}"))
-                for found in self.problems(student.route, day, when)]
-
-    def problems(self, obj: Route, day: date, when: str = "") -> list[Finding]:
-        """The route checked on ``day`` (its start, or a student's enrolment), and every partner
-        that joined after ``day`` on its joining date; ``when`` explains a fallback day."""
         if not obj.partners:
             return [self.fail("partners", (
                 "De route heeft nog geen partners; leg de vo-school en de mbo-instelling vast "
                 "met een door beide besturen ondertekende samenwerkingsovereenkomst."))]
+        day = obj.start_date or settings.today
+        when = "" if obj.start_date else (
+            " De route heeft geen startdatum, daarom is op vandaag gecontroleerd.")
         findings = []
         founders = boards_on(obj, day)
-        gap = coverage_gap(obj.agreements, founders, day, len(founders) == 1) if founders else None
+        gap = (coverage_gap(obj.agreements, founders, day, len(founders) == 1, signed_by=day)
+               if founders else None)
         if gap:
             findings.append(self.fail("agreements", (
-                f"{gap[0].upper()}{gap[1:]}. Zonder overeenkomst die door het bevoegd gezag van "
-                f"elke partner is ondertekend, kan geen leerling worden ingeschreven.{when}")))
+                f"Route {obj.name}, start op {format_date(day)} (schooljaar {year_label(day)}): "
+                f"{gap}. Zonder overeenkomst die door het bevoegd gezag van elke partner vóór de "
+                f"start is ondertekend, kan geen leerling worden ingeschreven.{when}")))
         for partner in obj.partners:
             if partner.joined_on is None or partner.joined_on <= day:
                 continue
-            single_board = len(boards_on(obj, partner.joined_on)) == 1
-            gap = coverage_gap(obj.agreements, {partner.board}, partner.joined_on, single_board)
+            message = self.joiner_gap(obj, partner)
+            if message:
+                findings.append(self.fail("agreements", message, partner.brin))
+        return findings
+
+    def joiner_gap(self, route: Route, partner: Partner) -> str | None:
+        """A partner that joined after the start: its board signed an agreement valid on the
+        day its first student was enrolled there, on or before that day (without students
+        there yet: an agreement valid on the joining day, signed by its board)."""
+        assert partner.joined_on is not None
+        first = partner.first_enrolment
+        day = first or partner.joined_on
+        single_board = len(boards_on(route, day)) == 1
+        gap = coverage_gap(route.agreements, {partner.board}, day, single_board, signed_by=first)
+        if not gap:
+            return None
+        enrolled = (f"; de eerste leerling is daar ingeschreven op {format_date(first)} "
+                    f"(schooljaar {year_label(first)})" if first else "")
+        return (f"Route {route.name}: partner {partner.institution} ({partner.board}) is "
+                f"toegetreden op {format_date(partner.joined_on)}{enrolled}, maar {gap}. Leg een "
+                f"aanvulling of een nieuwe overeenkomst vast die {partner.board} ondertekent "
+                f"voordat de eerste leerling daar wordt ingeschreven.")
+
+    # -- a student -----------------------------------------------------------------------------
+
+    def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        route = student.route
+        if not route.partners:
+            return [self.fail("route", (
+                f"Route {route.name} heeft nog geen partners en dus geen ondertekende "
+                "samenwerkingsovereenkomst; zonder overeenkomst kan geen leerling worden "
+                "ingeschreven."))]
+        firsts: dict[int, date] = {}
+        brins: dict[int, set[str]] = {}
+        for e in student.enrolments:
+            firsts[e.school_year] = min(e.start, firsts.get(e.school_year, e.start))
+            brins.setdefault(e.school_year, set()).add(e.brin)
+        if not firsts:
+            day = route.start_date or settings.today
+            when = (" De leerling heeft nog geen inschrijving, daarom is gecontroleerd op de "
+                    "startdatum van de route." if route.start_date else
+                    " De leerling heeft nog geen inschrijving en de route geen startdatum, "
+                    "daarom is gecontroleerd op vandaag.")
+            return self.student_year(route, day, set(), when)
+        return [found for year in sorted(firsts)
+                for found in self.student_year(route, firsts[year], brins[year])]
+
+    def student_year(self, route: Route, day: date, brins: set[str],
+                     when: str = "") -> list[Finding]:
+        """The student's school year starting (for the student) on ``day``, enrolled at the
+        partners ``brins``: the founders' agreement and, for each later partner the student is
+        enrolled at, that partner's agreement, each valid and signed on ``day``."""
+        reference = route.start_date or day
+        founders = boards_on(route, min(reference, day))
+        joiners = [p for p in route.partners
+                   if p.joined_on is not None and p.joined_on > min(reference, day)
+                   and p.brin in brins]
+        label = year_label(day)
+        prefix = f"Route {route.name}, schooljaar {label} (inschrijving op {format_date(day)}): "
+        findings = []
+        gap = (coverage_gap(route.agreements, founders, day, len(founders) == 1, signed_by=day)
+               if founders else None)
+        if gap:
+            findings.append(self.fail("route", (
+                f"{prefix}{gap}. Zonder ondertekende overeenkomst kan de leerling in dit "
+                f"schooljaar niet in de route ingeschreven zijn.{when}"), label))
+        for partner in joiners:
+            gap = coverage_gap(route.agreements, {partner.board}, day,
+                               len(boards_on(route, day)) == 1, signed_by=day)
             if gap:
-                findings.append(self.fail("agreements", (
-                    f"Partner {partner.institution} is toegetreden op "
-                    f"{format_date(partner.joined_on)}, maar {gap}. Leg een aanvulling of een "
-                    f"nieuwe overeenkomst vast die {partner.board} ondertekent.")))
+                findings.append(self.fail("route", (
+                    f"{prefix}de leerling is ingeschreven bij {partner.institution}, dat later "
+                    f"is toegetreden, maar {gap}. {partner.board} ondertekent een aanvulling of "
+                    f"nieuwe overeenkomst voordat de leerling daar wordt ingeschreven."), label))
         return findings

@@ -1,32 +1,78 @@
-"""R-15: intake below the minimum group size of an uitstroomrichting."""
+"""R-15: intake below the route's minimum group size, counted from the register per the route's
+scope (per uitstroomrichting, klas, vo-school or the whole route)."""
 from __future__ import annotations
 
+from domain import teldatum
 from domain.facts import Route, Settings
 
 from .base import ActiveRouteRule, Finding, kwalificatie_label
 
+SCOPE_NAMES = {
+    "uitstroomrichting": "per uitstroomrichting",
+    "klas": "per klas",
+    "vo_school": "per vo-school",
+    "route": "voor de hele route",
+}
+
 
 class R15MinimaleInstroom(ActiveRouteRule):
+    """Compares the intake the register holds (``Route.intake``: the students in route year 1 of
+    the current school year, counted per group of the route's scope) with the minimum: per
+    uitstroomrichting its own minimum or else the route's, for the other scopes the route's.
+    A route still in development (no cohort yet) is not checked; a route without any student in
+    the register has an intake of 0, and the message says the register holds none."""
+
     id = "R-15"
     level = "warning"
     title = "Instroom onder de minimale groepsgrootte"
     description = (
-        "De instroom van een uitstroomrichting ligt onder de minimale groepsgrootte die de "
-        "route nodig heeft om de kosten te dekken. Geldt voor elke actieve route, ook buiten de "
-        "wet.")
+        "De instroom (de leerlingen in routejaar 1 van het schooljaar, geteld uit het register) "
+        "ligt onder de minimale groepsgrootte die de route nodig heeft om de kosten te dekken. "
+        "Het minimum geldt per uitstroomrichting, per klas, per vo-school (cohort) of voor de "
+        "hele route. Geldt voor elke actieve route, ook buiten de wet.")
     title_en = "Intake below the minimum group size"
     description_en = (
-        "The intake of an uitstroomrichting is below the minimum group size the route needs to "
-        "cover its costs. Applies to every active route, also outside the law.")
+        "The intake (the students in route year 1 of the school year, counted from the register) "
+        "is below the minimum group size the route needs to cover its costs. The minimum applies "
+        "per uitstroomrichting, per class, per vo-school (cohort) or to the whole route. Applies "
+        "to every active route, also outside the law.")
     source = "Praktijk (kostendekking per uitstroomrichting)"
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
+        if obj.phase == "in_ontwikkeling" or obj.intake_school_year is None:
+            return []
+        year = teldatum.school_year_label(obj.intake_school_year)
+        empty = "" if obj.has_students else " Het register bevat nog geen leerlingen van deze route."
+        counts = {group.key: group for group in obj.intake}
+        if obj.min_intake_scope == "uitstroomrichting":
+            open_choice = counts.get("")
+            note = (f" Daarnaast {open_choice.count} leerling(en) in routejaar 1 zonder gekozen "
+                    f"uitstroomrichting." if open_choice and open_choice.count else "")
+            findings = []
+            for richting in obj.uitstroomrichtingen:
+                minimum = richting.min_intake if richting.min_intake is not None else obj.min_intake
+                group = counts.get(richting.kwalificatie.code)
+                count = group.count if group else 0
+                if richting.active and minimum is not None and count < minimum:
+                    findings.append(self.fail("uitstroomrichtingen", (
+                        f"Uitstroomrichting {kwalificatie_label(richting.kwalificatie)} heeft in "
+                        f"schooljaar {year} een instroom van {count}, onder de minimale "
+                        f"groepsgrootte van {minimum}.{note}{empty}"), richting.kwalificatie.code))
+            return findings
+        minimum = obj.min_intake
+        if minimum is None:
+            return []
+        scope = SCOPE_NAMES.get(obj.min_intake_scope, obj.min_intake_scope)
+        if obj.min_intake_scope == "route":
+            total = sum(group.count for group in obj.intake)
+            if total >= minimum:
+                return []
+            return [self.fail("min_intake", (
+                f"Route {obj.name} heeft in schooljaar {year} een instroom van {total}, onder de "
+                f"minimale groepsgrootte van {minimum} {scope}.{empty}"))]
         return [
-            self.fail("uitstroomrichtingen", (
-                f"Uitstroomrichting {kwalificatie_label(richting.kwalificatie)} heeft een "
-                f"instroom van {richting.intake}, onder de minimale groepsgrootte van "
-                f"{richting.min_intake}."), richting.kwalificatie.code)
-            for richting in obj.uitstroomrichtingen
-            if richting.active and richting.min_intake is not None
-            and richting.intake is not None and richting.intake < richting.min_intake
+            self.fail("min_intake", (
+                f"{group.label} heeft in schooljaar {year} een instroom van {group.count}, onder "
+                f"de minimale groepsgrootte van {minimum} {scope}."), group.key)
+            for group in obj.intake if group.count < minimum
         ]

@@ -1,9 +1,9 @@
 """R-16: continuity risks: one contact person, no financial agreement, no recent meeting."""
 from __future__ import annotations
 
-from domain.facts import Route, Settings
+from domain.facts import Contact, Route, Settings
 
-from .base import ActiveRouteRule, Finding, format_date, months_before
+from .base import PASSED, ActiveRouteRule, Finding, format_date, months_before
 
 
 class R16Continuiteit(ActiveRouteRule):
@@ -11,34 +11,33 @@ class R16Continuiteit(ActiveRouteRule):
     level = "warning"
     title = "Continuïteitsrisico"
     description = (
-        "Een route is kwetsbaar als ze afhangt van één contactpersoon, als er geen financiële "
-        "afspraak is tussen de partners, of als er langer dan een instelbare periode (standaard "
-        "6 maanden) geen partneroverleg is geweest. Geldt voor elke actieve route.")
+        "Een route is kwetsbaar als een partner afhangt van één contactpersoon (geteld per "
+        "partner), als er geen financiële afspraak is tussen de partners, of als er langer dan "
+        "een instelbare periode (standaard 6 maanden) geen partneroverleg is geweest; een route "
+        "die bewust zonder structureel overleg draait, wordt op dat laatste niet gecontroleerd. "
+        "Geldt voor elke actieve route.")
     title_en = "Continuity risk"
     description_en = (
-        "A route is at risk when it depends on one contact person, has no financial agreement "
-        "between the partners, or had no partner meeting for longer than a configurable period "
-        "(default 6 months). Applies to every active route.")
+        "A route is at risk when a partner depends on one contact person (counted per partner), "
+        "it has no financial agreement between the partners, or it had no partner meeting for "
+        "longer than a configurable period (default 6 months); a route that runs without "
+        "structural meetings on purpose is not checked on the last. Applies to every active "
+        "route.")
     source = "Praktijk; VM2-monitor (continuïteitsfactoren)"
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
-        findings = []
-        contacts = [c for c in obj.contacts if c.active]
-        if not contacts:
-            findings.append(self.fail("contacts", (
-                "De route heeft geen actieve contactpersoon; leg minstens twee contactpersonen "
-                "vast.")))
-        elif len(contacts) == 1:
-            findings.append(self.fail("contacts", (
-                f"De route is afhankelijk van één contactpersoon ({contacts[0].name}, "
-                f"{contacts[0].role}); leg een tweede contactpersoon vast zodat de overdracht "
-                "geborgd is.")))
+        findings = self.contact_risks(obj)
         if not obj.settlement_model:
             findings.append(self.fail("settlement_model", (
                 "Er is geen financiële afspraak tussen de partners vastgelegd; kies een "
                 "verrekenmodel (M1 tot en met M5).")))
         months = settings.meeting_interval_months
-        if obj.last_partner_meeting is None:
+        if obj.without_structural_meetings:
+            if not findings:
+                return [self.finding(PASSED, "without_structural_meetings", (
+                    "Voldoet aan R-16. De route draait zonder structureel partneroverleg; het "
+                    "laatste partneroverleg is daarom niet gecontroleerd."))]
+        elif obj.last_partner_meeting is None:
             findings.append(self.fail("last_partner_meeting", (
                 "Er is geen partneroverleg vastgelegd; plan een overleg en leg het vast.")))
         elif obj.last_partner_meeting < months_before(settings.today, months):
@@ -46,3 +45,31 @@ class R16Continuiteit(ActiveRouteRule):
                 f"Het laatste partneroverleg was op {format_date(obj.last_partner_meeting)}, "
                 f"meer dan {months} maanden geleden; plan een nieuw overleg.")))
         return findings
+
+    def contact_risks(self, obj: Route) -> list[Finding]:
+        """Per partner institution fewer than two active contacts; a route without partners is
+        counted as a whole."""
+        active = [c for c in obj.contacts if c.active]
+        if not obj.partners:
+            return self.too_few(active, f"De route {obj.name}", "")
+        findings = []
+        seen = set()
+        for partner in obj.partners:
+            if partner.institution in seen:
+                continue
+            seen.add(partner.institution)
+            own = [c for c in active if c.institution == partner.institution]
+            findings.extend(self.too_few(own, partner.institution, partner.brin))
+        return findings
+
+    def too_few(self, contacts: list[Contact], who: str, item: str) -> list[Finding]:
+        if not contacts:
+            return [self.fail("contacts", (
+                f"{who} heeft geen actieve contactpersoon voor de route; leg minstens twee "
+                "contactpersonen vast."), item)]
+        if len(contacts) == 1:
+            return [self.fail("contacts", (
+                f"{who} is afhankelijk van één contactpersoon ({contacts[0].name}, "
+                f"{contacts[0].role}); leg een tweede contactpersoon vast zodat de overdracht "
+                "geborgd is."), item)]
+        return []

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from domain.facts import (
-    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, Kwalificatie, Partner,
+    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, IntakeCount, Kwalificatie, Partner,
     ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
 )
 from domain.rules import get_rule
@@ -41,11 +41,15 @@ def route(**changes) -> Route:
     good = Route(
         name="Zorg en welzijn", type="doorlopend", phase="regulier", start_date=START,
         start_vmbo_year=3, vmbo_exam_route_year=3, leerwegen=frozenset({"BB", "KB"}),
-        profielen=frozenset({"Z&W"}), uitstroomrichtingen=(Uitstroomrichting(MZ2, 15, 20),),
+        profielen=frozenset({"Z&W"}), uitstroomrichtingen=(Uitstroomrichting(MZ2, 15),),
+        intake_school_year=2023, intake=(IntakeCount("25498", "", 20),),
         partners=(VO, MBO), agreements=(sok(),), related_pairs=frozenset({("Z&W", "25498")}),
         study_duration_years=3, onderwijstijd_hours=3000,
         components=(ProgrammeComponent("Beroepsgericht profielvak", "docent Z&W"),),
-        contacts=(Contact("kartrekker", "A. de Vries"), Contact("projectleider", "B. Bakker")),
+        contacts=(Contact("kartrekker", "A. de Vries", institution="Calvijn"),
+                  Contact("projectleider", "B. Bakker", institution="Calvijn"),
+                  Contact("kartrekker", "C. Jansen", institution="ROC van Amsterdam"),
+                  Contact("decaan", "D. de Boer", institution="ROC van Amsterdam")),
         settlement_model="M1", last_partner_meeting=date(2024, 1, 15),
     )
     return replace(good, **changes)
@@ -208,7 +212,8 @@ def test_r06_interne_regeling_stays_valid_for_the_founders_when_another_board_jo
                     valid_from=date(2023, 8, 1))
     assert check("R-06", route(partners=partners, agreements=(regeling, extension))) == []
     [finding] = check("R-06", route(partners=partners, agreements=(regeling,)))
-    assert finding.message.startswith("Partner Nova College is toegetreden op 1 augustus 2023")
+    assert finding.message.startswith(
+        "Route Zorg en welzijn: partner Nova College (Nova College) is toegetreden op 1 augustus 2023")
     assert "samenwerkingsovereenkomst" in finding.message
 
 
@@ -222,9 +227,42 @@ def test_r06_partner_joining_later_needs_an_agreement_including_its_board():
     newcomer = Partner("Nova College", "25LH", "mbo", "Nova College", joined_on=date(2023, 8, 1),
                        rio_registered_on=date(2023, 9, 1))
     [finding] = check("R-06", route(partners=(VO, MBO, newcomer)))
-    assert "Partner Nova College is toegetreden op 1 augustus 2023" in finding.message
+    assert "partner Nova College (Nova College) is toegetreden op 1 augustus 2023" in finding.message
     extension = sok(title="Aanvulling Nova", boards=("Nova College",), valid_from=date(2023, 8, 1))
     assert check("R-06", route(partners=(VO, MBO, newcomer),
+                               agreements=(sok(), extension))) == []
+
+
+def test_r06_signature_dated_after_the_start_does_not_cover_the_start():
+    late = replace(sok(), signatures=(Signature(BOARDS[0], date(2021, 6, 1)),
+                                      Signature(BOARDS[1], date(2021, 9, 15))))
+    [finding] = check("R-06", route(agreements=(late,)))
+    assert (finding.status, finding.field) == ("failed", "agreements")
+    assert finding.message.startswith(
+        "Route Zorg en welzijn, start op 1 augustus 2021 (schooljaar 2021-2022): de overeenkomst "
+        "'SOK Calvijn-ROCvA' (geldig op 1 augustus 2021) is door ROC van Amsterdam-Flevoland pas "
+        "ondertekend op 15 september 2021, na 1 augustus 2021.")
+    on_the_day = replace(sok(), signatures=(Signature(BOARDS[0], START), Signature(BOARDS[1], START)))
+    assert check("R-06", route(agreements=(on_the_day,))) == []
+
+
+def test_r06_joining_partner_signed_after_its_first_student_was_enrolled_there_fails():
+    newcomer = Partner("Nova College", "25LH", "mbo", "Nova College", joined_on=date(2023, 6, 1),
+                       first_enrolment=date(2023, 8, 1))
+    extension = sok(title="Aanvulling Nova", boards=("Nova College",), valid_from=date(2023, 6, 1),
+                    signed_on=date(2023, 10, 2))
+    [finding] = check("R-06", route(partners=(VO, MBO, newcomer), agreements=(sok(), extension)))
+    assert (finding.field, finding.item) == ("agreements", "25LH")
+    assert finding.message.startswith(
+        "Route Zorg en welzijn: partner Nova College (Nova College) is toegetreden op 1 juni 2023; "
+        "de eerste leerling is daar ingeschreven op 1 augustus 2023 (schooljaar 2023-2024), maar "
+        "de overeenkomst 'Aanvulling Nova' (geldig op 1 augustus 2023) is door Nova College pas "
+        "ondertekend op 2 oktober 2023, na 1 augustus 2023.")
+    in_time = replace(extension, signatures=(Signature("Nova College", date(2023, 7, 1)),))
+    assert check("R-06", route(partners=(VO, MBO, newcomer), agreements=(sok(), in_time))) == []
+    # without a student there yet, a signed extension valid on the joining day is enough
+    no_students = replace(newcomer, first_enrolment=None)
+    assert check("R-06", route(partners=(VO, MBO, no_students),
                                agreements=(sok(), extension))) == []
 
 
@@ -334,35 +372,121 @@ def test_r14_undeclared_duration_and_hours_warn():
 
 # -- R-15 ------------------------------------------------------------------------------------
 
+def intake_route(scope: str = "uitstroomrichting", minimum: int | None = None,
+                 counts: tuple[IntakeCount, ...] = (), **changes) -> Route:
+    """A route with students in the register whose intake of 2023-2024 is ``counts``."""
+    return route(**{"has_students": True, "intake_school_year": 2023, "min_intake": minimum,
+                    "min_intake_scope": scope, "intake": counts, **changes})
+
+
 def test_r15_intake_below_minimum_warns_for_any_active_route():
-    small = (Uitstroomrichting(MZ2, min_intake=15, intake=12),
-             Uitstroomrichting(MZ3, min_intake=15, intake=15),
-             Uitstroomrichting(ICT4, min_intake=15, intake=3, active=False),
-             Uitstroomrichting(ENTREE, min_intake=None, intake=1))
-    [finding] = check("R-15", route(type="gestapeld", uitstroomrichtingen=small))
-    assert (finding.status, finding.field) == ("warning", "uitstroomrichtingen")
-    assert finding.message == ("Uitstroomrichting 25498 Helpende zorg en welzijn heeft een "
-                               "instroom van 12, onder de minimale groepsgrootte van 15.")
+    richtingen = (Uitstroomrichting(MZ2, min_intake=15),
+                  Uitstroomrichting(MZ3, min_intake=15),
+                  Uitstroomrichting(ICT4, min_intake=15, active=False),
+                  Uitstroomrichting(ENTREE, min_intake=None))
+    counts = (IntakeCount("25498", "", 12), IntakeCount("25491", "", 15),
+              IntakeCount("25604", "", 3), IntakeCount("25255", "", 1))
+    [finding] = check("R-15", intake_route(type="gestapeld", uitstroomrichtingen=richtingen,
+                                           counts=counts))
+    assert (finding.status, finding.field, finding.item) == (
+        "warning", "uitstroomrichtingen", "25498")
+    assert finding.message == ("Uitstroomrichting 25498 Helpende zorg en welzijn heeft in "
+                               "schooljaar 2023-2024 een instroom van 12, onder de minimale "
+                               "groepsgrootte van 15.")
     assert not get_rule("R-15").applies(route(phase="gestopt"), SETTINGS)
+
+
+def test_r15_per_uitstroomrichting_falls_back_to_the_route_minimum_and_counts_absent_as_zero():
+    richtingen = (Uitstroomrichting(MZ2), Uitstroomrichting(MZ3, min_intake=5))
+    findings = check("R-15", intake_route(minimum=15, uitstroomrichtingen=richtingen, counts=(
+        IntakeCount("25498", "", 16), IntakeCount("", "", 4))))
+    [finding] = findings
+    assert finding.item == "25491"
+    assert "een instroom van 0, onder de minimale groepsgrootte van 5" in finding.message
+    assert "4 leerling(en) in routejaar 1 zonder gekozen uitstroomrichting" in finding.message
+
+
+def test_r15_per_klas_names_each_small_klas():
+    counts = (IntakeCount("3A", "Klas 3A", 21), IntakeCount("3B", "Klas 3B", 9))
+    [finding] = check("R-15", intake_route("klas", 15, counts))
+    assert (finding.field, finding.item) == ("min_intake", "3B")
+    assert finding.message == ("Klas 3B heeft in schooljaar 2023-2024 een instroom van 9, onder "
+                               "de minimale groepsgrootte van 15 per klas.")
+
+
+def test_r15_per_vo_school_tot_needs_20_from_de_uilenhof():
+    counts = (IntakeCount("02UH", "De Uilenhof", 18), IntakeCount("03IN", "Insula", 22))
+    [finding] = check("R-15", intake_route("vo_school", 20, counts))
+    assert finding.item == "02UH" and finding.message.startswith("De Uilenhof heeft in schooljaar")
+    assert "minimale groepsgrootte van 20 per vo-school" in finding.message
+    assert check("R-15", intake_route("vo_school", 18, counts)) == []
+
+
+def test_r15_per_route_counts_every_group_together():
+    counts = (IntakeCount("", "", 24),)
+    [finding] = check("R-15", intake_route("route", 25, counts))
+    assert finding.message == ("Route Zorg en welzijn heeft in schooljaar 2023-2024 een instroom "
+                               "van 24, onder de minimale groepsgrootte van 25 voor de hele route.")
+    assert check("R-15", intake_route("route", 24, counts)) == []
+    assert len(check("R-15", intake_route("route", 1, ()))) == 1   # no intake at all: 0
+
+
+def test_r15_without_a_minimum_or_in_development_is_not_checked():
+    counts = (IntakeCount("3A", "Klas 3A", 2),)
+    assert check("R-15", intake_route("klas", None, counts)) == []
+    assert check("R-15", intake_route("klas", 15, counts, phase="in_ontwikkeling")) == []
+
+
+def test_r15_route_without_students_in_the_register_has_intake_zero():
+    [finding] = check("R-15", intake_route("route", 25, (), has_students=False))
+    assert "een instroom van 0" in finding.message
+    assert finding.message.endswith("Het register bevat nog geen leerlingen van deze route.")
 
 
 # -- R-16 ------------------------------------------------------------------------------------
 
 def test_r16_continuity_risks_warn():
     risky = route(type="gedeeltelijk", phase="in_ontwikkeling",
-                  contacts=(Contact("kartrekker", "A. de Vries"),
-                            Contact("projectleider", "B. Bakker", active=False)),
+                  contacts=(Contact("kartrekker", "A. de Vries", institution="Calvijn"),
+                            Contact("projectleider", "B. Bakker", active=False,
+                                    institution="Calvijn"),
+                            Contact("kartrekker", "C. Jansen", institution="ROC van Amsterdam"),
+                            Contact("decaan", "D. de Boer", institution="ROC van Amsterdam")),
                   settlement_model="", last_partner_meeting=date(2023, 8, 31))
     findings = check("R-16", risky)
     assert fields(findings) == ["contacts", "settlement_model", "last_partner_meeting"]
     assert {f.status for f in findings} == {"warning"}
-    assert "afhankelijk van één contactpersoon" in findings[0].message
+    assert findings[0].message.startswith("Calvijn is afhankelijk van één contactpersoon")
+    assert findings[0].item == "20NC"
     assert "31 augustus 2023" in findings[2].message
+
+
+def test_r16_contacts_are_counted_per_partner_not_per_route():
+    # three contacts for the route, but all at the vo-school: the mbo has none
+    contacts = (Contact("kartrekker", "A", institution="Calvijn"),
+                Contact("projectleider", "B", institution="Calvijn"),
+                Contact("decaan", "C", institution="Calvijn"))
+    [finding] = check("R-16", route(contacts=contacts))
+    assert (finding.field, finding.item) == ("contacts", "25LX")
+    assert finding.message.startswith("ROC van Amsterdam heeft geen actieve contactpersoon")
+    one_each = (contacts[0], Contact("kartrekker", "D", institution="ROC van Amsterdam"))
+    assert [f.item for f in check("R-16", route(contacts=one_each))] == ["20NC", "25LX"]
 
 
 def test_r16_meeting_exactly_at_the_interval_passes_and_none_warns():
     assert check("R-16", route(last_partner_meeting=date(2023, 9, 1))) == []
     assert fields(check("R-16", route(last_partner_meeting=None))) == ["last_partner_meeting"]
+
+
+def test_r16_without_structural_meetings_skips_the_meeting_and_says_so():
+    mature = route(last_partner_meeting=None, without_structural_meetings=True)
+    [finding] = check("R-16", mature)
+    assert (finding.status, finding.field) == ("passed", "without_structural_meetings")
+    assert "zonder structureel partneroverleg" in finding.message
+    [finding] = get_rule("R-16").check_route(mature, SETTINGS)
+    assert finding.status == "passed"
+    # the other parts are still checked
+    assert fields(check("R-16", replace(mature, settlement_model=""))) == ["settlement_model"]
 
 
 # -- R-18 ------------------------------------------------------------------------------------

@@ -41,7 +41,10 @@ def good_route(**changes) -> Route:
         agreements=(agreement(),), related_pairs=frozenset({("Z&W", "25498")}),
         study_duration_years=3, onderwijstijd_hours=3000,
         components=(ProgrammeComponent("Profielvak", "docent"),),
-        contacts=(Contact("kartrekker", "A"), Contact("projectleider", "B")),
+        contacts=(Contact("kartrekker", "A", institution="Calvijn"),
+                  Contact("projectleider", "B", institution="Calvijn"),
+                  Contact("kartrekker", "C", institution="ROCvA"),
+                  Contact("projectleider", "D", institution="ROCvA")),
         settlement_model="M1", last_partner_meeting=date(2024, 1, 1),
     ), **changes)
 

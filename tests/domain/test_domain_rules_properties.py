@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given, strategies as st
 
 from domain.facts import (
-    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, Kwalificatie, Partner,
-    ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
+    INTAKE_SCOPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, IntakeCount,
+    Kwalificatie, Partner, ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
 )
 from domain.rules import ACTIONS, CATALOGUE, blocking, evaluate_agreement, evaluate_route, get_rule
 from domain.rules.base import months_before
@@ -27,11 +27,13 @@ small = st.none() | st.integers(min_value=0, max_value=40)
 kwalificaties = st.builds(Kwalificatie, code=st.sampled_from(CODES), name=st.just("Kwalificatie"),
                           level=st.integers(min_value=1, max_value=4))
 uitstroomrichtingen = st.builds(Uitstroomrichting, kwalificatie=kwalificaties, min_intake=small,
-                                intake=small, active=st.booleans())
+                                active=st.booleans())
+intake_counts = st.builds(IntakeCount, key=st.sampled_from(CODES + ("", "3A")), label=st.just("Groep"),
+                          count=st.integers(min_value=0, max_value=40))
 partners = st.builds(Partner, institution=st.sampled_from(("School 1", "School 2", "ROC")),
                      brin=st.just("00XX"), role=st.sampled_from(("vo", "mbo")),
                      board=st.sampled_from(BOARDS), joined_on=maybe_days,
-                     rio_registered_on=maybe_days)
+                     rio_registered_on=maybe_days, first_enrolment=maybe_days)
 signatures = st.builds(Signature, board=st.sampled_from(BOARDS), signed_on=maybe_days)
 agreements = st.builds(
     Agreement, kind=st.sampled_from(("sok", "interne_regeling", "lwt")),
@@ -59,9 +61,15 @@ routes = st.builds(
                                   covered_by=st.sampled_from(("", "docent"))),
                         max_size=3).map(tuple),
     contacts=st.lists(st.builds(Contact, role=st.just("kartrekker"), name=st.just("A"),
-                                active=st.booleans()), max_size=3).map(tuple),
+                                active=st.booleans(),
+                                institution=st.sampled_from(("School 1", "School 2", "ROC"))),
+                      max_size=3).map(tuple),
     settlement_model=st.sampled_from(("", "M1", "M5")), last_partner_meeting=maybe_days,
-    has_students=st.booleans(), includes_lwt=st.booleans())
+    without_structural_meetings=st.booleans(),
+    has_students=st.booleans(), includes_lwt=st.booleans(),
+    min_intake=small, min_intake_scope=st.sampled_from(INTAKE_SCOPES),
+    intake_school_year=st.none() | st.integers(min_value=2018, max_value=2026),
+    intake=st.lists(intake_counts, max_size=4, unique_by=lambda c: c.key).map(tuple))
 rule_settings = st.builds(Settings, today=days,
                           meeting_interval_months=st.integers(min_value=1, max_value=24))
 legal_routes = st.tuples(routes, st.sampled_from(("doorlopend", "geintegreerd"))).map(
@@ -119,7 +127,7 @@ def test_blocking_returns_exactly_the_failures_of_error_rules_blocking_the_actio
 def test_r06_passes_once_every_board_signed_an_open_ended_sok(route, settings):
     boards = sorted({p.board for p in route.partners}) or ["Bestuur A"]
     complete = Agreement("sok", "Nieuwe SOK", None, None,
-                         tuple(Signature(board, date(2018, 1, 1)) for board in boards))
+                         tuple(Signature(board, date(2017, 1, 1)) for board in boards))
     route = replace(route, agreements=route.agreements + (complete,),
                     partners=route.partners or (Partner("X", "00XX", "vo", boards[0]),))
     assert get_rule("R-06").check(route, settings) == []
@@ -142,9 +150,21 @@ def test_r07_per_missing_topic_and_r08_once_for_all_missing(agreement, settings)
 
 
 @given(routes.filter(lambda route: route.phase != "gestopt"), rule_settings)
-def test_r15_warns_once_per_active_richting_below_its_minimum(route, settings):
-    below = [u for u in route.uitstroomrichtingen if u.active and u.min_intake is not None
-             and u.intake is not None and u.intake < u.min_intake]
+def test_r15_warns_once_per_group_of_the_scope_below_its_minimum(route, settings):
+    counts = {c.key: c.count for c in route.intake}
+    if route.phase == "in_ontwikkeling" or route.intake_school_year is None:
+        below = []
+    elif route.min_intake_scope == "uitstroomrichting":
+        below = [u for u in route.uitstroomrichtingen if u.active
+                 and (u.min_intake if u.min_intake is not None else route.min_intake) is not None
+                 and counts.get(u.kwalificatie.code, 0) < (
+                     u.min_intake if u.min_intake is not None else route.min_intake)]
+    elif route.min_intake is None:
+        below = []
+    elif route.min_intake_scope == "route":
+        below = [1] if sum(counts.values()) < route.min_intake else []
+    else:
+        below = [c for c in route.intake if c.count < route.min_intake]
     findings = get_rule("R-15").check(route, settings)
     assert len(findings) == len(below) and {f.status for f in findings} <= {"warning"}
 

@@ -240,7 +240,8 @@ def test_r06_student_enrolled_before_the_agreement_is_valid_fails():
     [finding] = rule_findings("R-06", calvijn(route=replace(GLR, agreements=(late,))))
     assert (finding.status, finding.field) == ("failed", "route")
     assert finding.message.startswith(
-        "Route Zorg en welzijn (GLR), bij inschrijving van de leerling op 1 augustus 2019: ")
+        "Route Zorg en welzijn (GLR), schooljaar 2019-2020 (inschrijving op 1 augustus 2019): ")
+    assert finding.item == "2019-2020"
 
 
 def test_r06_student_in_a_route_without_agreement_fails_on_the_earliest_enrolment():
@@ -248,6 +249,41 @@ def test_r06_student_in_a_route_without_agreement_fails_on_the_earliest_enrolmen
     [finding] = rule_findings("R-06", calvijn(route=replace(GLR, agreements=()),
                                               enrolments=enrolments))
     assert "1 september 2020" in finding.message and finding.field == "route"
+
+
+def test_r06_student_is_checked_on_the_start_of_every_school_year_of_enrolment():
+    # the SOK ran out after the first school year: the second and third are not covered
+    ended = replace(SOK, valid_to=date(2020, 7, 31))
+    findings = rule_findings("R-06", calvijn(route=replace(GLR, agreements=(ended,))))
+    assert [f.item for f in findings] == ["2020-2021", "2021-2022"]
+    assert findings[0].message.startswith(
+        "Route Zorg en welzijn (GLR), schooljaar 2020-2021 (inschrijving op 1 augustus 2020): er "
+        "is geen ondertekende samenwerkingsovereenkomst die geldig is op 1 augustus 2020")
+    # a new agreement from the second school year, signed in time, covers it
+    renewed = replace(SOK, title="SOK 2020", valid_from=date(2020, 8, 1),
+                      signatures=tuple(Signature(b, date(2020, 7, 1)) for b in BOARDS))
+    assert rule_findings("R-06", calvijn(route=replace(GLR, agreements=(ended, renewed)))) == []
+    # ... but not when it was signed only after the school year had started (which then covers
+    # the next school year only)
+    signed_late = replace(renewed, signatures=tuple(Signature(b, date(2020, 9, 1)) for b in BOARDS))
+    findings = rule_findings("R-06", calvijn(route=replace(GLR, agreements=(ended, signed_late))))
+    assert [f.item for f in findings] == ["2020-2021"]
+    assert "pas ondertekend op 1 september 2020, na 1 augustus 2020" in findings[0].message
+
+
+def test_r06_student_at_a_joining_partner_needs_its_board_signed_before_the_enrolment():
+    nova = Partner("Nova College", "25LH", "mbo", "Nova College", joined_on=date(2021, 6, 1))
+    extension = Agreement("sok", "Aanvulling Nova", date(2021, 6, 1), None,
+                          (Signature("Nova College", date(2021, 9, 20)),),
+                          frozenset(MANDATORY_TOPICS))
+    route = replace(GLR, partners=(VO, MBO, nova), agreements=(SOK, extension))
+    at_nova = CALVIJN_ENROLMENTS[:3] + (enrol("25LH", 2021, 3),)
+    [finding] = rule_findings("R-06", calvijn(route=route, enrolments=at_nova))
+    assert finding.item == "2021-2022"
+    assert "de leerling is ingeschreven bij Nova College, dat later is toegetreden" in finding.message
+    assert "door Nova College pas ondertekend op 20 september 2021" in finding.message
+    # a student of the same route who is not enrolled at Nova College is not affected
+    assert rule_findings("R-06", calvijn(route=route)) == []
 
 
 def test_r06_student_without_enrolments_is_checked_on_the_route_start():

@@ -10,7 +10,7 @@ def route_payload(registry, **overrides):
         "settlement_model": "M1", "last_partner_meeting": "2026-10-01",
         "partners": [{"institution": "17XG", "role": "vo", "rio_registered_on": "2020-09-01"},
                      {"institution": "25LX", "role": "mbo", "rio_registered_on": "2020-09-01"}],
-        "uitstroomrichtingen": [{"kwalificatie": "25498", "min_intake": 15, "intake": 20}],
+        "uitstroomrichtingen": [{"kwalificatie": "25498", "min_intake": 15}],
     }
     payload.update(overrides)
     return payload

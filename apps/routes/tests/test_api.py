@@ -75,7 +75,7 @@ def test_compliance(route, api_client):
 def test_update_keeps_children_in_step(route, registry, api_client):
     headers = api_client.token_for("calvijn")
     payload = route_payload(registry, name="Hernoemd", uitstroomrichtingen=[
-        {"kwalificatie": "25498", "min_intake": 15, "intake": 10}, {"kwalificatie": "25491"}])
+        {"kwalificatie": "25498", "min_intake": 15}, {"kwalificatie": "25491"}])
     response = api_client.put(f"/api/v1/routes/{route.pk}", payload, content_type=JSON, **headers)
     assert response.status_code == 200, response.content
     body = response.json()
