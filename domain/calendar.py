@@ -42,6 +42,12 @@ def teldatum(school_year: int) -> date:
     return date(school_year, TELDATUM_MONTH, TELDATUM_DAY)
 
 
+def latest_teldatum(day: date) -> date:
+    """The latest counting day on or before ``day``."""
+    this_year = teldatum(school_year_of(day))
+    return this_year if this_year <= day else teldatum(school_year_of(day) - 1)
+
+
 def elapsed_school_years(cohort: int, day: date) -> int:
     """How many school years of cohort ``cohort`` have begun on ``day`` (1 in its first school year,
     0 before it started)."""

@@ -20,14 +20,19 @@ from domain.phase import MBO_PHASE, VO_PHASE, first_mbo_route_year, phase_of
 # -- the student's own institutions ----------------------------------------------------------
 
 
-def own_institution(student: Student, side: str) -> str | None:
-    """The BRIN of the student's own institution on a side: their own vo-school (or mbo) when it is
-    a partner of that side, else the route's first partner of that side; None without one."""
-    own = student.vo_brin if side == VO_PHASE else student.mbo_brin
-    partners = [p.brin for p in student.route.partners if p.role == side]
+def own_brin(own: str, partners: list[str]) -> str | None:
+    """The one rule for a student's own institution on a side: their own school when it is one of
+    the route's partners of that side (or the route has none), else the route's first partner of that
+    side; None without either."""
     if own and (own in partners or not partners):
         return own
     return partners[0] if partners else None
+
+
+def own_institution(student: Student, side: str) -> str | None:
+    """The BRIN of the student's own institution on a side ("vo" | "mbo")."""
+    own = student.vo_brin if side == VO_PHASE else student.mbo_brin
+    return own_brin(own, [p.brin for p in student.route.partners if p.role == side])
 
 
 def funded_side(student: Student, route_year: int) -> str:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
+from domain.calendar import year_start
 from domain.facts import DLR_TYPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS
 from domain.rules.base import TOPIC_NAMES
 
@@ -191,7 +192,7 @@ class Route(models.Model):
 
     @property
     def start_date(self) -> date | None:
-        return date(self.start_year, 8, 1) if self.start_year else None
+        return year_start(self.start_year) if self.start_year else None
 
     @property
     def vo_partner(self):

@@ -86,15 +86,14 @@ PREFETCH = ["enrolments__institution", "exam_parts", "bpv_periods", "route__part
 
 
 def own_institution(student: m.Student, side: str):
-    """The student's own institution on a side ("vo" | "mbo"): their own vo-school or mbo when it is a
-    partner of the route on that side, else the route's first partner of that side (one rule, in the
-    core: ``domain.path.own_institution``)."""
+    """The student's own institution on a side ("vo" | "mbo"), as the core decides it
+    (``domain.path.own_brin``): their own vo-school or mbo when it is a partner of that side, else the
+    route's first partner of that side."""
     partners = {p.institution.brin: p.institution
                 for p in student.route.partners.select_related("institution") if p.role == side}
     own = student.vo_school if side == "vo" else student.mbo_institution
-    if own is not None and (own.brin in partners or not partners):
-        return own
-    return next(iter(partners.values()), None)
+    brin = core.own_brin(own.brin if own else "", list(partners))
+    return partners.get(brin, own)
 
 
 def enrolments_for_year(student: m.Student, school_year: int, route_year: int, start: date | None = None,

@@ -14,6 +14,8 @@ from apps.accounts.scoping import (
     may_change_students, may_erase_students, student_institutions, student_routes, visible_students,
 )
 from apps.core.lib.tabular import table_response
+from domain.calendar import latest_teldatum
+from domain.calendar import teldatum as teldatum_of
 
 from . import forms as f
 from . import models as m
@@ -258,12 +260,12 @@ def promote(request, pk, cohort):
 def teldatum(request, pk):
     route = _route(request.user, pk)
     today = services.today()
-    latest = date(today.year if today.month >= 10 else today.year - 1, 10, 1)
+    latest = latest_teldatum(today)
     # The latest 1 October that has enrolments in this route (the count date people check).
     own = visible_students(request.user, route)
     with_data = m.Enrolment.objects.filter(student__in=own, school_year__lte=latest.year).order_by(
         "-school_year").values_list("school_year", flat=True).first()
-    default = date(with_data, 10, 1) if with_data else latest
+    default = teldatum_of(with_data) if with_data else latest
     try:
         day = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else default
     except ValueError:
