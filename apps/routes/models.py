@@ -128,7 +128,8 @@ class Route(models.Model):
     vmbo_exam_route_year = models.PositiveSmallIntegerField(
         _("vmbo-examen afgerond in routejaar"), null=True, blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(8)],
-        help_text=_("R-04: uiterlijk aan het eind van routejaar 3."),
+        help_text=_("R-04: uiterlijk in het eerste schooljaar na vmbo-leerjaar 4 (routejaar 3 als de route in vmbo 3 "
+                    "begint, routejaar 2 als ze in vmbo 4 begint)."),
     )
     study_duration_years = models.PositiveSmallIntegerField(
         _("studieduur (jaren)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(8)])
