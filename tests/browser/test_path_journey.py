@@ -4,23 +4,9 @@ list the required parts that are still missing."""
 import pytest
 from playwright.sync_api import expect
 
-from apps.routes.models import Agreement, Signature
 from apps.students.models import Student
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def glr(route, registry):
-    route.vmbo_diploma, route.vmbo_exam_route_year = False, None
-    route.save()
-    agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
-    agreement.routes.add(route)
-    for board in registry["boards"].values():
-        Signature.objects.create(agreement=agreement, bestuur=board, signed_on="2019-07-01")
-    for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
-        agreement.clauses.create(topic=topic, text="afgesproken")
-    return route
 
 
 def record(page, kind, day, **fields):

@@ -3,7 +3,6 @@ with one doublure and one uitstroom (preview first), then open a student's timel
 import pytest
 from playwright.sync_api import expect
 
-from apps.routes.models import Agreement, Signature
 from apps.students.models import Student
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,17 +12,6 @@ CSV = ("Leerlingnummer;Voornaam;Achternaam;Geboortedatum;Leerweg;Profiel;Cohort;
        "C001;Anna;Bakker;12-03-2005;BB;Z&W;2019-2020;25498;15-06-2019\n"
        "C002;Bram;Jansen;02-11-2004;BB;Z&W;2019-2020;25498;15-06-2019\n"
        "C003;Chris;Visser;23-07-2005;BB;Z&W;2019-2020;25498;15-06-2019\n")
-
-
-@pytest.fixture
-def glr(route, registry):
-    route.vmbo_diploma, route.vmbo_exam_route_year = False, None
-    route.save()
-    agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
-    agreement.routes.add(route)
-    for board in registry["boards"].values():
-        Signature.objects.create(agreement=agreement, bestuur=board, signed_on="2019-07-01")
-    return route
 
 
 def test_import_promote_with_doublure_and_uitstroom_then_timeline(page, login, glr, tmp_path):
