@@ -102,12 +102,15 @@ def enrolments_for_year(student: m.Student, school_year: int, route_year: int, s
     (``domain.path.required_enrolments``): one funded enrolment at the phase's side (R-10), the unfunded
     ones of the route's enrolment pattern, and the R-11 enrolment at the vo-school."""
     period = core.Period(school_year, route_year, start or year_start(school_year), end)
+    return _enrolments(student, core.required_enrolments(student_facts(student), period))
+
+
+def _enrolments(student: m.Student, rows) -> list[m.Enrolment]:
+    """Unsaved Enrolment records for the core's required enrolments, at the student's own institutions."""
     institutions = {side: own_institution(student, side) for side in ("vo", "mbo")}
     return [m.Enrolment(student=student, institution=institutions[row.side], school_year=row.school_year,
-                        route_year=row.route_year, start=row.start, end=row.end, funded=row.funded,
-                        phase=row.phase)
-            for row in core.required_enrolments(student_facts(student), period)
-            if institutions[row.side] is not None]
+                        route_year=row.route_year, start=row.start, end=row.end, funded=row.funded, phase=row.phase)
+            for row in rows if institutions[row.side] is not None]
 
 
 # --- the path: events replayed by the core -------------------------------------------------------
@@ -150,15 +153,20 @@ def rederive(student: m.Student, from_school_year: int | None = None, enrolments
     if not enrolments:
         return state
     first = from_school_year if from_school_year is not None else state.periods[0].school_year
-    for enrolment in student.enrolments.filter(school_year__gte=first):
-        enrolment.delete()
     fresh = m.Student.objects.select_related("vo_school", "mbo_institution", "leerweg", "kwalificatie", "route") \
         .prefetch_related(*PREFETCH).get(pk=student.pk)
-    rows = core.required_for_path(student_facts(fresh), state)
-    institutions = {side: own_institution(fresh, side) for side in ("vo", "mbo")}
-    save_all(m.Enrolment(student=student, institution=institutions[row.side], school_year=row.school_year,
-                         route_year=row.route_year, start=row.start, end=row.end, funded=row.funded, phase=row.phase)
-             for row in rows if row.school_year >= first and institutions[row.side] is not None)
+    needed = [e for e in _enrolments(fresh, core.required_for_path(student_facts(fresh), state))
+              if e.school_year >= first]
+    # Keep what already matches, remove the rest, add what is missing (each change audited).
+    key = lambda e: (e.institution_id, e.school_year, e.route_year, e.start, e.end, e.funded, e.phase)  # noqa: E731
+    wanted = {key(e) for e in needed}
+    kept = set()
+    for enrolment in student.enrolments.filter(school_year__gte=first):
+        if key(enrolment) in wanted and key(enrolment) not in kept:
+            kept.add(key(enrolment))
+        else:
+            enrolment.delete()
+    save_all(e for e in needed if key(e) not in kept)
     return state
 
 
