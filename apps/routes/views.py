@@ -142,10 +142,11 @@ FIELD_LABELS = {
 @login_required
 def route_compliance(request, pk):
     route = _route_or_404(request.user, pk)
-    findings = compliance.refresh(route, students=True)   # as current as the student table below
+    per_student = student_findings(route)       # evaluates every student once and keeps their state ...
+    findings = compliance.refresh(route)         # ... so the route's summary matches the table below
     rules = {r.id: r for r in CATALOGUE}
     counted = set(counted_students(request.user, route).values_list("pk", flat=True))
-    by_rule = {rule: kept for rule, pairs in student_findings(route).items()
+    by_rule = {rule: kept for rule, pairs in per_student.items()
                if (kept := [(student, x) for student, x in pairs if student.pk in counted])}
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),

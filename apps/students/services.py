@@ -475,14 +475,17 @@ def responsible_parties(student: m.Student) -> list[tuple[str, str]]:
 
 
 def student_findings(route) -> dict[str, list]:
-    """Per student rule, the (student, finding) pairs of the route's active students that fail it."""
+    """Per student rule, the (student, finding) pairs of the route's active students that fail it; each
+    student's state is kept on the way (so the route's stored summary matches what this lists)."""
     route_facts = compliance.route_facts(route)
     settings = compliance.rule_settings()
     found: dict[str, list] = {}
     students = (route.students.filter(status=m.Status.ACTIEF).select_related("route", "leerweg", "kwalificatie")
                 .prefetch_related(*PREFETCH))
     for student in students:
-        for finding in evaluate_student(student_facts(student, route_facts), settings):
+        evaluated = evaluate_student(student_facts(student, route_facts), settings)
+        rule_state.record(student, evaluated)
+        for finding in evaluated:
             if finding.status != "passed" and "student" in get_rule(finding.rule).subjects:
                 found.setdefault(finding.rule, []).append((student, finding))
     return dict(sorted(found.items()))
