@@ -191,3 +191,15 @@ def test_correct_and_remove_events_through_the_student_page(client, enrol, glr_r
     response = client.post(reverse("students:event_remove", args=[student.pk, event.pk]), follow=True)
     student.refresh_from_db()
     assert student.status == "actief" and "Gebeurtenis verwijderd" in response.content.decode()
+
+
+def test_the_teldatum_page_shows_the_route_pattern_and_what_is_missing(client, enrol, calvijn_pattern, users):
+    student = enrol()
+    services.promote_cohort(calvijn_pattern, 2019, {}, users["calvijn"], apply=True)
+    client.login(username="calvijn", password="pw-calvijn")
+    url = reverse("students:teldatum", args=[calvijn_pattern.pk]) + "?date=2020-10-01"
+    page = client.get(url).content.decode()
+    assert "17XG (bekostigd), 25LX (onbekostigd)" in page and "in orde" in page
+    student.enrolments.filter(school_year=2020, funded=False).delete()
+    page = client.get(url).content.decode()
+    assert "ontbreekt de onbekostigde inschrijving bij het mbo (25LX)" in page
