@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 
-from apps.demo import practices
+from apps.demo import dataset
 from apps.demo import students as demo_students
 from apps.demo.loader import DemoLoader
 from apps.routes import compliance
@@ -60,7 +60,7 @@ def k05_doorstroom(route, years):
 # -- fixtures -----------------------------------------------------------------------------------
 
 def route_of(key):
-    name = next(spec["name"] for spec in practices.ROUTES if spec["key"] == key)
+    name = next(spec.name for spec in dataset.load().routes if spec.key == key)
     return Route.objects.get(name=name)
 
 
