@@ -149,7 +149,7 @@ def _outcomes(rng, plans, *, leave=(), repeat=0, late=0, early=0, doorstroom=0.0
     the doorstroom level per plan."""
     rng.shuffle(plans)
     i = 0
-    for leaver in leave:
+    for leaver in [leaver for leaver in leave for _ in range(leaver.count)]:
         p = plans[i]
         if leaver.returns:  # leaves and comes back: a normal path with an uitstroom and a terugkeer in it
             p.returns_in = leaver.route_year
