@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.phase import MBO_PHASE, VO_PHASE, first_mbo_route_year, phase_of
+
 DLR_TYPES = frozenset({"doorlopend", "geintegreerd"})
 
 MANDATORY_TOPICS = ("aansturing", "inrichting", "bekostiging", "overstapoptie")
@@ -114,6 +116,19 @@ class Route:
     last_partner_meeting: date | None = None    # R-16
     has_students: bool = False                  # R-12 becomes an error once students exist
     includes_lwt: bool = False                  # R-13
+    # the route's enrolment pattern: (route year, side) of the unfunded enrolments the route keeps
+    # besides the funded one (Calvijn: (2, "mbo"), (3, "vo")); the law's minimum when empty (R-10)
+    enrolment_pattern: tuple[tuple[int, str], ...] = ()
+    choice_route_year: int | None = None        # the uitstroomrichting may stay open until this
+    choice_month: int | None = None             # route year (and month of it)
+
+    @property
+    def keeps_vmbo_diploma(self) -> bool:
+        """A legal route that keeps the vmbo diploma (a DLR, whatever its label): R-11 applies."""
+        return self.is_legal_route and self.vmbo_diploma
+
+    def unfunded_sides(self, route_year: int) -> frozenset[str]:
+        return frozenset(side for year, side in self.enrolment_pattern if year == route_year)
 
     @property
     def is_legal_route(self) -> bool:
@@ -134,8 +149,6 @@ class Settings:
 
 
 # -- students (issue: students in a route) ---------------------------------------------------
-
-VO_PHASE, MBO_PHASE = "vo", "mbo"
 
 
 @dataclass(frozen=True)
@@ -163,6 +176,7 @@ class ExamPart:
     actual_route_year: int | None = None
     result: str = "open"            # "open" | "passed" | "failed"
     integrated: bool = False        # integrates vmbo and mbo content (R-18)
+    result_on: date | None = None   # the day the result was established
 
 
 @dataclass(frozen=True)
@@ -188,11 +202,13 @@ class Student:
     vmbo_diploma_on: date | None = None
     glr_judgment_on: date | None = None  # R-17: joint judgment vo + mbo recorded
     active: bool = True             # still in the route (not left, not finished)
+    vo_brin: str = ""               # the student's own vo-school (one of the route's vo-schools)
+    mbo_brin: str = ""              # the student's own mbo institution, where the route has several
 
     @property
     def vo_phase_years(self) -> int:
-        """Route years in vo-fase: up to and including vmbo year 4 (route years 1-2 from vmbo 3)."""
-        return max(1, 5 - self.vmbo_year_at_start)
+        """Route years in the vo-fase: up to and including vmbo leerjaar 4."""
+        return first_mbo_route_year(self.vmbo_year_at_start) - 1
 
     def phase_in(self, route_year: int) -> str:
-        return VO_PHASE if route_year <= self.vo_phase_years else MBO_PHASE
+        return phase_of(self.vmbo_year_at_start, route_year)

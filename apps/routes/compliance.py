@@ -92,6 +92,9 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
         last_partner_meeting=route.last_partner_meeting,
         has_students=route.students.exists(),
         includes_lwt=route.includes_lwt,
+        enrolment_pattern=tuple((y.route_year, y.unfunded_at) for y in route.years.all() if y.unfunded_at),
+        choice_route_year=route.choice_route_year,
+        choice_month=route.choice_month,
     )
 
 

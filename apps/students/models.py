@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 from apps.routes.models import Route
-from domain.teldatum import school_year_label
+from domain.calendar import school_year_label
+from domain.phase import phase_of, vmbo_leerjaar
 
 
 
@@ -98,12 +99,13 @@ class Student(models.Model):
     def cohort_label(self):
         return school_year_label(self.cohort)
 
-    @property
-    def vo_phase_years(self) -> int:
-        return max(1, 5 - self.vmbo_year_at_start)
-
     def phase_in(self, route_year: int) -> str:
-        return "vo" if route_year <= self.vo_phase_years else "mbo"
+        """The funding phase of a route year for this student (by vmbo leerjaar, R-10)."""
+        return phase_of(self.vmbo_year_at_start, route_year)
+
+    @property
+    def vmbo_leerjaar(self) -> int:
+        return vmbo_leerjaar(self.vmbo_year_at_start, self.route_year)
 
 
 class StudentPart(models.Model):

@@ -13,28 +13,26 @@ from django.utils.translation import gettext as _
 from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import facts
+from domain import path as core
+from domain.calendar import school_year_label, school_year_of, teldatum, year_end, year_start
+from domain.path import PathError
 from domain.rules import blocking, evaluate_student, get_rule
-from domain.teldatum import TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum, vo_part_open
+from domain.teldatum import TeldatumResult, check_teldatum
 
 from . import models as m
 
-__all__ = ["RuleViolation", "school_year_of"]
-
-
-def year_start(school_year: int) -> date:
-    return date(school_year, 8, 1)
-
-
-def year_end(school_year: int) -> date:
-    return date(school_year + 1, 7, 31)
+__all__ = ["PathError", "RuleViolation", "school_year_of", "year_end", "year_start"]
 
 
 def student_facts(student: m.Student, route: facts.Route | None = None) -> facts.Student:
-    """The rules' view of a student; pass ``route`` (facts) when checking many students of one route."""
+    """The rules' view of a student; pass ``route`` (facts) when checking many students of one route.
+    An unsaved student has no enrolments, exam parts or BPV yet."""
     if route is None:
         route = compliance.route_facts(student.route)
     route = facts.Route(**{**route.__dict__, "has_students": True})
     kwalificatie = student.kwalificatie
+    saved = student.pk is not None
+    roles = {p.institution_id: p.role for p in student.route.partners.all()}
     return facts.Student(
         key=str(student.pk or "nieuw"),
         route=route,
@@ -43,25 +41,24 @@ def student_facts(student: m.Student, route: facts.Route | None = None) -> facts
         cohort=student.cohort,
         kwalificatie=facts.Kwalificatie(kwalificatie.code, kwalificatie.name, kwalificatie.level) if kwalificatie else None,
         enrolments=tuple(
-            facts.Enrolment(brin=e.institution.brin, role=_role(student, e.institution_id), school_year=e.school_year,
-                            route_year=e.route_year, start=e.start, end=e.end, funded=e.funded, phase=e.phase)
-            for e in student.enrolments.all()),
+            facts.Enrolment(brin=e.institution.brin, role=roles.get(e.institution_id, "mbo"),
+                            school_year=e.school_year, route_year=e.route_year, start=e.start, end=e.end,
+                            funded=e.funded, phase=e.phase)
+            for e in (student.enrolments.all() if saved else ())),
         exam_parts=tuple(
             facts.ExamPart(name=p.name, sector=p.sector, kind=p.kind, planned_route_year=p.planned_route_year,
-                           actual_route_year=p.actual_route_year, result=p.result, integrated=p.integrated)
-            for p in student.exam_parts.all()),
+                           actual_route_year=p.actual_route_year, result=p.result, integrated=p.integrated,
+                           result_on=p.result_on)
+            for p in (student.exam_parts.all() if saved else ())),
         bpv=tuple(facts.BpvPeriod(leerbedrijf=b.leerbedrijf, recognised=b.recognised,
                                   praktijkovereenkomst=b.praktijkovereenkomst, start=b.start, end=b.end)
-                  for b in student.bpv_periods.all()),
+                  for b in (student.bpv_periods.all() if saved else ())),
         vmbo_diploma_on=student.vmbo_diploma_on,
         glr_judgment_on=student.glr_judgment_on,
         active=student.status == m.Status.ACTIEF,
+        vo_brin=student.vo_school.brin if student.vo_school_id else "",
+        mbo_brin=student.mbo_institution.brin if student.mbo_institution_id else "",
     )
-
-
-def _role(student: m.Student, institution_id: int) -> str:
-    roles = {p.institution_id: p.role for p in student.route.partners.all()}
-    return roles.get(institution_id, "mbo")
 
 
 def evaluate(student: m.Student) -> list:
@@ -84,83 +81,120 @@ def _guarded(apply, action: str | None):
 PREFETCH = ["enrolments__institution", "exam_parts", "bpv_periods", "route__partners"]
 
 
-def partner(route, role: str, student: m.Student | None = None):
-    """The student's own institution of the route in that role: where the student was last enrolled
-    in that role, else where the student has a student number, else the route's first such partner
-    (a route may have several vo-schools or mbo colleges)."""
-    institutions = [p.institution for p in route.partners.select_related("institution") if p.role == role]
-    if student is not None and student.pk and institutions:
-        ids = {i.pk: i for i in institutions}
-        enrolled = (student.enrolments.filter(institution__in=ids).order_by("-school_year", "-funded")
-                    .values_list("institution", flat=True).first())
-        numbered = student.numbers.filter(institution__in=ids).values_list("institution", flat=True).first()
-        if enrolled or numbered:
-            return ids[enrolled or numbered]
-    return institutions[0] if institutions else None
+def own_institution(student: m.Student, side: str):
+    """The student's own institution on a side ("vo" | "mbo"): their own vo-school or mbo when it is a
+    partner of the route on that side, else the route's first partner of that side (one rule, in the
+    core: ``domain.path.own_institution``)."""
+    partners = {p.institution.brin: p.institution
+                for p in student.route.partners.select_related("institution") if p.role == side}
+    own = student.vo_school if side == "vo" else student.mbo_institution
+    if own is not None and (own.brin in partners or not partners):
+        return own
+    return next(iter(partners.values()), None)
 
 
-def enrolments_for_year(student: m.Student, school_year: int, route_year: int) -> list[m.Enrolment]:
-    """The enrolments a student needs in a school year (R-10, R-11): one funded enrolment at the
-    phase's partner; in the last vo-fase year of a legal route an unfunded mbo enrolment (mbo content
-    starts, as in the Calvijn practice); in mbo-fase of a DLR without vmbo diploma an unfunded vo
-    enrolment while vmbo exam parts are open and at most until route year 3."""
-    route = student.route
-    phase = student.phase_in(route_year)
-    start, end = year_start(school_year), year_end(school_year)
-    vo, mbo = partner(route, "vo", student), partner(route, "mbo", student)
-    rows = [m.Enrolment(student=student, institution=vo if phase == "vo" else mbo, school_year=school_year,
-                        route_year=route_year, start=start, end=end, funded=True, phase=phase)]
-    if route.is_legal_route and phase == "vo" and route_year == student.vo_phase_years and mbo:
-        rows.append(m.Enrolment(student=student, institution=mbo, school_year=school_year, route_year=route_year,
-                                start=start, end=end, funded=False, phase=phase))
-    open_vmbo = student.pk is None or vo_part_open(student_facts(student), teldatum(school_year))
-    if route.type == "doorlopend" and phase == "mbo" and route_year <= 3 and open_vmbo and vo:
-        rows.append(m.Enrolment(student=student, institution=vo, school_year=school_year, route_year=route_year,
-                                start=start, end=end, funded=False, phase=phase))
-    return [row for row in rows if row.institution is not None]
+def enrolments_for_year(student: m.Student, school_year: int, route_year: int, start: date | None = None,
+                        end: date | None = None) -> list[m.Enrolment]:
+    """The enrolments (unsaved) a student needs in a stretch of a school year, as the core decides them
+    (``domain.path.required_enrolments``): one funded enrolment at the phase's side (R-10), the unfunded
+    ones of the route's enrolment pattern, and the R-11 enrolment at the vo-school."""
+    period = core.Period(school_year, route_year, start or year_start(school_year), end)
+    institutions = {side: own_institution(student, side) for side in ("vo", "mbo")}
+    return [m.Enrolment(student=student, institution=institutions[row.side], school_year=row.school_year,
+                        route_year=row.route_year, start=row.start, end=row.end, funded=row.funded,
+                        phase=row.phase)
+            for row in core.required_enrolments(student_facts(student), period)
+            if institutions[row.side] is not None]
 
 
-def enrol(student: m.Student, numbers: dict, user, on: date | None = None):
+# --- the path: events replayed by the core -------------------------------------------------------
+
+def path_event(event: m.Event) -> core.PathEvent:
+    return core.PathEvent(kind=event.kind, date=event.date, route_year=event.route_year,
+                          kwalificatie=event.kwalificatie.code if event.kwalificatie_id else "",
+                          destination=event.destination, key=str(event.pk or "nieuw"))
+
+
+def replay(events) -> core.PathState:
+    """The path the events give; PathError names the first event the path does not allow."""
+    return core.replay([path_event(e) for e in events])
+
+
+ENTRY_KINDS = (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM, m.EventKind.TERUGKEER)
+
+
+def rederive(student: m.Student, from_school_year: int | None = None) -> core.PathState:
+    """Derive everything the events decide: the summary fields (route year, status, diploma, leaving,
+    zij-instroom, uitstroomrichting) and the enrolments of ``from_school_year`` on (all when None),
+    which are replaced by what the route's enrolment pattern gives for the path (each change
+    audited). Earlier school years stay as they are."""
+    events = list(student.events.select_related("kwalificatie"))
+    state = replay(events)
+    by_code = {e.kwalificatie.code: e.kwalificatie for e in events if e.kwalificatie_id}
+    student.route_year, student.status = state.route_year, state.status
+    student.entry_route_year, student.zij_instroom = state.entry_route_year, state.zij_instroom
+    student.vmbo_diploma_on = state.vmbo_diploma_on
+    student.mbo_diploma_on, student.mbo_diploma_route_year = state.mbo_diploma_on, state.mbo_diploma_route_year
+    student.left_on, student.left_route_year = state.left_on, state.left_route_year
+    student.destination = state.destination
+    if state.kwalificatie in by_code:
+        student.kwalificatie = by_code[state.kwalificatie]
+    student.save()
+    first = from_school_year if from_school_year is not None else state.periods[0].school_year
+    for enrolment in student.enrolments.filter(school_year__gte=first):
+        enrolment.delete()
+    fresh = m.Student.objects.select_related("vo_school", "mbo_institution", "leerweg", "kwalificatie", "route") \
+        .prefetch_related(*PREFETCH).get(pk=student.pk)
+    rows = core.required_for_path(student_facts(fresh), state)
+    institutions = {side: own_institution(fresh, side) for side in ("vo", "mbo")}
+    save_all(m.Enrolment(student=student, institution=institutions[row.side], school_year=row.school_year,
+                         route_year=row.route_year, start=row.start, end=row.end, funded=row.funded, phase=row.phase)
+             for row in rows if row.school_year >= first and institutions[row.side] is not None)
+    return state
+
+
+def enrol(student: m.Student, numbers: dict, user, on: date | None = None, origin: str = ""):
     """Put a new student in a route: the record, local student numbers (institution -> number), the
-    enrolments of route year 1 and the instroom event. Refused when a rule guarding enrolment fails."""
-    on = on or year_start(student.cohort)
+    instroom event (zij-instroom when the student enters a later route year: ``student.entry_route_year``,
+    joining the cohort of the group they enter) and the enrolments the route's pattern gives. Refused
+    when a rule guarding enrolment fails."""
+    entry = student.entry_route_year or 1
+    school_year = student.cohort + entry - 1
+    on = on or year_start(school_year)
 
     def apply():
-        student.route_year = student.route_year or 1
-        student.vo_school = student.vo_school or partner(student.route, "vo", student)
-        student.mbo_institution = student.mbo_institution or partner(student.route, "mbo", student)
+        if student.vo_school_id is None or student.mbo_institution_id is None:
+            own_by_number(student, numbers)
+        student.route_year, student.zij_instroom = entry, entry > 1
         student.save()
         for institution, number in numbers.items():
             if number:
                 m.StudentNumber.objects.create(student=student, institution=institution, number=number)
-        school_year = student.cohort + student.route_year - 1
-        save_all(enrolments_for_year(student, school_year, student.route_year))
-        m.Event.objects.create(student=student, kind=m.EventKind.INSTROOM, date=on, school_year=school_year,
-                               route_year=student.route_year, kwalificatie=student.kwalificatie, recorded_by=user)
+        kind = m.EventKind.ZIJ_INSTROOM if entry > 1 else m.EventKind.INSTROOM
+        m.Event.objects.create(student=student, kind=kind, date=on, school_year=school_year_of(on),
+                               route_year=entry, kwalificatie=student.kwalificatie, origin=origin,
+                               recorded_by=user)
+        rederive(student)
         return student
 
     return _guarded(apply, "student.enrol")
 
 
-class PathError(ValueError):
-    """An event that the student's path does not allow."""
+def own_by_number(student: m.Student, numbers: dict) -> None:
+    """A new student's own vo-school and mbo, where not chosen: the partner of that side that gave the
+    student a number, else the route's first partner of that side."""
+    partners = list(student.route.partners.select_related("institution"))
+    for side, field in (("vo", "vo_school"), ("mbo", "mbo_institution")):
+        if getattr(student, f"{field}_id") is None:
+            of_side = [p.institution for p in partners if p.role == side]
+            numbered = [i for i in of_side if numbers.get(i)]
+            setattr(student, field, (numbered or of_side or [None])[0])
 
 
 def save_all(records) -> None:
     """Save one by one, so that every record goes through the audit trail (no bulk writes here)."""
     for record in records:
         record.save()
-
-
-def end_enrolments(student: m.Student, on: date) -> None:
-    """The student leaves the route or graduates on ``on``: running enrolments end that day and
-    enrolments that had not started yet are removed (each change audited)."""
-    for enrolment in student.enrolments.all():
-        if enrolment.start > on:
-            enrolment.delete()
-        elif enrolment.end is None or enrolment.end > on:
-            enrolment.end = on
-            enrolment.save(update_fields=["end"])
 
 
 def update_student(form):
@@ -173,43 +207,86 @@ def current_school_year(student: m.Student) -> int:
     return enrolment.school_year if enrolment else student.cohort + student.route_year - 1
 
 
-def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
-                 detail="", doorstroom_level=""):
-    """Record an event on the student's path and keep the summary fields in step. A switch of
-    uitstroomrichting is checked like an enrolment (R-05). Raises PathError for an event the path
-    does not allow (after leaving the route, a diploma with mbo parts open)."""
-    if student.status == m.Status.UITGESTROOMD:
-        raise PathError(_("De leerling heeft de route verlaten; er kan geen gebeurtenis meer bij."))
-    if student.status == m.Status.GEDIPLOMEERD and kind != m.EventKind.DOORSTROOM:
-        raise PathError(_("Na het mbo-diploma kan alleen de doorstroom nog worden vastgelegd."))
+def _check_event(student: m.Student, kind: str, kwalificatie) -> None:
+    """What the register (not the order of events) decides about a new event."""
     if kind == m.EventKind.MBO_DIPLOMA and not diploma_status(student)["mbo_diploma"]:
         raise PathError(_("Het mbo-diploma vraagt dat alle mbo-examenonderdelen behaald zijn."))
     if kind == m.EventKind.SWITCH and not student.route.uitstroomrichtingen.filter(kwalificatie=kwalificatie).exists():
         raise PathError(_("Kies een uitstroomrichting van deze route."))
+    if kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
+        raise PathError(_("Instroom en zij-instroom worden vastgelegd bij het inschrijven van de leerling."))
+
+
+def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
+                 detail="", doorstroom_level="", route_year: int | None = None, origin: str = ""):
+    """Record an event on the student's path. The events are replayed in date order with the new one
+    (PathError names the event the path does not allow: anything but terugkeer after leaving, anything
+    but doorstroom after the diploma, a diploma with required parts open); then everything after it
+    is derived again (route year, status, enrolments). A switch of uitstroomrichting is checked like
+    an enrolment (R-05); ``route_year`` is the route year a terugkeer enters (default: the one left)."""
+    _check_event(student, kind, kwalificatie)
+    event = m.Event(student=student, kind=kind, date=on, school_year=school_year_of(on),
+                    route_year=route_year or student.route_year, kwalificatie=kwalificatie,
+                    destination=destination, origin=origin, detail=detail[:300], recorded_by=user)
+    if kind == m.EventKind.TERUGKEER and route_year is None:
+        event.route_year = student.left_route_year or student.route_year
+    replay([*student.events.select_related("kwalificatie"), event])
 
     def apply():
-        school_year = school_year_of(on)
-        m.Event.objects.create(student=student, kind=kind, date=on, school_year=school_year,
-                               route_year=student.route_year, kwalificatie=kwalificatie, destination=destination,
-                               detail=detail[:300], recorded_by=user)
-        if kind == m.EventKind.SWITCH and kwalificatie:
-            student.kwalificatie = kwalificatie
-        elif kind == m.EventKind.VMBO_DIPLOMA:
-            student.vmbo_diploma_on = on
-        elif kind == m.EventKind.MBO_DIPLOMA:
-            student.mbo_diploma_on, student.mbo_diploma_route_year = on, student.route_year
-            student.status = m.Status.GEDIPLOMEERD
-            end_enrolments(student, on)
-        elif kind == m.EventKind.UITSTROOM:
-            student.left_on, student.left_route_year = on, student.route_year
-            student.destination, student.status = destination or m.Destination.GEEN, m.Status.UITGESTROOMD
-            end_enrolments(student, on)
-        elif kind == m.EventKind.DOORSTROOM:
+        event.save()
+        if kind == m.EventKind.DOORSTROOM:
             student.doorstroom_level = doorstroom_level
-        student.save()
+        rederive(student, school_year_of(on))
         return student
 
-    return _guarded(apply, "student.enrol" if kind == m.EventKind.SWITCH else None)
+    return _guarded(apply, "student.enrol" if kind in (m.EventKind.SWITCH, m.EventKind.TERUGKEER) else None)
+
+
+def change_event(event: m.Event, user, on: date | None = None, detail: str | None = None,
+                 destination: str | None = None, route_year: int | None = None):
+    """Correct an event (its date, destination, route year entered, note). The path is replayed with the
+    correction first; a path it breaks is refused with a PathError naming the conflict, else
+    everything from the earlier of the old and new school year on is derived again."""
+    student = event.student
+    before = event.date
+    if on is not None:
+        event.date, event.school_year = on, school_year_of(on)
+    if destination is not None:
+        event.destination = destination
+    if route_year is not None and event.kind in ENTRY_KINDS:
+        event.route_year = route_year
+    if detail is not None:
+        event.detail = detail[:300]
+    others = [e for e in student.events.select_related("kwalificatie") if e.pk != event.pk]
+    replay([*others, event])
+    if event.kind == m.EventKind.ZIJ_INSTROOM or event.kind == m.EventKind.INSTROOM:
+        student.cohort = school_year_of(event.date) - event.route_year + 1
+
+    def apply():
+        event.save()
+        rederive(student, min(school_year_of(before), event.school_year))
+        return student
+
+    return _guarded(apply, "student.enrol")
+
+
+def remove_event(event: m.Event, user):
+    """Remove an event recorded by mistake. Refused (PathError) when the path without it breaks (the
+    instroom itself, an uitstroom a terugkeer follows, ...); else everything from its school year on is
+    derived again."""
+    student = event.student
+    if event.kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
+        raise PathError(_("De instroom is het begin van het pad en kan niet worden verwijderd; corrigeer de datum "
+                          "of wis de leerling."))
+    replay([e for e in student.events.select_related("kwalificatie") if e.pk != event.pk])
+
+    def apply():
+        school_year = event.school_year
+        event.delete()
+        rederive(student, school_year)
+        return student
+
+    return _guarded(apply, None)
 
 
 # --- cohort promotion --------------------------------------------------------------------------
@@ -255,14 +332,12 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 record_event(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
                              destination=destination)
             else:
-                if action == PROMOTE:
-                    student.route_year += 1
-                    student.save(update_fields=["route_year", "updated"])
                 event = m.EventKind.OVERGANG if action == PROMOTE else m.EventKind.DOUBLURE
                 m.Event.objects.create(student=student, kind=event, date=year_start(school_year),
-                                       school_year=school_year, route_year=student.route_year, recorded_by=user)
-                new = enrolments_for_year(student, school_year, student.route_year)
-                save_all(new)
+                                       school_year=school_year, route_year=student.route_year + (action == PROMOTE),
+                                       recorded_by=user)
+                rederive(student, school_year)
+                new = student.enrolments.filter(school_year=school_year).select_related("institution")
                 row.next_route_year = student.route_year
                 row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
                 fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
@@ -297,7 +372,7 @@ def teldatum_check(route, day: date):
             results.append((s, check_teldatum(student_facts(s, route_facts), day, compliance.rule_settings())))
         else:
             phase = s.phase_in(s.route_year)
-            expected = partner(route, phase, s)
+            expected = own_institution(s, phase)
             results.append((s, TeldatumResult(
                 student=str(s.pk), route_year=None, phase=phase,
                 funded_institution=expected.brin if expected else None, funded_actual=(), violations=("R-10",),
@@ -349,9 +424,9 @@ def save_bpv(student: m.Student, form):
     return _save_part(student, form, "student.bpv")
 
 
-def vmbo_deadline(student: m.Student) -> date:
-    """R-04: the end of route year 3 (a doublure moves it a year on)."""
-    return year_end(current_school_year(student) - student.route_year + 3)
+def vmbo_deadline(student: m.Student, route_facts: facts.Route | None = None) -> date | None:
+    """R-04: the end of the student's first mbo-fase school year (a doublure in the vo-fase moves it)."""
+    return core.vmbo_deadline(student_facts(student, route_facts))
 
 
 def open_vmbo_parts(route, months: int = 6):
@@ -359,9 +434,16 @@ def open_vmbo_parts(route, months: int = 6):
     horizon = today()
     horizon = date(horizon.year + (horizon.month + months - 1) // 12, (horizon.month + months - 1) % 12 + 1, 1)
     parts = (m.ExamPart.objects.filter(student__route=route, student__status=m.Status.ACTIEF, sector="vmbo")
-             .exclude(result="passed").select_related("student", "examiner"))
-    rows = [(part, vmbo_deadline(part.student)) for part in parts]
-    return sorted([(part, deadline) for part, deadline in rows if deadline <= horizon], key=lambda r: r[1])
+             .exclude(result="passed").select_related("student__leerweg", "student__vo_school",
+                                                      "student__mbo_institution", "examiner")
+             .prefetch_related(*(f"student__{p}" for p in PREFETCH)))
+    route_facts, deadlines = compliance.route_facts(route), {}
+    for part in parts:
+        if part.student_id not in deadlines:
+            deadlines[part.student_id] = vmbo_deadline(part.student, route_facts)
+    rows = [(part, deadlines[part.student_id]) for part in parts]
+    return sorted([(part, deadline) for part, deadline in rows if deadline and deadline <= horizon],
+                  key=lambda r: r[1])
 
 
 def responsible_parties(student: m.Student) -> list[tuple[str, str]]:
@@ -370,7 +452,7 @@ def responsible_parties(student: m.Student) -> list[tuple[str, str]]:
     from apps.routes.models import Task, responsible_roles
 
     roles = responsible_roles(student.route, student.phase_in(student.route_year))
-    institutions = {"vo": partner(student.route, "vo"), "mbo": partner(student.route, "mbo", student)}
+    institutions = {side: own_institution(student, side) for side in ("vo", "mbo")}
     return [(label, institutions[roles[task]].name if institutions[roles[task]] else "—")
             for task, label in Task.choices]
 

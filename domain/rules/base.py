@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from domain.calendar import MONTHS_NL, format_date  # noqa: F401 (re-exported for the rules)
 from domain.facts import Agreement, Kwalificatie, Route, Settings, Student
 
 PASSED = "passed"
@@ -177,9 +178,6 @@ class StudentRule(Rule[Student]):
 
 # -- Dutch wording helpers -------------------------------------------------------------------
 
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
-
 LEERWEG_ORDER = ("BB", "KB", "GL", "TL")
 
 PHASE_NAMES = {
@@ -215,11 +213,6 @@ def sorted_leerwegen(leerwegen: frozenset[str]) -> list[str]:
     """Leerwegen in their usual order BB, KB, GL, TL (unknown codes last, alphabetically)."""
     return sorted(leerwegen, key=lambda code: (
         LEERWEG_ORDER.index(code) if code in LEERWEG_ORDER else len(LEERWEG_ORDER), code))
-
-
-def format_date(day: date) -> str:
-    """1 augustus 2022"""
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
 def format_number(number: int) -> str:

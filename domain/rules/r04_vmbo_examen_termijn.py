@@ -1,32 +1,39 @@
-"""R-04: the vmbo exam is completed no later than the end of route year 3."""
+"""R-04: the vmbo exam is completed by the end of the student's first mbo-fase school year."""
 from __future__ import annotations
 
 from domain.facts import Route, Settings, Student
+from domain.path import first_mbo_school_year, vmbo_deadline
+from domain.phase import first_mbo_route_year
 
-from .base import Finding, LegalRouteRule
-
-LAST_EXAM_ROUTE_YEAR = 3
+from .base import Finding, LegalRouteRule, format_date
 
 
 class R04VmboExamenTermijn(LegalRouteRule):
     """Checks the route's planned exam year (routes with vmbo diploma) and, per student, every
     vmbo exam part the student has: also in a route without vmbo diploma (a GLR may drop the
-    exam partly), the parts that exist are completed in time."""
+    exam partly), the parts that exist are completed in time. The deadline follows the student's
+    vmbo leerjaar: the end of the first school year after vmbo leerjaar 4 (route year 3 for a route
+    that starts in vmbo 3, route year 2 for one that starts in vmbo 4); a doublure in the vo-fase
+    moves it with it. An open part whose deadline has passed is not a finding here (it depends on
+    the day, not on the record): the exam deadline list shows it as overdue."""
 
     id = "R-04"
     subjects = frozenset({"route", "student"})
     level = "error"
-    title = "Vmbo-examen uiterlijk in routejaar 3"
+    title = "Vmbo-examen uiterlijk in het eerste mbo-fasejaar"
     description = (
-        "Alle examenonderdelen die meetellen voor het vmbo-diploma zijn uiterlijk aan het eind "
-        "van routejaar 3 afgerond: één jaar later dan in het reguliere vmbo. Geldt voor routes "
-        "die het vmbo-diploma uitreiken; per leerling voor elk vmbo-examenonderdeel dat de "
-        "leerling heeft.")
-    title_en = "Vmbo exam by route year 3"
+        "Alle examenonderdelen die meetellen voor het vmbo-diploma zijn uiterlijk één schooljaar "
+        "na vmbo-leerjaar 4 afgerond: aan het eind van het eerste schooljaar van de leerling in de "
+        "mbo-fase (routejaar 3 als de route in vmbo 3 begint, routejaar 2 als ze in vmbo 4 "
+        "begint). Een doublure in de vo-fase schuift de termijn mee. Geldt voor routes die het "
+        "vmbo-diploma uitreiken; per leerling voor elk vmbo-examenonderdeel dat de leerling heeft.")
+    title_en = "Vmbo exam by the first mbo-phase year"
     description_en = (
-        "All exam parts that count for the vmbo diploma are completed by the end of route year "
-        "3, one year later than in regular vmbo. Applies to routes that issue the vmbo diploma; "
-        "per student to every vmbo exam part the student has.")
+        "All exam parts that count for the vmbo diploma are completed no later than one school "
+        "year after vmbo year 4: by the end of the student's first school year in the mbo phase "
+        "(route year 3 for a route that starts in vmbo 3, route year 2 for one that starts in vmbo "
+        "4). A repeated year in the vo phase moves the deadline with it. Applies to routes that "
+        "issue the vmbo diploma; per student to every vmbo exam part the student has.")
     source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157)"
     blocks = frozenset({"route.save", "student.exam"})
 
@@ -35,25 +42,35 @@ class R04VmboExamenTermijn(LegalRouteRule):
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         year = obj.vmbo_exam_route_year
-        if year is None or year <= LAST_EXAM_ROUTE_YEAR:
+        last = first_mbo_route_year(obj.start_vmbo_year or 3)
+        if year is None or year <= last:
             return []
         return [self.fail("vmbo_exam_route_year", (
             f"Het vmbo-examen is gepland tot en met routejaar {year}; alle examenonderdelen voor "
-            "het vmbo-diploma moeten uiterlijk aan het eind van routejaar 3 zijn afgerond. "
-            "Plan het examen eerder."))]
+            f"het vmbo-diploma moeten uiterlijk aan het eind van routejaar {last} zijn afgerond, het "
+            f"eerste jaar na vmbo-leerjaar 4 (de route begint in vmbo-leerjaar "
+            f"{obj.start_vmbo_year or 3}). Plan het examen eerder."))]
 
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
+        last = first_mbo_route_year(student.vmbo_year_at_start)
+        deadline = vmbo_deadline(student)
         findings = []
         for part in student.exam_parts:
             if part.sector != "vmbo":
                 continue
-            late = [(what, year) for what, year in (("gepland", part.planned_route_year),
-                                                    ("afgerond", part.actual_route_year))
-                    if year is not None and year > LAST_EXAM_ROUTE_YEAR]
+            late = [f"{what} in routejaar {year}" for what, year in (("gepland", part.planned_route_year),
+                                                                      ("afgerond", part.actual_route_year))
+                    if year is not None and year > last]
+            if deadline and part.result_on and part.result_on > deadline:
+                late.append(f"afgerond op {format_date(part.result_on)}")
             if late:
-                when = " en ".join(f"{what} in routejaar {year}" for what, year in late)
                 findings.append(self.fail("exam_parts", (
-                    f"Vmbo-examenonderdeel {part.name} ({part.kind}) is {when}; alle "
-                    "vmbo-examenonderdelen moeten uiterlijk aan het eind van routejaar 3 zijn "
-                    "afgerond."), part.name))
+                    f"Vmbo-examenonderdeel {part.name} ({part.kind}) is {' en '.join(late)}; alle "
+                    f"vmbo-examenonderdelen moeten uiterlijk af zijn aan het eind van het eerste schooljaar "
+                    f"in de mbo-fase: routejaar {last}{self._when(student, deadline)}."), part.name))
         return findings
+
+    @staticmethod
+    def _when(student: Student, deadline) -> str:
+        year = first_mbo_school_year(student)
+        return f", schooljaar {year}-{year + 1}, dus uiterlijk {format_date(deadline)}" if deadline else ""

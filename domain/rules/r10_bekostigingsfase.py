@@ -1,4 +1,4 @@
-"""R-10: funding phase per route year; exactly one funded enrolment on 1 October."""
+"""R-10: funding phase by vmbo leerjaar; exactly one funded enrolment on 1 October; the route's pattern."""
 from __future__ import annotations
 
 from domain import teldatum
@@ -15,15 +15,19 @@ class R10Bekostigingsfase(StudentRule):
     level = "error"
     title = "Bekostigingsfase en één bekostigde inschrijving"
     description = (
-        "Routejaar 1 en 2 zijn vo-fase (bekostigde inschrijving bij de vo-school); vanaf "
-        "routejaar 3 is de leerling in de mbo-fase (bekostigde inschrijving bij het mbo). Op "
-        "1 oktober heeft een leerling precies één bekostigde inschrijving; een tweede "
-        "inschrijving is onbekostigd.")
+        "De bekostigingsfase volgt het vmbo-leerjaar van de leerling: vmbo-leerjaar 3 en 4 zijn "
+        "vo-fase (bekostigde inschrijving bij de vo-school), na vmbo-leerjaar 4 is de leerling in "
+        "de mbo-fase (bekostigde inschrijving bij het mbo); een doublure in vmbo 3 of 4 blijft in "
+        "de vo-fase. Op 1 oktober heeft een leerling precies één bekostigde inschrijving; een "
+        "tweede inschrijving is onbekostigd, en welke onbekostigde inschrijvingen een route houdt "
+        "is het inschrijvingspatroon van de route (per routejaar).")
     title_en = "Funding phase and one funded enrolment"
     description_en = (
-        "Route years 1 and 2 are the vo phase (funded enrolment at the vo school); from route "
-        "year 3 the student is in the mbo phase (funded enrolment at the mbo). On 1 October a "
-        "student has exactly one funded enrolment; a second enrolment is unfunded.")
+        "The funding phase follows the student's vmbo year: vmbo years 3 and 4 are the vo phase "
+        "(funded enrolment at the vo school), after vmbo year 4 the student is in the mbo phase "
+        "(funded enrolment at the mbo); a repeated vmbo 3 or 4 stays in the vo phase. On 1 October "
+        "a student has exactly one funded enrolment; a second enrolment is unfunded, and which "
+        "unfunded enrolments a route keeps is the route's enrolment pattern (per route year).")
     source = "Wet doorlopende leerroutes vmbo-mbo (Stb. 2020, 157); DUO"
     blocks = frozenset({"student.enrol"})
 

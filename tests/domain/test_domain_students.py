@@ -19,7 +19,7 @@ from domain.teldatum import (
     TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum,
 )
 
-SETTINGS = Settings(today=date(2024, 3, 1))
+SETTINGS = Settings(today=date(2021, 11, 1))   # the Calvijn student is in route year 3
 BOARDS = ("Stichting Calvijn", "ROC van Amsterdam-Flevoland")
 VO_BRIN, MBO_BRIN = "20NC", "25LX"
 VO = Partner("Calvijn Vakcollege", VO_BRIN, "vo", BOARDS[0], rio_registered_on=date(2019, 9, 1))
@@ -36,9 +36,14 @@ SOK = Agreement("sok", "SOK Calvijn-ROCvA", date(2019, 1, 1), None,
 GLR = Route(name="Zorg en welzijn (GLR)", type="geintegreerd", phase="regulier",
             start_date=date(2019, 8, 1), vmbo_diploma=False, leerwegen=frozenset({"BB"}),
             uitstroomrichtingen=(Uitstroomrichting(MZ2),), partners=(VO, MBO), agreements=(SOK,),
-            has_students=True)
+            has_students=True, enrolment_pattern=((2, "mbo"), (3, "vo")))
+# A DLR keeps the unfunded mbo enrolment in vmbo 4; in the mbo-fase only R-11 keeps the vo one.
 DLR = replace(GLR, name="Zorg en welzijn (DLR)", type="doorlopend", vmbo_diploma=True,
-              leerwegen=frozenset({"BB", "KB"}))
+              leerwegen=frozenset({"BB", "KB"}), enrolment_pattern=((2, "mbo"),))
+
+
+# The same route without an enrolment pattern: the law's minimum only.
+PLAIN = replace(GLR, enrolment_pattern=())
 
 
 def enrol(brin: str, school_year: int, route_year: int, funded: bool = True,
@@ -160,8 +165,8 @@ def test_student_rules_do_not_apply_outside_legal_routes(route_type):
 
 def test_blocking_on_student_findings_per_action():
     student = calvijn(
-        vmbo_year_at_start=2, leerweg="BB",
-        exam_parts=(ExamPart("Wiskunde", "vmbo", "SE", planned_route_year=4),),
+        vmbo_year_at_start=2, leerweg="BB",   # vmbo leerjaar 2, 3, 4: route years 1-3 vo-fase
+        exam_parts=(ExamPart("Wiskunde", "vmbo", "SE", planned_route_year=5),),
         bpv=(BpvPeriod("Garage Jansen", False, True, date(2021, 2, 1)),))
     findings = evaluate_student(student, SETTINGS)
     assert {f.rule for f in blocking(findings, "student.enrol")} == {"R-03", "R-10"}
@@ -263,7 +268,9 @@ def test_check_teldatum_on_the_calvijn_pattern():
     assert [r.funded_actual for r in results] == [(VO_BRIN,), (VO_BRIN,), (MBO_BRIN,)]
     assert [(r.route_year, r.phase) for r in results] == [(1, "vo"), (2, "vo"), (3, "mbo")]
     assert all(r.violations == () and r.messages == () for r in results)
-    assert results[0] == TeldatumResult("CAL-001", 1, "vo", VO_BRIN, (VO_BRIN,), (), ())
+    assert results[0] == TeldatumResult("CAL-001", 1, "vo", VO_BRIN, (VO_BRIN,), (), (), ((VO_BRIN, True),))
+    assert [r.expected for r in results[1:]] == [((VO_BRIN, True), (MBO_BRIN, False)),
+                                                 ((MBO_BRIN, True), (VO_BRIN, False))]
 
 
 def test_check_teldatum_outside_the_enrolled_school_years():
@@ -292,7 +299,10 @@ def test_r10_funded_at_the_mbo_in_route_year_2_fails():
     [finding] = rule_findings("R-10", student)
     assert finding.item == "2020-2021"
     assert "bekostigd ingeschreven bij 25LX (het mbo)" in finding.message
-    assert "vo-fase hoort de bekostigde inschrijving bij de vo-school (20NC)" in finding.message
+    assert "(2020-2021; vmbo-leerjaar 4, routejaar 2, vo-fase)" in finding.message
+    assert "tot en met vmbo-leerjaar 4 is de leerling in de vo-fase: de bekostigde inschrijving hoort bij de " \
+           "vo-school (20NC)" in finding.message
+    assert "routejaar 1 en 2" not in finding.message.lower()
     result = check_teldatum(student, date(2020, 10, 1), SETTINGS)
     assert (result.violations, result.funded_institution, result.funded_actual) == (
         ("R-10",), VO_BRIN, (MBO_BRIN,))
@@ -309,8 +319,10 @@ def test_r10_no_funded_enrolment_fails():
 def test_r10_enrolment_ended_before_1_october_does_not_count():
     enrolments = (enrol(VO_BRIN, 2019, 1, end=date(2019, 9, 30)),
                   enrol(MBO_BRIN, 2019, 1, funded=False))
-    [finding] = rule_findings("R-10", calvijn(enrolments=enrolments))
-    assert "geen bekostigde inschrijving" in finding.message
+    findings = rule_findings("R-10", calvijn(enrolments=enrolments))
+    assert "geen bekostigde inschrijving" in findings[0].message
+    # and the unfunded mbo enrolment is not in the route's pattern for vmbo-leerjaar 3
+    assert "het inschrijvingspatroon van de route heeft in dit routejaar geen" in findings[1].message
 
 
 def test_r10_student_not_enrolled_on_1_october_has_no_teldatum_problem_that_year():
@@ -326,13 +338,14 @@ def test_r10_student_not_enrolled_on_1_october_has_no_teldatum_problem_that_year
 def test_r10_an_enrolment_of_last_year_does_not_count_this_year():
     old = enrol(VO_BRIN, 2019, 1, end=None)          # open-ended, but of school year 2019
     new = enrol(VO_BRIN, 2020, 2, end=None)
-    assert rule_findings("R-10", calvijn(enrolments=(old, new))) == []
+    assert rule_findings("R-10", calvijn(route=PLAIN, enrolments=(old, new))) == []
 
 
 def test_r10_route_year_3_funded_at_the_vo_school_fails():
     enrolments = (enrol(VO_BRIN, 2021, 3), enrol(MBO_BRIN, 2021, 3, funded=False))
     [finding] = rule_findings("R-10", calvijn(enrolments=enrolments))
-    assert "mbo-fase hoort de bekostigde inschrijving bij het mbo (25LX)" in finding.message
+    assert "na vmbo-leerjaar 4 is de leerling in de mbo-fase: de bekostigde inschrijving hoort bij het mbo " \
+           "(25LX)" in finding.message
 
 
 def test_r10_a_student_starting_in_vmbo_4_is_in_the_mbo_fase_from_route_year_2():
@@ -344,7 +357,7 @@ def test_r10_a_student_starting_in_vmbo_4_is_in_the_mbo_fase_from_route_year_2()
 
 def test_r10_enrolment_phase_must_match_the_route_year():
     enrolments = (enrol(VO_BRIN, 2019, 1), enrol(MBO_BRIN, 2019, 1, funded=False, phase="mbo"))
-    [finding] = rule_findings("R-10", calvijn(enrolments=enrolments))
+    [_pattern, finding] = rule_findings("R-10", calvijn(enrolments=enrolments))
     assert finding.item == "2019-2020"
     assert "De inschrijving bij 25LX in 2019-2020 staat in de mbo-fase" in finding.message
 
@@ -357,11 +370,11 @@ def test_r10_one_route_year_per_school_year():
 
 def test_funded_institution_is_the_mbo_the_student_is_enrolled_at():
     other = Partner("ROC Flevoland", "30XX", "mbo", BOARDS[1])
-    route = replace(GLR, partners=(VO, MBO, other))
+    route = replace(PLAIN, partners=(VO, MBO, other))
     at_other = (Enrolment("30XX", "mbo", 2021, 3, date(2021, 8, 1), None, True, "mbo"),)
-    assert check_teldatum(calvijn(route=route, enrolments=at_other),
+    assert check_teldatum(calvijn(route=route, enrolments=at_other, mbo_brin="30XX"),
                           date(2021, 10, 1)).funded_institution == "30XX"
-    # not enrolled at any mbo: the route's first mbo partner
+    # no own mbo recorded: the route's first mbo partner
     at_vo = (enrol(VO_BRIN, 2021, 3, phase="mbo"),)
     result = check_teldatum(calvijn(route=route, enrolments=at_vo), date(2021, 10, 1))
     assert result.funded_institution == MBO_BRIN and result.violations == ("R-10",)
@@ -416,7 +429,8 @@ def test_r11_double_enrolment_in_route_year_4_fails():
     student = dlr_student(enrolments=enrolments)
     [finding] = rule_findings("R-11", student)
     assert finding.item == "2022-2023"
-    assert "uiterlijk tot het eind van routejaar 3" in finding.message
+    assert "moest af zijn op het eind van schooljaar 2021-2022, het eerste schooljaar in de mbo-fase" in \
+        finding.message
     assert check_teldatum(student, date(2022, 10, 1)).violations == ("R-11",)
     # without the vo enrolment a year-4 student without diploma still fails
     [finding] = rule_findings("R-11", dlr_student(enrolments=enrolments[:-1]))

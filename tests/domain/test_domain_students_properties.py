@@ -10,6 +10,8 @@ from domain.facts import (
     Agreement, BpvPeriod, Enrolment, ExamPart, Kwalificatie, Partner, Route, Settings, Signature,
     Student,
 )
+from domain.path import first_mbo_school_year, vmbo_deadline
+from domain.phase import first_mbo_route_year
 from domain.rules import ACTIONS, CATALOGUE, blocking, evaluate_student, get_rule
 from domain.teldatum import (
     check_teldatum, school_year_label, school_year_of, teldatum,
@@ -102,7 +104,9 @@ def test_r10_on_a_day_iff_not_exactly_one_funded_enrolment_on_the_right_side(
     assert result.route_year == this_year[0].route_year and result.phase == phase
     # funded_institution depends only on the phase
     assert result.funded_institution == SIDE[phase]
-    wrong = len(funded) != 1 or funded[0].role != phase
+    keeps = student.route.keeps_vmbo_diploma and phase == "mbo"
+    extra = any(not e.funded and e.role != phase and not (keeps and e.role == "vo") for e in active)
+    wrong = len(funded) != 1 or funded[0].role != phase or extra
     # a student with no enrolment active on the day was not in the route that day
     assert ("R-10" in result.violations) == (bool(active) and wrong)
     assert set(result.violations) <= {"R-10", "R-11"}
@@ -140,20 +144,24 @@ def test_the_rules_and_check_teldatum_agree_per_school_year(student):
 
 
 @given(students(), days)
-def test_r11_never_reported_outside_doorlopende_leerroutes(student, day):
+def test_r11_never_reported_in_routes_without_vmbo_diploma(student, day):
     student = legal(student, "geintegreerd")
+    student = replace(student, route=replace(student.route, vmbo_diploma=False))
     assert "R-11" not in check_teldatum(student, day).violations
     assert get_rule("R-11").check_student(student, Settings()) is None
 
 
 @given(enrolment_sets(), days)
-def test_r11_a_double_enrolment_beyond_route_year_3_always_fails(generated, day):
+def test_r11_a_double_enrolment_after_the_r04_deadline_always_fails(generated, day):
     vmbo_year, enrolments = generated
     student = Student("L-1", ROUTE, "KB", vmbo_year, 2019, enrolments=enrolments)
-    active = [e for e in enrolments if e.school_year == school_year_of(day) and e.active_on(day)]
+    year = school_year_of(day)
+    active = [e for e in enrolments if e.school_year == year and e.active_on(day)]
     double = (any(e.role == "vo" for e in active)
               and any(e.role == "mbo" and e.funded for e in active))
-    if double and active[0].route_year > 3:
+    route_year = max((e.route_year for e in enrolments if e.school_year == year), default=None)
+    deadline_year = first_mbo_school_year(student)
+    if double and student.phase_in(route_year) == "mbo" and year > deadline_year:
         assert "R-11" in check_teldatum(student, day).violations
 
 
@@ -190,8 +198,10 @@ def test_one_finding_per_item_that_falls_short(student):
     student = legal(student)
     settings = Settings()
     r04 = get_rule("R-04").check_student(student, settings) or []
-    late = [p for p in student.exam_parts if p.sector == "vmbo" and any(
-        y is not None and y > 3 for y in (p.planned_route_year, p.actual_route_year))]
+    bound, deadline = first_mbo_route_year(student.vmbo_year_at_start), vmbo_deadline(student)
+    late = [p for p in student.exam_parts if p.sector == "vmbo" and (any(
+        y is not None and y > bound for y in (p.planned_route_year, p.actual_route_year))
+        or (deadline is not None and p.result_on is not None and p.result_on > deadline))]
     assert [f.item for f in r04] == [p.name for p in late]
     r19 = get_rule("R-19").check_student(student, settings) or []
     short = [p for p in student.bpv if not (p.recognised and p.praktijkovereenkomst)]

@@ -12,6 +12,7 @@ def pattern(student):
 
 
 def test_calvijn_enrolment_pattern_through_promotion_and_teldatum(enrol, glr_route, users):
+    glr_route.years.create(route_year=2, vmbo_year=4, unfunded_at="mbo")   # the route's enrolment pattern
     student = enrol()
     user = users["calvijn"]
     services.promote_cohort(glr_route, 2019, {}, user, apply=True)
@@ -24,6 +25,13 @@ def test_calvijn_enrolment_pattern_through_promotion_and_teldatum(enrol, glr_rou
     for day, brin in ((date(2019, 10, 1), "17XG"), (date(2020, 10, 1), "17XG"), (date(2021, 10, 1), "25LX")):
         [(s, result)] = services.teldatum_check(glr_route, day)
         assert (result.funded_institution, result.violations) == (brin, ())
+
+
+def test_without_a_pattern_a_route_keeps_the_law_minimum(enrol, glr_route, users):
+    student = enrol()
+    for _year in range(2):
+        services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    assert pattern(student) == [(2019, "17XG", True), (2020, "17XG", True), (2021, "25LX", True)]
 
 
 def test_teldatum_reports_double_funding(enrol, glr_route, registry):
@@ -191,5 +199,6 @@ def test_student_is_enrolled_at_their_own_vo_school(enrol, glr_route, registry, 
     student.numbers.all().delete()
     student.numbers.create(institution=other, number="T1")
     student.enrolments.update(institution=other)
+    Student.objects.filter(pk=student.pk).update(vo_school=other)
     services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
     assert student.enrolments.get(school_year=2020, funded=True).institution == other
