@@ -72,7 +72,7 @@ class DemoLoader:
             self.deliberate_students = demo_students.load(self)
             demo_settlements.load(self)
             for route in self.routes.values():
-                compliance.refresh(route)
+                compliance.refresh(route, self.today)
 
     def _registry(self):
         for spec in self.data.regions:

@@ -29,9 +29,9 @@ class RuleViolation(Exception):
         super().__init__("; ".join(f"{f.rule}: {f.message}" for f in findings))
 
 
-def rule_settings() -> facts.Settings:
+def rule_settings(today: date | None = None) -> facts.Settings:
     return facts.Settings(
-        today=timezone.localdate(), meeting_interval_months=dj_settings.LEERROUTE_MEETING_INTERVAL_MONTHS
+        today=today or timezone.localdate(), meeting_interval_months=dj_settings.LEERROUTE_MEETING_INTERVAL_MONTHS
     )
 
 
@@ -98,8 +98,8 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
     )
 
 
-def evaluate(route: Route) -> list[Finding]:
-    rs = rule_settings()
+def evaluate(route: Route, today: date | None = None) -> list[Finding]:
+    rs = rule_settings(today)
     return evaluate_route(route_facts(route, rs.today), rs)
 
 
@@ -111,9 +111,10 @@ def store(route: Route, findings: list[Finding]) -> None:
         for f in findings)
 
 
-def refresh(route: Route) -> list[Finding]:
-    """Evaluate a route and keep the outcome (start page, lists, warnings kept)."""
-    findings = evaluate(route)
+def refresh(route: Route, today: date | None = None) -> list[Finding]:
+    """Evaluate a route and keep the outcome (start page, lists, warnings kept); ``today`` evaluates
+    it as of another day (the demo, built as of a given day)."""
+    findings = evaluate(route, today)
     store(route, findings)
     return findings
 
