@@ -292,6 +292,7 @@ class _Writer:
         for pk in loader.data.profiel_kwalificatie:
             self.pairs.setdefault(pk.kwalificatie, []).append(pk.profiel)
         self.last = loader.school_year  # paths run up to and including the current school year
+        self.today = loader.today      # nothing after this day has happened yet: no result, diploma or leaving
         self.numbers = {}              # institution pk -> last number given
         self.template = {}             # enrolments_for_year per (route, start year, school year, route year, vmbo diploma)
         self.students, self.rows = [], {"numbers": [], "enrolments": [], "events": [], "parts": [], "bpv": []}
@@ -389,6 +390,8 @@ class _Writer:
                       else date(last_sy, 10, 15) + timedelta(days=rng.randrange(228)))
         elif finished:
             end_on = date(last_sy + 1, 1, 31) if plan.early else date(last_sy + 1, 6, 30)
+        if end_on and end_on > self.today:  # the path ends later this school year: still in the route today
+            finished, end_on = False, None
         last_of = {}  # route year -> the last school year in it
         for sy, ry in done:
             last_of[ry] = sy
@@ -407,11 +410,13 @@ class _Writer:
             else:
                 kind = m.EventKind.OVERGANG if ry != done[i - 1][1] else m.EventKind.DOUBLURE
                 event(kind, services.year_start(sy), sy, ry)
-            if plan.switch_to and ry == 2 and last_of[2] == sy:
+            if plan.switch_to and ry == 2 and last_of[2] == sy and date(sy + 1, 2, 1) <= self.today:
                 student.kwalificatie = kwalificatie = k[plan.switch_to]
                 event(m.EventKind.SWITCH, date(sy + 1, 2, 1), sy, ry, kwalificatie=kwalificatie,
                       detail="andere uitstroomrichting na de oriëntatie")
-        if plan.returns_in and plan.returns_in in last_of:  # fails the vmbo exam, back to the vmbo, returns
+        if vmbo_diploma_on and vmbo_diploma_on > self.today:
+            vmbo_diploma_on = None
+        if plan.returns_in and plan.returns_in in last_of and date(last_of[plan.returns_in] + 1, 7, 1) <= self.today:  # fails the vmbo exam, back to the vmbo, returns
             sy = last_of[plan.returns_in]
             event(m.EventKind.UITSTROOM, date(sy + 1, 6, 1), sy, plan.returns_in, destination="regulier_vmbo",
                   detail="vmbo-examen niet gehaald tijdens het mbo-blok; terug naar het vmbo")
@@ -419,7 +424,7 @@ class _Writer:
                   detail="herexamen gehaald; terug in de route")
             if vmbo_diploma_on:
                 vmbo_diploma_on = date(sy + 1, 6, 30)
-        if plan.certificaat and 2 in last_of:
+        if plan.certificaat and 2 in last_of and date(last_of[2] + 1, 2, 15) <= self.today:
             event(m.EventKind.CERTIFICAAT, date(last_of[2] + 1, 2, 15), last_of[2], 2, detail=plan.certificaat)
         student.vmbo_diploma_on = vmbo_diploma_on
         if vmbo_diploma_on:
@@ -439,6 +444,8 @@ class _Writer:
                               result_on=date(sy + 1, 3, 15) if kind == "SE" else date(sy + 1, 6, 10))
             if (plan.fails_vmbo or plan.breaks == "R-11") and kind == "CSPE" or left_in == planned:
                 part.result, part.grade = "failed", Decimal(str(round(rng.uniform(3.5, 5.4), 1)))
+            if part.result_on > self.today:  # later this school year: not taken yet
+                part.result, part.grade, part.result_on, part.actual_route_year = "open", None, None, None
             if plan.breaks == "R-04" and name == "Wiskunde":  # deliberate: planned in route year 4
                 part.planned_route_year, part.actual_route_year = 4, None
                 part.result, part.grade, part.result_on = "open", None, None
@@ -464,6 +471,8 @@ class _Writer:
                     on = end_on - timedelta(days=10 if kind == "BPV" else 20)
                 elif passed:
                     on = date(last_of[taken] + 1, 4, 15)
+                if on and on > self.today:  # later this school year: not taken yet
+                    passed, on = False, None
                 parts.append(m.ExamPart(
                     student=student, sector="mbo", kind=kind, name=name[:120], planned_route_year=planned,
                     actual_route_year=taken if passed else None, examiner=mbo,
@@ -498,7 +507,7 @@ class _Writer:
                   detail=f"niveau {self.levels[kwalificatie.code]}")
             student.status, student.mbo_diploma_on, student.mbo_diploma_route_year = (
                 m.Status.GEDIPLOMEERD, end_on, last_ry)
-            if plan.doorstroom:
+            if plan.doorstroom and date(end_on.year, 10, 1) <= self.today:
                 on = date(end_on.year, 10, 1)
                 event(m.EventKind.DOORSTROOM, on, services.school_year_of(on), last_ry,
                       detail=DOORSTROOM_DETAIL[plan.doorstroom])
