@@ -1,27 +1,32 @@
-"""Synthetic students for the demo routes, so that each route's published results come out of the
-product's own figures (practices.md, "Published results").
+"""Synthetic students for the demo routes, from the parameters in the data files (``students`` of a
+route: cohort sizes, published headcounts, fixed cohorts with exact outcome counts, destinations,
+zij-instroom, terugkeer, deliberate rule-breakers), so that each route's published results come out
+of the register (practices.md, "Published results"; domain.md section 7, in elapsed time).
 
 Every student is made up: a first and last name drawn from fixed lists of common names, a date of
 birth, no BSN and no national key. Each route has its own seeded ``random.Random``, so every load
-gives the same students. A student's whole path up to school year 2025-2026 is written: the
-enrolments of each school year (as ``services.enrolments_for_year`` gives them, so R-10 and R-11
-hold), the events (instroom, overgang or doublure each year, vmbo diploma where the route gives
-it, mbo diploma, doorstroom, uitstroom with destination), exam parts, BPV periods and the summary
-fields on Student. Cohorts whose path goes on after 2025-2026 are active in their route year of
-2025-2026.
+on the same day gives the same students. A student's path is written up to the day the demo is
+loaded (``loader.today``): the enrolments of each school year up to the current one (as
+``services.enrolments_for_year`` gives them for the route's enrolment pattern), the events
+(instroom or zij-instroom, overgang or doublure each year, switch, tussentijds certificaat,
+uitstroom and terugkeer, vmbo diploma where the route gives it, mbo diploma, doorstroom), exam
+parts, BPV periods, klas and the summary fields on Student. Nothing dated after that day has
+happened: results, diplomas, leaving and doorstroom later in the current school year stay open,
+and those students are active in their route year of the current school year.
 
-The published figures (as the results engine computes them from the summary fields):
+The published figures (tests/checks.py computes them from the register):
 
 * Bindelmeer cohort 2019-20: 78 start, 73 to route year 2 ("year 4"), 4 to Entree, 1 doublure:
   uitval 4/78 = 5.1%.
-* Noorderlicht cohort 2019-20: 30 start, 10 leave during route year 2: uitval 10/30.
-* Calvijn cohort 2017-18 (results published for 2019-20): 142 start, 125 with the mbo diploma in
-  route year 3 (88.0%), 5 uitval (3.5%), 123 of the 137 diploma holders continue to mbo 3/4
-  (89.8%, published as 90%).
+* Noorderlicht cohort 2019-20: 30 start, 10 leave during route year 2 (2020-21): uitval 10/30.
+* Calvijn cohort 2017-18 (its diplomas are the 2019-20 results): 57 start, 50 with the mbo diploma
+  by 31 July 2020 (87.7%, published as 88%), 2 uitval (3.5%), 45 of the 50 diploma holders of
+  2019-20 continue to mbo 3/4 (90%); with the 5 late diplomas 96.5% within 4 years.
 * MLO: every student of the finished cohorts gets the diploma but one (to Entree, cohort 2021);
-  95% of the diploma holders continue to mbo 3/4.
+  about 95% of the diploma holders continue to mbo 3/4.
 
-A few students break a rule on purpose (DELIBERATE), so the compliance views have something to
+A few students break one rule on purpose (``deliberate`` in the data: on the illustrative routes,
+and MLO's KB students, R-05, which the sources state), so the compliance views have something to
 show; every other student passes every student rule.
 
 Written with bulk_create (students first, so they have their keys), for speed."""
