@@ -1,9 +1,12 @@
-"""Loads the demo data set (apps/demo/practices.py) into an empty database, with demo accounts.
+"""Loads the demo data set (the TOML files in ``apps/demo/data/``, checked by ``dataset``) into an
+empty database, with demo accounts, as of a given day (default today).
 
-Deterministic: the same data every time. Routes are written as the sources describe them, also
-where a practice breaks a rule (that is what the compliance view must show), and are then
-evaluated by the product's own rules."""
-from datetime import date
+Routes and agreements go through the same guards as the interface (``compliance.change_route``,
+``compliance.change_agreement``): a record that breaks a blocking rule is refused, unless the data
+marks that rule as broken on purpose (``breaks_rules``, with a reason: a deliberate example on an
+illustrative route, or a problem the sources state). Students are generated (``students``) and
+settlements made for the current and the previous school year (``settlements``)."""
+from datetime import date, timedelta
 
 from auditlog.context import disable_auditlog
 from django.db import transaction
@@ -12,8 +15,10 @@ from apps.accounts.models import Role, User
 from apps.registry import models as reg
 from apps.routes import compliance
 from apps.routes import models as m
+from domain.rules import blocking
+from domain.teldatum import school_year_of
 
-from . import practices as data
+from . import dataset
 from . import settlements as demo_settlements
 from . import students as demo_students
 
@@ -37,109 +42,132 @@ def _d(value):
     return date.fromisoformat(value) if value else None
 
 
+def _checked(result_findings, spec, action, kind):
+    """Refuse a record whose blocking findings are not all marked as broken on purpose."""
+    blocked = [f for f in blocking(result_findings, action) if f.rule not in spec.breaks_rules]
+    if blocked:
+        raise dataset.DemoDataError(
+            f"{kind} '{spec.key}': refused by {', '.join(sorted({f.rule for f in blocked}))} "
+            f"({'; '.join(f.message for f in blocked)}); mark the rule in breaks_rules with a reason if the "
+            f"sources state the problem or the record is an illustrative example")
+
+
 class DemoLoader:
-    def __init__(self):
+    def __init__(self, today: date | None = None, data: dataset.Dataset | None = None):
+        self.today = today or date.today()
+        self.school_year = school_year_of(self.today)
+        self.data = data or dataset.load()
         self.regions, self.boards, self.institutions, self.kwalificaties = {}, {}, {}, {}
-        self.routes, self.agreements = {}, {}
+        self.routes, self.agreements, self.specs = {}, {}, {}
 
     def load(self):
         with transaction.atomic(), disable_auditlog():
             self._registry()
-            for spec in data.ROUTES:
-                self.routes[spec["key"]] = self._route(spec)
-            for spec in data.AGREEMENTS:
-                self.agreements[spec["key"]] = self._agreement(spec)
+            for spec in self.data.routes:
+                self.specs[spec.key] = spec
+                self.routes[spec.key] = self._route(spec)
+            for spec in self.data.agreements:
+                self.agreements[spec.key] = self._agreement(spec)
             self._accounts()
             self.deliberate_students = demo_students.load(self)
-            demo_settlements.load(self.routes)
+            demo_settlements.load(self)
             for route in self.routes.values():
-                compliance.refresh(route)
+                compliance.refresh(route, today=self.today)
 
     def _registry(self):
-        for spec in data.REGIONS:
-            self.regions[spec["key"]] = reg.Region.objects.create(kind=spec["kind"], code=spec.get("code") or "",
-                                                                  name=spec["name"])
-        for spec in data.BOARDS:
-            self.boards[spec["key"]] = reg.Bestuur.objects.create(
-                name=spec["name"], bevoegd_gezag_nummer=spec.get("bevoegd_gezag_nummer") or "")
-        for spec in data.INSTITUTIONS:
-            inst = reg.Institution.objects.create(
-                brin=spec["brin"], name=spec["name"], sector=spec["sector"], kind=spec["kind"],
-                bestuur=self.boards[spec["board"]], city=spec.get("city") or "")
-            inst.regions.set([self.regions[k] for k in spec.get("regions", [])])
-            for loc in spec.get("locations", []):
-                reg.Location.objects.create(institution=inst, code=loc["code"], name=loc["name"],
-                                            city=loc.get("city") or "")
-            self.institutions[spec["key"]] = inst
-        for spec in data.KWALIFICATIES:
-            paths = spec.get("paths") or ["BOL", "BBL"]
-            self.kwalificaties[spec["code"]] = reg.Kwalificatie.objects.create(
-                code=spec["code"], name=spec["name"], level=spec["level"], dossier=spec.get("dossier") or "",
-                bol="BOL" in paths, bbl="BBL" in paths)
+        for spec in self.data.regions:
+            self.regions[spec.key] = reg.Region.objects.create(kind=spec.kind, code=spec.code, name=spec.name)
+        for spec in self.data.boards:
+            self.boards[spec.key] = reg.Bestuur.objects.create(name=spec.name,
+                                                               bevoegd_gezag_nummer=spec.bevoegd_gezag_nummer)
+        for spec in self.data.institutions:
+            inst = reg.Institution.objects.create(brin=spec.brin, name=spec.name, sector=spec.sector, kind=spec.kind,
+                                                  bestuur=self.boards[spec.board], city=spec.city)
+            inst.regions.set([self.regions[k] for k in spec.regions])
+            for loc in spec.locations:
+                reg.Location.objects.create(institution=inst, code=loc.code, name=loc.name, city=loc.city)
+            self.institutions[spec.key] = inst
+        for spec in self.data.kwalificaties:
+            self.kwalificaties[spec.code] = reg.Kwalificatie.objects.create(
+                code=spec.code, name=spec.name, level=spec.level, dossier=spec.dossier,
+                bol="BOL" in spec.paths, bbl="BBL" in spec.paths)
         profielen = {p.code: p for p in reg.Profiel.objects.all()}
+        pairs = dict.fromkeys((pk.profiel, pk.kwalificatie) for pk in self.data.profiel_kwalificatie)
         reg.ProfielKwalificatie.objects.bulk_create(
-            [reg.ProfielKwalificatie(profiel=profielen[p], kwalificatie=self.kwalificaties[k])
-             for p, k in dict.fromkeys(data.PROFIEL_KWALIFICATIE)])
+            [reg.ProfielKwalificatie(profiel=profielen[p], kwalificatie=self.kwalificaties[k]) for p, k in pairs])
 
     def _route(self, spec):
-        route = m.Route.objects.create(
-            name=spec["name"], type=spec["type"], programme_label=spec.get("programme_label") or "",
-            region=self.regions[spec["region"]], phase=spec["phase"], start_year=spec.get("start_year"),
-            end_date=_d(spec.get("end_date")), description=spec.get("description") or "",
-            source=spec.get("source") or "", selection=spec.get("selection") or m.Selection.ALLE,
-            vmbo_diploma=spec.get("vmbo_diploma", True), acceleration=spec.get("acceleration") or "geen",
-            acceleration_note=spec.get("acceleration_note") or "",
-            start_vmbo_year=spec.get("start_vmbo_year") or 3, vmbo_exam_route_year=spec.get("vmbo_exam_route_year"),
-            study_duration_years=spec.get("study_duration_years"), onderwijstijd_hours=spec.get("onderwijstijd_hours"),
-            onderwijstijd_deviation=spec.get("onderwijstijd_deviation") or "",
-            mr_consent_on=_d(spec.get("mr_consent_on")), integrated_exam=spec.get("integrated_exam", False),
-            pta_oer=spec.get("pta_oer") or "", settlement_model=spec.get("settlement_model") or "",
-            reported_students=spec.get("reported_students"),
-            last_partner_meeting=_d(spec.get("last_partner_meeting")),
-        )
-        route.profielen.set(reg.Profiel.objects.filter(code__in=spec.get("profielen", [])))
-        route.leerwegen.set(reg.Leerweg.objects.filter(code__in=spec.get("leerwegen", [])))
-        for p in spec.get("partners", []):
-            inst = self.institutions[p["institution"]]
-            m.RoutePartner.objects.create(
-                route=route, institution=inst, role=p["role"],
-                location=inst.locations.filter(code=p["location"]).first() if p.get("location") else None,
-                joined_on=_d(p.get("joined_on")), rio_registered_on=_d(p.get("rio_registered_on")))
-        for u in spec.get("uitstroomrichtingen", []):
-            m.Uitstroomrichting.objects.create(route=route, kwalificatie=self.kwalificaties[u["kwalificatie"]],
-                                               min_intake=u.get("min_intake"),
-                                               active=u.get("active", True))
-        for y in spec.get("route_years", []):
-            m.RouteYear.objects.create(route=route, route_year=y["route_year"], vmbo_year=y.get("vmbo_year"),
-                                       days_at_mbo=y.get("days_at_mbo") or 0, days_bpv=y.get("days_bpv") or 0,
-                                       teaching_location=y.get("teaching_location") or "",
-                                       teaching_by=y.get("teaching_by") or "", note=y.get("note") or "")
-        for t in spec.get("targets", []):
-            m.RouteTarget.objects.create(route=route, kpi=t["kpi"], parameter=str(t.get("parameter") or ""),
-                                         operator=t.get("operator") or ">=", value=t["value"])
-        for ph in spec.get("phase_history", []):
-            m.PhaseChange.objects.create(route=route, phase=ph["phase"], since=_d(ph["since"]),
-                                         note=ph.get("note") or "")
-        for c in spec.get("contacts", []):
-            m.Contact.objects.create(route=route, institution=self.institutions[c["institution"]], role=c["role"],
-                                     name=c["name"])
-        for r in spec.get("responsibilities", []):
-            m.Responsibility.objects.create(route=route, task=r["task"], party=r["party"], note=r.get("note") or "")
-        for c in spec.get("components", []):
-            m.ProgrammeComponent.objects.create(route=route, name=c["name"], covered_by=c.get("covered_by") or "")
+        def apply():
+            meeting = (self.today - timedelta(days=spec.last_partner_meeting_days_ago)
+                       if spec.last_partner_meeting_days_ago is not None else None)
+            route = m.Route.objects.create(
+                name=spec.name, type=spec.type, programme_label=spec.programme_label,
+                region=self.regions[spec.region], phase=spec.phase, start_year=spec.start_year,
+                end_date=_d(spec.end_date), description=spec.description, source=spec.source,
+                selection=spec.selection, vmbo_diploma=spec.vmbo_diploma, acceleration=spec.acceleration,
+                acceleration_note=spec.acceleration_note, start_vmbo_year=spec.start_vmbo_year,
+                vmbo_exam_route_year=spec.vmbo_exam_route_year, study_duration_years=spec.study_duration_years,
+                onderwijstijd_hours=spec.onderwijstijd_hours, onderwijstijd_deviation=spec.onderwijstijd_deviation,
+                mr_consent_on=_d(spec.mr_consent_on), integrated_exam=spec.integrated_exam, pta_oer=spec.pta_oer,
+                settlement_model=spec.settlement_model, reported_students=spec.reported_students,
+                min_intake=spec.min_intake, min_intake_scope=spec.min_intake_scope,
+                without_structural_meetings=spec.without_structural_meetings, last_partner_meeting=meeting)
+            route.profielen.set(reg.Profiel.objects.filter(code__in=spec.profielen))
+            route.leerwegen.set(reg.Leerweg.objects.filter(code__in=spec.leerwegen))
+            for p in spec.partners:
+                inst = self.institutions[p.institution]
+                m.RoutePartner.objects.create(
+                    route=route, institution=inst, role=p.role,
+                    location=inst.locations.filter(code=p.location).first() if p.location else None,
+                    joined_on=_d(p.joined_on), rio_registered_on=_d(p.rio_registered_on))
+            for u in spec.uitstroomrichtingen:
+                m.Uitstroomrichting.objects.create(route=route, kwalificatie=self.kwalificaties[u.kwalificatie],
+                                                   min_intake=u.min_intake, active=u.active)
+            for y in spec.route_years:
+                m.RouteYear.objects.create(route=route, route_year=y.route_year, vmbo_year=y.vmbo_year,
+                                           days_at_mbo=y.days_at_mbo, days_bpv=y.days_bpv,
+                                           teaching_location=y.teaching_location, teaching_by=y.teaching_by,
+                                           unfunded_at=y.unfunded_at, note=y.note)
+            for t in spec.targets:
+                m.RouteTarget.objects.create(route=route, kpi=t.kpi, parameter=str(t.parameter),
+                                             operator=t.operator, value=t.value)
+            for ph in spec.phase_history:
+                m.PhaseChange.objects.create(route=route, phase=ph.phase, since=_d(ph.since), note=ph.note)
+            for c in spec.contacts:
+                m.Contact.objects.create(route=route, institution=self.institutions[c.institution], role=c.role,
+                                         name=c.name)
+            for r in spec.responsibilities:
+                m.Responsibility.objects.create(route=route, task=r.task, party=r.party, note=r.note)
+            for c in spec.components:
+                m.ProgrammeComponent.objects.create(route=route, name=c.name, covered_by=c.covered_by)
+            return route
+
+        route, findings = compliance.change_route(apply, enforce=False)
+        _checked(findings, spec, "route.save", "route")
         return route
 
     def _agreement(self, spec):
-        agreement = m.Agreement.objects.create(
-            kind=spec["kind"], title=spec["title"], reference=spec.get("reference") or "",
-            valid_from=_d(spec.get("valid_from")), valid_to=_d(spec.get("valid_to")),
-            supersedes=self.agreements.get(spec.get("supersedes")))
-        agreement.routes.set([self.routes[k] for k in spec.get("routes", [])])
-        for s in spec.get("signatures", []):
-            m.Signature.objects.create(agreement=agreement, bestuur=self.boards[s["board"]],
-                                       signed_on=_d(s.get("signed_on")), signatory=s.get("signatory") or "")
-        for topic, text in spec.get("topics", {}).items():
-            m.Clause.objects.create(agreement=agreement, topic=topic, text=text)
+        def apply():
+            agreement = m.Agreement.objects.create(
+                kind=spec.kind, title=spec.title, reference=spec.reference, valid_from=_d(spec.valid_from),
+                valid_to=_d(spec.valid_to), supersedes=self.agreements.get(spec.supersedes))
+            agreement.routes.set([self.routes[k] for k in spec.routes])
+            for s in spec.signatures:
+                m.Signature.objects.create(agreement=agreement, bestuur=self.boards[s.board],
+                                           signed_on=_d(s.signed_on), signatory=s.signatory)
+            for topic, text in spec.topics.items():
+                m.Clause.objects.create(agreement=agreement, topic=topic, text=text)
+            return agreement
+
+        if spec.breaks_rules:  # an illustrative agreement that breaks a rule on purpose: written as it is
+            agreement = apply()
+            for route in agreement.routes.all():
+                compliance.refresh(route)
+            return agreement
+        try:
+            agreement, _findings = compliance.change_agreement(apply)
+        except compliance.RuleViolation as error:
+            raise dataset.DemoDataError(f"agreement '{spec.key}': refused: {error}") from None
         return agreement
 
     def _accounts(self):

@@ -1,27 +1,32 @@
-"""Synthetic students for the demo routes, so that each route's published results come out of the
-product's own figures (practices.md, "Published results").
+"""Synthetic students for the demo routes, from the parameters in the data files (``students`` of a
+route: cohort sizes, published headcounts, fixed cohorts with exact outcome counts, destinations,
+zij-instroom, terugkeer, deliberate rule-breakers), so that each route's published results come out
+of the register (practices.md, "Published results"; domain.md section 7, in elapsed time).
 
 Every student is made up: a first and last name drawn from fixed lists of common names, a date of
 birth, no BSN and no national key. Each route has its own seeded ``random.Random``, so every load
-gives the same students. A student's whole path up to school year 2025-2026 is written: the
-enrolments of each school year (as ``services.enrolments_for_year`` gives them, so R-10 and R-11
-hold), the events (instroom, overgang or doublure each year, vmbo diploma where the route gives
-it, mbo diploma, doorstroom, uitstroom with destination), exam parts, BPV periods and the summary
-fields on Student. Cohorts whose path goes on after 2025-2026 are active in their route year of
-2025-2026.
+on the same day gives the same students. A student's path is written up to the day the demo is
+loaded (``loader.today``): the enrolments of each school year up to the current one (as
+``services.enrolments_for_year`` gives them for the route's enrolment pattern), the events
+(instroom or zij-instroom, overgang or doublure each year, switch, tussentijds certificaat,
+uitstroom and terugkeer, vmbo diploma where the route gives it, mbo diploma, doorstroom), exam
+parts, BPV periods, klas and the summary fields on Student. Nothing dated after that day has
+happened: results, diplomas, leaving and doorstroom later in the current school year stay open,
+and those students are active in their route year of the current school year.
 
-The published figures (as the results engine computes them from the summary fields):
+The published figures (tests/checks.py computes them from the register):
 
 * Bindelmeer cohort 2019-20: 78 start, 73 to route year 2 ("year 4"), 4 to Entree, 1 doublure:
   uitval 4/78 = 5.1%.
-* Noorderlicht cohort 2019-20: 30 start, 10 leave during route year 2: uitval 10/30.
-* Calvijn cohort 2017-18 (results published for 2019-20): 142 start, 125 with the mbo diploma in
-  route year 3 (88.0%), 5 uitval (3.5%), 123 of the 137 diploma holders continue to mbo 3/4
-  (89.8%, published as 90%).
+* Noorderlicht cohort 2019-20: 30 start, 10 leave during route year 2 (2020-21): uitval 10/30.
+* Calvijn cohort 2017-18 (its diplomas are the 2019-20 results): 57 start, 50 with the mbo diploma
+  by 31 July 2020 (87.7%, published as 88%), 2 uitval (3.5%), 45 of the 50 diploma holders of
+  2019-20 continue to mbo 3/4 (90%); with the 5 late diplomas 96.5% within 4 years.
 * MLO: every student of the finished cohorts gets the diploma but one (to Entree, cohort 2021);
-  95% of the diploma holders continue to mbo 3/4.
+  about 95% of the diploma holders continue to mbo 3/4.
 
-A few students break a rule on purpose (DELIBERATE), so the compliance views have something to
+A few students break one rule on purpose (``deliberate`` in the data: on the illustrative routes,
+and MLO's KB students, R-05, which the sources state), so the compliance views have something to
 show; every other student passes every student rule.
 
 Written with bulk_create (students first, so they have their keys), for speed."""
@@ -38,9 +43,8 @@ from apps.registry.models import Leerweg, Profiel
 from apps.students import models as m
 from apps.students import services
 
-from . import practices as data
+from .dataset import Leaver
 
-LAST_SCHOOL_YEAR = 2025  # the paths run up to and including school year 2025-2026
 
 FIRST_NAMES = (
     "Daan", "Sem", "Lucas", "Milan", "Levi", "Luuk", "Noah", "Jesse", "Bram", "Thijs", "Stijn", "Tim",
@@ -70,24 +74,6 @@ LAST_NAMES = (
     "Jagesar", "Soekhai", "Ramsaran", "Pinas", "Vreden", "Linger", "Wijngaarde", "Kasanwiredjo",
     "Mensah", "Owusu", "Boateng", "Asante", "Tjon", "da Silva", "Pereira", "Nowak", "Kowalski",
 )
-
-# Students who break a rule on purpose, so the compliance views show them. Fixed names (synthetic,
-# not drawn for anyone else): (route key, cohort, rule, first name, last name, what is wrong).
-DELIBERATE = (
-    ("mlo-glr", 2024, "R-05", "Yasmina", "Haddou",
-     "KB-leerling in een geïntegreerde route zonder vmbo-diploma (alleen BB is toegestaan)"),
-    ("mlo-glr", 2025, "R-05", "Thijs", "Verbeek", "KB-leerling in een geïntegreerde route zonder vmbo-diploma"),
-    ("bindelmeer-vmr", 2025, "R-17", "Dani", "Olthof",
-     "BB-leerling in een route zonder vmbo-diploma zonder vastgelegd gezamenlijk oordeel"),
-    ("het-element-routes", 2023, "R-04", "Jelle", "Hoogeveen",
-     "vmbo-onderdeel Wiskunde (SE) uitgesteld naar routejaar 4"),
-    ("calvijn-vmr", 2024, "R-10", "Mariam", "Achahbar",
-     "op 1 oktober 2025 bekostigd ingeschreven bij Calvijn én bij ROC van Amsterdam"),
-    ("noorderlicht-hzw", 2024, "R-19", "Sevda", "Korkmaz", "BPV bij een leerbedrijf dat niet erkend is"),
-    ("wvo-kwic", 2023, "R-11", "Ruud", "Stoop",
-     "mbo-fase zonder vmbo-diploma en zonder (onbekostigde) inschrijving op de vo-school"),
-)
-DELIBERATE_NAMES = frozenset((first, last) for _k, _c, _r, first, last, _d in DELIBERATE)
 
 GLR_JUDGMENT_NOTE = ("Intake vo-school en mbo: met de geïntegreerde route heeft de leerling een betere kans "
                      "op een startkwalificatie.")
@@ -149,174 +135,154 @@ class Plan:
     doorstroom: str = ""              # mbo3 | mbo4 | hbo after the diploma
     switch_to: str = ""               # another uitstroomrichting chosen in route year 2
     fails_vmbo: bool = False          # fails the vmbo exam (returns to regular vmbo)
-    breaks: str = ""                  # a rule this student breaks on purpose (DELIBERATE)
+    breaks: str = ""                  # a rule this student breaks on purpose (the data's ``deliberate``)
     name: tuple = ()
+    entry: int = 1                    # route year of entry (zij-instroom: later than 1)
+    zij_instroom: str = ""            # origin of a zij-instromer
+    returns_in: int = 0               # leaves in this route year and comes back (terugkeer)
+    fails_vmbo_first: bool = False    # fails the vmbo exam once (then passes the herexamen)
+    certificaat: str = ""             # a tussentijds certificaat on the way
 
 
-# -- per route: who starts in each cohort and how their path goes ------------------------------
+# -- per route: who starts in each cohort and how their path goes (parameters in the data) --------
 
 def _outcomes(rng, plans, *, leave=(), repeat=0, late=0, early=0, doorstroom=0.0, levels=None):
     """Give ``plans`` (one per student) their outcome, with exact counts: ``leave`` is a list of
-    (route year, destination, during); ``repeat`` doublures (route year 1), ``late`` a diploma one
-    route year later, ``early`` half a year earlier; ``doorstroom`` continue after the diploma (a
-    count, or a share of the diploma holders). ``levels`` gives the doorstroom level per plan."""
+    Leaver records (route year, destination, during, returns); ``repeat`` doublures (route year 1),
+    ``late`` a diploma one route year later, ``early`` half a year earlier; ``doorstroom`` continue
+    after the diploma (a count of the holders in time, or a share of all holders). ``levels`` gives
+    the doorstroom level per plan."""
     rng.shuffle(plans)
     i = 0
-    for ry, destination, during in leave:
+    for leaver in [leaver for leaver in leave for _ in range(leaver.count)]:
         p = plans[i]
-        p.end, p.destination, p.leave_during = "leave", destination, during
-        p.years = list(range(1, ry + 1))
+        if leaver.returns:  # leaves and comes back: a normal path with an uitstroom and a terugkeer in it
+            p.returns_in = leaver.route_year
+            p.fails_vmbo_first = True
+            p.years = list(range(p.entry, p.diploma_year + 1))
+        else:
+            p.end, p.destination, p.leave_during = "leave", leaver.destination, leaver.during
+            p.years = list(range(p.entry, leaver.route_year + 1))
         i += 1
     for kind, count in (("repeat", repeat), ("late", late), ("early", early)):
         for _ in range(count):
             p = plans[i]
             if kind == "repeat":
-                p.years = [1] + list(range(1, p.diploma_year + 1))
+                p.years = [p.entry] + list(range(p.entry, p.diploma_year + 1))
             elif kind == "late":
-                p.years = list(range(1, p.diploma_year + 2))
+                p.years = list(range(p.entry, p.diploma_year + 2))
             else:
-                p.early, p.years = True, list(range(1, p.diploma_year + 1))
+                p.early, p.years = True, list(range(p.entry, p.diploma_year + 1))
             i += 1
     for p in plans[i:]:
-        p.years = list(range(1, p.diploma_year + 1))
+        p.years = list(range(p.entry, p.diploma_year + 1))
     holders = [p for p in plans if p.end == "diploma"]
-    count = doorstroom if isinstance(doorstroom, int) else round(doorstroom * len(holders))
+    if isinstance(doorstroom, int):  # a published count: of the holders in time
+        holders = [p for p in holders if len(p.years) <= p.diploma_year - p.entry + 1]
+        count = doorstroom
+    else:
+        count = round(doorstroom * len(holders))
     for p in rng.sample(holders, count):
-        p.doorstroom = levels(p) if levels else "mbo3"
+        p.doorstroom = levels(p)
     return plans
 
 
-def _level2_doorstroom(rng):
-    return lambda p: "mbo4" if rng.random() < 0.12 else "mbo3"
+def _weighted(rng, weights: dict):
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _weighted(rng, pairs):
-    return rng.choices([k for k, _w in pairs], weights=[w for _k, w in pairs])[0]
+def _range(rng, pair):
+    return rng.randint(int(pair[0]), int(pair[1]))
 
 
-def _leavers(rng, count, route_years, destinations):
-    return [(rng.choice(route_years), _weighted(rng, destinations), rng.random() < 0.5) for _ in range(count)]
+def _leavers(rng, spec, count, mbo_phase_from):
+    """Random leavers; in the mbo-fase nobody goes back to the vmbo or havo (they go to another mbo)."""
+    result = []
+    for _ in range(count):
+        route_year = rng.choice(spec.leave_route_years)
+        destination = _weighted(rng, spec.destinations)
+        if route_year >= mbo_phase_from and destination in ("regulier_vmbo", "havo"):
+            destination = "ander_mbo"
+        result.append(Leaver(route_year=route_year, destination=destination, during=rng.random() < 0.5,
+                             returns=bool(spec.returns) and rng.random() < spec.returns))
+    return result
 
 
-def calvijn(rng):
-    kwal = (("25498", 18), ("25499", 15), ("25500", 15))
-    for cohort in range(2014, LAST_SCHOOL_YEAR + 1):
-        if cohort == 2017:  # published: 88.0% diploma in 3 years, uitval 3.5%, 90% doorstroom
-            size, leave = 142, [(1, "entree", False), (1, "entree", False), (2, "entree", True),
-                                (3, "ander_mbo", True), (3, "geen", True)]
-            repeat, late, doorstroom = 0, 12, 123  # no doublure: all 125 diplomas in 2019-2020
-        else:
-            size = rng.randint(120, 136)
-            leave = _leavers(rng, rng.randint(2, 7), (1, 1, 2, 3),
-                             (("entree", 6), ("ander_mbo", 2), ("regulier_vmbo", 1), ("werk", 1), ("geen", 1)))
-            leave = [(ry, "ander_mbo" if d == "regulier_vmbo" and ry == 3 else d, during)  # no vmbo in the mbo-fase
-                     for ry, d, during in leave]
-            repeat, late, doorstroom = rng.randint(0, 3), rng.randint(5, 14), rng.uniform(0.84, 0.92)
-        plans = [Plan(_weighted(rng, kwal), vo="calvijn", mbo="roc-amsterdam") for _ in range(size)]
-        yield cohort, _outcomes(rng, plans, leave=leave, repeat=repeat, late=late, doorstroom=doorstroom,
-                                levels=_level2_doorstroom(rng))
+def cohort_plans(spec, route_spec, cohort, levels, size=None, entry=1):
+    """The plans of one cohort (or, with ``entry`` > 1, of its zij-instromers), from the route's
+    student parameters; deterministic per route, cohort and entry."""
+    rng = random.Random(f"leerroute-demo-{route_spec.key}-{cohort}-{entry}")
+    fixed = next((c for c in spec.cohorts if c.year == cohort), None) if entry == 1 else None
+    if size is None:
+        size = fixed.size if fixed else _range(rng, spec.size)
+    vo_schools = {k: w for k, w in spec.vo_schools.items() if spec.vo_school_from.get(k, 0) <= cohort}
+    plans = []
+    for _ in range(size):
+        leerweg = _weighted(rng, spec.leerwegen)
+        code = _weighted(rng, spec.kwalificaties_per_leerweg.get(leerweg) or spec.kwalificaties)
+        diploma_year = spec.diploma_route_year_per_kwalificatie.get(
+            code, spec.diploma_route_year_per_level.get(str(levels[code]), spec.diploma_route_year))
+        plans.append(Plan(code, leerweg=leerweg, vo=_weighted(rng, vo_schools),
+                          mbo=spec.mbo_per_kwalificatie.get(code, spec.mbo), diploma_year=diploma_year, entry=entry))
+    mbo_phase_from = max(1, 5 - route_spec.start_vmbo_year) + 1
+    if fixed:
+        leave, repeat, late, early = fixed.leavers, fixed.repeat, fixed.late, fixed.early
+        doorstroom = fixed.doorstroom if fixed.doorstroom is not None else rng.uniform(*spec.doorstroom)
+    elif entry > 1:  # zij-instromers follow the regular path
+        leave, repeat, late, early, doorstroom = [], 0, 0, 0, rng.uniform(*spec.doorstroom)
+    else:
+        leave = _leavers(rng, spec, _range(rng, spec.leavers), mbo_phase_from)
+        repeat, late, early = _range(rng, spec.repeat), _range(rng, spec.late), _range(rng, spec.early)
+        doorstroom = rng.uniform(*spec.doorstroom)
 
+    def level_after(p):
+        if spec.doorstroom_level_per_level:
+            return spec.doorstroom_level_per_level[str(levels[p.kwalificatie])]
+        return _weighted(rng, spec.doorstroom_levels)
 
-def bindelmeer(rng):
-    kwal = (("25498", 30), ("25499", 24), ("25500", 24))
-    for cohort in range(2019, LAST_SCHOOL_YEAR + 1):
-        if cohort == 2019:  # published: 78 start, 73 to year 4, 4 to Entree, 1 repeated; uitval 5%
-            size, leave, repeat, late = 78, [(1, "entree", False)] * 4, 1, 5
-        else:
-            size = 71 if cohort == 2020 else rng.randint(66, 80)  # 2020-21: 73 + 1 + 71 = 145 in the route
-            leave = _leavers(rng, rng.randint(2, 5), (1, 1, 2, 3), (("entree", 5), ("ander_mbo", 2), ("geen", 1)))
-            repeat, late = rng.randint(0, 2), rng.randint(3, 8)
-        plans = [Plan(_weighted(rng, kwal), vo="bindelmeer", mbo="roc-amsterdam") for _ in range(size)]
-        yield cohort, _outcomes(rng, plans, leave=leave, repeat=repeat, late=late, doorstroom=rng.uniform(0.8, 0.88),
-                                levels=_level2_doorstroom(rng))
-
-
-def noorderlicht(rng):
-    for cohort in range(2019, LAST_SCHOOL_YEAR + 1):
-        if cohort == 2019:  # published: 10 of 30 left the route during year 4
-            size = 30
-            leave = ([(2, "regulier_vmbo", True)] * 7 + [(2, "ander_mbo", True)] * 2 + [(2, "entree", True)])
-            late = 1
-        else:
-            size = 20 if cohort == 2020 else rng.randint(18, 28)  # 2020-21: 30 + 20 = 50 in the route
-            leave = _leavers(rng, rng.randint(1, 4), (1, 2, 2), (("regulier_vmbo", 4), ("ander_mbo", 1)))
-            late = rng.randint(0, 2)
-        plans = [Plan("25498", vo="noorderlicht", mbo="roc-amsterdam") for _ in range(size)]
-        yield cohort, _outcomes(rng, plans, leave=leave, late=late, doorstroom=rng.uniform(0.75, 0.85),
-                                levels=_level2_doorstroom(rng))
-
-
-def mlo(rng):
-    kwal = (("25150", 11), ("25167", 14), ("25499", 10), ("25498", 17))
-    for cohort in range(2019, LAST_SCHOOL_YEAR + 1):
-        size = rng.randint(42, 58)
-        leave = [(2, "entree", False)] if cohort == 2021 else []  # the one student to Entree in recent years
-        plans = [Plan(_weighted(rng, kwal), vo="mlo", mbo="roc-amsterdam") for _ in range(size)]
-        yield cohort, _outcomes(rng, plans, leave=leave, early=rng.randint(2, 5), late=rng.randint(0, 2),
-                                doorstroom=0.95, levels=_level2_doorstroom(rng))
-
-
-def tot(rng):
-    kwal = (("25297", 9), ("25104", 6), ("25189", 6))
-    for cohort in range(2014, LAST_SCHOOL_YEAR + 1):
-        size = rng.randint(20, 25)
-        plans = []
-        for _ in range(size):
-            code = _weighted(rng, kwal)
-            # mbo 4 in three years (vmbo 4 + two years), except ICT: one year more
-            plans.append(Plan(code, leerweg="TL", vo=rng.choice(("uilenhof", "insula")), mbo="da-vinci",
-                              diploma_year=5 if code == "25189" else 4))
-        leave = _leavers(rng, rng.randint(0, 3), (1, 2, 3), (("havo", 2), ("regulier_vmbo", 2), ("ander_mbo", 3)))
-        leave = [(ry, "ander_mbo" if ry == 3 else d, during) for ry, d, during in leave]
-        yield cohort, _outcomes(rng, plans, leave=leave, late=rng.randint(0, 2), doorstroom=rng.uniform(0.75, 0.9),
-                                levels=lambda p: "hbo")
-
-
-def wvo(rng):
-    for cohort in range(2015, LAST_SCHOOL_YEAR + 1):
-        size = rng.randint(10, 20)
-        plans = []
-        for _ in range(size):
-            leerweg = "KB" if rng.random() < 0.45 else "BB"
-            code = "25244" if leerweg == "KB" and rng.random() < 0.7 else "25242"
-            vo = _weighted(rng, (("wvo", 4), ("vmr-mt-b", 2), ("vmr-mt-c", 2), ("vmr-mt-d", 2)))
-            plans.append(Plan(code, leerweg=leerweg, vo=vo, mbo="kwic", diploma_year=4 if code == "25244" else 3))
-        # a student who fails the vmbo exam during the 7-week block returns to the vmbo
-        leave = [(2, "regulier_vmbo", False)] if cohort in (2016, 2021) else []
-        plans = _outcomes(rng, plans, leave=leave, doorstroom=rng.uniform(0.45, 0.65),
-                          levels=lambda p: "mbo4" if p.kwalificatie == "25244" else "mbo3")
-        for p in plans:
-            p.fails_vmbo = p.end == "leave"
-        yield cohort, plans
-
-
-ELEMENT_MBO = {"25128": "mbo-amersfoort", "25118": "mbo-amersfoort", "25333": "mbo-amersfoort",
-               "25332": "mbo-amersfoort", "25242": "mbo-amersfoort", "25244": "mbo-amersfoort",
-               "25147": "roc-mn", "25167": "roc-mn", "25162": "roc-mn", "25486": "roc-mn", "25480": "roc-mn",
-               "25400": "roc-mn", "25180": "rijn-ijssel", "25173": "rijn-ijssel"}
-
-
-def element(rng, levels):
-    bb = [c for c in ELEMENT_MBO if levels[c] == 2]
-    kb = [c for c in ELEMENT_MBO if levels[c] in (3, 4)]
-    diploma_year = {2: 3, 3: 4, 4: 5}  # BB: mbo 2 in five years; KB: level 3/4 with a year gained
-    for cohort in range(2018, LAST_SCHOOL_YEAR + 1):
-        size = rng.randint(56, 64)
-        plans = []
-        for _ in range(size):
-            leerweg = "KB" if rng.random() < 0.5 else "BB"
-            code = rng.choice(kb if leerweg == "KB" else bb)
-            plans.append(Plan(code, leerweg=leerweg, vo="het-element", mbo=ELEMENT_MBO[code],
-                              diploma_year=diploma_year[levels[code]]))
-        leave = _leavers(rng, rng.randint(0, 2), (1, 2, 3), (("ander_mbo", 3), ("regulier_vmbo", 1), ("werk", 1)))
-        plans = _outcomes(rng, plans, leave=leave, late=rng.randint(1, 4), doorstroom=rng.uniform(0.55, 0.7),
-                          levels=lambda p: {2: "mbo3", 3: "mbo4", 4: "hbo"}[levels[p.kwalificatie]])
-        for p in plans:  # switching uitstroomrichting: about 6%, within the same mbo and level
-            same = [c for c in ELEMENT_MBO if c != p.kwalificatie and ELEMENT_MBO[c] == p.mbo
+    plans = _outcomes(rng, plans, leave=leave, repeat=repeat, late=late, early=early, doorstroom=doorstroom,
+                      levels=level_after)
+    for p in plans:
+        p.fails_vmbo = spec.leavers_fail_vmbo and p.end == "leave"
+        if entry > 1:
+            p.zij_instroom = spec.zij_instroom_origin
+        elif spec.certificaat and p.end == "diploma" and rng.random() < 0.3:
+            p.certificaat = spec.certificaat
+        if spec.switch_share and len(p.years) >= 2 and rng.random() < spec.switch_share:
+            same = [c for c in (spec.kwalificaties_per_leerweg.get(p.leerweg) or spec.kwalificaties)
+                    if c != p.kwalificatie and spec.mbo_per_kwalificatie.get(c, spec.mbo) == p.mbo
                     and levels[c] == levels[p.kwalificatie]]
-            if same and len(p.years) >= 2 and rng.random() < 0.06:
+            if same:
                 p.switch_to = rng.choice(same)
-        yield cohort, plans
+    return rng, plans
+
+
+def present_in(plan, cohort, school_year):
+    first = cohort + plan.entry - 1
+    return first <= school_year < first + len(plan.years)
+
+
+def route_plans(route_spec, levels, last_school_year):
+    """Every cohort of a route up to ``last_school_year``: [(cohort, rng, [Plan])]. A published
+    headcount for a school year fixes the size of the cohort that starts in it (the others first)."""
+    spec = route_spec.students
+    last = min(spec.last_cohort or last_school_year, last_school_year)
+    headcount = {int(y): n for y, n in spec.headcount.items()}
+    cohorts = {}
+    for cohort in range(spec.first_cohort, last + 1):
+        if cohort in headcount:
+            continue
+        rng, plans = cohort_plans(spec, route_spec, cohort, levels)
+        zij = next((c.zij_instroom for c in spec.cohorts if c.year == cohort and c.zij_instroom is not None), None)
+        zij = _range(rng, spec.zij_instroom) if zij is None else zij
+        if zij and cohort + spec.zij_instroom_route_year - 1 <= last_school_year:
+            plans += cohort_plans(spec, route_spec, cohort, levels, size=zij, entry=spec.zij_instroom_route_year)[1]
+        cohorts[cohort] = (rng, plans)
+    for cohort, target in sorted(headcount.items()):
+        others = sum(present_in(p, c, cohort) for c, (_r, ps) in cohorts.items() for p in ps)
+        rng, plans = cohort_plans(spec, route_spec, cohort, levels, size=max(0, target - others))
+        cohorts[cohort] = (rng, plans)
+    return [(c, *cohorts[c]) for c in sorted(cohorts)]
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -328,8 +294,10 @@ class _Writer:
         self.profielen = {p.code: p for p in Profiel.objects.all()}
         self.levels = {code: k.level for code, k in loader.kwalificaties.items()}
         self.pairs = {}
-        for profiel, code in data.PROFIEL_KWALIFICATIE:
-            self.pairs.setdefault(code, []).append(profiel)
+        for pk in loader.data.profiel_kwalificatie:
+            self.pairs.setdefault(pk.kwalificatie, []).append(pk.profiel)
+        self.last = loader.school_year  # paths run up to and including the current school year
+        self.today = loader.today      # nothing after this day has happened yet: no result, diploma or leaving
         self.numbers = {}              # institution pk -> last number given
         self.template = {}             # enrolments_for_year per (route, start year, school year, route year, vmbo diploma)
         self.students, self.rows = [], {"numbers": [], "enrolments": [], "events": [], "parts": [], "bpv": []}
@@ -374,10 +342,10 @@ class _Writer:
         enrolments = []
         for i, (sy, ry) in enumerate(done):
             rows = self.enrolments(student, plan, sy, ry, vmbo_diploma_on, vmbo_open)
-            if plan.breaks == "R-10" and sy == LAST_SCHOOL_YEAR:  # deliberate: the mbo enrolment funded too
+            if plan.breaks == "R-10" and sy == self.last:  # deliberate: the mbo enrolment funded too
                 for e in rows:
                     e.funded = True
-            if plan.breaks == "R-11" and sy == LAST_SCHOOL_YEAR:  # deliberate: no vo enrolment in the mbo-fase
+            if plan.breaks == "R-11" and sy == self.last:  # deliberate: no vo enrolment in the mbo-fase
                 rows = [e for e in rows if e.institution.sector == "mbo"]
             if i == len(done) - 1 and end_on:
                 for e in rows:
@@ -390,16 +358,17 @@ class _Writer:
 
     # one student
 
-    def write(self, rng, route, spec, cohort, plan, vmbo_parts, bpv_years):
+    def write(self, rng, route, spec, cohort, plan, vmbo_parts, bpv_years, klas=""):
         k = self.loader.kwalificaties
         first, last = plan.name
         kwalificatie = k[plan.kwalificatie]
-        profiel = next((p for p in self.pairs.get(plan.kwalificatie, []) if p in spec["profielen"]), None)
-        glr = not spec.get("vmbo_diploma", True)
+        profiel = next((p for p in self.pairs.get(plan.kwalificatie, []) if p in spec.profielen), None)
+        glr = not spec.vmbo_diploma
         student = m.Student(
             route=route, first_name=first, last_name=last, leerweg=self.leerwegen[plan.leerweg],
             profiel=self.profielen.get(profiel) if profiel else None, vmbo_year_at_start=3, cohort=cohort,
-            kwalificatie=kwalificatie, route_year=1, status=m.Status.ACTIEF,
+            kwalificatie=kwalificatie, route_year=plan.entry, status=m.Status.ACTIEF, klas=klas,
+            zij_instroom=plan.entry > 1, entry_route_year=plan.entry,
             vo_school=self.loader.institutions[plan.vo], mbo_institution=self.loader.institutions[plan.mbo],
             date_of_birth=date(cohort - 15, 10, 1) + timedelta(days=rng.randrange(365)))
         if glr and plan.leerweg == "BB" and plan.breaks != "R-17":
@@ -414,8 +383,10 @@ class _Writer:
             events.append(m.Event(student=student, kind=kind, date=on, school_year=school_year,
                                   route_year=route_year, **extra))
 
-        years = [(cohort + i, ry) for i, ry in enumerate(plan.years)]
-        done = [(sy, ry) for sy, ry in years if sy <= LAST_SCHOOL_YEAR]
+        years = [(cohort + plan.entry - 1 + i, ry) for i, ry in enumerate(plan.years)]
+        done = [(sy, ry) for sy, ry in years if sy <= self.last]
+        if not done:
+            raise ValueError(f"{spec.key} cohort {cohort}: a student whose path starts after {self.last} ({plan})")
         finished = len(done) == len(years)  # the path ends within the data
         last_sy, last_ry = done[-1]
         end_on = None
@@ -424,25 +395,42 @@ class _Writer:
                       else date(last_sy, 10, 15) + timedelta(days=rng.randrange(228)))
         elif finished:
             end_on = date(last_sy + 1, 1, 31) if plan.early else date(last_sy + 1, 6, 30)
+        if end_on and end_on > self.today:  # the path ends later this school year: still in the route today
+            finished, end_on = False, None
         last_of = {}  # route year -> the last school year in it
         for sy, ry in done:
             last_of[ry] = sy
         # vmbo diploma at the end of route year 2, where the route gives it
         vmbo_diploma_on = None
-        if (spec.get("vmbo_diploma", True) and 2 in last_of and not plan.fails_vmbo
+        if (spec.vmbo_diploma and 2 in last_of and not plan.fails_vmbo
                 and plan.breaks not in ("R-04", "R-11") and not (plan.end == "leave" and finished and last_ry == 2)):
             vmbo_diploma_on = date(last_of[2] + 1, 6, 20)
 
         for i, (sy, ry) in enumerate(done):
-            if i == 0:
+            if i == 0 and plan.zij_instroom:
+                event(m.EventKind.ZIJ_INSTROOM, services.year_start(sy), sy, ry, kwalificatie=kwalificatie,
+                      origin=plan.zij_instroom, detail="zij-instroom in routejaar %d" % ry)
+            elif i == 0:
                 event(m.EventKind.INSTROOM, services.year_start(sy), sy, ry, kwalificatie=kwalificatie)
             else:
                 kind = m.EventKind.OVERGANG if ry != done[i - 1][1] else m.EventKind.DOUBLURE
                 event(kind, services.year_start(sy), sy, ry)
-            if plan.switch_to and ry == 2 and last_of[2] == sy:
+            if plan.switch_to and ry == 2 and last_of[2] == sy and date(sy + 1, 2, 1) <= self.today:
                 student.kwalificatie = kwalificatie = k[plan.switch_to]
                 event(m.EventKind.SWITCH, date(sy + 1, 2, 1), sy, ry, kwalificatie=kwalificatie,
                       detail="andere uitstroomrichting na de oriëntatie")
+        if vmbo_diploma_on and vmbo_diploma_on > self.today:
+            vmbo_diploma_on = None
+        if plan.returns_in and plan.returns_in in last_of and date(last_of[plan.returns_in] + 1, 7, 1) <= self.today:  # fails the vmbo exam, back to the vmbo, returns
+            sy = last_of[plan.returns_in]
+            event(m.EventKind.UITSTROOM, date(sy + 1, 6, 1), sy, plan.returns_in, destination="regulier_vmbo",
+                  detail="vmbo-examen niet gehaald tijdens het mbo-blok; terug naar het vmbo")
+            event(m.EventKind.TERUGKEER, date(sy + 1, 7, 1), sy, plan.returns_in,
+                  detail="herexamen gehaald; terug in de route")
+            if vmbo_diploma_on:
+                vmbo_diploma_on = date(sy + 1, 6, 30)
+        if plan.certificaat and 2 in last_of and date(last_of[2] + 1, 2, 15) <= self.today:
+            event(m.EventKind.CERTIFICAAT, date(last_of[2] + 1, 2, 15), last_of[2], 2, detail=plan.certificaat)
         student.vmbo_diploma_on = vmbo_diploma_on
         if vmbo_diploma_on:
             event(m.EventKind.VMBO_DIPLOMA, vmbo_diploma_on, last_of[2], 2)
@@ -452,7 +440,7 @@ class _Writer:
         vo, mbo = self.loader.institutions[plan.vo], self.loader.institutions[plan.mbo]
         for name, kind, planned in vmbo_parts:
             name = name.format(profiel=profiel or "")
-            if planned not in last_of or (left_in == planned and plan.leave_during):
+            if planned not in last_of or (left_in == planned and plan.leave_during) or planned < plan.entry:
                 continue
             sy = last_of[planned]
             part = m.ExamPart(student=student, sector="vmbo", kind=kind, name=name, planned_route_year=planned,
@@ -461,6 +449,8 @@ class _Writer:
                               result_on=date(sy + 1, 3, 15) if kind == "SE" else date(sy + 1, 6, 10))
             if (plan.fails_vmbo or plan.breaks == "R-11") and kind == "CSPE" or left_in == planned:
                 part.result, part.grade = "failed", Decimal(str(round(rng.uniform(3.5, 5.4), 1)))
+            if part.result_on > self.today:  # later this school year: not taken yet
+                part.result, part.grade, part.result_on, part.actual_route_year = "open", None, None, None
             if plan.breaks == "R-04" and name == "Wiskunde":  # deliberate: planned in route year 4
                 part.planned_route_year, part.actual_route_year = 4, None
                 part.result, part.grade, part.result_on = "open", None, None
@@ -486,6 +476,8 @@ class _Writer:
                     on = end_on - timedelta(days=10 if kind == "BPV" else 20)
                 elif passed:
                     on = date(last_of[taken] + 1, 4, 15)
+                if on and on > self.today:  # later this school year: not taken yet
+                    passed, on = False, None
                 parts.append(m.ExamPart(
                     student=student, sector="mbo", kind=kind, name=name[:120], planned_route_year=planned,
                     actual_route_year=taken if passed else None, examiner=mbo,
@@ -498,13 +490,13 @@ class _Writer:
             if ry not in bpv_years:
                 continue
             start, end = ((date(sy + 1, 2, 1), date(sy + 1, 6, 15)) if ry <= 2 else (date(sy, 9, 15), date(sy + 1, 6, 15)))
-            if spec["key"] == "wvo-kwic" and ry == 2:  # the 7-week block right after the vmbo exam
+            if spec.key == "wvo-kwic" and ry == 2:  # the 7-week block right after the vmbo exam
                 start, end = date(sy + 1, 5, 25), date(sy + 1, 7, 10)
             if sy == last_sy and end_on:
                 if end_on <= start:
                     continue
                 end = min(end, end_on)
-            recognised = not (plan.breaks == "R-19" and sy == LAST_SCHOOL_YEAR)
+            recognised = not (plan.breaks == "R-19" and sy == self.last)
             name = ("Zorgboerderij De Weide" if not recognised
                     else rng.choice(LEERBEDRIJVEN[FIELD[kwalificatie.code]]))
             bpv.append(m.BpvPeriod(student=student, leerbedrijf=name, recognised=recognised,
@@ -520,7 +512,7 @@ class _Writer:
                   detail=f"niveau {self.levels[kwalificatie.code]}")
             student.status, student.mbo_diploma_on, student.mbo_diploma_route_year = (
                 m.Status.GEDIPLOMEERD, end_on, last_ry)
-            if plan.doorstroom:
+            if plan.doorstroom and date(end_on.year, 10, 1) <= self.today:
                 on = date(end_on.year, 10, 1)
                 event(m.EventKind.DOORSTROOM, on, services.school_year_of(on), last_ry,
                       detail=DOORSTROOM_DETAIL[plan.doorstroom])
@@ -545,72 +537,65 @@ class _Writer:
             model.objects.bulk_create(self.rows[key], batch_size=1000)
 
 
-VMBO_PARTS = {"calvijn-vmr": GLR_VMBO_PARTS, "bindelmeer-vmr": GLR_VMBO_PARTS, "mlo-glr": GLR_VMBO_PARTS,
-              "noorderlicht-hzw": BB_VMBO_PARTS, "tot-route": TL_VMBO_PARTS, "wvo-kwic": BB_VMBO_PARTS,
-              "het-element-routes": ELEMENT_VMBO_PARTS}
+VMBO_PARTS = {"glr": GLR_VMBO_PARTS, "bb": BB_VMBO_PARTS, "tl": TL_VMBO_PARTS, "element": ELEMENT_VMBO_PARTS}
 
 
-def _deliberate_plan(key):
-    """The path of a deliberate rule-breaker: an ordinary student of the route except for the rule."""
-    if key == "mlo-glr":
-        return Plan("25167", leerweg="KB", vo="mlo", mbo="roc-amsterdam")
-    if key == "bindelmeer-vmr":
-        return Plan("25499", vo="bindelmeer", mbo="roc-amsterdam")
-    if key == "het-element-routes":  # KB to level 3: still in route year 3 in 2025-2026
-        return Plan("25332", leerweg="KB", vo="het-element", mbo="mbo-amersfoort", diploma_year=4)
-    if key == "calvijn-vmr":
-        return Plan("25498", vo="calvijn", mbo="roc-amsterdam")
-    if key == "noorderlicht-hzw":
-        return Plan("25498", vo="noorderlicht", mbo="roc-amsterdam")
-    if key == "wvo-kwic":  # to level 3: in route year 3 in 2025-2026
-        return Plan("25244", leerweg="KB", vo="wvo", mbo="kwic", diploma_year=4)
-    raise KeyError(key)
-
-
-def plans(levels):
-    """Every route's cohorts, names drawn, the deliberate rule-breakers added: route key ->
-    (the route's random generator, [(cohort, [Plan])]). Deterministic."""
-    generators = {
-        "calvijn-vmr": calvijn, "bindelmeer-vmr": bindelmeer, "mlo-glr": mlo, "noorderlicht-hzw": noorderlicht,
-        "tot-route": tot, "wvo-kwic": wvo, "het-element-routes": lambda rng: element(rng, levels),
-    }
+def plans(loader, levels):
+    """Every route's cohorts, names and klassen drawn, the deliberate rule-breakers added: route key
+    -> [(cohort, rng, [Plan])]. Deterministic for a given current school year."""
     result = {}
-    for key, generate in generators.items():
-        rng = random.Random(f"leerroute-demo-{key}")
+    deliberate_names = {(d.first_name, d.last_name) for spec in loader.data.routes if spec.students
+                        for d in spec.students.deliberate}
+    for spec in loader.data.routes:
+        if not spec.students:
+            continue
+        cohorts = route_plans(spec, levels, loader.school_year)
+        names = random.Random(f"leerroute-demo-names-{spec.key}")
         used = set()
-        cohorts = []
-        for cohort, cohort_plans in generate(rng):
-            for key_, c, rule, first, last, _what in DELIBERATE:
-                if key_ == key and c == cohort:
-                    p = _deliberate_plan(key)
-                    p.breaks, p.name = rule, (first, last)
+        for cohort, _rng, cohort_plans_ in cohorts:
+            for d in spec.students.deliberate:
+                if loader.school_year - d.cohort_offset == cohort:
+                    p = Plan(d.kwalificatie, leerweg=d.leerweg, vo=next(iter(spec.students.vo_schools)),
+                             mbo=spec.students.mbo_per_kwalificatie.get(d.kwalificatie, spec.students.mbo),
+                             diploma_year=d.diploma_route_year or spec.students.diploma_route_year)
+                    p.breaks, p.name = d.rule, (d.first_name, d.last_name)
                     p.years = list(range(1, p.diploma_year + 1))
-                    cohort_plans.append(p)
-            for p in cohort_plans:
+                    cohort_plans_.append(p)
+            for p in cohort_plans_:
                 if not p.name:
                     while True:
-                        pair = (rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
-                        if pair not in used and pair not in DELIBERATE_NAMES:
+                        pair = (names.choice(FIRST_NAMES), names.choice(LAST_NAMES))
+                        if pair not in used and pair not in deliberate_names:
                             break
                     used.add(pair)
                     p.name = pair
-            cohorts.append((cohort, cohort_plans))
-        result[key] = (rng, cohorts)
+        result[spec.key] = cohorts
     return result
+
+
+def klassen(spec, cohort_plans_):
+    """Klas per plan: groups of the route's klas size, by uitstroomrichting, named by the vmbo
+    leerjaar of route year 1 (3A, 3B, ...)."""
+    order = sorted(range(len(cohort_plans_)), key=lambda i: (cohort_plans_[i].kwalificatie, i))
+    size = spec.students.klas_size
+    groups = max(1, round(len(order) / size))
+    per = -(-len(order) // groups) if order else 1
+    return {i: f"{spec.start_vmbo_year}{chr(65 + n // per)}" for n, i in enumerate(order)}
 
 
 def load(loader):
     """Write the demo students for the routes the loader has just written; returns
     {rule: [Student]} of the students who break a rule on purpose."""
-    specs = {spec["key"]: spec for spec in data.ROUTES}
     writer = _Writer(loader)
     with disable_auditlog():
-        for key, (rng, cohorts) in plans(writer.levels).items():
-            route, spec = loader.routes[key], specs[key]
-            bpv_years = {y["route_year"] for y in spec.get("route_years", []) if y.get("days_bpv")}
+        for key, cohorts in plans(loader, writer.levels).items():
+            route, spec = loader.routes[key], loader.specs[key]
+            bpv_years = {y.route_year for y in spec.route_years if y.days_bpv}
             bpv_years |= set(range(3, 8))  # every mbo year has BPV
-            for cohort, cohort_plans in cohorts:
-                for plan in cohort_plans:
-                    writer.write(rng, route, spec, cohort, plan, VMBO_PARTS[key], bpv_years)
+            for cohort, rng, cohort_plans_ in cohorts:
+                klas = klassen(spec, cohort_plans_)
+                for i, plan in enumerate(cohort_plans_):
+                    writer.write(rng, route, spec, cohort, plan, VMBO_PARTS[spec.students.vmbo_parts], bpv_years,
+                                 klas[i])
         writer.save()
     return writer.deliberate

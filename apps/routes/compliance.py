@@ -31,9 +31,9 @@ class RuleViolation(Exception):
         super().__init__("; ".join(f"{f.rule}: {f.message}" for f in findings))
 
 
-def rule_settings() -> facts.Settings:
+def rule_settings(today: date | None = None) -> facts.Settings:
     return facts.Settings(
-        today=timezone.localdate(), meeting_interval_months=dj_settings.LEERROUTE_MEETING_INTERVAL_MONTHS
+        today=today or timezone.localdate(), meeting_interval_months=dj_settings.LEERROUTE_MEETING_INTERVAL_MONTHS
     )
 
 
@@ -155,8 +155,8 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
     )
 
 
-def evaluate(route: Route) -> list[Finding]:
-    rs = rule_settings()
+def evaluate(route: Route, today: date | None = None) -> list[Finding]:
+    rs = rule_settings(today)
     return evaluate_route(route_facts(route, rs.today), rs)
 
 
@@ -186,11 +186,12 @@ def student_summary(route: Route, reevaluate: bool = False) -> list[Finding]:
     return [f for provider in _student_providers for f in provider(route, reevaluate)]
 
 
-def refresh(route: Route, students: bool = False) -> list[Finding]:
+def refresh(route: Route, students: bool = False, today: date | None = None) -> list[Finding]:
     """Evaluate a route and keep the outcome (start page, lists, warnings kept), with one finding
     per student rule that students of the route fail; ``students`` evaluates every student again
-    (a route change, the rule check page, the daily run) instead of reading their stored state."""
-    findings = evaluate(route) + student_summary(route, students)
+    (a route change, the rule check page, the daily run) instead of reading their stored state;
+    ``today`` evaluates the route as of another day (the demo, built as of a given day)."""
+    findings = evaluate(route, today) + student_summary(route, students)
     store(route, findings)
     return findings
 

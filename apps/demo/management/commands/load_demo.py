@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import call_command
@@ -12,8 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="Empty the database first.")
+        parser.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                            help="Build the demo as of this day (default: today): its school year is filled in.")
 
-    def handle(self, *args, reset=False, **options):
+    def handle(self, *args, reset=False, today=None, **options):
+        from apps.demo.dataset import DemoDataError
         from apps.demo.loader import DemoLoader, accounts_table
 
         if not settings.DEBUG:
@@ -26,6 +31,9 @@ class Command(BaseCommand):
             self.stdout.write("The database already holds routes: demo data not loaded again "
                               "(use --reset to start over).")
         else:
-            DemoLoader().load()
+            try:
+                DemoLoader(today=today).load()
+            except DemoDataError as error:
+                raise CommandError(f"Demo data not loaded: {error}") from None
             self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {Route.objects.count()} routes."))
         self.stdout.write("Demo accounts:\n" + accounts_table())
