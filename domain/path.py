@@ -57,15 +57,20 @@ def vo_part_open(student: Student, day: date) -> bool:
 
 
 def first_mbo_school_year(student: Student, extra: tuple[tuple[int, int], ...] = ()) -> int | None:
-    """The school year of the student's first mbo-fase year: the first school year (of the
-    enrolments, plus ``extra`` (school year, route year) pairs) in a route year of the mbo-fase;
-    while the student is still in the vo-fase, projected from the latest school year without
-    doublures. None when the student has no school year yet."""
+    """The school year of the student's first mbo-fase year, from the (school year, route year) of
+    their enrolments plus ``extra`` pairs (see ``first_mbo_year``)."""
     years = {e.school_year: e.route_year for e in student.enrolments}
     years.update(dict(extra))
+    return first_mbo_year(student.vmbo_year_at_start, years)
+
+
+def first_mbo_year(vmbo_year_at_start: int, years: dict[int, int]) -> int | None:
+    """The first school year in ``years`` (school year -> route year) in a route year of the
+    mbo-fase; while the student is still in the vo-fase, projected from the latest school year
+    without doublures. None when there is no school year yet."""
     if not years:
         return None
-    first_mbo = first_mbo_route_year(student.vmbo_year_at_start)
+    first_mbo = first_mbo_route_year(vmbo_year_at_start)
     reached = [year for year, route_year in years.items() if route_year >= first_mbo]
     if reached:
         return min(reached)

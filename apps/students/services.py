@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -380,13 +380,13 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
 
 def teldatum_check(route, day: date):
     """Per student of the route enrolled in the school year of ``day``: who should be funded on that
-    1 October and which rules fail. An active student of the route without any enrolment in that
-    school year is listed too: nobody is funded for them (R-10)."""
+    1 October and which rules fail. An active student who entered the route by that school year but has no
+    enrolment in it or later (not yet moved into it) is listed too: nobody is funded for them (R-10)."""
     route_facts = compliance.route_facts(route)
     school_year = school_year_of(day)
     enrolled = Q(enrolments__school_year=school_year)
-    missing = Q(status=m.Status.ACTIEF, cohort__lte=school_year) & ~Q(
-        pk__in=m.Enrolment.objects.filter(school_year=school_year).values("student"))
+    missing = Q(status=m.Status.ACTIEF, cohort__lte=school_year + 1 - F("entry_route_year")) & ~Q(
+        pk__in=m.Enrolment.objects.filter(school_year__gte=school_year).values("student"))
     students = (route.students.filter(enrolled | missing).distinct()
                 .select_related("route", "leerweg", "kwalificatie")
                 .prefetch_related(*PREFETCH, Prefetch("numbers", queryset=m.StudentNumber.objects.all())))
@@ -436,9 +436,23 @@ def save_bpv(student: m.Student, form):
     return _save_part(student, form, "student.bpv")
 
 
-def vmbo_deadline(student: m.Student, route_facts: facts.Route | None = None) -> date | None:
-    """R-04: the end of the student's first mbo-fase school year (a doublure in the vo-fase moves it)."""
-    return core.vmbo_deadline(student_facts(student, route_facts))
+def vmbo_deadlines(students) -> dict[int, date | None]:
+    """R-04 per student (id -> deadline): the end of the student's first mbo-fase school year (a doublure in
+    the vo-fase moves it), from the route years of their enrolments, in one query."""
+    students = list(students)
+    years: dict[int, dict[int, int]] = {s.pk: {} for s in students}
+    for student_id, school_year, route_year in m.Enrolment.objects.filter(student__in=students).values_list(
+            "student_id", "school_year", "route_year"):
+        years[student_id][school_year] = route_year
+    result = {}
+    for s in students:
+        first = core.first_mbo_year(s.vmbo_year_at_start, years[s.pk])
+        result[s.pk] = year_end(first) if first is not None else None
+    return result
+
+
+def vmbo_deadline(student: m.Student) -> date | None:
+    return vmbo_deadlines([student])[student.pk]
 
 
 def choice_deadline(student: m.Student) -> date | None:
@@ -450,14 +464,9 @@ def open_vmbo_parts(route, months: int = 6):
     """Open vmbo exam parts of active students whose R-04 deadline is within ``months`` or passed."""
     horizon = today()
     horizon = date(horizon.year + (horizon.month + months - 1) // 12, (horizon.month + months - 1) % 12 + 1, 1)
-    parts = (m.ExamPart.objects.filter(student__route=route, student__status=m.Status.ACTIEF, sector="vmbo")
-             .exclude(result="passed").select_related("student__leerweg", "student__vo_school",
-                                                      "student__mbo_institution", "examiner")
-             .prefetch_related(*(f"student__{p}" for p in PREFETCH)))
-    route_facts, deadlines = compliance.route_facts(route), {}
-    for part in parts:
-        if part.student_id not in deadlines:
-            deadlines[part.student_id] = vmbo_deadline(part.student, route_facts)
+    parts = list(m.ExamPart.objects.filter(student__route=route, student__status=m.Status.ACTIEF, sector="vmbo")
+                 .exclude(result="passed").select_related("student", "examiner"))
+    deadlines = vmbo_deadlines({p.student_id: p.student for p in parts}.values())
     rows = [(part, deadlines[part.student_id]) for part in parts]
     return sorted([(part, deadline) for part, deadline in rows if deadline and deadline <= horizon],
                   key=lambda r: r[1])

@@ -148,12 +148,11 @@ def check_as_of(loader):
         assert {year - 1, year} <= years, key
     # exam deadlines: students with open vmbo parts whose R-04 deadline is near
     # (services.open_vmbo_parts counts from the real today, so the deadlines are computed here)
-    near = set()
-    for part in m.ExamPart.objects.filter(sector="vmbo", student__status="actief").exclude(result="passed") \
-            .select_related("student__route"):
-        deadline = services.vmbo_deadline(part.student)
-        if deadline and abs((deadline - today).days) <= 366:
-            near.add(part.student.route.name)
+    parts = list(m.ExamPart.objects.filter(sector="vmbo", student__status="actief").exclude(result="passed")
+                 .select_related("student__route"))
+    deadlines = services.vmbo_deadlines({p.student_id: p.student for p in parts}.values())
+    near = {p.student.route.name for p in parts
+            if deadlines[p.student_id] and abs((deadlines[p.student_id] - today).days) <= 366}
     assert {route_of(k).name for k in ("voorbeeld-dlr", "calvijn-vmr", "tot-route")} & near, near
     # published headcounts of 2020-21 (all route years together)
     for key, n in (("calvijn-vmr", 136), ("bindelmeer-vmr", 145), ("noorderlicht-hzw", 50)):

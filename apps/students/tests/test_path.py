@@ -203,3 +203,13 @@ def test_the_teldatum_page_shows_the_route_pattern_and_what_is_missing(client, e
     student.enrolments.filter(school_year=2020, funded=False).delete()
     page = client.get(url).content.decode()
     assert "ontbreekt de onbekostigde inschrijving bij het mbo (25LX)" in page
+
+
+def test_the_teldatum_check_lists_a_student_not_yet_moved_into_the_school_year(enrol, glr_route):
+    student = enrol()
+    zij = enrol("Noor", "Bakker", entry_route_year=2)            # enters 2020-2021
+    on_2019 = {s.pk: r for s, r in services.teldatum_check(glr_route, date(2019, 10, 1))}
+    assert set(on_2019) == {student.pk}                            # the zij-instromer had not entered yet
+    on_2020 = {s.pk: r for s, r in services.teldatum_check(glr_route, date(2020, 10, 1))}
+    assert on_2020[student.pk].violations == ("R-10",) and "geen inschrijving" in on_2020[student.pk].messages[0]
+    assert on_2020[zij.pk].violations == ()
