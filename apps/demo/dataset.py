@@ -211,7 +211,6 @@ class Students(Record):
     zij_instroom_route_year: int = 2
     zij_instroom_origin: Literal["havo", "andere_school", "mbo", "regulier_vmbo", "anders"] = "andere_school"
     certificaat: str = ""                    # a tussentijds certificaat on the way (illustrative routes only)
-    vmbo_parts: Literal["glr", "bb", "tl", "element"] = "bb"
     cohorts: list[Cohort] = []
     deliberate: list[Deliberate] = []
 

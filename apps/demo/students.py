@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from auditlog.context import disable_auditlog
 
+from apps.registry.exam_templates import mbo_requirements, vmbo_requirements
 from apps.registry.models import Leerweg, Profiel
 from apps.students import models as m
 from apps.students import services
@@ -105,15 +106,6 @@ FIELD = {
 }
 KEUZEDELEN = ("Keuzedeel Verdieping Nederlands", "Keuzedeel Voorbereiding mbo niveau 3", "Keuzedeel Ondernemend gedrag",
               "Keuzedeel Digitale vaardigheden")
-
-# vmbo exam parts per route: (name, kind, planned route year); "{profiel}" is the student's profiel.
-GLR_VMBO_PARTS = (("Nederlands", "SE", 1), ("Maatschappijleer", "SE", 1), ("Profielvak {profiel}", "CSPE", 2))
-BB_VMBO_PARTS = (("Nederlands", "SE", 1), ("Maatschappijleer", "SE", 1), ("Engels", "SE", 2), ("Wiskunde", "SE", 2),
-                 ("Profielvak {profiel}", "CSPE", 2))
-TL_VMBO_PARTS = (("Maatschappijleer", "SE", 1), ("Biologie", "SE", 1), ("Nederlands", "SE", 2), ("Wiskunde", "SE", 2),
-                 ("Natuur- en scheikunde 1", "SE", 2))
-ELEMENT_VMBO_PARTS = (("Maatschappijleer", "SE", 1), ("Profielvak {profiel}", "CSPE", 1), ("Nederlands", "SE", 2),
-                      ("Engels", "SE", 2), ("Wiskunde", "SE", 2))
 
 DOORSTROOM_DETAIL = {"mbo3": "ingeschreven op mbo niveau 3", "mbo4": "ingeschreven op mbo niveau 4",
                      "hbo": "ingeschreven in het hbo"}
@@ -301,6 +293,7 @@ class _Writer:
         self.numbers = {}              # institution pk -> last number given
         self.template = {}             # enrolments_for_year per (route, start year, school year, route year, vmbo diploma)
         self.students, self.rows = [], {"numbers": [], "enrolments": [], "events": [], "parts": [], "bpv": []}
+        self.vmbo_plans, self.mbo_plans = {}, {}   # exam plan templates per (leerweg, profiel) / kwalificatie
         self.jobs = []                 # (student, plan, school years, vmbo diploma, vmbo parts open, end) to enrol
         self.deliberate = {}           # rule -> [Student]
 
@@ -358,7 +351,31 @@ class _Writer:
 
     # one student
 
-    def write(self, rng, route, spec, cohort, plan, vmbo_parts, bpv_years, klas=""):
+    # exam plans: the parts the product's exam plan templates require (registry), so that a demo
+    # diploma holder has passed every required part and the diploma check agrees with the path
+
+    def vmbo_plan(self, student):
+        """(name, kind, planned route year) of the vmbo parts the student's leerweg template requires."""
+        key = (student.leerweg_id, student.profiel_id)
+        if key not in self.vmbo_plans:
+            requirements = vmbo_requirements(student.leerweg, student.profiel)
+            self.vmbo_plans[key] = [(part.name, part.kind, max(1, part.year - student.vmbo_year_at_start + 1))
+                                    for part in (requirements.parts if requirements else ())]
+        return self.vmbo_plans[key]
+
+    def mbo_plan(self, kwalificatie, diploma_year, rng):
+        """(kind, name, planned route year) of the mbo parts the kwalificatie's template requires: generic
+        parts and kerntaken by mbo-leerjaar (from route year 3), its number of keuzedelen, and the BPV."""
+        if kwalificatie.code not in self.mbo_plans:
+            self.mbo_plans[kwalificatie.code] = mbo_requirements(kwalificatie)
+        requirements = self.mbo_plans[kwalificatie.code]
+        parts = [(p.kind, p.name, min(2 + p.year, diploma_year)) for p in requirements.parts]
+        parts += [("keuzedeel", name, diploma_year) for name in rng.sample(KEUZEDELEN, requirements.keuzedelen)]
+        if requirements.bpv_hours:
+            parts.append(("BPV", "BPV", diploma_year))
+        return parts
+
+    def write(self, rng, route, spec, cohort, plan, bpv_years, klas=""):
         k = self.loader.kwalificaties
         first, last = plan.name
         kwalificatie = k[plan.kwalificatie]
@@ -438,8 +455,7 @@ class _Writer:
         # exam parts: vmbo parts of the route years gone through; mbo parts once in the mbo-fase
         left_in = last_ry if plan.end == "leave" and finished else None
         vo, mbo = self.loader.institutions[plan.vo], self.loader.institutions[plan.mbo]
-        for name, kind, planned in vmbo_parts:
-            name = name.format(profiel=profiel or "")
+        for name, kind, planned in self.vmbo_plan(student):
             if planned not in last_of or (left_in == planned and plan.leave_during) or planned < plan.entry:
                 continue
             sy = last_of[planned]
@@ -451,21 +467,12 @@ class _Writer:
                 part.result, part.grade = "failed", Decimal(str(round(rng.uniform(3.5, 5.4), 1)))
             if part.result_on > self.today:  # later this school year: not taken yet
                 part.result, part.grade, part.result_on, part.actual_route_year = "open", None, None, None
-            if plan.breaks == "R-04" and name == "Wiskunde":  # deliberate: planned in route year 4
+            if plan.breaks == "R-04" and name == "Maatschappijleer":  # deliberate: planned in route year 4
                 part.planned_route_year, part.actual_route_year = 4, None
                 part.result, part.grade, part.result_on = "open", None, None
             parts.append(part)
         if 3 in last_of:
-            level = self.levels[kwalificatie.code]
-            taal = "3F" if level == 4 else "2F"
-            mbo_parts = [("generiek", f"Nederlands {taal}", 3), ("generiek", f"Rekenen {taal}", 3),
-                         ("generiek", "Loopbaan en burgerschap", 3)]
-            if level == 4:
-                mbo_parts.append(("generiek", "Engels B1", 3))
-            mbo_parts += [("kerntaak", f"B1-K1 {kwalificatie.name}", plan.diploma_year),
-                          ("kerntaak", f"B1-K2 {kwalificatie.name}", plan.diploma_year),
-                          ("keuzedeel", rng.choice(KEUZEDELEN), plan.diploma_year),
-                          ("BPV", f"BPV {kwalificatie.name}", plan.diploma_year)]
+            mbo_parts = self.mbo_plan(kwalificatie, plan.diploma_year, rng)
             diploma = finished and plan.end == "diploma"
             for kind, name, planned in mbo_parts:
                 # generic parts in route year 3; the rest in the year of the diploma (planned on the regular path)
@@ -537,7 +544,6 @@ class _Writer:
             model.objects.bulk_create(self.rows[key], batch_size=1000)
 
 
-VMBO_PARTS = {"glr": GLR_VMBO_PARTS, "bb": BB_VMBO_PARTS, "tl": TL_VMBO_PARTS, "element": ELEMENT_VMBO_PARTS}
 
 
 def plans(loader, levels):
@@ -595,7 +601,6 @@ def load(loader):
             for cohort, rng, cohort_plans_ in cohorts:
                 klas = klassen(spec, cohort_plans_)
                 for i, plan in enumerate(cohort_plans_):
-                    writer.write(rng, route, spec, cohort, plan, VMBO_PARTS[spec.students.vmbo_parts], bpv_years,
-                                 klas[i])
+                    writer.write(rng, route, spec, cohort, plan, bpv_years, klas[i])
         writer.save()
     return writer.deliberate

@@ -166,6 +166,21 @@ def test_deliberate_students_are_reported(demo):
     assert names and all("illustratief" in n for n in names)
 
 
+@pytest.mark.django_db
+def test_diploma_holders_passed_every_required_part(demo):
+    """The demo's exam plans come from the product's exam plan templates: every mbo diploma holder has
+    passed what the diploma check requires; an active student still has something missing."""
+    cache = {}
+    for key in ROUTES_WITH_STUDENTS:
+        route = route_of(key)
+        for student in route.students.filter(status="gediplomeerd").prefetch_related("exam_parts")[:25]:
+            status = services.diploma_status(student, cache)
+            assert status["mbo_diploma"], (key, student.pk, status["mbo_missing"])
+        active = route.students.filter(status="actief", route_year=1).first()
+        if active:
+            assert not services.diploma_status(active, cache)["mbo_diploma"], key
+
+
 # Last in the module: it saves routes (unchanged) in the module's demo.
 @pytest.mark.django_db
 def test_demo_routes_with_several_schools_save_unchanged(demo, client):
