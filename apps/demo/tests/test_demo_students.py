@@ -181,6 +181,18 @@ def test_diploma_holders_passed_every_required_part(demo):
             assert not services.diploma_status(active, cache)["mbo_diploma"], key
 
 
+@pytest.mark.django_db
+def test_a_vo_school_sees_only_its_own_students_of_a_route_with_two_vo_schools(demo, client):
+    tot = route_of("tot-route")
+    insula = tot.students.filter(vo_school__name__startswith="Insula").first()
+    uilenhof = tot.students.filter(vo_school__name__startswith="De Uilenhof").first()
+    client.login(username="uilenhof", password="demo")
+    assert client.get(f"/leerlingen/{uilenhof.pk}/").status_code == 200
+    assert client.get(f"/leerlingen/{insula.pk}/").status_code == 404
+    client.login(username="davinci", password="demo")
+    assert client.get(f"/leerlingen/{insula.pk}/").status_code == 200
+
+
 # Last in the module: it saves routes (unchanged) in the module's demo.
 @pytest.mark.django_db
 def test_demo_routes_with_several_schools_save_unchanged(demo, client):
