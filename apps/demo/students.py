@@ -460,7 +460,7 @@ class _Writer:
                 continue
             sy = last_of[planned]
             part = m.ExamPart(student=student, sector="vmbo", kind=kind, name=name, planned_route_year=planned,
-                              actual_route_year=planned, examiner=vo, location=vo.name, result="passed",
+                              actual_route_year=planned, examiner=vo, result="passed",
                               grade=Decimal(str(round(rng.uniform(5.5, 8.6), 1))),
                               result_on=date(sy + 1, 3, 15) if kind == "SE" else date(sy + 1, 6, 10))
             if (plan.fails_vmbo or plan.breaks == "R-11") and kind == "CSPE" or left_in == planned:
@@ -471,26 +471,26 @@ class _Writer:
                 part.planned_route_year, part.actual_route_year = 4, None
                 part.result, part.grade, part.result_on = "open", None, None
             parts.append(part)
-        if 3 in last_of:
-            mbo_parts = self.mbo_plan(kwalificatie, plan.diploma_year, rng)
-            diploma = finished and plan.end == "diploma"
-            for kind, name, planned in mbo_parts:
-                # generic parts in route year 3; the rest in the year of the diploma (planned on the regular path)
-                taken = planned if kind == "generiek" or not diploma else last_ry
-                passed = taken in last_of and (diploma or left_in != taken)
-                on = None
-                if passed and diploma and taken == last_ry:
-                    on = end_on - timedelta(days=10 if kind == "BPV" else 20)
-                elif passed:
-                    on = date(last_of[taken] + 1, 4, 15)
-                if on and on > self.today:  # later this school year: not taken yet
-                    passed, on = False, None
-                parts.append(m.ExamPart(
-                    student=student, sector="mbo", kind=kind, name=name[:120], planned_route_year=planned,
-                    actual_route_year=taken if passed else None, examiner=mbo,
-                    location=mbo.name if kind != "BPV" else "", result="passed" if passed else "open",
-                    grade=Decimal(str(round(rng.uniform(5.5, 8.4), 1))) if passed and kind != "BPV" else None,
-                    result_on=on))
+        # the mbo plan exists from the start (the product plans it from the template at enrolment)
+        mbo_parts = self.mbo_plan(kwalificatie, plan.diploma_year, rng)
+        diploma = finished and plan.end == "diploma"
+        for kind, name, planned in mbo_parts:
+            # generic parts in their planned year; the rest in the year of the diploma (planned on the regular path)
+            taken = planned if kind == "generiek" or not diploma else last_ry
+            passed = taken in last_of and (diploma or left_in != taken)
+            on = None
+            if passed and diploma and taken == last_ry:
+                on = end_on - timedelta(days=10 if kind == "BPV" else 20)
+            elif passed:
+                on = date(last_of[taken] + 1, 4, 15)
+            if on and on > self.today:  # later this school year: not taken yet
+                passed, on = False, None
+            parts.append(m.ExamPart(
+                student=student, sector="mbo", kind=kind, name=name[:120], planned_route_year=planned,
+                actual_route_year=taken if passed else None, examiner=mbo,
+                result="passed" if passed else "open",
+                grade=Decimal(str(round(rng.uniform(5.5, 8.4), 1))) if passed and kind != "BPV" else None,
+                result_on=on))
 
         # BPV: one period a school year in the route years with days of BPV
         for sy, ry in done:
