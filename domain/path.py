@@ -48,12 +48,14 @@ def has_vmbo_diploma(student: Student, day: date) -> bool:
 
 
 def vo_part_open(student: Student, day: date) -> bool:
-    """The vo part is not finished on the day: no vmbo diploma yet, and a vmbo exam part is not
-    passed (or no vmbo exam part is recorded at all)."""
+    """The vo part is not finished on the day: no vmbo diploma yet, and a vmbo exam part was not
+    passed by that day (or no vmbo exam part is recorded at all). A part passed without a date counts
+    as passed whenever."""
     if has_vmbo_diploma(student, day):
         return False
     parts = [p for p in student.exam_parts if p.sector == "vmbo"]
-    return not parts or any(p.result != "passed" for p in parts)
+    return not parts or any(p.result != "passed" or (p.result_on is not None and p.result_on > day)
+                            for p in parts)
 
 
 def first_mbo_school_year(student: Student, extra: tuple[tuple[int, int], ...] = ()) -> int | None:
@@ -136,7 +138,10 @@ def required_enrolments(student: Student, period: Period,
     if other in route.unfunded_sides(period.route_year):
         rows.append(row(other, False, "patroon"))
     elif phase == MBO_PHASE and double_enrolment_required(student, period, years):
-        rows.append(row(VO_PHASE, False, "R-11"))
+        # R-11: until the vo part is finished; the vmbo diploma ends it
+        diploma = student.vmbo_diploma_on
+        ends = diploma if diploma and period.start <= diploma < period.last_day else None
+        rows.append(replace(row(VO_PHASE, False, "R-11"), end=ends or period.last_day))
     return rows
 
 

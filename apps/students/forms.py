@@ -164,14 +164,16 @@ class EventForm(forms.ModelForm):
         return data
 
 
-class EventChangeForm(forms.ModelForm):
+class EventChangeForm(forms.Form):
     """Correct an event recorded earlier: its date, the route year a student entered or returned in,
-    the destination of an uitstroom, the note. The path is checked again with the correction."""
+    the destination of an uitstroom, the note. Only validates; the use case applies what the event's
+    kind allows and checks the path again with the correction."""
 
-    class Meta:
-        model = m.Event
-        fields = ["date", "route_year", "destination", "detail"]
-        widgets = {"date": DATE}
+    date = forms.DateField(label=_("datum"), widget=DATE)
+    route_year = forms.IntegerField(label=_("routejaar"), required=False, min_value=1, max_value=8)
+    destination = forms.ChoiceField(label=_("bestemming"), choices=[("", "—"), *m.Destination.choices],
+                                    required=False)
+    detail = forms.CharField(label=_("toelichting"), max_length=300, required=False)
 
 
 class ExamPartForm(forms.ModelForm):
