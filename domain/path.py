@@ -67,17 +67,21 @@ def first_mbo_school_year(student: Student, extra: tuple[tuple[int, int], ...] =
 
 
 def first_mbo_year(vmbo_year_at_start: int, years: dict[int, int]) -> int | None:
-    """The first school year in ``years`` (school year -> route year) in a route year of the
-    mbo-fase; while the student is still in the vo-fase, projected from the latest school year
-    without doublures. None when there is no school year yet."""
+    """The school year of the first mbo-fase year in ``years`` (school year -> route year)."""
+    return school_year_reaching(years, first_mbo_route_year(vmbo_year_at_start))
+
+
+def school_year_reaching(years: dict[int, int], route_year: int) -> int | None:
+    """The first school year in ``years`` (school year -> route year) in which the student is in
+    ``route_year`` or later; while not there yet, projected from the latest school year without
+    doublures. None when there is no school year yet."""
     if not years:
         return None
-    first_mbo = first_mbo_route_year(vmbo_year_at_start)
-    reached = [year for year, route_year in years.items() if route_year >= first_mbo]
+    reached = [year for year, ry in years.items() if ry >= route_year]
     if reached:
         return min(reached)
     latest = max(years)
-    return latest + first_mbo - years[latest]
+    return latest + route_year - years[latest]
 
 
 def vmbo_deadline(student: Student, extra: tuple[tuple[int, int], ...] = ()) -> date | None:
@@ -171,9 +175,7 @@ def choice_deadline(student: Student) -> date | None:
     years = {e.school_year: e.route_year for e in student.enrolments}
     if route_year is None or not years:
         return None
-    reached = [year for year, ry in years.items() if ry >= route_year]
-    latest = max(years)
-    school_year = min(reached) if reached else latest + route_year - years[latest]
+    school_year = school_year_reaching(years, route_year)
     month = student.route.choice_month
     return month_end(school_year, month) if month else year_end(school_year)
 

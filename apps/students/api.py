@@ -168,6 +168,12 @@ def create_student(request, route_id: int, payload: StudentIn):
     data = payload.dict()
     data.update(leerweg=_code_pk(Leerweg, "code", payload.leerweg), profiel=_code_pk(Profiel, "code", payload.profiel),
                 kwalificatie=_code_pk(Kwalificatie, "code", payload.kwalificatie))
+    unknown_codes = [(name, value) for name, value, pk in (
+        ("leerweg", payload.leerweg, data["leerweg"]), ("profiel", payload.profiel, data["profiel"]),
+        ("kwalificatie", payload.kwalificatie, data["kwalificatie"])) if value and pk is None]
+    if unknown_codes:
+        return Status(422, {"errors": [{"rule": None, "field": name, "message": f"Onbekende code {value}."}
+                                       for name, value in unknown_codes]})
     partners = {p.institution.brin: p.institution_id for p in route.partners.all().select_related("institution")}
     data.update({f"number_{partners[brin]}": number for brin, number in payload.numbers.items() if brin in partners})
     unknown = [{"rule": None, "field": name, "message": f"{brin} is geen partner van deze route."}

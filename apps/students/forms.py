@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts.scoping import student_institutions
 from apps.registry.models import Institution, Kwalificatie
 from domain.calendar import school_year_label, school_year_of
 
@@ -72,7 +73,11 @@ class StudentForm(OwnSchoolFields, forms.ModelForm):
             else:
                 self.fields["kwalificatie"].help_text = _(
                     "Mag open blijven tot routejaar %(year)s.") % {"year": route.choice_route_year}
-            self.partners = list(route.partners.select_related("institution"))
+            # a number per partner the user works for (a vo-school does not write or probe another's numbers)
+            allowed = {i.pk for role in ("vo", "mbo") for i in student_institutions(user, route, role)} \
+                if user is not None else None
+            self.partners = [p for p in route.partners.select_related("institution")
+                             if allowed is None or p.institution_id in allowed]
             for p in self.partners:
                 self.fields[f"number_{p.institution_id}"] = forms.CharField(
                     label=_("Leerlingnummer %(school)s") % {"school": p.institution.name}, required=False,

@@ -279,3 +279,24 @@ def test_a_shared_exam_template_is_kept_by_whoever_may_change_every_route_offeri
     RoutePartner.objects.create(route=other, institution=registry["vo_ach"], role="vo")
     other.uitstroomrichtingen.create(kwalificatie=helpende)
     assert not exam_template_kwalificaties(users["calvijn"]).filter(pk=helpende.pk).exists()
+
+
+def test_an_unknown_code_in_a_new_student_is_a_422_naming_the_field(glr_route, api_client):
+    headers = api_client.token_for("calvijn")
+    body = {"first_name": "Jan", "last_name": "Smit", "leerweg": "BB", "cohort": 2019, "kwalificatie": "99999",
+            "glr_judgment_on": "2019-06-15"}
+    response = api_client.post(f"/api/v1/routes/{glr_route.pk}/students", body, content_type="application/json",
+                               **headers)
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "kwalificatie"
+
+
+def test_a_vo_school_user_gets_number_fields_for_their_own_school_and_the_mbo_only(glr_route, registry, users):
+    from apps.registry.models import Institution
+    from apps.routes.models import RoutePartner
+    from apps.students.forms import StudentForm
+    other = Institution.objects.create(brin="19ZZ", name="Tweede vo-school", sector="vo", kind="vo-school",
+                                       bestuur=registry["boards"]["zaam"])
+    RoutePartner.objects.create(route=glr_route, institution=other, role="vo")
+    fields = StudentForm(route=glr_route, user=users["calvijn"]).fields
+    assert f"number_{registry['calvijn'].pk}" in fields and f"number_{registry['rocva'].pk}" in fields
+    assert f"number_{other.pk}" not in fields
