@@ -9,7 +9,7 @@ settlements made for the current and the previous school year (``settlements``).
 from datetime import date, timedelta
 
 from auditlog.context import disable_auditlog
-from django.db import transaction
+from django.db import connection, transaction
 
 from apps.accounts.models import Role, User
 from apps.registry import models as reg
@@ -73,6 +73,10 @@ class DemoLoader:
                 self.agreements[spec.key] = self._agreement(spec)
             self._accounts()
             self.deliberate_students = demo_students.load(self)
+            if connection.vendor == "postgresql":
+                # thousands of rows were just written in bulk: give the planner fresh statistics
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
             demo_settlements.load(self)
             for route in self.routes.values():
                 compliance.refresh(route, today=self.today)
