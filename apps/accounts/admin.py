@@ -47,3 +47,20 @@ class ApiTokenAdmin(BeheerderAdmin):
         count, _detail = queryset.delete()
         self.message_user(request, ngettext("%(n)d API-token ingetrokken.", "%(n)d API-tokens ingetrokken.",
                                             count) % {"n": count}, messages.SUCCESS)
+
+
+# Login lockouts (django-axes): a beheerder sees them and lifts one early by deleting the entry.
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin  # noqa: E402
+from axes.models import AccessAttempt  # noqa: E402
+
+if admin.site.is_registered(AccessAttempt):
+    admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoginLockoutAdmin(BeheerderAdmin, AxesAccessAttemptAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -68,8 +68,8 @@ def list_tokens(request):
 
     current = _current_token(request)
     tokens = ApiToken.objects.filter(user=request.user, expires__gt=timezone.now()).order_by("-created")
-    return [{"id": t.pk, "created": t.created, "expires": t.expires, "current": current is not None and t.pk == current.pk}
-            for t in tokens]
+    current_pk = current.pk if current is not None else None
+    return [{"id": t.pk, "created": t.created, "expires": t.expires, "current": t.pk == current_pk} for t in tokens]
 
 
 @router.delete("/tokens/{token_id}", response={204: None, 404: Message})

@@ -263,3 +263,19 @@ def test_session_within_twelve_hours_stays(client, users):
     session[SessionLifetimeMiddleware.KEY] = int(time.time()) - 11 * 3600
     session.save()
     assert client.get("/").status_code == 200
+
+
+def test_beheerder_lifts_a_lockout_in_the_admin(client, users):
+    from axes.models import AccessAttempt
+
+    for _ in range(5):
+        login_form(client, "calvijn", "wrong-password", REMOTE_ADDR="10.2.2.2")
+    assert login_form(client, "calvijn", "pw-calvijn", REMOTE_ADDR="10.2.2.3").status_code == 429
+    admin_client = type(client)()
+    admin_client.force_login(users["beheer"])
+    assert admin_client.get("/beheer/axes/accessattempt/").status_code == 200
+    ids = list(AccessAttempt.objects.values_list("pk", flat=True))
+    response = admin_client.post("/beheer/axes/accessattempt/", {"action": "delete_selected",
+                                                                 "_selected_action": ids, "post": "yes"})
+    assert response.status_code == 302 and not AccessAttempt.objects.exists()
+    assert login_form(client, "calvijn", "pw-calvijn", REMOTE_ADDR="10.2.2.3").status_code == 302
