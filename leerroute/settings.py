@@ -142,6 +142,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lockout ends when t
 AXES_LOCKOUT_CALLABLE = "apps.accounts.backends.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "apps.accounts.backends.client_ip"
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # no log of every successful login's address (users keep last_login)
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after login at

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from .backends import lockout_message
 from .models import ApiToken
@@ -11,8 +11,9 @@ router = Router(tags=["auth"])
 
 
 class Credentials(Schema):
-    username: str
-    password: str
+    # The username fits the user model (and the lockout log); the password the hasher's limit.
+    username: str = Field(..., min_length=1, max_length=150)
+    password: str = Field(..., min_length=1, max_length=4096)
 
 
 class TokenOut(Schema):
@@ -36,10 +37,10 @@ class Throttled(Schema):
 
 
 @router.post("/token", auth=None, response={200: TokenOut, 401: Message, 429: Throttled})
-def token(request, credentials: Credentials):
+def token(request, payload: Credentials):
     """Exchange username and password for a bearer token. After too many failures for the account or
     from the address, attempts are refused (429) for a cooling period, also with the right password."""
-    user = authenticate(request, username=credentials.username, password=credentials.password)
+    user = authenticate(request, username=payload.username, password=payload.password)
     if getattr(request, "axes_locked_out", False):
         return Status(429, {"detail": lockout_message(), "reason": "login_throttled"})
     if user is None:

@@ -79,6 +79,13 @@ def test_token_endpoint_is_throttled_with_json(client, users):
     assert not ApiToken.objects.exists()
 
 
+def test_token_endpoint_names_the_field_for_bad_credentials(client, users):
+    response = token_request(client, "x" * 151, "wrong")
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "username"
+    response = client.post(TOKEN, {"username": "calvijn"}, content_type="application/json")
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "password"
+
+
 def test_form_failures_also_lock_the_token_endpoint(client, users):
     for _ in range(5):
         login_form(client, "calvijn", "wrong-password")
