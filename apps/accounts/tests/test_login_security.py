@@ -286,3 +286,16 @@ def test_beheerder_lifts_a_lockout_in_the_admin(client, users):
                                                                  "_selected_action": ids, "post": "yes"})
     assert response.status_code == 302 and not AccessAttempt.objects.exists()
     assert login_form(client, "calvijn", "pw-calvijn", REMOTE_ADDR="10.2.2.3").status_code == 302
+
+
+def test_idle_session_ends(client, users):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    assert login_form(client, "calvijn", "pw-calvijn").status_code == 302
+    assert client.get("/").status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))  # 30 minutes without a request
+    assert client.get("/").status_code == 302
