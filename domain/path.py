@@ -48,12 +48,14 @@ def has_vmbo_diploma(student: Student, day: date) -> bool:
 
 
 def vo_part_open(student: Student, day: date) -> bool:
-    """The vo part is not finished on the day: no vmbo diploma yet, and a vmbo exam part is not
-    passed (or no vmbo exam part is recorded at all)."""
+    """The vo part is not finished on the day: no vmbo diploma yet, and a vmbo exam part was not
+    passed by that day (or no vmbo exam part is recorded at all). A part passed without a date counts
+    as passed whenever."""
     if has_vmbo_diploma(student, day):
         return False
     parts = [p for p in student.exam_parts if p.sector == "vmbo"]
-    return not parts or any(p.result != "passed" for p in parts)
+    return not parts or any(p.result != "passed" or (p.result_on is not None and p.result_on > day)
+                            for p in parts)
 
 
 def first_mbo_school_year(student: Student, extra: tuple[tuple[int, int], ...] = ()) -> int | None:
@@ -65,17 +67,21 @@ def first_mbo_school_year(student: Student, extra: tuple[tuple[int, int], ...] =
 
 
 def first_mbo_year(vmbo_year_at_start: int, years: dict[int, int]) -> int | None:
-    """The first school year in ``years`` (school year -> route year) in a route year of the
-    mbo-fase; while the student is still in the vo-fase, projected from the latest school year
-    without doublures. None when there is no school year yet."""
+    """The school year of the first mbo-fase year in ``years`` (school year -> route year)."""
+    return school_year_reaching(years, first_mbo_route_year(vmbo_year_at_start))
+
+
+def school_year_reaching(years: dict[int, int], route_year: int) -> int | None:
+    """The first school year in ``years`` (school year -> route year) in which the student is in
+    ``route_year`` or later; while not there yet, projected from the latest school year without
+    doublures. None when there is no school year yet."""
     if not years:
         return None
-    first_mbo = first_mbo_route_year(vmbo_year_at_start)
-    reached = [year for year, route_year in years.items() if route_year >= first_mbo]
+    reached = [year for year, ry in years.items() if ry >= route_year]
     if reached:
         return min(reached)
     latest = max(years)
-    return latest + first_mbo - years[latest]
+    return latest + route_year - years[latest]
 
 
 def vmbo_deadline(student: Student, extra: tuple[tuple[int, int], ...] = ()) -> date | None:
@@ -136,7 +142,10 @@ def required_enrolments(student: Student, period: Period,
     if other in route.unfunded_sides(period.route_year):
         rows.append(row(other, False, "patroon"))
     elif phase == MBO_PHASE and double_enrolment_required(student, period, years):
-        rows.append(row(VO_PHASE, False, "R-11"))
+        # R-11: until the vo part is finished; the vmbo diploma ends it
+        diploma = student.vmbo_diploma_on
+        ends = diploma if diploma and period.start <= diploma < period.last_day else None
+        rows.append(replace(row(VO_PHASE, False, "R-11"), end=ends or period.last_day))
     return rows
 
 
@@ -166,9 +175,7 @@ def choice_deadline(student: Student) -> date | None:
     years = {e.school_year: e.route_year for e in student.enrolments}
     if route_year is None or not years:
         return None
-    reached = [year for year, ry in years.items() if ry >= route_year]
-    latest = max(years)
-    school_year = min(reached) if reached else latest + route_year - years[latest]
+    school_year = school_year_reaching(years, route_year)
     month = student.route.choice_month
     return month_end(school_year, month) if month else year_end(school_year)
 

@@ -66,12 +66,6 @@ def route_year_in(student: Student, school_year: int) -> int | None:
     return max(years) if years else None
 
 
-def expected_funded_brin(student: Student, school_year: int, phase: str) -> str | None:
-    """The institution that should hold the funded enrolment: the student's own institution on
-    the phase's side."""
-    return own_institution(student, phase)
-
-
 def _where(phase: str, brin: str | None) -> str:
     return SIDE_LABELS[phase] + (f" ({brin})" if brin else "")
 

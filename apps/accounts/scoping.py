@@ -158,15 +158,19 @@ def may_change_finance(user) -> bool:
 # leerweg); a route coordinator the templates of the kwalificaties of routes they may change ---
 
 def exam_template_kwalificaties(user) -> QuerySet:
-    """Kwalificaties whose own exam plan template the user may create and change."""
+    """Kwalificaties whose own exam plan template the user may create and change: a template is shared by
+    every route offering the kwalificatie, so only where the user may change every one of those routes
+    (as with agreements); else the beheerder keeps it."""
     from apps.registry.models import Kwalificatie
 
     if not user.is_authenticated or not user.may_edit_routes:
         return Kwalificatie.objects.none()
     if user.is_beheerder:
         return Kwalificatie.objects.all()
+    others = Route.objects.exclude(pk__in=editable_routes(user).values("pk"))
     return Kwalificatie.objects.filter(
-        pk__in=Route.objects.filter(pk__in=editable_routes(user)).values("uitstroomrichtingen__kwalificatie"))
+        pk__in=Route.objects.filter(pk__in=editable_routes(user)).values("uitstroomrichtingen__kwalificatie")
+    ).exclude(pk__in=others.values("uitstroomrichtingen__kwalificatie"))
 
 
 def editable_exam_templates(user) -> QuerySet:

@@ -93,9 +93,8 @@ def intake_counts(route: Route, school_year: int, scope: str | None = None) -> l
 
 def first_enrolments(route: Route) -> dict[int, date]:
     """Per institution (pk), the first day a student of the route was enrolled there (R-06)."""
-    rows = (route.students.filter(enrolments__isnull=False).order_by().values("enrolments__institution")
-            .annotate(first=Min("enrolments__start")))
-    return {row["enrolments__institution"]: row["first"] for row in rows}
+    rows = route.students.order_by().values("enrolments__institution").annotate(first=Min("enrolments__start"))
+    return {row["enrolments__institution"]: row["first"] for row in rows if row["enrolments__institution"]}
 
 
 def route_facts(route: Route, today: date | None = None) -> facts.Route:

@@ -127,7 +127,6 @@ def student_out(student) -> dict:
         **StudentSummary.from_orm(student).dict(),
         "date_of_birth": student.date_of_birth, "vmbo_year_at_start": student.vmbo_year_at_start,
         "profiel": student.profiel.code if student.profiel else None,
-        "vo_school": student.vo_school.brin if student.vo_school else None,
         "mbo_institution": student.mbo_institution.brin if student.mbo_institution else None,
         "vmbo_diploma_on": student.vmbo_diploma_on, "mbo_diploma_on": student.mbo_diploma_on,
         "destination": student.destination, "doorstroom_level": student.doorstroom_level,
@@ -169,6 +168,12 @@ def create_student(request, route_id: int, payload: StudentIn):
     data = payload.dict()
     data.update(leerweg=_code_pk(Leerweg, "code", payload.leerweg), profiel=_code_pk(Profiel, "code", payload.profiel),
                 kwalificatie=_code_pk(Kwalificatie, "code", payload.kwalificatie))
+    unknown_codes = [(name, value) for name, value, pk in (
+        ("leerweg", payload.leerweg, data["leerweg"]), ("profiel", payload.profiel, data["profiel"]),
+        ("kwalificatie", payload.kwalificatie, data["kwalificatie"])) if value and pk is None]
+    if unknown_codes:
+        return Status(422, {"errors": [{"rule": None, "field": name, "message": f"Onbekende code {value}."}
+                                       for name, value in unknown_codes]})
     partners = {p.institution.brin: p.institution_id for p in route.partners.all().select_related("institution")}
     data.update({f"number_{partners[brin]}": number for brin, number in payload.numbers.items() if brin in partners})
     unknown = [{"rule": None, "field": name, "message": f"{brin} is geen partner van deze route."}
@@ -202,8 +207,8 @@ def add_event(request, student_id: int, payload: EventIn):
     student = _student(request, student_id)
     if not may_change_students(request.user):
         return Status(403, {"detail": "Uw rol mag geen gebeurtenissen vastleggen."})
-    form = f.EventForm({**payload.dict(), "kwalificatie": _code_pk(Kwalificatie, "code", payload.kwalificatie) or ""},
-                       route=student.route)
+    form = f.EventForm({**payload.dict(), "kwalificatie": _code_pk(Kwalificatie, "code", payload.kwalificatie) or "",
+                        "entry_route_year": payload.route_year or ""}, route=student.route)
     if not form.is_valid():
         return Status(422, _form_errors(form))
     data = form.cleaned_data
@@ -229,7 +234,7 @@ def change_event(request, student_id: int, event_id: int, payload: EventChange):
     event = get_object_or_404(student.events, pk=event_id)
     current = {"date": event.date, "route_year": event.route_year, "destination": event.destination,
                "detail": event.detail}
-    form = f.EventChangeForm({**current, **payload.dict(exclude_none=True)}, instance=event)
+    form = f.EventChangeForm({**current, **payload.dict(exclude_none=True)})
     if not form.is_valid():
         return Status(422, _form_errors(form))
     data = form.cleaned_data
@@ -334,7 +339,9 @@ def diploma_check(request, route_id: int, cohort: int | None = None):
     if cohort is not None:
         students = students.filter(cohort=cohort)
     templates = {}  # the exam plan templates, read once for the list
-    return [{"student": s.pk, **services.diploma_status(s, templates)} for s in students.prefetch_related("exam_parts")]
+    students = list(students.prefetch_related("exam_parts"))
+    privacy.log_reads(request.user, students)
+    return [{"student": s.pk, **services.diploma_status(s, templates)} for s in students]
 
 
 class PromotionIn(Schema):

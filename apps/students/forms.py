@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts.scoping import student_institutions
 from apps.registry.models import Institution, Kwalificatie
 from domain.calendar import school_year_label, school_year_of
 
@@ -72,7 +73,11 @@ class StudentForm(OwnSchoolFields, forms.ModelForm):
             else:
                 self.fields["kwalificatie"].help_text = _(
                     "Mag open blijven tot routejaar %(year)s.") % {"year": route.choice_route_year}
-            self.partners = list(route.partners.select_related("institution"))
+            # a number per partner the user works for (a vo-school does not write or probe another's numbers)
+            allowed = {i.pk for role in ("vo", "mbo") for i in student_institutions(user, route, role)} \
+                if user is not None else None
+            self.partners = [p for p in route.partners.select_related("institution")
+                             if allowed is None or p.institution_id in allowed]
             for p in self.partners:
                 self.fields[f"number_{p.institution_id}"] = forms.CharField(
                     label=_("Leerlingnummer %(school)s") % {"school": p.institution.name}, required=False,
@@ -164,14 +169,16 @@ class EventForm(forms.ModelForm):
         return data
 
 
-class EventChangeForm(forms.ModelForm):
+class EventChangeForm(forms.Form):
     """Correct an event recorded earlier: its date, the route year a student entered or returned in,
-    the destination of an uitstroom, the note. The path is checked again with the correction."""
+    the destination of an uitstroom, the note. Only validates; the use case applies what the event's
+    kind allows and checks the path again with the correction."""
 
-    class Meta:
-        model = m.Event
-        fields = ["date", "route_year", "destination", "detail"]
-        widgets = {"date": DATE}
+    date = forms.DateField(label=_("datum"), widget=DATE)
+    route_year = forms.IntegerField(label=_("routejaar"), required=False, min_value=1, max_value=8)
+    destination = forms.ChoiceField(label=_("bestemming"), choices=[("", "—"), *m.Destination.choices],
+                                    required=False)
+    detail = forms.CharField(label=_("toelichting"), max_length=300, required=False)
 
 
 class ExamPartForm(forms.ModelForm):

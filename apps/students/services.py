@@ -216,8 +216,17 @@ def save_all(records) -> None:
 
 
 def update_student(form):
-    """Correct a student's own data (AVG: rectification); checked like an enrolment (R-03, R-05, R-17)."""
-    return _guarded(form.save, "student.enrol")
+    """Correct a student's own data (AVG: rectification); checked like an enrolment (R-03, R-05, R-17).
+    A corrected own school or vmbo leerjaar at the start changes the enrolments: they are derived again."""
+    path_fields = {"vo_school", "mbo_institution", "vmbo_year_at_start"}
+
+    def apply():
+        student = form.save()
+        if path_fields & set(form.changed_data):
+            rederive(student)
+        return student
+
+    return _guarded(apply, "student.enrol")
 
 
 def current_school_year(student: m.Student) -> int:
@@ -265,14 +274,15 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
 
 def change_event(event: m.Event, user, on: date | None = None, detail: str | None = None,
                  destination: str | None = None, route_year: int | None = None):
-    """Correct an event (its date, destination, route year entered, note). The path is replayed with the
-    correction first; a path it breaks is refused with a PathError naming the conflict, else
-    everything from the earlier of the old and new school year on is derived again."""
+    """Correct an event: its date, the destination of an uitstroom, the route year an instroom,
+    zij-instroom or terugkeer entered, the note. The path is replayed with the correction first; a path
+    it breaks is refused with a PathError naming the conflict. When the date or the route year entered
+    changed, everything from the earlier of the old and new school year on is derived again."""
     student = event.student
-    before = event.date
+    before = (event.date, event.route_year)
     if on is not None:
         event.date, event.school_year = on, school_year_of(on)
-    if destination is not None:
+    if destination is not None and event.kind == m.EventKind.UITSTROOM:
         event.destination = destination
     if route_year is not None and event.kind in ENTRY_KINDS:
         event.route_year = route_year
@@ -280,12 +290,15 @@ def change_event(event: m.Event, user, on: date | None = None, detail: str | Non
         event.detail = detail[:300]
     others = [e for e in student.events.select_related("kwalificatie") if e.pk != event.pk]
     replay([*others, event])
-    if event.kind == m.EventKind.ZIJ_INSTROOM or event.kind == m.EventKind.INSTROOM:
-        student.cohort = school_year_of(event.date) - event.route_year + 1
+    if event.kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
+        # the student joins the cohort of the group entered
+        student.cohort = event.school_year - event.route_year + 1
+    moved = (event.date, event.route_year) != before
 
     def apply():
         event.save()
-        rederive(student, min(school_year_of(before), event.school_year), enrolments=event.kind in PATH_KINDS)
+        rederive(student, min(school_year_of(before[0]), event.school_year),
+                 enrolments=moved and event.kind in PATH_KINDS)
         return student
 
     return _guarded(apply, "student.enrol")
@@ -350,8 +363,11 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 rows.append(row)
                 continue
             if action == LEAVE:
-                record_event(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
-                             destination=destination)
+                try:
+                    record_event(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
+                                 destination=destination)
+                except PathError as error:
+                    row.problems = (f"{student}: {error}",)
             else:
                 event = m.EventKind.OVERGANG if action == PROMOTE else m.EventKind.DOUBLURE
                 m.Event.objects.create(student=student, kind=event, date=year_start(school_year),

@@ -318,7 +318,7 @@ def event_change(request, pk, event_pk):
     _editor(request)
     student = _student(request, pk)
     event = get_object_or_404(student.events, pk=event_pk)
-    form = f.EventChangeForm(request.POST, instance=event)
+    form = f.EventChangeForm(request.POST)
     form.user = request.user
     return _submit(request, student, form, _change_event(event), _("Gebeurtenis gecorrigeerd."))
 

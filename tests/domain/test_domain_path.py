@@ -234,3 +234,13 @@ def test_the_enrolments_a_path_needs_pass_r10_on_every_teldatum(generated):
     enrolled = replace(facts, enrolments=enrolments)
     for period in state.periods:
         assert "R-10" not in check_teldatum(enrolled, teldatum(period.school_year)).violations
+
+
+def test_a_vmbo_part_passed_later_is_still_open_on_an_earlier_day_and_the_diploma_ends_r11():
+    from domain.path import vo_part_open
+    part = ExamPart("Nederlands", "vmbo", "CSPE", result="passed", result_on=date(2022, 6, 10))
+    dlr = student(exam_parts=(part,), enrolments=(Enrolment(VO, "vo", 2019, 1, year_start(2019)),))
+    assert vo_part_open(dlr, date(2021, 10, 1)) and not vo_part_open(dlr, date(2022, 6, 10))
+    diploma = replace(dlr, vmbo_diploma_on=date(2021, 12, 15))
+    [_funded, r11] = required_enrolments(diploma, Period(2021, 3, year_start(2021)))
+    assert (r11.side, r11.funded, r11.end) == ("vo", False, date(2021, 12, 15))

@@ -213,3 +213,90 @@ def test_the_teldatum_check_lists_a_student_not_yet_moved_into_the_school_year(e
     on_2020 = {s.pk: r for s, r in services.teldatum_check(glr_route, date(2020, 10, 1))}
     assert on_2020[student.pk].violations == ("R-10",) and "geen inschrijving" in on_2020[student.pk].messages[0]
     assert on_2020[zij.pk].violations == ()
+
+
+def test_event_corrections_are_validated_and_applied_only_where_they_belong(enrol, glr_route, api_client, users):
+    headers = api_client.token_for("calvijn")
+    student = enrol()
+    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    overgang = student.events.get(kind="overgang")
+    url = f"/api/v1/students/{student.pk}/events/{overgang.pk}"
+    for bad in (5000, 0):
+        response = api_client.patch(url, {"route_year": bad}, content_type="application/json", **headers)
+        assert response.status_code == 422 and response.json()["errors"][0]["field"] == "route_year"
+    response = api_client.patch(url, {"route_year": 7, "destination": "werk", "detail": "na overleg"},
+                                content_type="application/json", **headers)
+    assert response.status_code == 200
+    overgang.refresh_from_db()
+    assert (overgang.route_year, overgang.destination, overgang.detail) == (2, "", "na overleg")
+
+
+def test_a_terugkeer_through_the_api_enters_the_route_year_given(enrol, glr_route, api_client, users):
+    headers = api_client.token_for("calvijn")
+    student = enrol()
+    services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    response = api_client.post(f"/api/v1/students/{student.pk}/events", {"kind": "terugkeer", "date": "2020-08-20",
+                               "route_year": 2}, content_type="application/json", **headers)
+    assert response.status_code == 201, response.content
+    assert response.json()["route_year"] == 2
+
+
+def test_promotion_reports_a_leaver_whose_path_does_not_allow_it_instead_of_failing(enrol, glr_route, users):
+    student = enrol()
+    services.record_event(student, "certificaat", date(2020, 8, 10), users["calvijn"], detail="Entree")
+    rows = services.promote_cohort(glr_route, 2019, {student.pk: (services.LEAVE, "werk")}, users["calvijn"])
+    assert rows[0].problems and "uit de route gegaan" in rows[0].problems[0]
+    with pytest.raises(services.RuleViolation):
+        services.promote_cohort(glr_route, 2019, {student.pk: (services.LEAVE, "werk")}, users["calvijn"],
+                                apply=True)
+    student.refresh_from_db()
+    assert student.status == "actief"
+
+
+def test_correcting_the_own_vo_school_moves_the_enrolments(enrol, glr_route, registry, users):
+    from apps.registry.models import Institution
+    from apps.routes.models import RoutePartner
+    from apps.students.forms import StudentEditForm
+    other = Institution.objects.create(brin="19ZZ", name="Tweede vo-school", sector="vo", kind="vo-school",
+                                       bestuur=registry["boards"]["zaam"])
+    RoutePartner.objects.create(route=glr_route, institution=other, role="vo")
+    student = enrol()
+    data = {name: getattr(student, name) for name in ("first_name", "last_name", "vmbo_year_at_start",
+                                                       "glr_judgment_on", "glr_judgment_note")}
+    data.update(leerweg=student.leerweg_id, vo_school=other.pk)
+    form = StudentEditForm(data, instance=student, user=users["rocva"])
+    assert form.is_valid(), form.errors
+    services.update_student(form)
+    assert set(student.enrolments.values_list("institution__brin", flat=True)) == {"19ZZ"}
+
+
+def test_a_shared_exam_template_is_kept_by_whoever_may_change_every_route_offering_it(glr_route, users, registry):
+    from apps.accounts.scoping import exam_template_kwalificaties
+    from apps.routes.models import Route, RoutePartner
+    helpende = registry["k"]["helpende"]
+    assert exam_template_kwalificaties(users["calvijn"]).filter(pk=helpende.pk).exists()
+    other = Route.objects.create(name="Andere route", type="geintegreerd", region=registry["ach"])
+    RoutePartner.objects.create(route=other, institution=registry["vo_ach"], role="vo")
+    other.uitstroomrichtingen.create(kwalificatie=helpende)
+    assert not exam_template_kwalificaties(users["calvijn"]).filter(pk=helpende.pk).exists()
+
+
+def test_an_unknown_code_in_a_new_student_is_a_422_naming_the_field(glr_route, api_client):
+    headers = api_client.token_for("calvijn")
+    body = {"first_name": "Jan", "last_name": "Smit", "leerweg": "BB", "cohort": 2019, "kwalificatie": "99999",
+            "glr_judgment_on": "2019-06-15"}
+    response = api_client.post(f"/api/v1/routes/{glr_route.pk}/students", body, content_type="application/json",
+                               **headers)
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "kwalificatie"
+
+
+def test_a_vo_school_user_gets_number_fields_for_their_own_school_and_the_mbo_only(glr_route, registry, users):
+    from apps.registry.models import Institution
+    from apps.routes.models import RoutePartner
+    from apps.students.forms import StudentForm
+    other = Institution.objects.create(brin="19ZZ", name="Tweede vo-school", sector="vo", kind="vo-school",
+                                       bestuur=registry["boards"]["zaam"])
+    RoutePartner.objects.create(route=glr_route, institution=other, role="vo")
+    fields = StudentForm(route=glr_route, user=users["calvijn"]).fields
+    assert f"number_{registry['calvijn'].pk}" in fields and f"number_{registry['rocva'].pk}" in fields
+    assert f"number_{other.pk}" not in fields
