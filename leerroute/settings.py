@@ -6,8 +6,15 @@ DEBUG             "1" for development; off by default
 ALLOWED_HOSTS     comma-separated, default "127.0.0.1,localhost"
 CSRF_TRUSTED_ORIGINS  comma-separated origins behind a proxy, e.g. https://leerroute.example.nl
 LEERROUTE_PSEUDONYM_KEY  key for pseudonymous national student keys (students issue)
+LOGIN_FAILURE_LIMIT      failed logins per account or per address before a lockout (default 5)
+LOGIN_LOCKOUT_MINUTES    how long a lockout lasts (default 15)
+TRUSTED_PROXY_COUNT      proxies in front that append to X-Forwarded-For (default 0: use the socket address)
+SESSION_IDLE_MINUTES     a session ends after this much inactivity (default 30)
+SESSION_MAX_HOURS        a session ends this long after login at the latest (default 12)
+SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +40,12 @@ if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
         "SECRET_KEY is not set. With DEBUG off Leerroute refuses to start on the default key: "
         "set SECRET_KEY in the environment (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
+MIN_SECRET_KEY_LENGTH = 50
+if not DEBUG and len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too short ({len(SECRET_KEY)} characters): with DEBUG off Leerroute needs at least "
+        f"{MIN_SECRET_KEY_LENGTH} (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -47,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "auditlog",
+    "axes",
     "apps.core",
     "apps.accounts",
     "apps.registry",
@@ -59,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "apps.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -66,9 +81,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "apps.accounts.middleware.BearerTokenMiddleware",
+    "apps.accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "leerroute.urls"
@@ -102,11 +119,38 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+AUTHENTICATION_BACKENDS = [
+    # Login throttling (django-axes): refuses attempts for a locked-out account or address.
+    "apps.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling: after LOGIN_FAILURE_LIMIT failures for one account or from one address, further
+# attempts (also with the right password, also through the API token endpoint) are refused for
+# LOGIN_LOCKOUT_MINUTES. Failed attempts are kept in the database (admin: "Access attempts").
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per account or per address
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lockout ends when the refusal says it does
+AXES_LOCKOUT_CALLABLE = "apps.accounts.backends.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "apps.accounts.backends.client_ip"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # no log of every successful login's address (users keep last_login)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after login at
+# the latest (apps.accounts.middleware.SessionLifetimeMiddleware).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_MAX_AGE = int(os.environ.get("SESSION_MAX_HOURS", "12")) * 3600
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -135,6 +179,12 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# HSTS is sent by SecurityMiddleware on HTTPS answers only (behind a proxy: X-Forwarded-Proto).
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+# Browser features the product never uses (apps.core.middleware.SecurityHeadersMiddleware).
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                      "microphone=(), payment=(), usb=()")
 
 # auditlog: who changed what; the JSON diff holds before and after.
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -2,7 +2,7 @@
 import os
 import tempfile
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-padded-to-fifty-chars")
 
 from .settings import *  # noqa: E402,F403
 

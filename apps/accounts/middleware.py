@@ -1,3 +1,8 @@
+import time
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+
 from .models import ApiToken
 
 
@@ -11,10 +16,41 @@ class BearerTokenMiddleware:
     def __call__(self, request):
         header = request.headers.get("Authorization", "")
         request.auth_via_token = False
+        request.api_token = None
         if header.lower().startswith("bearer "):
-            user = ApiToken.user_for(header[7:].strip())
-            if user is not None:
-                request.user = user
+            token = ApiToken.token_for(header[7:].strip())
+            if token is not None:
+                request.user = token.user
+                request.api_token = token
                 request.auth_via_token = True
                 request._dont_enforce_csrf_checks = True
         return self.get_response(request)
+
+
+class SessionLifetimeMiddleware:
+    """Ends a browser session SESSION_MAX_AGE seconds after login, however active it has been. The
+    idle limit is the session cookie age, renewed on every request (SESSION_SAVE_EVERY_REQUEST)."""
+
+    KEY = "_leerroute_login_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.contrib.auth import logout
+
+        if not getattr(request, "auth_via_token", False) and request.user.is_authenticated:
+            now = int(time.time())
+            login_at = request.session.get(self.KEY)
+            if login_at is None:
+                request.session[self.KEY] = now
+            elif now - login_at > settings.SESSION_MAX_AGE:
+                logout(request)
+        return self.get_response(request)
+
+
+@receiver(user_logged_in)
+def remember_login_time(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SessionLifetimeMiddleware.KEY] = int(time.time())

@@ -37,6 +37,14 @@ class User(AbstractUser):
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
 
+    def save(self, *args, **kwargs):
+        # `set_password` keeps the new raw password in `_password` until the save; a hash upgrade at
+        # login clears it first, so only a real password change (or a deactivation) revokes tokens.
+        revoke = self.pk is not None and (self._password is not None or not self.is_active)
+        super().save(*args, **kwargs)
+        if revoke:
+            self.api_tokens.all().delete()
+
     @property
     def is_beheerder(self) -> bool:
         return self.role == Role.BEHEERDER or self.is_superuser
@@ -75,9 +83,18 @@ class ApiToken(models.Model):
         )
         return key
 
+    def __str__(self):
+        return f"{self.user} ({self.created:%Y-%m-%d %H:%M})"
+
     @classmethod
-    def user_for(cls, key: str):
+    def token_for(cls, key: str):
+        """The valid token for a key: not expired, its user active. Revoking deletes the row."""
         token = cls.objects.select_related("user").filter(key_hash=cls.hash(key), expires__gt=timezone.now()).first()
         if token and token.user.is_active:
-            return token.user
+            return token
         return None
+
+    @classmethod
+    def user_for(cls, key: str):
+        token = cls.token_for(key)
+        return token.user if token else None
