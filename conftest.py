@@ -88,3 +88,21 @@ def route(registry, users, api_client):
     assert response.status_code == 201, response.content
     from apps.routes.models import Route
     return Route.objects.get(pk=response.json()["id"])
+
+
+@pytest.fixture
+def glr_route(route, registry):
+    """The test route as a GLR without vmbo diploma (the Calvijn pattern), with an agreement signed by both
+    boards before 2019-2020."""
+    from apps.routes.models import Agreement, Signature
+
+    route.vmbo_diploma = False
+    route.vmbo_exam_route_year = None
+    route.save()
+    agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
+    agreement.routes.add(route)
+    for board in registry["boards"].values():
+        Signature.objects.create(agreement=agreement, bestuur=board, signed_on="2019-07-01")
+    for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
+        agreement.clauses.create(topic=topic, text="afgesproken")
+    return route

@@ -36,19 +36,3 @@ def login(page):
         page.click("button[type=submit]")
         page.wait_for_url("**/")
     return login_as
-
-
-@pytest.fixture
-def glr(route, registry):
-    """The test route as a GLR without vmbo diploma, with an agreement signed by both boards before 2019-2020."""
-    from apps.routes.models import Agreement, Signature
-
-    route.vmbo_diploma, route.vmbo_exam_route_year = False, None
-    route.save()
-    agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
-    agreement.routes.add(route)
-    for board in registry["boards"].values():
-        Signature.objects.create(agreement=agreement, bestuur=board, signed_on="2019-07-01")
-    for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
-        agreement.clauses.create(topic=topic, text="afgesproken")
-    return route

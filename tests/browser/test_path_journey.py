@@ -22,9 +22,9 @@ def record(page, kind, day, **fields):
     form.locator("button[type=submit]").click()
 
 
-def test_zij_instroom_return_after_uitstroom_and_missing_diploma_parts(page, login, glr, registry):
+def test_zij_instroom_return_after_uitstroom_and_missing_diploma_parts(page, login, glr_route, registry):
     login("calvijn")
-    page.goto(f"/routes/{glr.pk}/leerlingen/")
+    page.goto(f"/routes/{glr_route.pk}/leerlingen/")
     page.click("text=Leerling inschrijven")
     page.fill("#id_first_name", "Noor")
     page.fill("#id_last_name", "Bakker")

@@ -14,8 +14,8 @@ CSV = ("Leerlingnummer;Voornaam;Achternaam;Geboortedatum;Leerweg;Profiel;Cohort;
        "C003;Chris;Visser;23-07-2005;BB;Z&W;2019-2020;25498;15-06-2019\n")
 
 
-def test_import_promote_with_doublure_and_uitstroom_then_timeline(page, login, glr, tmp_path):
-    route = glr
+def test_import_promote_with_doublure_and_uitstroom_then_timeline(page, login, glr_route, tmp_path):
+    route = glr_route
     login("calvijn")
     page.goto(f"/routes/{route.pk}/leerlingen/")
     page.click("text=Importeren")
