@@ -303,6 +303,13 @@ def exam_deadlines(request, pk):
     return render(request, "students/exam_deadlines.html", {"route": route, "parts": parts})
 
 
+def _event(request, pk, event_pk):
+    """The student (in the user's scope, read logged) and one of their events, for an editor."""
+    _editor(request)
+    student = _student(request, pk)
+    return student, get_object_or_404(student.events, pk=event_pk)
+
+
 def _change_event(event):
     def save(student, form):
         data = form.cleaned_data
@@ -315,9 +322,7 @@ def _change_event(event):
 @require_POST
 def event_change(request, pk, event_pk):
     """Correct an event; the path is replayed with the correction and everything after it derived again."""
-    _editor(request)
-    student = _student(request, pk)
-    event = get_object_or_404(student.events, pk=event_pk)
+    student, event = _event(request, pk, event_pk)
     form = f.EventChangeForm(request.POST)
     form.user = request.user
     return _submit(request, student, form, _change_event(event), _("Gebeurtenis gecorrigeerd."))
@@ -326,9 +331,7 @@ def event_change(request, pk, event_pk):
 @login_required
 @require_POST
 def event_remove(request, pk, event_pk):
-    _editor(request)
-    student = _student(request, pk)
-    event = get_object_or_404(student.events, pk=event_pk)
+    student, event = _event(request, pk, event_pk)
     try:
         services.remove_event(event, request.user)
         messages.success(request, _("Gebeurtenis verwijderd."))
