@@ -1,9 +1,14 @@
 """Shared fixtures: a small register (two regions, a vo-school and an mbo per region) and users of
 every role. Tests build routes through the same forms and use cases as the product."""
 import pytest
+from hypothesis import HealthCheck, settings
 
 from apps.accounts.models import Role, User
 from apps.routes.tests.payloads import route_payload
+
+# Property tests judge behaviour, not the machine's speed: a loaded CI machine must not fail them.
+settings.register_profile("leerroute", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("leerroute")
 
 
 @pytest.fixture
