@@ -13,6 +13,12 @@ from apps.students import privacy
 from apps.students.models import AccessLog, ErasureRecord, Student
 
 
+@pytest.fixture(autouse=True)
+def erasure_file(settings, tmp_path):
+    """Each test its own register file (the suite's other erasures stay out of it)."""
+    settings.LEERROUTE_ERASURE_FILE = tmp_path / "erasures.jsonl"
+
+
 def _dump(tmp_path, name, *exclude):
     path = tmp_path / f"{name}.json"
     out = StringIO()
