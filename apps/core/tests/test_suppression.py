@@ -40,7 +40,7 @@ def _range(label: str, bound: int):
     if label == SMALL:
         return range(1, 5)
     if label == HIDDEN:
-        return range(0, bound + 1)
+        return range(bound + 1)
     return range(int(label), int(label) + 1)
 
 
