@@ -6,6 +6,7 @@ DEBUG             "1" for development; off by default
 ALLOWED_HOSTS     comma-separated, default "127.0.0.1,localhost"
 CSRF_TRUSTED_ORIGINS  comma-separated origins behind a proxy, e.g. https://leerroute.example.nl
 LEERROUTE_PSEUDONYM_KEY  key for pseudonymous national student keys (students issue)
+LEERROUTE_ERASURE_FILE   the register of erasures kept outside the database (default <project>/erasures.jsonl)
 LOGIN_FAILURE_LIMIT      failed logins per account or per address before a lockout (default 5)
 LOGIN_LOCKOUT_MINUTES    how long a lockout lasts (default 15)
 TRUSTED_PROXY_COUNT      proxies in front that append to X-Forwarded-For (default 0: use the socket address)
@@ -188,6 +189,8 @@ PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=()
 
 # auditlog: who changed what; the JSON diff holds before and after.
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# Loading a fixture (raw saves: a restore with loaddata) is not a change and writes no audit entry.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # API tokens expire after this many hours.
 API_TOKEN_HOURS = int(os.environ.get("API_TOKEN_HOURS", "12"))
@@ -196,6 +199,9 @@ LEERROUTE_MEETING_INTERVAL_MONTHS = int(os.environ.get("LEERROUTE_MEETING_INTERV
 # Key of the keyed hash that turns a BSN into a pseudonymous national key. Kept outside the
 # database; without it, imports holding BSNs are refused.
 LEERROUTE_PSEUDONYM_KEY = os.environ.get("LEERROUTE_PSEUDONYM_KEY", "")
+# Every erasure on request is also appended here (no personal data), outside the database, so that
+# `manage.py reapply_erasures` can erase again after a backup from before the erasure is restored.
+LEERROUTE_ERASURE_FILE = Path(os.environ.get("LEERROUTE_ERASURE_FILE", BASE_DIR / "erasures.jsonl"))
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """Settings for the test suite: production settings with a test key and fast password hashing."""
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-padded-to-fifty-chars")
 
@@ -10,3 +11,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 MEDIA_ROOT = tempfile.mkdtemp(prefix="leerroute-media-")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+LEERROUTE_ERASURE_FILE = Path(tempfile.mkdtemp(prefix="leerroute-erasures-")) / "erasures.jsonl"

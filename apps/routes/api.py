@@ -10,7 +10,7 @@ from apps.accounts.scoping import editable_agreements, editable_routes, visible_
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel
 from domain.rules import CATALOGUE, get_rule
 
-from . import compliance, services
+from . import compliance, disclosure, services
 from . import forms as f
 from . import models as m
 from .filtersets import RouteFilterSet
@@ -364,7 +364,9 @@ def create_route(request, payload: RouteIn):
 
 @router.get("/{route_id}", response=RouteOut)
 def get_route(request, route_id: int):
-    return route_out(get_object_or_404(visible_routes(request.user), pk=route_id))
+    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    data = route_out(route)
+    return data | {"findings": disclosure.findings_for(request.user, route, data["findings"])}   # small counts
 
 
 @router.put("/{route_id}", response={200: RouteOut, 422: Errors, 403: dict})
@@ -388,7 +390,8 @@ def stop_route(request, route_id: int):
 @router.get("/{route_id}/compliance", response=list[FindingOut])
 def route_compliance(request, route_id: int):
     """Every applicable rule as passed / warning / failed, with the reason."""
-    return compliance.refresh(get_object_or_404(visible_routes(request.user), pk=route_id))
+    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    return disclosure.findings_for(request.user, route, compliance.refresh(route))   # small counts outside partners
 
 
 class HistoryOut(Schema):

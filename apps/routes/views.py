@@ -13,12 +13,13 @@ from apps.accounts.scoping import (
     visible_routes,
 )
 from apps.core.lib.tabular import table_response
+from apps.students.privacy import log_reads
 from apps.students.services import student_findings
 from domain.facts import MANDATORY_TOPICS
 from domain.rules import CATALOGUE
 from domain.teldatum import school_year_label, school_year_of
 
-from . import compliance, draft, services
+from . import compliance, disclosure, draft, services
 from . import forms as f
 from . import models as m
 from .audit import history
@@ -83,13 +84,13 @@ def _route_or_404(user, pk, editable=False):
 def route_detail(request, pk):
     route = _route_or_404(request.user, pk)
     school_year = school_year_of(timezone.localdate())
-    intake = {c.key: c.count for c in compliance.intake_counts(route, school_year, m.IntakeScope.UITSTROOMRICHTING)}
+    intake = disclosure.intake(request.user, route, school_year)   # small counts hidden outside the partners
     uitstroomrichtingen = list(route.uitstroomrichtingen.select_related("kwalificatie"))
     for u in uitstroomrichtingen:
-        u.register_intake = intake.get(u.kwalificatie.code, 0)   # counted from the register, never typed
+        u.register_intake = intake.per_uitstroomrichting.get(u.kwalificatie.code, "0")   # from the register
     return render(request, "routes/route_detail.html", {
         "route": route, "uitstroomrichtingen": uitstroomrichtingen, "intake_year": school_year_label(school_year),
-        "intake_scope": compliance.intake_counts(route, school_year)
+        "intake_scope": [{"label": label, "count": count} for _key, label, count in intake.per_scope]
         if route.min_intake_scope != m.IntakeScope.UITSTROOMRICHTING else None,
         "status": compliance.summary(route),
         "can_change": can_change(request.user, route),
@@ -148,11 +149,16 @@ def route_compliance(request, pk):
     counted = set(counted_students(request.user, route).values_list("pk", flat=True))
     by_rule = {rule: kept for rule, pairs in per_student.items()
                if (kept := [(student, x) for student, x in pairs if student.pk in counted])}
+    counts = disclosure.counts_for(request.user, route, {rule: len(pairs) for rule, pairs in by_rule.items()})
+    show_names = student_routes(request.user).filter(pk=route.pk).exists()
+    if show_names:
+        log_reads(request.user, {student for pairs in by_rule.values() for student, _x in pairs})
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),
-        "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field)) for x in findings],
-        "student_rows": [(rules[rule], pairs) for rule, pairs in by_rule.items()],
-        "show_names": student_routes(request.user).filter(pk=route.pk).exists(),
+        "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field))
+                 for x in disclosure.findings_for(request.user, route, findings)],
+        "student_rows": [(rules[rule], pairs, counts[rule]) for rule, pairs in by_rule.items()],
+        "show_names": show_names,
     })
 
 

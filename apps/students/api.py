@@ -366,6 +366,7 @@ def promote(request, route_id: int, cohort: int, payload: PromotionIn):
     if errors:
         return Status(422, {"errors": errors})
     own = visible_students(request.user, route)
+    privacy.log_reads(request.user, own.filter(cohort=cohort, status=m.Status.ACTIEF))   # the answer lists them
     try:
         rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply, within=own)
     except services.RuleViolation:

@@ -346,3 +346,28 @@ class StudentFinding(models.Model):
 
     def __str__(self):
         return f"{self.student_id}: {self.failed or '-'} / {self.warnings or '-'}"
+
+
+class ErasureRecord(models.Model):
+    """One erasure on request (AVG), kept without personal data so that it can be applied again after
+    a backup from before the erasure is restored (``manage.py reapply_erasures``). The student is
+    known by the internal id it had (meaningless once erased), its route, and keyed hashes of its
+    school-local numbers and national key (see ``privacy.erasure_hash``): enough to recognise the
+    same record, not to read who it was. A copy of each record is also appended to the file
+    ``LEERROUTE_ERASURE_FILE`` outside the database, because a restore replaces this table too."""
+
+    student_id = models.BigIntegerField(db_index=True)
+    route_id = models.BigIntegerField()
+    number_hashes = models.JSONField(default=list)     # keyed hashes of "BRIN:number", and of the national key
+    erased_at = models.DateTimeField()
+    erased_by_id = models.BigIntegerField(null=True)   # the user's id, no foreign key: users come and go
+    reapplied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["erased_at"]
+        verbose_name = _("wissing")
+        verbose_name_plural = _("wissingen")
+        constraints = [models.UniqueConstraint(fields=["student_id", "route_id"], name="erasurerecord_unique")]
+
+    def __str__(self):
+        return f"{self.student_id} ({self.erased_at:%Y-%m-%d})"

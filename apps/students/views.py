@@ -231,6 +231,7 @@ def promote(request, pk, cohort):
     _editor(request)
     own = visible_students(request.user, route)
     students = own.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
+    privacy.log_reads(request.user, students)   # the page lists them by name
     exceptions = {}
     for student in students:
         action = request.POST.get(f"action_{student.pk}", services.PROMOTE)

@@ -1,0 +1,114 @@
+"""Student counts as a reader outside the route's partners may see them (regional users, beheerders):
+counts from 1 to 4 as "<5", and counts that could be derived from a total and the other parts
+hidden too (``apps.core.lib.suppression``). The route's partners see the counts themselves.
+
+Stored findings keep their counts (they are written once for every reader); their messages are
+rewritten here for an outside reader: the student rules' summary ("2 leerlingen van de route
+voldoen niet aan R-10") and R-15's intake counts, with the same values the route page shows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from apps.core.lib.suppression import SMALL, TOTAL, suppress
+from domain.teldatum import school_year_of
+
+from . import compliance
+from .models import IntakeScope, RoutePartner
+
+
+def is_partner(user, route) -> bool:
+    """Whether the user works at one of the route's partner institutions."""
+    return (user.is_authenticated
+            and RoutePartner.objects.filter(route=route, institution__in=user.institutions.all()).exists())
+
+
+def counts_for(user, route, counts: dict, total: int | None = None) -> dict[str, str]:
+    """``counts`` (and ``total``, under ``TOTAL``) as strings for this reader."""
+    if is_partner(user, route):
+        shown = {key: str(value) for key, value in counts.items()}
+        return shown | ({TOTAL: str(total)} if total is not None else {})
+    return suppress(counts, total)
+
+
+@dataclass
+class Intake:
+    """The intake of a school year as shown to a reader: per uitstroomrichting (key "" = no
+    kwalificatie chosen yet), per group of the route's own scope, and the route's total."""
+    per_uitstroomrichting: dict[str, str]
+    per_scope: list[tuple[str, str, str]] | None   # (key, label, count) when the scope is not per uitstroomrichting
+    total: str
+
+
+def intake(user, route, school_year: int) -> Intake:
+    by_richting = {c.key: c.count for c in compliance.intake_counts(route, school_year, IntakeScope.UITSTROOMRICHTING)}
+    total = sum(by_richting.values())
+    richting = counts_for(user, route, by_richting, total)
+    scope = None
+    if route.min_intake_scope in (IntakeScope.KLAS, IntakeScope.VO_SCHOOL):
+        groups = compliance.intake_counts(route, school_year)
+        shown = counts_for(user, route, {c.key: c.count for c in groups}, total)
+        scope = [(c.key, c.label, shown[c.key]) for c in groups]
+        if shown[TOTAL] != str(total):          # hidden in one view of the total: hidden in every view
+            richting[TOTAL] = shown[TOTAL]
+    elif route.min_intake_scope == IntakeScope.ROUTE:
+        scope = [("", route.name, richting[TOTAL])]
+    return Intake({k: v for k, v in richting.items() if k != TOTAL}, scope, richting[TOTAL])
+
+
+# -- messages of stored findings ------------------------------------------------------------------
+
+STUDENTS = re.compile(r"^(\d+) (leerling|leerlingen) van de route (voldoet|voldoen|heeft|hebben) ")
+PLURAL = {"voldoet": "voldoen", "heeft": "hebben"}
+INSTROOM = re.compile(r"een instroom van (\d+)")
+OPEN_CHOICE = re.compile(r"Daarnaast (\d+) leerling\(en\)")
+RICHTING = re.compile(r"^Uitstroomrichting (\S+) ")
+
+
+@dataclass
+class ShownFinding:
+    rule: str
+    status: str
+    field: str
+    message: str
+
+
+def findings_for(user, route, findings, school_year: int | None = None) -> list:
+    """``findings`` (stored or just evaluated) with the counts in their messages as this reader may
+    see them; unchanged for the route's partners."""
+    if is_partner(user, route):
+        return list(findings)
+    shown_intake = None
+    result = []
+    for finding in findings:
+        message = finding.message
+        if finding.field == "students":
+            message = STUDENTS.sub(_students, message)
+        elif finding.rule == "R-15":
+            if shown_intake is None:
+                shown_intake = intake(user, route, school_year if school_year is not None else school_year_of(timezone.localdate()))
+            message = _intake_message(route, message, shown_intake)
+        result.append(ShownFinding(finding.rule, finding.status, finding.field, message))
+    return result
+
+
+def _students(match) -> str:
+    shown = suppress({"n": int(match[1])})["n"]
+    if shown == match[1]:
+        return match[0]
+    return f"{shown} leerlingen van de route {PLURAL.get(match[3], match[3])} "
+
+
+def _intake_message(route, message: str, shown: Intake) -> str:
+    message = OPEN_CHOICE.sub(lambda m: f"Daarnaast {shown.per_uitstroomrichting.get('', SMALL)} leerling(en)", message)
+    if message.startswith(f"Route {route.name} heeft"):
+        value = shown.total
+    elif (richting := RICHTING.match(message)) is not None:
+        value = shown.per_uitstroomrichting.get(richting[1])
+    else:
+        value = next((count for _key, label, count in shown.per_scope or () if message.startswith(f"{label} heeft")),
+                     None)
+    return INSTROOM.sub(lambda m: f"een instroom van {value if value is not None else suppress({'n': int(m[1])})['n']}",
+                        message)
