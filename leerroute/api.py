@@ -55,7 +55,7 @@ class LeerrouteAPI(NinjaAPI):
 
 api = LeerrouteAPI(
     title="Leerroute API", version="1", urls_namespace="api", auth=BearerOrSessionRead(),
-    docs=Swagger(settings={"persistAuthorization": False}),
+    docs=Swagger(settings={"persistAuthorization": False, "validatorUrl": None}),  # no validator badge from swagger.io
     description="Register van doorlopende leerroutes vmbo-mbo. Authenticatie: POST /api/v1/auth/token "
                 "(met `otp` als het account tweestapsverificatie heeft), daarna `Authorization: Bearer <token>`. "
                 "Elke fout heeft de vorm `{\"detail\": \"...\", \"errors\": [{\"rule\", \"field\", \"message\"}]}`.",
