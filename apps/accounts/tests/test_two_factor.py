@@ -249,3 +249,14 @@ def test_malformed_codes_are_refused(client, users, code):
     password_step(client, "calvijn")
     response = client.post(CODE, {"code": code})
     assert response.status_code in (200, 422) and "_auth_user_id" not in client.session
+
+
+def test_a_beheerder_removes_a_lost_device_in_the_admin_without_seeing_its_secret(client, users):
+    lost = enrol_device(users["calvijn"])
+    login_with_second_factor(client, users["beheer"])
+    page = client.get(f"/beheer/otp_totp/totpdevice/{lost.pk}/change/")
+    assert page.status_code == 200 and lost.key not in page.content.decode()
+    assert client.get("/beheer/otp_totp/totpdevice/add/").status_code == 403
+    response = client.post("/beheer/otp_totp/totpdevice/", {"action": "delete_selected",
+                                                             "_selected_action": [lost.pk], "post": "yes"})
+    assert response.status_code == 302 and not TOTPDevice.objects.filter(pk=lost.pk).exists()
