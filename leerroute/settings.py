@@ -12,6 +12,7 @@ TRUSTED_PROXY_COUNT      proxies in front that append to X-Forwarded-For (defaul
 SESSION_IDLE_MINUTES     a session ends after this much inactivity (default 30)
 SESSION_MAX_HOURS        a session ends this long after login at the latest (default 12)
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
+OTP_TOTP_ISSUER          the name authenticator apps show for Leerroute accounts (default "Leerroute")
 """
 import os
 from datetime import timedelta
