@@ -76,8 +76,13 @@ def users(registry, make_user):
 def api_client(client):
     """A test client with helpers to log in through the token endpoint."""
     def token_for(username):
-        response = client.post("/api/v1/auth/token", {"username": username, "password": "pw-" + username},
-                               content_type="application/json")
+        from apps.accounts.testing import code_for_token
+
+        body = {"username": username, "password": "pw-" + username}
+        code = code_for_token(username)  # a beheerder (and any user with a device) gives the second factor
+        if code:
+            body["otp"] = code
+        response = client.post("/api/v1/auth/token", body, content_type="application/json")
         assert response.status_code == 200, response.content
         return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
     client.token_for = token_for

@@ -1,23 +1,68 @@
-"""The JSON API at /api/v1 (OpenAPI description at /api/v1/openapi.json)."""
-from django.http import HttpRequest
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+"""The JSON API at /api/v1 (OpenAPI description at /api/v1/openapi.json, documentation at /api/v1/docs).
+
+Every error answer has one shape, `{"detail": "...", "errors": [{"rule", "field", "message"}]}`
+(apps.core.api_schemas): the handlers below make it for invalid input (422), missing login (401),
+refusals (403), unknown objects (404) and unexpected failures (500, logged with the traceback but
+never with the request body); `LeerrouteAPI.create_response` brings the apps' own error answers into
+it, and apps.core.middleware.ApiErrorShapeMiddleware the answers made outside the API (unknown
+addresses, methods not allowed, refused CSRF, login lockouts)."""
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI, Swagger
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer
+
+from apps.core.api_schemas import default_detail, error_body, normalise_error_body
+
+logger = logging.getLogger("leerroute.api")
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
-def api_auth(request: HttpRequest):
-    """Bearer token for everything; a browser session only for reading (no CSRF risk)."""
-    user = request.user
-    if user.is_authenticated and (getattr(request, "auth_via_token", False) or request.method in SAFE_METHODS):
-        return user
-    return None
+class BearerOrSessionRead(HttpBearer):
+    """Bearer token for everything; a browser session only for reading (no CSRF risk). The token
+    itself is checked by apps.accounts.middleware.BearerTokenMiddleware, which sets the user; this
+    class declares the bearer scheme in the OpenAPI description. A session of a user who still has
+    to give a two-factor code (or, as a beheerder, to enrol) reads nothing."""
+
+    def __call__(self, request: HttpRequest):
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        if getattr(request, "auth_via_token", False):
+            return user
+        if request.method in SAFE_METHODS:
+            from apps.accounts.otp import session_needs_second_factor
+
+            return None if session_needs_second_factor(request) else user
+        return None
+
+    def authenticate(self, request: HttpRequest, token: str):  # pragma: no cover - see __call__
+        return None
 
 
-api = NinjaAPI(title="Leerroute API", version="1", urls_namespace="api", auth=api_auth,
-               description="Register van doorlopende leerroutes vmbo-mbo. Authenticatie: POST /api/v1/auth/token, "
-                           "daarna `Authorization: Bearer <token>`.")
+class LeerrouteAPI(NinjaAPI):
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        code = temporal_response.status_code if temporal_response else status
+        if code is not None and code >= 400:
+            data = normalise_error_body(code, data)
+        return super().create_response(request, data, status=status, temporal_response=temporal_response)
+
+
+api = LeerrouteAPI(
+    title="Leerroute API", version="1", urls_namespace="api", auth=BearerOrSessionRead(),
+    docs=Swagger(settings={"persistAuthorization": False, "validatorUrl": None}),  # no validator badge from swagger.io
+    description="Register van doorlopende leerroutes vmbo-mbo. Authenticatie: POST /api/v1/auth/token "
+                "(met `otp` als het account tweestapsverificatie heeft), daarna `Authorization: Bearer <token>`. "
+                "Elke fout heeft de vorm `{\"detail\": \"...\", \"errors\": [{\"rule\", \"field\", \"message\"}]}`.",
+)
+
+
+def _error(request, status, detail=None, errors=None):
+    return api.create_response(request, error_body(status, detail, errors), status=status)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -26,13 +71,35 @@ def validation_error(request, exc):
     for error in exc.errors:
         location = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
         errors.append({"rule": None, "field": ".".join(location), "message": error.get("msg", "")})
-    return api.create_response(request, {"errors": errors}, status=422)
+    return _error(request, 422, errors=errors)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request, exc):
-    return api.create_response(request, {"detail": "Niet ingelogd: gebruik een token (POST /api/v1/auth/token)."},
-                               status=401)
+    return _error(request, 401)
+
+
+@api.exception_handler(AuthorizationError)
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return _error(request, 403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, 404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return _error(request, exc.status_code, str(exc) if exc.message else None)
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    # The traceback goes to the log; the request body (personal data) does not, only what was asked.
+    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
+    return _error(request, 500, default_detail(500))
 
 
 from apps.accounts.api import router as accounts_router  # noqa: E402

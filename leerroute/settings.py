@@ -13,6 +13,7 @@ TRUSTED_PROXY_COUNT      proxies in front that append to X-Forwarded-For (defaul
 SESSION_IDLE_MINUTES     a session ends after this much inactivity (default 30)
 SESSION_MAX_HOURS        a session ends this long after login at the latest (default 12)
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
+OTP_TOTP_ISSUER          the name authenticator apps show for Leerroute accounts (default "Leerroute")
 """
 import os
 from datetime import timedelta
@@ -62,6 +63,10 @@ INSTALLED_APPS = [
     "django_filters",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
+    "ninja",  # serves the API documentation (Swagger UI) from its own static files, not a CDN
     "apps.core",
     "apps.accounts",
     "apps.registry",
@@ -75,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "apps.core.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "apps.core.middleware.ApiErrorShapeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,7 +89,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "apps.accounts.middleware.BearerTokenMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "apps.accounts.middleware.SessionLifetimeMiddleware",
+    "apps.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -186,6 +195,32 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 # Browser features the product never uses (apps.core.middleware.SecurityHeadersMiddleware).
 PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
                       "microphone=(), payment=(), usb=()")
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts only from the product's
+# own static files; no inline scripts, no inline style attributes, no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Two-factor authentication (django-otp, TOTP): every user may enrol an authenticator app; a
+# beheerder must. Codes are 6 digits, 30 seconds, one step of clock drift either way; after a wrong
+# code the next attempt waits 1, 2, 4, ... seconds (django-otp's throttling) and axes counts it as a
+# failed login. The issuer is the name the authenticator app shows.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Leerroute")
+OTP_TOTP_THROTTLE_FACTOR = 1
+# How long the code step of a login may take after the password step.
+OTP_LOGIN_MINUTES = 5
 
 # auditlog: who changed what; the JSON diff holds before and after.
 AUDITLOG_INCLUDE_ALL_MODELS = False

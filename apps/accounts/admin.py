@@ -64,3 +64,27 @@ class LoginLockoutAdmin(BeheerderAdmin, AxesAccessAttemptAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# Two-factor devices (django-otp): a beheerder sees who has one and removes the device of a user who
+# lost their phone (the user then logs in with the password and, as a beheerder, enrols again). The
+# secret key is never shown here and devices are only made by their owner on the enrolment page.
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TwoFactorDeviceAdmin(BeheerderAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user"]
+    fields = readonly_fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -4,6 +4,9 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from apps.core.api_schemas import Errors
+
+from . import otp
 from .backends import lockout_message
 from .models import ApiToken
 
@@ -14,6 +17,8 @@ class Credentials(Schema):
     # The username fits the user model (and the lockout log); the password the hasher's limit.
     username: str = Field(..., min_length=1, max_length=150)
     password: str = Field(..., min_length=1, max_length=4096)
+    # The 6-digit code of the authenticator app, for an account with two-factor authentication.
+    otp: str | None = Field(None, max_length=10)
 
 
 class TokenOut(Schema):
@@ -27,24 +32,40 @@ class TokenInfo(Schema):
     current: bool
 
 
-class Message(Schema):
-    detail: str
+class Message(Errors):
+    """An error answer (the API's one shape) with its own sentence."""
 
 
-class Throttled(Schema):
-    detail: str
+class Throttled(Errors):
     reason: str
 
 
-@router.post("/token", auth=None, response={200: TokenOut, 401: Message, 429: Throttled})
+@router.post("/token", auth=None, response={200: TokenOut, 401: Message, 403: Message, 429: Throttled})
 def token(request, payload: Credentials):
-    """Exchange username and password for a bearer token. After too many failures for the account or
-    from the address, attempts are refused (429) for a cooling period, also with the right password."""
+    """Exchange username and password (and, for an account with two-factor authentication, the current
+    code of the authenticator app in `otp`) for a bearer token. After too many failures (also wrong
+    codes) for the account or from the address, attempts are refused (429) for a cooling period, also
+    with the right password. A beheerder first enrols an authenticator app in the browser."""
     user = authenticate(request, username=payload.username, password=payload.password)
     if getattr(request, "axes_locked_out", False):
         return Status(429, {"detail": lockout_message(), "reason": "login_throttled"})
     if user is None:
         return Status(401, {"detail": _("Onjuiste gebruikersnaam of wachtwoord.")})
+    device = otp.confirmed_device(user)
+    if device is None:
+        if otp.must_enrol(user):
+            return Status(403, {"detail": _("Een beheerder heeft tweestapsverificatie nodig: stel die eerst in via "
+                                            "Tweestapsverificatie in de browser.")})
+        return {"token": ApiToken.issue(user)}
+    if not payload.otp:
+        return Status(401, {"detail": _("Dit account heeft tweestapsverificatie: stuur de code uit de "
+                                        "authenticator-app mee in het veld otp."),
+                            "errors": [{"rule": None, "field": "otp", "message": _("Verplicht voor dit account.")}]})
+    error = otp.check_code(request, user, device, payload.otp)
+    if getattr(request, "axes_locked_out", False):
+        return Status(429, {"detail": lockout_message(), "reason": "login_throttled"})
+    if error is not None:
+        return Status(401, {"detail": error, "errors": [{"rule": None, "field": "otp", "message": error}]})
     return {"token": ApiToken.issue(user)}
 
 

@@ -54,3 +54,29 @@ class SessionLifetimeMiddleware:
 def remember_login_time(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         request.session[SessionLifetimeMiddleware.KEY] = int(time.time())
+
+
+class TwoFactorMiddleware:
+    """Holds a browser session that still needs its second factor (apps.accounts.otp) at the code page
+    (the user has a device) or at the enrolment page (a beheerder without one), whatever it asks for.
+    The API answers such a session itself: it reads nothing (leerroute.api.BearerOrSessionRead)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.contrib.auth import REDIRECT_FIELD_NAME
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from . import otp
+
+        open_paths = (reverse("otp_login"), reverse("two_factor"), reverse("logout"), reverse("set_language"), "/api/",
+                      "/" + settings.STATIC_URL.lstrip("/"))
+        if not request.path.startswith(open_paths) and otp.session_needs_second_factor(request):
+            target = "otp_login" if otp.confirmed_device(request.user) is not None else "two_factor"
+            query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()}) if request.method == "GET" else ""
+            return redirect(reverse(target) + (f"?{query}" if query else ""))
+        return self.get_response(request)

@@ -10,6 +10,8 @@ class BeheerderAdmin(admin.ModelAdmin):
     has_change_permission = has_delete_permission = _allowed
 
 
-admin.site.has_permission = lambda request: request.user.is_active and request.user.is_beheerder
+# Only a beheerder whose session passed the second factor (django-otp; apps.accounts.otp).
+admin.site.has_permission = lambda request: (request.user.is_active and request.user.is_beheerder
+                                             and getattr(request.user, "is_verified", lambda: False)())
 admin.site.site_header = "Leerroute beheer"
 admin.site.site_title = "Leerroute beheer"

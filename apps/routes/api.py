@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import editable_agreements, editable_routes, visible_agreements, visible_routes
+from apps.core.api_schemas import Errors
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel
 from domain.rules import CATALOGUE, get_rule
 
@@ -36,16 +37,6 @@ class FindingOut(Schema):
     status: str
     field: str
     message: str
-
-
-class ErrorOut(Schema):
-    rule: str | None
-    field: str
-    message: str
-
-
-class Errors(Schema):
-    errors: list[ErrorOut]
 
 
 class PartnerIO(Schema):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
+from apps.core.api_schemas import Errors
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
 from . import forms as f
@@ -14,10 +15,6 @@ from . import models as m
 from . import exam_plan, privacy, services
 
 router = Router(tags=["students"])
-
-
-class Errors(Schema):
-    errors: list[dict]
 
 
 class StudentSummary(Schema):

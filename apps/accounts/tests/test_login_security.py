@@ -7,6 +7,7 @@ from django.conf import settings
 
 from apps.accounts.middleware import SessionLifetimeMiddleware
 from apps.accounts.models import ApiToken, User
+from apps.accounts.testing import login_with_second_factor
 
 LOGIN = "/inloggen/"
 TOKEN = "/api/v1/auth/token"
@@ -214,7 +215,7 @@ def test_tokens_are_stored_as_hashes(api_client, users):
 def test_beheerder_lists_and_revokes_tokens_in_the_admin(api_client, users):
     headers = api_client.token_for("calvijn")
     api_client.token_for("rocva")
-    api_client.force_login(users["beheer"])
+    login_with_second_factor(api_client, users["beheer"])
     page = api_client.get("/beheer/accounts/apitoken/")
     assert page.status_code == 200 and "calvijn" in page.content.decode() and "rocva" in page.content.decode()
     token = ApiToken.objects.get(user=users["calvijn"])
@@ -279,7 +280,7 @@ def test_beheerder_lifts_a_lockout_in_the_admin(client, users):
         login_form(client, "calvijn", "wrong-password", REMOTE_ADDR="10.2.2.2")
     assert login_form(client, "calvijn", "pw-calvijn", REMOTE_ADDR="10.2.2.3").status_code == 429
     admin_client = type(client)()
-    admin_client.force_login(users["beheer"])
+    login_with_second_factor(admin_client, users["beheer"])
     assert admin_client.get("/beheer/axes/accessattempt/").status_code == 200
     ids = list(AccessAttempt.objects.values_list("pk", flat=True))
     response = admin_client.post("/beheer/axes/accessattempt/", {"action": "delete_selected",

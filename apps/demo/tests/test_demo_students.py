@@ -200,11 +200,13 @@ def test_demo_routes_with_several_schools_save_unchanged(demo, client):
     save through the API is accepted, or refused only for a rule the route already failed (the
     demo's deliberate problems), never for its partners; TOT, WvO and STERA also through the form."""
     from apps.accounts.models import User
+    from apps.accounts.testing import current_code, enrol_device, login_with_second_factor
     from apps.routes.models import Route
     from apps.routes.tests.test_several_vo_schools import editable_body, form_post_data
 
     beheer = User.objects.get(username="beheer")
-    token = client.post("/api/v1/auth/token", {"username": "beheer", "password": "demo"},
+    token = client.post("/api/v1/auth/token", {"username": "beheer", "password": "demo",
+                                               "otp": current_code(enrol_device(beheer))},
                         content_type="application/json").json()["token"]
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
     several = [r for r in Route.objects.all()
@@ -218,7 +220,7 @@ def test_demo_routes_with_several_schools_save_unchanged(demo, client):
         if response.status_code != 200:
             assert response.status_code == 422, (route.name, response.content)
             assert {e["rule"] for e in response.json()["errors"]} <= failed, (route.name, response.content)
-    client.force_login(beheer)
+    login_with_second_factor(client, beheer)
     for part in ("TOT", "Willem van Oranje", "STERA"):
         route = next(r for r in several if part in r.name)
         page = client.get(f"/routes/{route.pk}/bewerken/")

@@ -1,3 +1,6 @@
+from apps.accounts.testing import login_with_second_factor
+
+
 def test_registry_endpoints(registry, users, api_client):
     headers = api_client.token_for("calvijn")
     institutions = api_client.get("/api/v1/institutions?sector=mbo", **headers).json()
@@ -13,7 +16,7 @@ def test_registry_endpoints(registry, users, api_client):
 
 
 def test_registry_changes_are_audited_and_shown(registry, users, client):
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     institution = registry["calvijn"]
     text = "brin;name;sector;kind;bestuur;city;regions\n17XG;Calvijn College Amsterdam;vo;vo-school;Stichting ZAAM;Amsterdam;\n"
     import io

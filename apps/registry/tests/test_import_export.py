@@ -3,6 +3,7 @@ import io
 
 from openpyxl import Workbook, load_workbook
 
+from apps.accounts.testing import login_with_second_factor
 from apps.registry.models import Institution, Kwalificatie
 
 
@@ -13,7 +14,7 @@ def upload(name, content: bytes):
 
 
 def test_import_with_one_bad_row_imports_nothing_and_names_row_and_column(users, client):
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     csv_text = ("code;name;level;dossier;bol;bbl\n"
                 "25180;Kok;2;Kok;ja;ja\n"
                 "2518;Zelfstandig werkend kok;3;Kok;ja;nee\n"
@@ -34,7 +35,7 @@ def test_import_with_one_bad_row_imports_nothing_and_names_row_and_column(users,
 
 
 def test_import_excel_institutions_updates_by_brin(registry, users, client):
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     wb = Workbook()
     ws = wb.active
     ws.append(["brin", "name", "sector", "kind", "bestuur", "city", "regions"])
@@ -49,7 +50,7 @@ def test_import_excel_institutions_updates_by_brin(registry, users, client):
 
 
 def test_import_bad_brin_and_unknown_board(registry, users, client):
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     text = "brin,name,sector,kind,bestuur,city,regions\n1XG,X,vo,vo-school,Onbekend bestuur,,\n"
     errors = client.post("/register/institutions/", {"file": upload("i.csv", text.encode())}).context["errors"]
     assert {e.column for e in errors} == {"brin", "bestuur"}
@@ -68,7 +69,7 @@ def test_only_beheerder_imports_everyone_exports(registry, users, client):
 
 
 def test_export_then_import_round_trip(registry, users, client):
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     exported = client.get("/register/institutions/?export=csv").content
     before = Institution.objects.count()
     response = client.post("/register/institutions/", {"file": upload("i.csv", exported)})

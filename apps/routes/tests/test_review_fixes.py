@@ -3,6 +3,7 @@ import io
 
 from openpyxl import load_workbook
 
+from apps.accounts.testing import login_with_second_factor
 from apps.registry.models import Bestuur, Institution
 from apps.routes.models import Agreement, Route, RoutePartner, Signature
 from apps.routes.tests.payloads import route_payload
@@ -96,7 +97,7 @@ def test_exports_do_not_carry_formulas(route, client):
 
 
 def test_import_with_duplicate_keys_reports_the_row(users, client):
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     f = io.BytesIO(b"name;bevoegd_gezag_nummer\nStichting X;1\nStichting X;2\n")
     f.name = "b.csv"
     errors = client.post("/register/besturen/", {"file": f}).context["errors"]

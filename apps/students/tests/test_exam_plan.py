@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from auditlog.models import LogEntry
 
+from apps.accounts.testing import login_with_second_factor
 from apps.registry.exam_templates import create_own_template
 from apps.registry.models import ExamPlanTemplate, Kwalificatie, Leerweg
 from apps.routes.models import Uitstroomrichting
@@ -141,7 +142,7 @@ def test_a_kwalificatie_template_overrides_the_level_default(enrol, registry, cl
 
 def test_a_template_with_a_duplicate_or_wrong_part_is_refused_with_the_field(users, registry, client):
     template = create_own_template(registry["k"]["helpende"])
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     form = {"keuzedelen": 2, "bpv_hours": 800, "note": "", "parts-TOTAL_FORMS": 2, "parts-INITIAL_FORMS": 0,
             "parts-MIN_NUM_FORMS": 0, "parts-MAX_NUM_FORMS": 1000,
             "parts-0-kind": "kerntaak", "parts-0-name": "Kerntaak 1", "parts-0-year": 1, "parts-0-order": 0,
@@ -183,7 +184,7 @@ def test_who_may_change_a_template(users, registry, client, route):
     client.login(username="achterhoek", password="pw-achterhoek")
     assert client.get(f"/register/examenplannen/?route={route.pk}").status_code == 404
     # The beheerder keeps the defaults, also in the admin
-    client.login(username="beheer", password="pw-beheer")
+    login_with_second_factor(client, "beheer")
     assert 'id="exam-template-form"' in client.get(level2.get_absolute_url()).content.decode()
     assert client.get("/beheer/registry/examplantemplate/").status_code == 200
     assert client.get(f"/beheer/registry/examplantemplate/{level2.pk}/change/").status_code == 200
