@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "apps.core.middleware.SecurityHeadersMiddleware",
+    "apps.core.ids.IdBoundsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
