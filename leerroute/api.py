@@ -4,6 +4,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from apps.core.openapi import LeerrouteAPI
+
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
@@ -15,7 +17,7 @@ def api_auth(request: HttpRequest):
     return None
 
 
-api = NinjaAPI(title="Leerroute API", version="1", urls_namespace="api", auth=api_auth,
+api = LeerrouteAPI(title="Leerroute API", version="1", urls_namespace="api", auth=api_auth,
                description="Register van doorlopende leerroutes vmbo-mbo. Authenticatie: POST /api/v1/auth/token, "
                            "daarna `Authorization: Bearer <token>`.")
 

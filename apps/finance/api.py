@@ -1,10 +1,10 @@
 """The settlement calculator: touches no stored data, open to every logged-in user."""
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from apps.accounts.scoping import finance_routes
 from apps.core.ids import Id
-from domain.settlement import ParameterError, break_even, calculate
+from domain.settlement import MODELS, ParameterError, break_even, calculate
 
 from . import services
 from .models import Settlement
@@ -13,7 +13,8 @@ router = Router(tags=["settlements"])
 
 
 class PreviewIn(Schema):
-    model: str
+    # the core checks the code (a Dutch message naming "model"); the description lists the codes
+    model: str = Field(json_schema_extra={"enum": list(MODELS)})
     parameters: dict = {}
 
 

@@ -87,3 +87,13 @@ def test_the_openapi_description_lists_the_header(users, client):
         assert "Idempotency-Key" in names, path
     names = [p["name"] for p in schema["paths"]["/api/v1/routes/{route_id}"]["get"].get("parameters", [])]
     assert "Idempotency-Key" not in names
+
+
+def test_the_openapi_description_lists_the_common_answers(users, client):
+    schema = client.get("/api/v1/openapi.json").json()
+    get_route = schema["paths"]["/api/v1/routes/{route_id}"]["get"]["responses"]
+    assert {"200", "401", "404", "422"} <= set(get_route)
+    assert {"400", "413", "422", "401"} <= set(schema["paths"]["/api/v1/routes"]["post"]["responses"])
+    assert "404" not in schema["paths"]["/api/v1/rules"]["get"]["responses"]
+    preview = schema["components"]["schemas"]["PreviewIn"]["properties"]["model"]
+    assert preview["enum"] == ["M1", "M2", "M3", "M4", "M5"]
