@@ -10,12 +10,14 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import NinjaAPI, Swagger
+from ninja import Swagger
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
 from apps.core.api_schemas import default_detail, error_body, normalise_error_body
+
+from apps.core.openapi import LeerrouteAPI
 
 logger = logging.getLogger("leerroute.api")
 
@@ -42,14 +44,6 @@ class BearerOrSessionRead(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str):  # pragma: no cover - see __call__
         return None
-
-
-class LeerrouteAPI(NinjaAPI):
-    def create_response(self, request, data, *, status=None, temporal_response=None):
-        code = temporal_response.status_code if temporal_response else status
-        if code is not None and code >= 400:
-            data = normalise_error_body(code, data)
-        return super().create_response(request, data, status=status, temporal_response=temporal_response)
 
 
 api = LeerrouteAPI(

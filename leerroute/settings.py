@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "apps.core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "apps.core.middleware.ApiErrorShapeMiddleware",
+    "apps.core.ids.IdBoundsMiddleware",
+    "apps.core.limits.InputLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -123,6 +125,16 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several users (and threads) write at once: WAL lets readers go on during a write, a write
+    # transaction takes the lock at its start (BEGIN IMMEDIATE) so two writers queue (up to
+    # `timeout` seconds) instead of one failing with "database is locked" or deciding on stale reads.
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

@@ -12,3 +12,7 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 MEDIA_ROOT = tempfile.mkdtemp(prefix="leerroute-media-")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 LEERROUTE_ERASURE_FILE = Path(tempfile.mkdtemp(prefix="leerroute-erasures-")) / "erasures.jsonl"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's in-memory test database: tests with real threads (concurrent approvals)
+    # need connections that see each other's commits and SQLite's own locking.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="leerroute-db-"), "test.sqlite3")}  # noqa: F405

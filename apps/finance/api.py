@@ -1,9 +1,10 @@
 """The settlement calculator: touches no stored data, open to every logged-in user."""
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from apps.accounts.scoping import finance_routes
-from domain.settlement import ParameterError, break_even, calculate
+from apps.core.ids import Id
+from domain.settlement import MODELS, ParameterError, break_even, calculate
 
 from . import services
 from .models import Settlement
@@ -12,7 +13,8 @@ router = Router(tags=["settlements"])
 
 
 class PreviewIn(Schema):
-    model: str
+    # the core checks the code (a Dutch message naming "model"); the description lists the codes
+    model: str = Field(json_schema_extra={"enum": list(MODELS)})
     parameters: dict = {}
 
 
@@ -60,19 +62,19 @@ def settlement_out(settlement) -> dict:
 
 
 @router.get("/route/{route_id}", response=list[dict])
-def route_settlements(request, route_id: int):
+def route_settlements(request, route_id: Id):
     """The current settlements of a route (the latest version per school year and phase)."""
     route = get_object_or_404(finance_routes(request.user), pk=route_id)
     return [settlement_out(s) for s in route.settlements.filter(next_version__isnull=True)]
 
 
 @router.get("/{settlement_id}", response=dict)
-def settlement_detail(request, settlement_id: int):
+def settlement_detail(request, settlement_id: Id):
     return settlement_out(get_object_or_404(_scoped(request), pk=settlement_id))
 
 
 @router.post("/{settlement_id}/approve", response={200: dict, 403: dict})
-def approve(request, settlement_id: int):
+def approve(request, settlement_id: Id):
     """The financieel medewerker of a party approves; with every party approved the statement is locked."""
     settlement = get_object_or_404(_scoped(request), pk=settlement_id)
     try:

@@ -1,5 +1,7 @@
 """The parameters of each settlement model as form fields: scalars and small tables of rows.
 Amounts are typed the Dutch way ("6.000,00" or "6000"); they reach the core as plain decimals."""
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 SCALARS = {
@@ -27,6 +29,15 @@ TABLES = {
 }
 TEXT_FIELDS = {"bpv_party", "partner", "description", "name", "vo_school"}
 EXTRA_ROWS = 2
+MAX_ROWS = 100  # rows per table a form may send
+_SMALL_INT = re.compile(r"[0-9]{1,9}")
+
+
+def small_int(text, default=None):
+    """A whole number typed in a form or query string (at most nine digits, ASCII), else ``default``:
+    a million digits or a superscript digit never reaches int()."""
+    text = str(text or "").strip()
+    return int(text) if _SMALL_INT.fullmatch(text) else default
 
 
 def _number(text: str) -> str:
@@ -46,7 +57,7 @@ def from_post(model: str, data) -> dict:
             parameters[name] = value if name in TEXT_FIELDS else _number(value)
     for table, columns in TABLES.get(model, {}).items():
         rows = []
-        for i in range(int(data.get(f"{table}-count", 0) or 0)):
+        for i in range(min(small_int(data.get(f"{table}-count"), 0), MAX_ROWS)):
             row = {}
             for name, _label in columns:
                 value = data.get(f"{table}-{i}-{name}", "").strip()

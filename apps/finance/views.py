@@ -90,7 +90,8 @@ def settlement_form(request, pk=None, settlement_pk=None):
 
 def _year(value) -> int:
     """A school year from a query string (its first calendar year); this school year when absent or invalid."""
-    return int(value) if str(value or "").isdigit() and 1990 <= int(value) <= 2100 else school_year_of(today())
+    year = params.small_int(value)
+    return year if year is not None and 1990 <= year <= 2100 else school_year_of(today())
 
 
 def _names(route):
@@ -171,7 +172,7 @@ def scenario(request, pk):
     for u in route.uitstroomrichtingen.filter(active=True).select_related("kwalificatie"):
         key = f"be-{u.pk}-"
         values = {name: request.GET.get(key + name, "") for name in ("group_cost", "income", "variable", "intake")}
-        intake = int(values["intake"]) if values["intake"].isdigit() else actual.get(u.kwalificatie.code, 0)
+        intake = params.small_int(values["intake"], actual.get(u.kwalificatie.code, 0))
         minimum, error = None, None
         if values["group_cost"] and values["income"]:
             try:

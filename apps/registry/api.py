@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import editable_exam_templates, exam_template_kwalificaties
+from apps.core.idempotency import idempotent
 from domain.diploma import part_key
 
 from . import exam_templates
@@ -128,6 +129,7 @@ def kwalificatie_exam_template(request, code: str):
 
 @router.post("/kwalificaties/{code}/exam-template",
              response={201: ExamTemplateOut, 200: ExamTemplateOut, 403: dict, 422: dict})
+@idempotent
 def create_kwalificatie_exam_template(request, code: str):
     """Give the kwalificatie its own template (a copy of its level's default); 200 when it has one."""
     kwalificatie = get_object_or_404(m.Kwalificatie, code=code)

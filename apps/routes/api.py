@@ -8,6 +8,7 @@ from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import editable_agreements, editable_routes, visible_agreements, visible_routes
 from apps.core.api_schemas import Errors
+from apps.core.idempotency import idempotent
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel
 from domain.rules import CATALOGUE, get_rule
 
@@ -347,6 +348,7 @@ def list_routes(request, search: str = "", type: str = "", phase: str = "", regi
 
 
 @router.post("", response={201: RouteOut, 422: Errors, 403: dict})
+@idempotent
 def create_route(request, payload: RouteIn):
     if not request.user.may_edit_routes:
         return Status(403, {"detail": "Uw rol mag geen routes aanmaken."})
@@ -500,6 +502,7 @@ def save_agreement(request, payload: AgreementIn, agreement: m.Agreement | None)
 
 
 @agreements_router.post("", response={201: AgreementOut, 422: Errors, 403: dict})
+@idempotent
 def create_agreement(request, payload: AgreementIn):
     if not request.user.may_edit_routes:
         return Status(403, {"detail": "Uw rol mag geen overeenkomsten vastleggen."})

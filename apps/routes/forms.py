@@ -2,6 +2,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.lib.documents import validate_agreement_document
+
 from . import models as m
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -250,9 +252,16 @@ ClauseFormSet = inlineformset_factory(m.Agreement, m.Clause, form=ClauseForm, ex
 
 
 class DocumentForm(forms.ModelForm):
+    """PDF, DOCX or ODT of at most 20 MB (extension and content checked)."""
     class Meta:
         model = m.AgreementDocument
         fields = ["file", "description"]
+        help_texts = {"file": _("PDF, DOCX of ODT, hoogstens 20 MB.")}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_agreement_document(upload)
+        return upload
 
 
 def agreement_formsets(data=None, instance=None, previous=None):

@@ -239,7 +239,8 @@ def agreement_document_upload(request, pk):
         document.save()
         messages.success(request, _("Document toegevoegd."))
     else:
-        messages.error(request, _("Kies een bestand om te uploaden."))
+        for field, errors in form.errors.items():  # names the field: "Bestand: alleen PDF, DOCX of ODT ..."
+            messages.error(request, f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}")
     return redirect(agreement)
 
 

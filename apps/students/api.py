@@ -8,6 +8,7 @@ from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
 from apps.core.api_schemas import Errors
+from apps.core.idempotency import idempotent
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
 from . import forms as f
@@ -158,6 +159,7 @@ def list_students(request, route_id: int, cohort: int | None = None, status: str
 
 
 @router.post("/routes/{route_id}/students", response={201: dict, 422: Errors, 403: dict})
+@idempotent
 def create_student(request, route_id: int, payload: StudentIn):
     route = get_object_or_404(student_routes(request.user), pk=route_id)
     if not may_change_students(request.user):
@@ -200,6 +202,7 @@ def get_student(request, student_id: int):
 
 
 @router.post("/students/{student_id}/events", response={201: dict, 422: Errors, 403: dict})
+@idempotent
 def add_event(request, student_id: int, payload: EventIn):
     student = _student(request, student_id)
     if not may_change_students(request.user):
@@ -281,6 +284,7 @@ def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int 
 
 
 @router.post("/students/{student_id}/exam-parts", response={201: dict, 200: dict, 422: Errors, 403: dict})
+@idempotent
 def add_exam_part(request, student_id: int, payload: ExamPartIn):
     """Add an exam part (201), or record the result of a part already in the plan (200)."""
     return _save_exam_part(request, student_id, payload)
@@ -347,6 +351,7 @@ class PromotionIn(Schema):
 
 
 @router.post("/routes/{route_id}/cohorts/{cohort}/promote", response={200: list[dict], 422: dict, 403: dict})
+@idempotent
 def promote(request, route_id: int, cohort: int, payload: PromotionIn):
     route = get_object_or_404(student_routes(request.user), pk=route_id)
     if not may_change_students(request.user):

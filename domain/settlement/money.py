@@ -26,6 +26,7 @@ from fractions import Fraction
 
 NBSP = "\u00a0"
 MAX_ABS = 10**12          # sanity limit for every number and amount (in euro / units)
+MAX_TEXT = 40             # a number typed as text has at most this many characters
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
 
@@ -44,6 +45,8 @@ def to_decimal(value: object) -> Decimal:
         result = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip()
+        if len(text) > MAX_TEXT:  # before any parsing: a million digits must not cost time or memory
+            raise ValueError(f"heeft te veel cijfers (hoogstens {MAX_TEXT} tekens)")
         if not _NUMBER.match(text):
             raise ValueError(f"moet een getal zijn met een punt als decimaalteken (niet '{value}')")
         result = Decimal(text)
@@ -51,7 +54,7 @@ def to_decimal(value: object) -> Decimal:
         raise ValueError("moet een getal zijn")
     if not result.is_finite():
         raise ValueError("moet een eindig getal zijn")
-    if abs(result) > MAX_ABS:
+    if result.adjusted() >= 13 or abs(result) > MAX_ABS:  # adjusted() first: abs() of a huge exponent overflows
         raise ValueError("is te groot")
     return result + 0 if result == 0 else result   # turn -0 into 0
 
