@@ -12,6 +12,7 @@ TRUSTED_PROXY_COUNT      proxies in front that append to X-Forwarded-For (defaul
 SESSION_IDLE_MINUTES     a session ends after this much inactivity (default 30)
 SESSION_MAX_HOURS        a session ends this long after login at the latest (default 12)
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
+TASKS_IMMEDIATE          "1" runs background tasks in the request instead of the worker (tests, debugging)
 """
 import os
 from datetime import timedelta
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "django_filters",
     "auditlog",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "apps.core",
     "apps.accounts",
     "apps.registry",
@@ -112,6 +115,27 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database beside a background worker: WAL lets readers go on while an import
+    # writes; a writer waits (up to 20 s) for another instead of failing, and takes its lock when the
+    # transaction starts (IMMEDIATE), so two writers never deadlock on an upgrade.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    })
+
+# Background work (imports, long reports) runs in a worker beside the web server: `manage.py db_worker`
+# (django-tasks with its database backend: the queue is a table in the same database, so no other
+# server is needed, on SQLite and on PostgreSQL alike). `make run` starts it; production runs it as
+# its own service (README). TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, debugging).
+TASKS = {
+    "default": {
+        "BACKEND": ("django_tasks.backends.immediate.ImmediateBackend" if env_bool("TASKS_IMMEDIATE")
+                    else "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
