@@ -26,7 +26,7 @@ from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connections, router, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -153,8 +153,12 @@ def _bsn_like(value: str) -> bool:
 
 
 def _looks_like_bsns(values: list[str]) -> bool:
-    """Most filled cells (more than half) are 8-9 digit numbers passing the elfproef."""
+    """Most filled cells (more than half) are 8-9 digit numbers passing the elfproef. A sample of 200
+    cells rules out a column that clearly holds none (a quarter or less), so that a large file is
+    read quickly; otherwise every cell counts."""
     filled = [v for v in values if v]
+    if len(filled) > 400 and sum(_bsn_like(v) for v in filled[:200]) <= 50:
+        return False
     return bool(filled) and sum(_bsn_like(v) for v in filled) > len(filled) / 2
 
 
@@ -276,8 +280,20 @@ def preview(job: m.ImportJob, mapping: dict, size: int = 10) -> list[list[str]]:
 DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
+DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
 def parse_date(text: str) -> date:
     text = text.strip().split("T")[0].split(" ")[0]
+    match = DMY.fullmatch(text)   # the common forms first, without strptime (large files)
+    if match:
+        day, month, year = map(int, match.groups())
+        return date(year, month, day)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
@@ -538,7 +554,7 @@ class Shape:
 @dataclass
 class Planned:
     index: int
-    student: m.Student
+    values: dict          # the student's own fields
     number: str
     shape: Shape
 
@@ -571,6 +587,19 @@ class StudentRows(Rows):
                                  .values_list("number", flat=True))
         self.taken_keys = set(m.Student.objects.filter(route=self.route).exclude(national_key="")
                               .values_list("national_key", flat=True))
+
+    def recheck(self, planned: list[Planned]) -> list[dict]:
+        """The uniqueness checks again, against the register as it is now (in the writing transaction)."""
+        self.load_taken()
+        errors = []
+        for p in planned:
+            if p.number in self.taken_numbers:
+                errors.append(self.error(p.index, "number", UNIQUE, _("Dit leerlingnummer bestaat al bij %(school)s.")
+                                         % {"school": self.institution.name}))
+            if p.values["national_key"] and p.values["national_key"] in self.taken_keys:
+                errors.append(self.error(p.index, "bsn", UNIQUE,
+                                         _("Een leerling met dit BSN staat al in deze route.")))
+        return errors
 
     def known_code(self, code: str) -> bool:
         if self.all_codes is None:
@@ -652,25 +681,30 @@ class StudentRows(Rows):
             errors.append(self.error(index, "vo_school", REQUIRED, _("De route heeft geen vo-school.")))
         if errors:
             return errors, None
-        student = m.Student(
-            route=self.route, first_name=first_name, last_name=last_name, date_of_birth=dates["date_of_birth"],
-            vo_school=schools["vo_school"], mbo_institution=schools["mbo_institution"], leerweg=leerweg,
-            profiel=profiel, vmbo_year_at_start=int(vmbo_year), cohort=cohort, kwalificatie=kwalificatie,
-            glr_judgment_on=dates["glr_judgment_on"], glr_judgment_note="", national_key=bsn, entry_route_year=1,
-            route_year=1)
-        shape = self.shape(student)
+        values = {"first_name": first_name, "last_name": last_name, "date_of_birth": dates["date_of_birth"],
+                  "vo_school": schools["vo_school"], "mbo_institution": schools["mbo_institution"],
+                  "leerweg": leerweg, "profiel": profiel, "vmbo_year_at_start": int(vmbo_year), "cohort": cohort,
+                  "kwalificatie": kwalificatie, "glr_judgment_on": dates["glr_judgment_on"], "national_key": bsn}
+        shape = self.shape(values)
         if shape.blocked:
             return self._violations(index, services.RuleViolation(list(shape.blocked))), None
-        state = shape.state
-        student.route_year, student.status = state.route_year, state.status
-        student.entry_route_year, student.zij_instroom = state.entry_route_year, state.zij_instroom
-        return [], Planned(index, student, number, shape)
+        return [], Planned(index, values, number, shape)
 
-    def shape(self, student: m.Student) -> Shape:
-        key = (student.cohort, student.vmbo_year_at_start, student.leerweg_id, student.profiel_id,
-               student.kwalificatie_id, student.vo_school_id, student.mbo_institution_id, student.glr_judgment_on)
+    def student(self, values: dict, shape: Shape | None = None) -> m.Student:
+        """The new student record (unsaved) as services.enrol saves it, its summary from the path."""
+        student = m.Student(route=self.route, glr_judgment_note="", entry_route_year=1, route_year=1, **values)
+        if shape is not None:
+            state = shape.state
+            student.route_year, student.status = state.route_year, state.status
+            student.entry_route_year, student.zij_instroom = state.entry_route_year, state.zij_instroom
+        return student
+
+    def shape(self, values: dict) -> Shape:
+        key = tuple(getattr(values[k], "pk", values[k]) for k in (
+            "cohort", "vmbo_year_at_start", "leerweg", "profiel", "kwalificatie", "vo_school", "mbo_institution",
+            "glr_judgment_on"))
         if key not in self.shapes:
-            self.shapes[key] = self._shape(student)
+            self.shapes[key] = self._shape(self.student(values))
         return self.shapes[key]
 
     def _shape(self, student: m.Student) -> Shape:
@@ -715,28 +749,69 @@ class StudentRows(Rows):
 
     def write(self, planned: list[Planned], user) -> list[m.Student]:
         """Write the checked rows in bulk (call inside a transaction; the audit trail gets one entry
-        for the job, written by the caller, not one per record)."""
-        students = [p.student for p in planned]
+        for the job, written by the caller, not one per record). The students are created with
+        bulk_create (for their keys); their numbers, events, exam plans, enrolments and rule state,
+        many per student, as plain rows (``insert_rows``)."""
+        students = [self.student(p.values, p.shape) for p in planned]
+        now = timezone.now()
         with disable_auditlog():
-            m.Student.objects.bulk_create(students)
+            m.Student.objects.bulk_create(students, batch_size=2000)
             numbers, events, parts, enrolments, findings = [], [], [], [], []
-            for p in planned:
-                s, shape = p.student, p.shape
+            user_id, institution_id = getattr(user, "pk", None), self.institution.pk
+            for p, s in zip(planned, students):
+                shape, pk = p.shape, s.pk
                 if p.number:
-                    numbers.append(m.StudentNumber(student=s, institution=self.institution, number=p.number))
-                events.append(m.Event(student=s, kind=m.EventKind.INSTROOM, date=shape.on,
-                                      school_year=school_year_of(shape.on), route_year=s.entry_route_year,
-                                      kwalificatie=s.kwalificatie, origin="", recorded_by=user))
-                parts += [m.ExamPart(student=s, sector=sector, kind=kind, name=name, planned_route_year=year,
-                                     examiner_id=examiner) for sector, kind, name, year, examiner in shape.parts]
-                enrolments += [m.Enrolment(student=s, institution_id=institution, school_year=school_year,
-                                           route_year=route_year, start=start, end=end, funded=funded, phase=phase)
-                               for institution, school_year, route_year, start, end, funded, phase in shape.enrolments]
-                findings.append(m.StudentFinding(student=s, failed=shape.failed, warnings=shape.warnings))
-            for model, records in ((m.StudentNumber, numbers), (m.Event, events), (m.ExamPart, parts),
-                                   (m.Enrolment, enrolments), (m.StudentFinding, findings)):
-                model.objects.bulk_create(records)
+                    numbers.append((pk, institution_id, p.number))
+                events.append((pk, m.EventKind.INSTROOM, shape.on, school_year_of(shape.on), s.entry_route_year,
+                               s.kwalificatie_id, "", "", "", user_id))
+                parts += [(pk, sector, kind, name, year, None, examiner, "", False, m.ExamPart.Result.OPEN, None, None)
+                          for sector, kind, name, year, examiner in shape.parts]
+                enrolments += [(pk, *enrolment) for enrolment in shape.enrolments]
+                findings.append((pk, shape.failed, shape.warnings, now))
+            insert_rows(m.StudentNumber, ["student", "institution", "number"], numbers)
+            insert_rows(m.Event, ["student", "kind", "date", "school_year", "route_year", "kwalificatie",
+                                  "destination", "origin", "detail", "recorded_by"], events)
+            insert_rows(m.ExamPart, ["student", "sector", "kind", "name", "planned_route_year", "actual_route_year",
+                                     "examiner", "location", "integrated", "result", "grade", "result_on"], parts)
+            insert_rows(m.Enrolment, ["student", "institution", "school_year", "route_year", "start", "end", "funded",
+                                      "phase"], enrolments)
+            insert_rows(m.StudentFinding, ["student", "failed", "warnings", "evaluated_at"], findings)
         return students
+
+
+def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
+    """Insert many plain rows into a model's table (inside the caller's transaction): COPY on
+    PostgreSQL, executemany elsewhere. Each value is prepared for the database by its field, once per
+    distinct value per column; no model instances, signals or per-record audit entries."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    fields = [model._meta.get_field(name) for name in names]
+    prepared = []
+    for i, field in enumerate(fields):
+        cache = {}
+        column = []
+        for row in rows:
+            value = row[i]
+            try:
+                column.append(cache[value])
+            except KeyError:
+                cache[value] = field.get_db_prep_save(value, connection) if value is not None else None
+                column.append(cache[value])
+            except TypeError:   # an unhashable value
+                column.append(field.get_db_prep_save(value, connection))
+        prepared.append(column)
+    records = list(zip(*prepared))
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for record in records:
+                    copy.write_row(record)
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", records)
 
 
 # --- the job's steps (run by the worker: tasks.py; or by manage.py import_students) ------------
@@ -851,8 +926,7 @@ def run_import(job: m.ImportJob, user=None) -> m.ImportJob:
         if locked.status != m.ImportJob.State.IMPORTING:
             return locked   # another run got here first
         if planned is not None:
-            rows.load_taken()   # numbers and pseudonyms written meanwhile
-            errors = [e for p in planned for e in rows.check(p.index)[0]]
+            errors = rows.recheck(planned)   # numbers and pseudonyms written meanwhile
             if errors:
                 transaction.set_rollback(True)
             else:
