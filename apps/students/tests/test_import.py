@@ -275,24 +275,3 @@ def test_results_update_exam_parts_and_r04(calvijn, glr_route, enrol):
     assert (part.result, str(part.grade), str(part.result_on), part.planned_route_year) == (
         "passed", "6.5", "2021-05-20", 2)
     assert ExamPart.objects.get(student=student, name="Wiskunde").planned_route_year == 3
-
-
-def test_progress_steps_through_the_rows(calvijn, glr_route, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 2)
-    rows = [HEADER] + [[f"C{i}", "Leerling", f"Nummer {i}", "", "BB", "Z&W", "2021", "25498", "15-06-2021"]
-                       for i in range(5)]
-    upload(calvijn, glr_route, csv_file(rows))
-    job = latest_job()
-    calvijn.post(reverse("students:import_mapping", args=[job.pk]), {**job.mapping, "step": "validate"})
-    page = calvijn.get(reverse("students:import_job", args=[job.pk])).content.decode()
-    assert 'hx-post="%s"' % reverse("students:import_step", args=[job.pk]) in page and "rij 0 van 5" in page
-    seen = []
-    for _ in range(3):
-        response = calvijn.post(reverse("students:import_step", args=[job.pk]), HTTP_HX_REQUEST="true")
-        job.refresh_from_db()
-        seen.append((job.position, job.status, "HX-Redirect" in response, f"rij {job.position} van 5" in
-                     response.content.decode()))
-    assert seen == [(2, "validating", False, True), (4, "validating", False, True), (5, "validated", True, True)]
-    assert not Student.objects.exists()   # validation keeps nothing
-    calvijn.post(reverse("students:import_run", args=[job.pk]))
-    assert Student.objects.count() == 5 and StudentNumber.objects.count() == 5
