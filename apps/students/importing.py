@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -747,61 +746,97 @@ class StudentRows(Rows):
                      enrolments=enrolments, failed=" ".join(failed), warnings=" ".join(warned),
                      blocked=tuple(blocking(findings, "student.enrol")))
 
-    def write(self, planned: list[Planned], user) -> list[m.Student]:
+    def write(self, planned: list[Planned], user) -> list[int]:
         """Write the checked rows in bulk (call inside a transaction; the audit trail gets one entry
-        for the job, written by the caller, not one per record). The students are created with
-        bulk_create (for their keys); their numbers, events, exam plans, enrolments and rule state,
-        many per student, as plain rows (``insert_rows``)."""
-        students = [self.student(p.values, p.shape) for p in planned]
+        for the job, written by the caller, not one per record): the students, their numbers, events,
+        exam plans, enrolments and rule state as plain rows (``insert_rows``). Returns the students' ids."""
         now = timezone.now()
-        with disable_auditlog():
-            m.Student.objects.bulk_create(students, batch_size=2000)
-            numbers, events, parts, enrolments, findings = [], [], [], [], []
-            user_id, institution_id = getattr(user, "pk", None), self.institution.pk
-            for p, s in zip(planned, students):
-                shape, pk = p.shape, s.pk
-                if p.number:
-                    numbers.append((pk, institution_id, p.number))
-                events.append((pk, m.EventKind.INSTROOM, shape.on, school_year_of(shape.on), s.entry_route_year,
-                               s.kwalificatie_id, "", "", "", user_id))
-                parts += [(pk, sector, kind, name, year, None, examiner, "", False, m.ExamPart.Result.OPEN, None, None)
-                          for sector, kind, name, year, examiner in shape.parts]
-                enrolments += [(pk, *enrolment) for enrolment in shape.enrolments]
-                findings.append((pk, shape.failed, shape.warnings, now))
-            insert_rows(m.StudentNumber, ["student", "institution", "number"], numbers)
-            insert_rows(m.Event, ["student", "kind", "date", "school_year", "route_year", "kwalificatie",
-                                  "destination", "origin", "detail", "recorded_by"], events)
-            insert_rows(m.ExamPart, ["student", "sector", "kind", "name", "planned_route_year", "actual_route_year",
-                                     "examiner", "location", "integrated", "result", "grade", "result_on"], parts)
-            insert_rows(m.Enrolment, ["student", "institution", "school_year", "route_year", "start", "end", "funded",
-                                      "phase"], enrolments)
-            insert_rows(m.StudentFinding, ["student", "failed", "warnings", "evaluated_at"], findings)
-        return students
+        ids = allocate_ids(m.Student, len(planned))
+        defaults = {f.attname: f.get_default() for f in m.Student._meta.concrete_fields if not f.primary_key}
+        defaults.update(route_id=self.route.pk, glr_judgment_note="", created=now, updated=now)
+        students, numbers, events, parts, enrolments, findings = [], [], [], [], [], []
+        user_id, institution_id = getattr(user, "pk", None), self.institution.pk
+        for pk, p in zip(ids, planned):
+            shape, values, state = p.shape, p.values, p.shape.state
+            student = dict(defaults, id=pk, **{(f"{k}_id" if hasattr(v, "pk") or k in FOREIGN else k):
+                                               (v.pk if hasattr(v, "pk") else v) for k, v in values.items()})
+            student.update(route_year=state.route_year, status=state.status, entry_route_year=state.entry_route_year,
+                           zij_instroom=state.zij_instroom)
+            students.append(student)
+            if p.number:
+                numbers.append((pk, institution_id, p.number))
+            events.append((pk, m.EventKind.INSTROOM, shape.on, school_year_of(shape.on), state.entry_route_year,
+                           student["kwalificatie_id"], "", "", "", user_id))
+            parts += [(pk, sector, kind, name, year, None, examiner, "", False, m.ExamPart.Result.OPEN, None, None)
+                      for sector, kind, name, year, examiner in shape.parts]
+            enrolments += [(pk, *enrolment) for enrolment in shape.enrolments]
+            findings.append((pk, shape.failed, shape.warnings, now))
+        names = list(students[0]) if students else []
+        insert_rows(m.Student, [m.Student._meta.pk.name if n == "id" else n for n in names],
+                    [tuple(row[n] for n in names) for row in students])
+        insert_rows(m.StudentNumber, ["student", "institution", "number"], numbers)
+        insert_rows(m.Event, ["student", "kind", "date", "school_year", "route_year", "kwalificatie",
+                              "destination", "origin", "detail", "recorded_by"], events)
+        insert_rows(m.ExamPart, ["student", "sector", "kind", "name", "planned_route_year", "actual_route_year",
+                                 "examiner", "location", "integrated", "result", "grade", "result_on"], parts)
+        insert_rows(m.Enrolment, ["student", "institution", "school_year", "route_year", "start", "end", "funded",
+                                  "phase"], enrolments)
+        insert_rows(m.StudentFinding, ["student", "failed", "warnings", "evaluated_at"], findings)
+        return ids
+
+
+FOREIGN = {"vo_school", "mbo_institution", "leerweg", "profiel", "kwalificatie"}   # may be None
+
+
+def allocate_ids(model, count: int) -> list[int]:
+    """Keys for ``count`` new rows of ``model`` (inside the writing transaction): from the table's
+    sequence on PostgreSQL; on SQLite after the highest key ever given (the transaction holds the
+    database's write lock from its start, so no other writer takes the same keys)."""
+    connection = connections[router.db_for_write(model)]
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                           [table, column, count])
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT COALESCE(MAX({connection.ops.quote_name(column)}), 0) FROM "
+                       f"{connection.ops.quote_name(table)}")
+        start = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
+        start = max(start, cursor.fetchone()[0])
+    return list(range(start + 1, start + count + 1))
 
 
 def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
     """Insert many plain rows into a model's table (inside the caller's transaction): COPY on
-    PostgreSQL, executemany elsewhere. Each value is prepared for the database by its field, once per
-    distinct value per column; no model instances, signals or per-record audit entries."""
+    PostgreSQL, executemany on SQLite. Dates and times are adapted for the database by the backend
+    (once per distinct value); other values are given as they are. No model instances, signals or
+    per-record audit entries."""
     if not rows:
         return
     connection = connections[router.db_for_write(model)]
     fields = [model._meta.get_field(name) for name in names]
-    prepared = []
+    adapt = {}
     for i, field in enumerate(fields):
+        kind = field.get_internal_type()
+        if kind == "DateField":
+            adapt[i] = connection.ops.adapt_datefield_value
+        elif kind == "DateTimeField":
+            adapt[i] = connection.ops.adapt_datetimefield_value
+    if adapt:
         cache = {}
-        column = []
+        records = []
         for row in rows:
-            value = row[i]
-            try:
-                column.append(cache[value])
-            except KeyError:
-                cache[value] = field.get_db_prep_save(value, connection) if value is not None else None
-                column.append(cache[value])
-            except TypeError:   # an unhashable value
-                column.append(field.get_db_prep_save(value, connection))
-        prepared.append(column)
-    records = list(zip(*prepared))
+            row = list(row)
+            for i, convert in adapt.items():
+                value = row[i]
+                if value is not None:
+                    if value not in cache:
+                        cache[value] = convert(value)
+                    row[i] = cache[value]
+            records.append(row)
+    else:
+        records = rows
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
@@ -930,8 +965,8 @@ def run_import(job: m.ImportJob, user=None) -> m.ImportJob:
             if errors:
                 transaction.set_rollback(True)
             else:
-                students = rows.write(planned, user)
-                audit_import(job, user, [(p.index + 2, s.pk) for p, s in zip(planned, students)])
+                ids = rows.write(planned, user)
+                audit_import(job, user, [(p.index + 2, pk) for p, pk in zip(planned, ids)])
                 compliance.refresh(job.route)
         else:
             for index in range(job.total):
