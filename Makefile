@@ -28,8 +28,8 @@ run: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo
 	@echo ""
-	@echo "Leerroute draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
-	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Leerroute draait op http://$(HOST):$(PORT)/ met de verwerker voor imports ernaast  (stoppen: Ctrl+C)"
+	$(RUN_ENV) PY=$(PY) scripts/run.sh $(HOST):$(PORT)
 
 test: install-dev
 	$(PY) -m pytest
@@ -37,6 +37,11 @@ test: install-dev
 demo-reset: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo --reset
+
+# Import figures: 50,000 synthetic student rows validated and imported (BENCH_ROWS to change; on
+# PostgreSQL with DATABASE_URL=postgres://...). Prints rows per second, not a timed test.
+benchmark: install
+	$(RUN_ENV) $(PY) scripts/benchmark_import.py
 
 # Regenerate the lock files after editing requirements*.in (needs network).
 lock:

@@ -14,6 +14,7 @@ SESSION_IDLE_MINUTES     a session ends after this much inactivity (default 30)
 SESSION_MAX_HOURS        a session ends this long after login at the latest (default 12)
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
 OTP_TOTP_ISSUER          the name authenticator apps show for Leerroute accounts (default "Leerroute")
+TASKS_IMMEDIATE          "1" runs background tasks in the request instead of the worker (tests, debugging)
 """
 import os
 from datetime import timedelta
@@ -67,6 +68,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "ninja",  # serves the API documentation (Swagger UI) from its own static files, not a CDN
+    "django_tasks",
+    "django_tasks_db",
     "apps.core",
     "apps.accounts",
     "apps.registry",
@@ -126,15 +129,27 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several users (and threads) write at once: WAL lets readers go on during a write, a write
-    # transaction takes the lock at its start (BEGIN IMMEDIATE) so two writers queue (up to
-    # `timeout` seconds) instead of one failing with "database is locked" or deciding on stale reads.
-    DATABASES["default"]["OPTIONS"] = {
-        **DATABASES["default"].get("OPTIONS", {}),
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    # The embedded database beside a background worker: WAL lets readers go on while an import
+    # writes; a writer waits (up to 20 s) for another instead of failing, and takes its lock when the
+    # transaction starts (IMMEDIATE), so two writers never deadlock on an upgrade; a 64 MB page cache
+    # keeps a large import's index writes in memory.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;",
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
+    })
+
+# Background work (imports, long reports) runs in a worker beside the web server: `manage.py db_worker`
+# (django-tasks with its database backend: the queue is a table in the same database, so no other
+# server is needed, on SQLite and on PostgreSQL alike). `make run` starts it; production runs it as
+# its own service (README). TASKS_IMMEDIATE=1 runs tasks in the request instead (tests, debugging).
+TASKS = {
+    "default": {
+        "BACKEND": ("django_tasks.backends.immediate.ImmediateBackend" if env_bool("TASKS_IMMEDIATE")
+                    else "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
     }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

@@ -16,3 +16,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's in-memory test database: tests with real threads (concurrent approvals)
     # need connections that see each other's commits and SQLite's own locking.
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.mkdtemp(prefix="leerroute-db-"), "test.sqlite3")}  # noqa: F405
+# Background tasks run at once in the test that enqueues them (the real task functions; the worker's
+# own loop is exercised by a test that runs `db_worker --batch` against the database backend).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

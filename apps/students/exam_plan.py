@@ -47,8 +47,17 @@ def plan_from_template(student: m.Student, sectors=("mbo", "vmbo")) -> list[m.Ex
     the route year of the template's default placement (never before the route year the student is
     in). The vmbo plan is not made for a student who enters in the mbo-fase. Saved one by one, so
     every part goes through the audit trail."""
-    required = required_parts(student)
-    existing = _parts(student)
+    created = template_parts(student, sectors, _parts(student))
+    for part in created:
+        part.save()
+    return created
+
+
+def template_parts(student: m.Student, sectors=("mbo", "vmbo"), existing=(), cache: dict | None = None
+                   ) -> list[m.ExamPart]:
+    """The parts (unsaved) ``plan_from_template`` adds for a student whose plan holds ``existing``
+    (core parts); the import makes the same plan for many new students at once (``cache``)."""
+    required = required_parts(student, cache)
     created = []
     for sector in sectors:
         requirements = required.mbo if sector == "mbo" else required.vmbo
@@ -59,10 +68,8 @@ def plan_from_template(student: m.Student, sectors=("mbo", "vmbo")) -> list[m.Ex
         examiner = student.mbo_institution if sector == "mbo" else student.vo_school
         for row in core.plan(requirements, student.vmbo_year_at_start, first_mbo_route_year(student.vmbo_year_at_start) - 1,
                              from_route_year=student.route_year, existing=existing):
-            part = m.ExamPart(student=student, sector=row.sector, kind=row.kind, name=row.name,
-                              planned_route_year=row.route_year, examiner=examiner)
-            part.save()
-            created.append(part)
+            created.append(m.ExamPart(student=student, sector=row.sector, kind=row.kind, name=row.name,
+                                      planned_route_year=row.route_year, examiner=examiner))
     return created
 
 

@@ -1,5 +1,7 @@
 """The import wizard: upload, map columns (with preview), validate with progress, import.
 
+The checking and the import run in the background worker (tasks.py); these pages queue them once
+(however often a button is pressed) and show the job's state and counters as the worker writes them.
 Only users who may change students, for routes of their own institutions; a job is visible to the
 user who uploaded it only. Everyone else gets 404. A BSN is never shown: BSN columns are
 pseudonymised when the file is read and shown as ••• or (verborgen)."""
@@ -17,10 +19,11 @@ from apps.accounts.scoping import may_change_students, student_routes
 from apps.core.lib.tabular import TableError, table_response
 from apps.registry.models import Institution
 
-from . import importing
+from . import importing, tasks
 from . import models as m
 
-MAX_UPLOAD = 10 * 1024 * 1024
+MAX_UPLOAD_MB = 25
+MAX_UPLOAD = MAX_UPLOAD_MB * 1024 * 1024   # about 100,000 student rows as CSV
 SHOWN_ERRORS = 500
 
 
@@ -60,7 +63,9 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Het bestand is groter dan 10 MB; splits het in delen."))
+            raise forms.ValidationError(
+                _("Het bestand is %(size)d MB; de grens is %(max)d MB. Splits het in delen of gebruik "
+                  "manage.py import_students.") % {"size": -(-upload.size // (1024 * 1024)), "max": MAX_UPLOAD_MB})
         if not upload.name.lower().endswith((".csv", ".txt", ".xlsx", ".xlsm", ".xls")):
             raise forms.ValidationError(_("Kies een CSV- of Excel-bestand (.csv, .txt of .xlsx)."))
         return upload
@@ -85,10 +90,10 @@ def upload(request, pk):
         else:
             # data minimisation: an earlier unfinished upload of this route by this user goes
             m.ImportJob.objects.filter(user=request.user, route=route).exclude(
-                status=m.ImportJob.State.IMPORTED).delete()
+                status__in=[m.ImportJob.State.DONE, *m.ImportJob.RUNNING]).delete()
             job = m.ImportJob.objects.create(
                 route=route, institution=institution, user=request.user, kind=kind, filename=file.name[:255],
-                headers=parsed.headers, rows=parsed.rows, bsn_columns=parsed.bsn_columns,
+                headers=parsed.headers, rows=parsed.rows, row_count=len(parsed.rows), bsn_columns=parsed.bsn_columns,
                 mapping=importing.guess_mapping(kind, parsed.headers, saved.mapping if saved else {},
                                                 parsed.bsn_columns))
             if parsed.bsn_columns:
@@ -96,11 +101,13 @@ def upload(request, pk):
                                          "zelf is niet opgeslagen."))
             return redirect("students:import_mapping", job.pk)
     jobs = m.ImportJob.objects.filter(user=request.user, route=route).select_related("institution")[:10]
-    return render(request, "students/import_upload.html", {"route": route, "form": form, "jobs": jobs})
+    return render(request, "students/import_upload.html", {"route": route, "form": form, "jobs": jobs},
+                  status=400 if form.errors else 200)
 
 
 class MappingForm(forms.Form):
-    """Per target field a select of the file's columns; BSN columns can only be the BSN."""
+    """Per target field a select of the file's columns. A BSN column (found by its values or name)
+    can only be the BSN; any other column can be marked as the BSN too (it is pseudonymised then)."""
 
     def __init__(self, *args, job, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,7 +118,7 @@ class MappingForm(forms.Form):
         for target in importing.targets(job.kind):
             self.fields[target.key] = forms.ChoiceField(
                 label=capfirst(target.label), required=target.required,
-                choices=none + (hidden if target.key == "bsn" else plain))
+                choices=none + (hidden + plain if target.key == "bsn" else plain))
 
     def clean(self):
         data = super().clean()
@@ -130,7 +137,7 @@ class MappingForm(forms.Form):
 @login_required
 def mapping(request, pk):
     job = _job(request, pk)
-    if job.status == m.ImportJob.State.IMPORTED:
+    if job.status == m.ImportJob.State.DONE or job.running:
         return redirect(job)
     form = MappingForm(request.POST or None, job=job, initial=job.mapping)
     chosen = job.mapping
@@ -138,20 +145,34 @@ def mapping(request, pk):
         if form.is_valid():
             chosen = form.mapping()
             if request.POST.get("step") != "preview":
-                importing.start_validation(job, chosen)
-                return redirect(job)
+                try:
+                    if importing.start_validation(job, chosen):
+                        tasks.enqueue_validation(job)
+                except importing.ImportRefused as problem:
+                    form.add_error("bsn", str(problem))
+                else:
+                    return redirect(job)
         else:
             chosen = {k: v for k, v in form.data.items() if k in form.fields and v in job.headers}
     targets = importing.targets(job.kind)
     return render(request, "students/import_mapping.html", {
         "job": job, "route": job.route, "form": form, "targets": targets,
         "preview": importing.preview(job, chosen),
-        "saved": m.ImportMapping.objects.filter(institution=job.institution, kind=job.kind).exists()})
+        "saved": m.ImportMapping.objects.filter(institution=job.institution, kind=job.kind).exists()},
+        status=400 if form.errors else 200)
+
+
+def _stalled(job):
+    """A job whose worker stopped halfway is queued again (see tasks.resume_stalled)."""
+    if job.status in (m.ImportJob.State.VALIDATING, m.ImportJob.State.IMPORTING) and tasks.resume_stalled(
+            m.ImportJob.objects.filter(pk=job.pk)):
+        job.refresh_from_db()
+    return job
 
 
 @login_required
 def job_detail(request, pk):
-    job = _job(request, pk)
+    job = _stalled(_job(request, pk))
     return render(request, "students/import_job.html", {
         "job": job, "route": job.route, "errors": job.errors[:SHOWN_ERRORS],
         "more_errors": max(0, len(job.errors) - SHOWN_ERRORS),
@@ -160,13 +181,11 @@ def job_detail(request, pk):
 
 
 @login_required
-@require_POST
 def step(request, pk):
-    """Validate the next chunk. For htmx the progress fragment (or a redirect to the job page
-    when done); otherwise back to the job page."""
-    job = _job(request, pk)
-    job = importing.validate_step(job, request.user)
-    done = job.status != m.ImportJob.State.VALIDATING
+    """The progress of a running job as the worker writes it (polled by the job page). For htmx the
+    progress fragment, with a redirect to the job page once the job stopped running."""
+    job = _stalled(_job(request, pk))
+    done = not job.running
     if request.headers.get("HX-Request"):
         response = render(request, "students/import_progress.html", {"job": job, "done": done})
         if done:
@@ -178,9 +197,11 @@ def step(request, pk):
 @login_required
 @require_POST
 def run(request, pk):
+    """The Importeren button: queues the import once, however often it is pressed."""
     job = _job(request, pk)
-    importing.run_import(job, request.user)   # the job page shows the outcome
-    return redirect(job)
+    if importing.start_import(job):
+        tasks.enqueue_import(job)
+    return redirect(job)   # the job page shows the state the job is in
 
 
 @login_required

@@ -2,10 +2,15 @@
 
 A file is read once (CSV with any common delimiter and encoding, or Excel) into an ImportJob. BSN
 columns are replaced by their pseudonym while the file is read, before anything is stored: a BSN
-is never stored, logged or shown. The user maps the file's columns to the target fields once per
-institution (the mapping is saved). Every row is then checked through the same use cases as the
-interface (services.enrol, services.save_exam_part) inside transactions that are always rolled
-back; the import itself runs every row again in one transaction. All rows are imported, or none.
+is never stored, logged or shown. A column is a BSN column by its values (most pass the elfproef),
+whatever its header, or because the user maps it as BSN. The user maps the file's columns to the
+target fields once per institution (the mapping is saved).
+
+The checking and the import run in the background worker (``tasks.py``), or in
+``manage.py import_students``. Student rows are checked all at once on the pure core, with the
+route's facts built once (``StudentRows``), and written in bulk in one transaction as exactly what
+``services.enrol`` writes for one student, with one audit entry for the job. Result rows go through
+``services.save_exam_part``. All rows are imported, or none.
 
 Errors are dicts {row, column, value, rule, message}: ``row`` is the row in the file (the header
 is row 1), ``column`` the file's column (or the target field when it is not mapped), ``rule`` a
@@ -14,11 +19,14 @@ rule id ("R-05") or the kind of input problem (verplicht, ongeldig, onbekend, un
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from auditlog.models import LogEntry
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError, connections, router, transaction
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,13 +34,20 @@ from django.utils.translation import gettext_lazy
 from apps.core.lib.pseudonym import national_key, normalise_bsn, valid_bsn
 from apps.core.lib.tabular import read_table
 from apps.registry.models import Kwalificatie, Leerweg, Profiel
+from apps.routes import compliance
+from domain import facts
+from domain import path as core
+from domain.calendar import school_year_of, year_start
+from domain.rules import blocking, evaluate_student
+from domain.rules.base import FAILED, WARNING
 
+from . import exam_plan
 from . import forms as f
 from . import models as m
 from . import services
 
-CHUNK = 200            # rows validated per step of the progress page
-MAX_ROWS = 20000
+CHUNK = 200            # result rows checked per rolled-back transaction
+MAX_ROWS = 100_000     # a region's students in one file
 HIDDEN = "(verborgen)"  # shown instead of a BSN value
 MASK = "•••"            # shown in the preview instead of a BSN value
 INVALID_BSN = "!ongeldig"  # stored instead of a BSN that fails the elfproef
@@ -137,9 +152,13 @@ def _bsn_like(value: str) -> bool:
 
 
 def _looks_like_bsns(values: list[str]) -> bool:
-    """Most filled cells are 8-9 digit numbers passing the elfproef."""
+    """Most filled cells (more than half) are 8-9 digit numbers passing the elfproef. A sample of 200
+    cells rules out a column that clearly holds none (a quarter or less), so that a large file is
+    read quickly; otherwise every cell counts."""
     filled = [v for v in values if v]
-    return bool(filled) and sum(_bsn_like(v) for v in filled) >= max(1, 0.8 * len(filled))
+    if len(filled) > 400 and sum(_bsn_like(v) for v in filled[:200]) <= 50:
+        return False
+    return bool(filled) and sum(_bsn_like(v) for v in filled) > len(filled) / 2
 
 
 def _pseudonym(value: str) -> str:
@@ -152,14 +171,16 @@ def _pseudonym(value: str) -> str:
 
 
 def find_bsn_columns(kind: str, headers: list[str], rows: list[list[str]], saved: dict) -> list[str]:
-    """Columns that hold BSNs: named as such, mapped as BSN before, or holding BSN-like numbers
-    (unless the saved mapping or the header says they are something else)."""
-    found = [h for h in headers if _norm(h) in {_norm(a) for a in BSN_ALIASES}]
+    """Columns that hold BSNs: named as such (the name contains BSN or burgerservicenummer), mapped
+    as BSN before, or holding BSN-like numbers, whatever their header says ("Nummer",
+    "BSN/onderwijsnummer": the values decide, not the name)."""
+    names = {_norm(a) for a in BSN_ALIASES}
+    found = [h for h in headers if _norm(h) in names
+             or {"bsn", "burgerservicenummer", "sofinummer"} & set(_norm(h).split())]
     if saved.get("bsn") in headers and saved["bsn"] not in found:
         found.append(saved["bsn"])
-    claimed = {h for key, h in guess_mapping(kind, headers, saved).items() if key != "bsn"}
     for i, header in enumerate(headers):
-        if header not in found and header not in claimed and _looks_like_bsns([r[i] for r in rows]):
+        if header not in found and _looks_like_bsns([r[i] for r in rows]):
             found.append(header)
     return found
 
@@ -258,8 +279,20 @@ def preview(job: m.ImportJob, mapping: dict, size: int = 10) -> list[list[str]]:
 DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
+DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
 def parse_date(text: str) -> date:
     text = text.strip().split("T")[0].split(" ")[0]
+    match = DMY.fullmatch(text)   # the common forms first, without strptime (large files)
+    if match:
+        day, month, year = map(int, match.groups())
+        return date(year, month, day)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
@@ -311,17 +344,7 @@ def parse_part_kind(text: str) -> str:
         return aliases[value]
     raise ValueError(text)
 
-
-# --- checking and importing rows ---------------------------------------------------------------
-
-class StudentRowForm(f.StudentForm):
-    """The interface's student form, with leerweg, profiel and kwalificatie given by their code."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("leerweg", "profiel", "kwalificatie"):
-            self.fields[name].to_field_name = "code"
-
+# --- checking rows ------------------------------------------------------------------------------
 
 class Rows:
     """The job's rows as the checks see them: values per target field, errors per row."""
@@ -336,14 +359,6 @@ class Rows:
         for index in range(len(job.rows)):
             for key in self._unique_keys(index):
                 self.first_seen.setdefault(key, index)
-        if job.kind == m.ImportJob.Kind.STUDENTS:
-            self.leerwegen = {}
-            for leerweg in Leerweg.objects.all():
-                self.leerwegen[leerweg.code.upper()] = self.leerwegen[_norm(leerweg.name)] = leerweg
-            self.profielen = {}
-            for profiel in Profiel.objects.all():
-                self.profielen[profiel.code.upper()] = self.profielen[_norm(profiel.name)] = profiel
-            self.route_kwalificaties = set(self.route.uitstroomrichtingen.values_list("kwalificatie__code", flat=True))
         self.partners = {"vo": {}, "mbo": {}}     # role -> BRIN -> institution
         for p in self.route.partners.select_related("institution"):
             self.partners[p.role][p.institution.brin.upper()] = p.institution
@@ -391,12 +406,10 @@ class Rows:
     # -- one row --------------------------------------------------------------------------------
 
     def apply(self, index: int, user) -> list[dict]:
-        """Check the row and make its change through the services (in a savepoint: a row with an
-        error leaves nothing behind). Returns the row's errors."""
+        """Results: check the row and make its change through the services (in a savepoint: a row
+        with an error leaves nothing behind). Returns the row's errors."""
         try:
             with transaction.atomic():
-                if self.job.kind == m.ImportJob.Kind.STUDENTS:
-                    return self._student(index, user)
                 return self._result(index)
         except DatabaseError:
             return [self.error(index, "", INVALID, _("Deze rij kan niet worden opgeslagen."))]
@@ -419,82 +432,6 @@ class Rows:
     def _required(self, index: int) -> list[dict]:
         return [self.error(index, key, REQUIRED, _("%(field)s ontbreekt.") % {"field": capfirst(t.label)})
                 for key, t in self.targets.items() if t.required and not self.value(index, key)]
-
-    def _student(self, index: int, user) -> list[dict]:
-        v = lambda key: self.value(index, key)  # noqa: E731
-        errors = self._required(index) + self.duplicates(index)
-        number = v("number")
-        if number and m.StudentNumber.objects.filter(institution=self.institution, number=number).exists():
-            errors.append(self.error(index, "number", UNIQUE, _("Dit leerlingnummer bestaat al bij %(school)s.")
-                                     % {"school": self.institution.name}))
-        bsn = v("bsn")
-        if bsn == INVALID_BSN:
-            errors.append(self.error(index, "bsn", INVALID, _("Dit is geen geldig BSN (elfproef).")))
-        elif bsn and m.Student.objects.filter(route=self.route, national_key=bsn).exists():
-            errors.append(self.error(index, "bsn", UNIQUE, _("Een leerling met dit BSN staat al in deze route.")))
-        data = {"first_name": v("first_name"), "last_name": " ".join(filter(None, [v("prefix"), v("last_name")])),
-                "vmbo_year_at_start": parse_int(v("vmbo_year_at_start")) or "3", "glr_judgment_note": ""}
-        for key in ("date_of_birth", "glr_judgment_on"):
-            data[key] = ""
-            if v(key):
-                try:
-                    data[key] = parse_date(v(key)).isoformat()
-                except ValueError:
-                    errors.append(self.error(index, key, INVALID,
-                                             _("Geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.")))
-        data["cohort"] = ""
-        if v("cohort"):
-            try:
-                data["cohort"] = str(parse_cohort(v("cohort")))
-            except ValueError:
-                errors.append(self.error(index, "cohort", INVALID,
-                                         _("Geen geldig cohort; schrijf het eerste jaar (2021) of het schooljaar "
-                                           "(2021-2022).")))
-        data["leerweg"] = ""
-        if v("leerweg"):
-            leerweg = self.leerwegen.get(v("leerweg").upper()) or self.leerwegen.get(_norm(v("leerweg")))
-            if leerweg:
-                data["leerweg"] = leerweg.code
-            else:
-                errors.append(self.error(index, "leerweg", UNKNOWN, _("Onbekende leerweg; gebruik BB, KB, GL of TL.")))
-        data["profiel"] = ""
-        if v("profiel"):
-            profiel = self.profielen.get(v("profiel").upper()) or self.profielen.get(_norm(v("profiel")))
-            if profiel:
-                data["profiel"] = profiel.code
-            else:
-                errors.append(self.error(index, "profiel", UNKNOWN, _("Onbekend profiel; gebruik de profielcode.")))
-        data["kwalificatie"] = ""
-        if v("kwalificatie"):
-            code = parse_int(v("kwalificatie"))
-            if code in self.route_kwalificaties:
-                data["kwalificatie"] = code
-            elif Kwalificatie.objects.filter(code=code).exists():
-                errors.append(self.error(index, "kwalificatie", UNKNOWN,
-                                         _("Kwalificatie %(code)s is geen uitstroomrichting van deze route.")
-                                         % {"code": code}))
-            else:
-                errors.append(self.error(index, "kwalificatie", UNKNOWN,
-                                         _("Onbekende kwalificatie (crebo) %(code)s.") % {"code": code}))
-        for key, role in (("vo_school", "vo"), ("mbo_institution", "mbo")):
-            school, problem = self._own_school(index, key, role)
-            data[key] = school.pk if school else ""
-            if problem:
-                errors.append(problem)
-        if errors:
-            return errors
-        form = StudentRowForm(data, route=self.route)
-        if not form.is_valid():
-            return self._form_errors(index, form, {name: name for name in data if name in self.targets})
-        student = form.save(commit=False)
-        student.route = self.route
-        student.national_key = bsn
-        try:
-            services.enrol(student, {self.institution: number}, user)
-        except services.RuleViolation as violation:
-            return self._violations(index, violation)
-        return []
-
     def _own_school(self, index: int, key: str, role: str):
         """The row's own vo-school (or mbo): the importing institution when it is that side's
         partner; else the BRIN in the row's column; else the route's only partner of that side.
@@ -596,60 +533,472 @@ class Rows:
             return self._violations(index, violation)
         return []
 
+# --- students: checked all at once on the pure core, written in bulk ----------------------------
 
-# --- the job's steps ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Shape:
+    """What ``services.enrol`` makes of a new student, for every student of the same kind (cohort,
+    vmbo leerjaar, leerweg, profiel, uitstroomrichting, own schools, joint judgment): the instroom,
+    the summary the path gives, the exam plan, the enrolments and the rules' verdict. Computed once
+    per kind with the core (``domain.path``, ``domain.rules``) and the exam plan templates."""
+    on: date                                  # the instroom (start of the cohort's school year)
+    state: core.PathState
+    parts: tuple[tuple, ...]                  # (sector, kind, name, planned route year, examiner id)
+    enrolments: tuple[tuple, ...]             # (institution id, school year, route year, start, end, funded, phase)
+    failed: str                               # the student rules failed / warned (StudentFinding)
+    warnings: str
+    blocked: tuple                            # findings that refuse the enrolment
 
-def start_validation(job: m.ImportJob, mapping: dict) -> None:
-    job.mapping = mapping
-    job.status, job.position, job.errors, job.imported = m.ImportJob.State.VALIDATING, 0, [], 0
-    job.save()
+
+@dataclass
+class Planned:
+    index: int
+    values: dict          # the student's own fields
+    number: str
+    shape: Shape
+
+
+class StudentRows(Rows):
+    """Student rows: every row checked on the pure core with the route's facts built once, the
+    valid rows written in bulk as exactly what ``services.enrol`` writes for one student (record,
+    number, instroom event, exam plan, enrolments, rule state); a test compares the two."""
+
+    def __init__(self, job: m.ImportJob):
+        super().__init__(job)
+        self.leerwegen, self.profielen = {}, {}
+        for leerweg in Leerweg.objects.all():
+            self.leerwegen[leerweg.code.upper()] = self.leerwegen[_norm(leerweg.name)] = leerweg
+        for profiel in Profiel.objects.all():
+            self.profielen[profiel.code.upper()] = self.profielen[_norm(profiel.name)] = profiel
+        self.kwalificaties = {u.kwalificatie.code: u.kwalificatie
+                              for u in self.route.uitstroomrichtingen.select_related("kwalificatie")}
+        self.all_codes = None
+        self.roles = {p.institution_id: p.role for p in self.route.partners.all()}
+        self.route_facts = replace(compliance.route_facts(self.route), has_students=True)
+        self.rule_settings = compliance.rule_settings()
+        self.shapes: dict[tuple, Shape] = {}
+        self.templates: dict = {}
+        self.load_taken()
+
+    def load_taken(self) -> None:
+        """The numbers and pseudonyms already in the register (read once, not per row)."""
+        self.taken_numbers = set(m.StudentNumber.objects.filter(institution=self.institution)
+                                 .values_list("number", flat=True))
+        self.taken_keys = set(m.Student.objects.filter(route=self.route).exclude(national_key="")
+                              .values_list("national_key", flat=True))
+
+    def recheck(self, planned: list[Planned]) -> list[dict]:
+        """The uniqueness checks again, against the register as it is now (in the writing transaction)."""
+        self.load_taken()
+        errors = []
+        for p in planned:
+            if p.number in self.taken_numbers:
+                errors.append(self.error(p.index, "number", UNIQUE, _("Dit leerlingnummer bestaat al bij %(school)s.")
+                                         % {"school": self.institution.name}))
+            if p.values["national_key"] and p.values["national_key"] in self.taken_keys:
+                errors.append(self.error(p.index, "bsn", UNIQUE,
+                                         _("Een leerling met dit BSN staat al in deze route.")))
+        return errors
+
+    def known_code(self, code: str) -> bool:
+        if self.all_codes is None:
+            self.all_codes = set(Kwalificatie.objects.values_list("code", flat=True))
+        return code in self.all_codes
+
+    def check(self, index: int) -> tuple[list[dict], Planned | None]:
+        """The row's errors, or what it becomes."""
+        v = lambda key: self.value(index, key)  # noqa: E731
+        errors = self._required(index) + self.duplicates(index)
+        number = v("number")
+        if number and number in self.taken_numbers:
+            errors.append(self.error(index, "number", UNIQUE, _("Dit leerlingnummer bestaat al bij %(school)s.")
+                                     % {"school": self.institution.name}))
+        if len(number) > 30:
+            errors.append(self.error(index, "number", INVALID, _("Een leerlingnummer heeft hoogstens 30 tekens.")))
+        bsn = v("bsn")
+        if bsn == INVALID_BSN:
+            errors.append(self.error(index, "bsn", INVALID, _("Dit is geen geldig BSN (elfproef).")))
+        elif bsn and bsn in self.taken_keys:
+            errors.append(self.error(index, "bsn", UNIQUE, _("Een leerling met dit BSN staat al in deze route.")))
+        first_name = v("first_name")
+        last_name = " ".join(filter(None, [v("prefix"), v("last_name")]))
+        if len(first_name) > 80:
+            errors.append(self.error(index, "first_name", INVALID, _("Een voornaam heeft hoogstens 80 tekens.")))
+        if len(last_name) > 120:
+            errors.append(self.error(index, "last_name", INVALID, _("Een achternaam heeft hoogstens 120 tekens.")))
+        vmbo_year = parse_int(v("vmbo_year_at_start")) or "3"
+        if not vmbo_year.isdigit() or not 1 <= int(vmbo_year) <= 6:
+            errors.append(self.error(index, "vmbo_year_at_start", INVALID,
+                                     _("Geef het vmbo-leerjaar bij de start als getal (bijvoorbeeld 3).")))
+        dates = {}
+        for key in ("date_of_birth", "glr_judgment_on"):
+            dates[key] = None
+            if v(key):
+                try:
+                    dates[key] = parse_date(v(key))
+                except ValueError:
+                    errors.append(self.error(index, key, INVALID,
+                                             _("Geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.")))
+        cohort = None
+        if v("cohort"):
+            try:
+                cohort = parse_cohort(v("cohort"))
+            except ValueError:
+                errors.append(self.error(index, "cohort", INVALID,
+                                         _("Geen geldig cohort; schrijf het eerste jaar (2021) of het schooljaar "
+                                           "(2021-2022).")))
+        leerweg = None
+        if v("leerweg"):
+            leerweg = self.leerwegen.get(v("leerweg").upper()) or self.leerwegen.get(_norm(v("leerweg")))
+            if not leerweg:
+                errors.append(self.error(index, "leerweg", UNKNOWN, _("Onbekende leerweg; gebruik BB, KB, GL of TL.")))
+        profiel = None
+        if v("profiel"):
+            profiel = self.profielen.get(v("profiel").upper()) or self.profielen.get(_norm(v("profiel")))
+            if not profiel:
+                errors.append(self.error(index, "profiel", UNKNOWN, _("Onbekend profiel; gebruik de profielcode.")))
+        kwalificatie = None
+        if v("kwalificatie"):
+            code = parse_int(v("kwalificatie"))
+            kwalificatie = self.kwalificaties.get(code)
+            if kwalificatie is None and self.known_code(code):
+                errors.append(self.error(index, "kwalificatie", UNKNOWN,
+                                         _("Kwalificatie %(code)s is geen uitstroomrichting van deze route.")
+                                         % {"code": code}))
+            elif kwalificatie is None:
+                errors.append(self.error(index, "kwalificatie", UNKNOWN,
+                                         _("Onbekende kwalificatie (crebo) %(code)s.") % {"code": code}))
+        elif self.route.choice_route_year is None:
+            errors.append(self.error(index, "kwalificatie", REQUIRED, _(
+                "De uitstroomrichting (crebo) ontbreekt; deze route legt haar bij de start vast.")))
+        schools = {}
+        for key, role in (("vo_school", "vo"), ("mbo_institution", "mbo")):
+            schools[key], problem = self._own_school(index, key, role)
+            if problem:
+                errors.append(problem)
+        if not errors and schools["vo_school"] is None:
+            errors.append(self.error(index, "vo_school", REQUIRED, _("De route heeft geen vo-school.")))
+        if errors:
+            return errors, None
+        values = {"first_name": first_name, "last_name": last_name, "date_of_birth": dates["date_of_birth"],
+                  "vo_school": schools["vo_school"], "mbo_institution": schools["mbo_institution"],
+                  "leerweg": leerweg, "profiel": profiel, "vmbo_year_at_start": int(vmbo_year), "cohort": cohort,
+                  "kwalificatie": kwalificatie, "glr_judgment_on": dates["glr_judgment_on"], "national_key": bsn}
+        shape = self.shape(values)
+        if shape.blocked:
+            return self._violations(index, services.RuleViolation(list(shape.blocked))), None
+        return [], Planned(index, values, number, shape)
+
+    def student(self, values: dict, shape: Shape | None = None) -> m.Student:
+        """The new student record (unsaved) as services.enrol saves it, its summary from the path."""
+        student = m.Student(route=self.route, glr_judgment_note="", entry_route_year=1, route_year=1, **values)
+        if shape is not None:
+            state = shape.state
+            student.route_year, student.status = state.route_year, state.status
+            student.entry_route_year, student.zij_instroom = state.entry_route_year, state.zij_instroom
+        return student
+
+    def shape(self, values: dict) -> Shape:
+        key = tuple(getattr(values[k], "pk", values[k]) for k in (
+            "cohort", "vmbo_year_at_start", "leerweg", "profiel", "kwalificatie", "vo_school", "mbo_institution",
+            "glr_judgment_on"))
+        if key not in self.shapes:
+            self.shapes[key] = self._shape(self.student(values))
+        return self.shapes[key]
+
+    def _shape(self, student: m.Student) -> Shape:
+        """As services.enrol: the instroom event, the exam plan from the templates, the summary and the
+        enrolments the replayed path gives (rederive), then the rules guarding an enrolment."""
+        on = year_start(student.cohort)
+        kwalificatie = student.kwalificatie
+        state = core.replay([core.PathEvent(kind=m.EventKind.INSTROOM, date=on, route_year=1,
+                                            kwalificatie=kwalificatie.code if kwalificatie else "", key="nieuw")])
+        parts = exam_plan.template_parts(student, cache=self.templates)
+        vo, mbo = student.vo_school, student.mbo_institution
+        base = facts.Student(
+            key="nieuw", route=self.route_facts, leerweg=student.leerweg.code,
+            vmbo_year_at_start=student.vmbo_year_at_start, cohort=student.cohort,
+            kwalificatie=(facts.Kwalificatie(kwalificatie.code, kwalificatie.name, kwalificatie.level)
+                          if kwalificatie else None),
+            exam_parts=tuple(facts.ExamPart(name=p.name, sector=p.sector, kind=p.kind,
+                                            planned_route_year=p.planned_route_year, actual_route_year=None,
+                                            result=p.result, integrated=p.integrated, result_on=None)
+                             for p in parts),
+            vmbo_diploma_on=state.vmbo_diploma_on, glr_judgment_on=student.glr_judgment_on, active=True,
+            vo_brin=vo.brin if vo else "", mbo_brin=mbo.brin if mbo else "")
+        own = {}
+        for side, chosen in (("vo", vo), ("mbo", mbo)):
+            partners = self.partners[side]
+            brin = core.own_brin(chosen.brin if chosen else "", list(partners))
+            own[side] = partners.get(brin.upper() if brin else "", chosen)
+        enrolments = tuple((own[row.side].pk, row.school_year, row.route_year, row.start, row.end, row.funded,
+                            row.phase)
+                           for row in core.required_for_path(base, state) if own[row.side] is not None)
+        brins = {i.pk: i.brin for i in own.values() if i is not None}
+        evaluated = replace(base, enrolments=tuple(
+            facts.Enrolment(brin=brins[e[0]], role=self.roles.get(e[0], "mbo"), school_year=e[1], route_year=e[2],
+                            start=e[3], end=e[4], funded=e[5], phase=e[6]) for e in enrolments))
+        findings = evaluate_student(evaluated, self.rule_settings)
+        failed = sorted({f.rule for f in findings if f.status == FAILED})
+        warned = sorted({f.rule for f in findings if f.status == WARNING} - set(failed))
+        return Shape(on=on, state=state,
+                     parts=tuple((p.sector, p.kind, p.name, p.planned_route_year, p.examiner_id) for p in parts),
+                     enrolments=enrolments, failed=" ".join(failed), warnings=" ".join(warned),
+                     blocked=tuple(blocking(findings, "student.enrol")))
+
+    def write(self, planned: list[Planned], user) -> list[int]:
+        """Write the checked rows in bulk (call inside a transaction; the audit trail gets one entry
+        for the job, written by the caller, not one per record): the students, their numbers, events,
+        exam plans, enrolments and rule state as plain rows (``insert_rows``). Returns the students' ids."""
+        now = timezone.now()
+        ids = allocate_ids(m.Student, len(planned))
+        defaults = {f.attname: f.get_default() for f in m.Student._meta.concrete_fields if not f.primary_key}
+        defaults.update(route_id=self.route.pk, glr_judgment_note="", created=now, updated=now)
+        students, numbers, events, parts, enrolments, findings = [], [], [], [], [], []
+        user_id, institution_id = getattr(user, "pk", None), self.institution.pk
+        for pk, p in zip(ids, planned):
+            shape, values, state = p.shape, p.values, p.shape.state
+            student = dict(defaults, id=pk, **{(f"{k}_id" if hasattr(v, "pk") or k in FOREIGN else k):
+                                               (v.pk if hasattr(v, "pk") else v) for k, v in values.items()})
+            student.update(route_year=state.route_year, status=state.status, entry_route_year=state.entry_route_year,
+                           zij_instroom=state.zij_instroom)
+            students.append(student)
+            if p.number:
+                numbers.append((pk, institution_id, p.number))
+            events.append((pk, m.EventKind.INSTROOM, shape.on, school_year_of(shape.on), state.entry_route_year,
+                           student["kwalificatie_id"], "", "", "", user_id))
+            parts += [(pk, sector, kind, name, year, None, examiner, "", False, m.ExamPart.Result.OPEN, None, None)
+                      for sector, kind, name, year, examiner in shape.parts]
+            enrolments += [(pk, *enrolment) for enrolment in shape.enrolments]
+            findings.append((pk, shape.failed, shape.warnings, now))
+        names = list(students[0]) if students else []
+        insert_rows(m.Student, [m.Student._meta.pk.name if n == "id" else n for n in names],
+                    [tuple(row[n] for n in names) for row in students])
+        insert_rows(m.StudentNumber, ["student", "institution", "number"], numbers)
+        insert_rows(m.Event, ["student", "kind", "date", "school_year", "route_year", "kwalificatie",
+                              "destination", "origin", "detail", "recorded_by"], events)
+        insert_rows(m.ExamPart, ["student", "sector", "kind", "name", "planned_route_year", "actual_route_year",
+                                 "examiner", "location", "integrated", "result", "grade", "result_on"], parts)
+        insert_rows(m.Enrolment, ["student", "institution", "school_year", "route_year", "start", "end", "funded",
+                                  "phase"], enrolments)
+        insert_rows(m.StudentFinding, ["student", "failed", "warnings", "evaluated_at"], findings)
+        return ids
+
+
+FOREIGN = {"vo_school", "mbo_institution", "leerweg", "profiel", "kwalificatie"}   # may be None
+
+
+def allocate_ids(model, count: int) -> list[int]:
+    """Keys for ``count`` new rows of ``model`` (inside the writing transaction): from the table's
+    sequence on PostgreSQL; on SQLite after the highest key ever given (the transaction holds the
+    database's write lock from its start, so no other writer takes the same keys)."""
+    connection = connections[router.db_for_write(model)]
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                           [table, column, count])
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT COALESCE(MAX({connection.ops.quote_name(column)}), 0) FROM "
+                       f"{connection.ops.quote_name(table)}")
+        start = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
+        start = max(start, cursor.fetchone()[0])
+    return list(range(start + 1, start + count + 1))
+
+
+def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
+    """Insert many plain rows into a model's table (inside the caller's transaction): COPY on
+    PostgreSQL, executemany on SQLite. Dates and times are adapted for the database by the backend
+    (once per distinct value); other values are given as they are. No model instances, signals or
+    per-record audit entries."""
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    fields = [model._meta.get_field(name) for name in names]
+    adapt = {}
+    for i, field in enumerate(fields):
+        kind = field.get_internal_type()
+        if kind == "DateField":
+            adapt[i] = connection.ops.adapt_datefield_value
+        elif kind == "DateTimeField":
+            adapt[i] = connection.ops.adapt_datetimefield_value
+    if adapt:
+        cache = {}
+        records = []
+        for row in rows:
+            row = list(row)
+            for i, convert in adapt.items():
+                value = row[i]
+                if value is not None:
+                    if value not in cache:
+                        cache[value] = convert(value)
+                    row[i] = cache[value]
+            records.append(row)
+    else:
+        records = rows
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for record in records:
+                    copy.write_row(record)
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", records)
+
+
+# --- the job's steps (run by the worker: tasks.py; or by manage.py import_students) ------------
+
+PROGRESS_EVERY = 1000   # rows between two progress writes
+
+
+def _progress(job: m.ImportJob, position: int) -> None:
+    m.ImportJob.objects.filter(pk=job.pk).update(position=position, updated=timezone.now())
+
+
+def claim(job: m.ImportJob, from_states, to_state: str, **fields) -> bool:
+    """Move the job to ``to_state`` if it is in one of ``from_states``, in one conditional UPDATE: of
+    two requests (a double click, two tabs, two workers) exactly one gets True."""
+    fields.setdefault("updated", timezone.now())
+    moved = m.ImportJob.objects.filter(pk=job.pk, status__in=list(from_states)).update(status=to_state, **fields)
+    if moved:
+        job.status = to_state
+        for name, value in fields.items():
+            setattr(job, name, value)
+    return bool(moved)
+
+
+def start_validation(job: m.ImportJob, mapping: dict) -> bool:
+    """Queue the check of the job's rows with ``mapping``; False when it is already queued or running
+    (or imported). A column the user maps as BSN is pseudonymised now, before anything else."""
+    states = (m.ImportJob.State.MAPPING, m.ImportJob.State.VALIDATED, m.ImportJob.State.FAILED)
+    with transaction.atomic():
+        job = m.ImportJob.objects.select_for_update().get(pk=job.pk)
+        if job.status not in states:
+            return False
+        bsn = mapping.get("bsn")
+        if bsn and bsn not in job.bsn_columns and bsn in job.headers:
+            if not settings.LEERROUTE_PSEUDONYM_KEY:
+                raise ImportRefused(_(
+                    "Kolom ‘%(column)s’ is als BSN gekoppeld, maar er is geen sleutel voor pseudoniemen ingesteld "
+                    "(LEERROUTE_PSEUDONYM_KEY); BSN's worden dan niet verwerkt.") % {"column": bsn})
+            i = job.headers.index(bsn)
+            for row in job.rows:
+                row[i] = _pseudonym(row[i])
+            job.bsn_columns = [*job.bsn_columns, bsn]
+        job.mapping = mapping
+        job.row_count = len(job.rows)
+        job.status, job.position, job.errors, job.imported, job.message = \
+            m.ImportJob.State.QUEUED, 0, [], 0, ""
+        job.save()
     m.ImportMapping.objects.update_or_create(institution=job.institution, kind=job.kind,
                                              defaults={"mapping": mapping})
+    return True
 
 
-def validate_step(job: m.ImportJob, user, size: int | None = None) -> m.ImportJob:
-    """Check the next ``size`` rows against the database and the rules; nothing is kept (the
-    rows' changes are always rolled back). Ends in status validated or failed. The job is locked
-    meanwhile, so two open pages cannot check the same rows twice."""
-    with transaction.atomic():
-        job = m.ImportJob.objects.select_for_update().select_related("route", "institution").get(pk=job.pk)
-        if job.status != m.ImportJob.State.VALIDATING:
-            return job
-        rows = Rows(job)
-        end = min(job.position + (size or CHUNK), job.total)
-        errors = []
+def check_rows(job: m.ImportJob, user, progress=None):
+    """Check every row. Students: on the core, nothing written (returns the errors and the planned
+    rows); results: through the services in transactions that are rolled back."""
+    progress = progress or (lambda n: None)
+    if job.kind == m.ImportJob.Kind.STUDENTS:
+        rows = StudentRows(job)
+        errors, planned = [], []
+        for index in range(job.total):
+            problems, plan = rows.check(index)
+            errors += problems
+            if plan is not None:
+                planned.append(plan)
+            if (index + 1) % PROGRESS_EVERY == 0:
+                progress(index + 1)
+        return rows, errors, planned
+    rows, errors = Rows(job), []
+    for start in range(0, job.total, CHUNK):
         with transaction.atomic():
-            for index in range(job.position, end):
+            for index in range(start, min(start + CHUNK, job.total)):
                 errors += rows.apply(index, user)
             transaction.set_rollback(True)
-        job.errors = job.errors + errors
-        job.position = end
-        if end >= job.total:
-            job.status = m.ImportJob.State.FAILED if job.errors else m.ImportJob.State.VALIDATED
-        job.save(update_fields=["errors", "position", "status", "updated"])
+        progress(min(start + CHUNK, job.total))
+    return rows, errors, None
+
+
+def validate(job: m.ImportJob, user=None) -> m.ImportJob:
+    """The worker's check of a queued job: queued -> validating -> validated | failed."""
+    if not claim(job, [m.ImportJob.State.QUEUED], m.ImportJob.State.VALIDATING, position=0):
+        return job
+    job.refresh_from_db()
+    _rows, errors, _planned = check_rows(job, user or job.user, lambda n: _progress(job, n))
+    job.errors, job.position = errors, job.total
+    job.status = m.ImportJob.State.FAILED if errors else m.ImportJob.State.VALIDATED
+    job.save(update_fields=["errors", "position", "status", "updated"])
     return job
 
 
-def run_import(job: m.ImportJob, user) -> m.ImportJob:
-    """Import every row in one transaction, again through the services; if any row fails nothing
-    is kept and the job shows the errors. The stored rows are cleared after a successful import."""
-    with transaction.atomic():
-        job = m.ImportJob.objects.select_for_update().select_related("route", "institution").get(pk=job.pk)
-        if job.status != m.ImportJob.State.VALIDATED:
-            return job
-        rows = Rows(job)
-        errors = []
-        for index in range(job.total):
-            errors += rows.apply(index, user)
-        if errors:
-            transaction.set_rollback(True)
+def start_import(job: m.ImportJob) -> bool:
+    """The Importeren button: validated -> importing, once however often it is pressed."""
+    return claim(job, [m.ImportJob.State.VALIDATED], m.ImportJob.State.IMPORTING, position=0)
+
+
+def run_import(job: m.ImportJob, user=None) -> m.ImportJob:
+    """The worker's import of a job in state importing: every row is checked again (the register may
+    have changed since), then written in one transaction with the job's end state, so the job says
+    done only with its rows committed. A row that fails: nothing is written, the job is failed with
+    the errors. Students are written in bulk with one audit entry for the job; results through the
+    services. The stored rows are cleared after a successful import."""
+    job = m.ImportJob.objects.select_related("route", "institution", "user").get(pk=job.pk)
+    if job.status != m.ImportJob.State.IMPORTING:
+        return job
+    user = user or job.user
+    rows, errors, planned = check_rows(job, user, lambda n: _progress(job, n))
     if errors:
         job.status, job.errors, job.position = m.ImportJob.State.FAILED, errors, job.total
         job.save(update_fields=["status", "errors", "position", "updated"])
-    else:
-        job.status, job.imported, job.rows = m.ImportJob.State.IMPORTED, job.total, []
-        job.save(update_fields=["status", "imported", "rows", "updated"])
+        return job
+    _progress(job, job.total)
+    with transaction.atomic():
+        locked = m.ImportJob.objects.select_for_update().get(pk=job.pk)
+        if locked.status != m.ImportJob.State.IMPORTING:
+            return locked   # another run got here first
+        if planned is not None:
+            errors = rows.recheck(planned)   # numbers and pseudonyms written meanwhile
+            if errors:
+                transaction.set_rollback(True)
+            else:
+                ids = rows.write(planned, user)
+                audit_import(job, user, [(p.index + 2, pk) for p, pk in zip(planned, ids)])
+                compliance.refresh(job.route)
+        else:
+            for index in range(job.total):
+                errors += rows.apply(index, user)
+            if errors:
+                transaction.set_rollback(True)
+        if not errors:
+            m.ImportJob.objects.filter(pk=job.pk).update(
+                status=m.ImportJob.State.DONE, imported=job.total, rows=[], position=job.total,
+                updated=timezone.now())
+    if errors:
+        job.status, job.errors = m.ImportJob.State.FAILED, errors
+        job.save(update_fields=["status", "errors", "updated"])
+    job.refresh_from_db()
     return job
+
+
+def fail(job: m.ImportJob, message: str) -> None:
+    """End a job that broke off (an unexpected error): failed, with a message, nothing imported."""
+    m.ImportJob.objects.filter(pk=job.pk).exclude(status=m.ImportJob.State.DONE).update(
+        status=m.ImportJob.State.FAILED, message=message[:300], updated=timezone.now())
+
+
+def audit_import(job: m.ImportJob, user, rows: list[tuple[int, int]]) -> None:
+    """One audit entry for a whole import: which file row became which student (ids only, no names
+    or BSNs), instead of one entry per record."""
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(m.ImportJob), object_pk=str(job.pk), object_id=job.pk,
+        object_repr=f"import {job.pk}", action=LogEntry.Action.CREATE, actor=user,
+        changes={"imported": [None, len(rows)]}, changes_text="",
+        additional_data={"import_job": job.pk, "kind": job.kind, "route_id": job.route_id,
+                         "institution_id": job.institution_id, "rows": [[row, pk] for row, pk in rows]})
 
 
 ERROR_HEADERS = ["rij", "kolom", "waarde", "regel", "melding"]
@@ -657,3 +1006,4 @@ ERROR_HEADERS = ["rij", "kolom", "waarde", "regel", "melding"]
 
 def error_rows(job: m.ImportJob) -> list[list]:
     return [[e["row"], e["column"], e["value"], e["rule"], e["message"]] for e in job.errors]
+

@@ -276,8 +276,14 @@ class AccessLog(models.Model):
 
 class ImportJob(models.Model):
     """One upload of the import wizard: the parsed table (BSNs already replaced by their pseudonym
-    when the file was read, so a BSN is never stored), the chosen mapping, and how far the
-    validation got. A job belongs to the user who uploaded it."""
+    when the file was read, so a BSN is never stored), the chosen mapping, and the state of its
+    checking and importing, which the background worker (``tasks.py``) writes while it runs and the
+    job page reads. A job belongs to the user who uploaded it.
+
+    The state moves mapping -> queued -> validating -> validated | failed, and validated -> importing
+    -> done | failed. Each move into queued or importing is one conditional UPDATE (``claim``), so a
+    button pressed twice starts the work once. ``position`` counts the rows checked so far, ``imported``
+    the rows written (only ever set with the state done, after the rows' transaction committed)."""
 
     class Kind(models.TextChoices):
         STUDENTS = "students", _("leerlingen en inschrijvingen")
@@ -285,10 +291,14 @@ class ImportJob(models.Model):
 
     class State(models.TextChoices):
         MAPPING = "mapping", _("kolommen koppelen")
+        QUEUED = "queued", _("wacht op de controle")
         VALIDATING = "validating", _("wordt gecontroleerd")
         VALIDATED = "validated", _("gecontroleerd, klaar om te importeren")
-        FAILED = "failed", _("fouten gevonden, niets geïmporteerd")
-        IMPORTED = "imported", _("geïmporteerd")
+        FAILED = "failed", _("niet gelukt, niets geïmporteerd")
+        IMPORTING = "importing", _("wordt geïmporteerd")
+        DONE = "done", _("geïmporteerd")
+
+    RUNNING = (State.QUEUED, State.VALIDATING, State.IMPORTING)
 
     route = models.ForeignKey(Route, models.CASCADE, related_name="+", verbose_name=_("route"))
     institution = models.ForeignKey(Institution, models.CASCADE, related_name="+", verbose_name=_("instelling"))
@@ -297,14 +307,17 @@ class ImportJob(models.Model):
     filename = models.CharField(_("bestand"), max_length=255)
     headers = models.JSONField(default=list)
     rows = models.JSONField(default=list)          # list of lists, aligned with headers
-    bsn_columns = models.JSONField(default=list)   # headers whose values were pseudonymised on reading
+    bsn_columns = models.JSONField(default=list)   # headers whose values were pseudonymised
     mapping = models.JSONField(default=dict)       # target field -> header
     status = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.MAPPING)
-    position = models.PositiveIntegerField(default=0)   # rows validated so far
+    row_count = models.PositiveIntegerField(default=0)  # rows in the file (kept when the rows are cleared)
+    position = models.PositiveIntegerField(default=0)   # rows checked so far by the running step
     errors = models.JSONField(default=list)        # [{row, column, value, rule, message}]
+    message = models.CharField(_("melding"), max_length=300, blank=True)  # why a step ended in failed
     imported = models.PositiveIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)   # the worker's task (django-tasks result id)
     created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(auto_now=True)  # also the worker's heartbeat while it runs
 
     class Meta:
         ordering = ["-created"]
@@ -319,11 +332,15 @@ class ImportJob(models.Model):
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        return self.row_count or len(self.rows)
 
     @property
     def percent(self) -> int:
         return int(100 * self.position / self.total) if self.total else 100
+
+    @property
+    def running(self) -> bool:
+        return self.status in self.RUNNING
 
 
 class StudentFinding(models.Model):

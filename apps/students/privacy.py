@@ -28,7 +28,7 @@ def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> N
         errors = [e for e in job.errors if str(e.get("value")) not in markers]
         if len(rows) != len(job.rows) or len(errors) != len(job.errors):
             job.rows, job.errors = rows, errors
-            if job.status != m.ImportJob.State.IMPORTED:
+            if job.status != m.ImportJob.State.DONE:
                 job.status = m.ImportJob.State.FAILED
             job.save(update_fields=["rows", "errors", "status"])
 

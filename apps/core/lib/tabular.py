@@ -44,6 +44,9 @@ def read_table(name: str, content: bytes) -> Table:
             raise TableError(_("Het Excel-bestand kan niet worden gelezen: %s") % exc) from exc
         values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     else:
+        if b"\x00" in content[:65536]:
+            raise TableError(_("Dit bestand is geen CSV- of Excel-bestand (het bevat binaire gegevens). Kies een "
+                               "CSV-bestand (.csv, .txt) of een Excel-bestand (.xlsx)."))
         for encoding in ENCODINGS:
             try:
                 text = content.decode(encoding)
@@ -54,7 +57,10 @@ def read_table(name: str, content: bytes) -> Table:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t|")
         except csv.Error:
             dialect = csv.excel
-        values = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+        try:  # newline="": the csv module itself reads \r\n, \n and \r (old Mac) line endings
+            values = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        except csv.Error as exc:
+            raise TableError(_("Het CSV-bestand kan niet worden gelezen: %s") % exc) from exc
     values = [row for row in values if any(row)]
     if not values:
         raise TableError(_("Het bestand is leeg."))
