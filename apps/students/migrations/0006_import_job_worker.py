@@ -20,7 +20,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('students', '0004_studentfinding'),
+        ('students', '0005_erasurerecord'),
     ]
 
     operations = [
