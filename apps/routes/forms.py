@@ -50,6 +50,14 @@ class PartnerForm(forms.ModelForm):
         fields = ["institution", "role", "location", "joined_on", "rio_registered_on"]
         widgets = {"joined_on": DATE, "rio_registered_on": DATE}
 
+    def clean(self):
+        # The form offers every vestiging; the input names one by its code at the chosen institution.
+        data = super().clean()
+        institution, location = data.get("institution"), data.get("location")
+        if institution and location and location.institution_id != institution.pk:
+            self.add_error("location", _("Deze vestiging hoort niet bij %(name)s.") % {"name": institution.name})
+        return data
+
 
 class UitstroomForm(forms.ModelForm):
     class Meta:

@@ -303,3 +303,14 @@ def agreement_post_data(page) -> dict:
                 if name not in ("id", "agreement", "DELETE") and value not in (None, ""):
                     data[f"{prefix}-{i}-{name}"] = getattr(value, "pk", value)
     return data
+
+
+def test_openapi_declares_put_whole_and_patch(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    for path in ("/api/v1/routes/{route_id}", "/api/v1/agreements/{agreement_id}"):
+        assert {"put", "patch"} <= set(spec["paths"][path])
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["RoutePut"]["required"]) == set(RouteIn.model_fields)
+    assert set(schemas["AgreementPut"]["required"]) == set(AgreementIn.model_fields)
+    assert "required" not in schemas["RoutePatch"]
+    assert schemas["RouteIn"]["properties"]["phase"]["enum"][0] == "in_ontwikkeling"
