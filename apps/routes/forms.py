@@ -1,10 +1,22 @@
+"""The forms of the interface: they render the register and parse what the user typed (and keep it
+on errors). They do not save: after ``is_valid`` a view turns them into the typed input of the use
+case (``route_input``, ``agreement_input``) and places the errors of a refused change back beside
+the field or in the row they are about (``place_errors``). The rules live in the use cases."""
+import re
+
 from django import forms
+from django.db.models import Model, QuerySet
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError
+
+from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 
 from apps.core.lib.documents import validate_agreement_document
 
 from . import models as m
+from .schemas import AgreementIn, RouteIn, schema_errors
+from .services import ChangeRefused
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -41,61 +53,12 @@ class PartnerForm(forms.ModelForm):
         widgets = {"joined_on": DATE, "rio_registered_on": DATE}
 
     def clean(self):
+        # The form offers every vestiging; the input names one by its code at the chosen institution.
         data = super().clean()
-        institution, role, location = data.get("institution"), data.get("role"), data.get("location")
-        if institution and role and institution.sector != role:
-            self.add_error("institution", _("%(name)s is een %(sector)s-instelling en kan geen %(role)s-partner zijn.")
-                           % {"name": institution.name, "sector": institution.sector, "role": role})
+        institution, location = data.get("institution"), data.get("location")
         if institution and location and location.institution_id != institution.pk:
             self.add_error("location", _("Deze vestiging hoort niet bij %(name)s.") % {"name": institution.name})
         return data
-
-
-class BasePartnerFormSet(forms.BaseInlineFormSet):
-    user = None  # set by route_formsets: a user may only register routes of their own institution
-
-    def clean(self):
-        super().clean()
-        rows = [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        roles = [row.get("role") for row in rows]
-        if roles.count("vo") < 1 or roles.count("mbo") < 1:
-            raise forms.ValidationError(
-                _("Een route heeft minstens één vo-school en minstens één mbo-instelling als partner."))
-        self._keep_partners_with_students(rows)
-        if self.user is not None and not self.user.is_beheerder:
-            own = set(self.user.institutions.values_list("pk", flat=True))
-            if not any(row.get("institution") and row["institution"].pk in own for row in rows):
-                raise forms.ValidationError(
-                    _("Uw eigen instelling moet partner zijn van de route; anders kunt u de route daarna "
-                      "niet meer zien of wijzigen."))
-
-
-    def _keep_partners_with_students(self, rows):
-        """A partner that still has students of the route (their own vo-school or mbo, or an
-        enrolment there) cannot leave the route (or change side)."""
-        route = self.instance
-        if route is None or route.pk is None:
-            return
-        kept = {(row["institution"].pk, row.get("role")) for row in rows if row.get("institution")}
-        for partner in route.partners.select_related("institution"):
-            if (partner.institution_id, partner.role) in kept:
-                continue
-            count = students_at(route, partner.institution_id, partner.role)
-            if count:
-                raise forms.ValidationError(
-                    _("%(name)s kan niet uit de route worden gehaald: %(n)d leerling(en) van de route horen bij "
-                      "of zijn ingeschreven bij deze %(role)s-partner. Verplaats of verwijder eerst die "
-                      "leerlingen.") % {"name": partner.institution.name, "n": count, "role": partner.role},
-                    code="partner_has_students")
-
-
-def students_at(route, institution_id, role) -> int:
-    """How many students of the route have ``institution_id`` as their own school of that side or
-    an enrolment there (routes do not import the students app: the reverse relation is used)."""
-    from django.db.models import Q
-
-    own = Q(vo_school=institution_id) if role == "vo" else Q(mbo_institution=institution_id)
-    return route.students.filter(own | Q(enrolments__institution=institution_id)).distinct().count()
 
 
 class UitstroomForm(forms.ModelForm):
@@ -142,7 +105,7 @@ def _formset(model, form, extra, formset=forms.BaseInlineFormSet):
 
 # prefix -> (formset class, heading); the order is the order on the form page.
 ROUTE_FORMSETS = {
-    "partners": (_formset(m.RoutePartner, PartnerForm, 3, BasePartnerFormSet), _("Partners")),
+    "partners": (_formset(m.RoutePartner, PartnerForm, 3), _("Partners")),
     "uitstroomrichtingen": (_formset(m.Uitstroomrichting, UitstroomForm, 2), _("Uitstroomrichtingen")),
     "years": (_formset(m.RouteYear, YearForm, 1), _("Routejaren")),
     "targets": (_formset(m.RouteTarget, TargetForm, 1), _("Doelen")),
@@ -153,45 +116,8 @@ ROUTE_FORMSETS = {
 }
 
 
-def route_formsets(data=None, instance=None, user=None):
-    formsets = {prefix: cls(data, instance=instance, prefix=prefix) for prefix, (cls, _h) in ROUTE_FORMSETS.items()}
-    formsets["partners"].user = user
-    return formsets
-
-
-# A finding's field -> (formset prefix, field of a row, the code of a row value that Finding.item names)
-FINDING_ROWS = {
-    "uitstroomrichtingen": ("uitstroomrichtingen", "kwalificatie", lambda value: value.code),
-    "partners": ("partners", "institution", lambda value: value.brin),
-    "topics": ("clauses", "topic", lambda value: value),
-}
-
-
-def place_findings(form, formsets, findings):
-    """Show each rule violation beside the field, or in the row, it is about. Returns, per finding,
-    (finding, formset prefix or None, row index in the formset or None, field name or "")."""
-    placed = []
-    for finding in findings:
-        message = f"{finding.rule}: {finding.message}"
-        prefix, name, key = FINDING_ROWS.get(finding.field, (None, None, None))
-        if prefix in formsets:
-            formset = formsets[prefix]
-            index = next((i for i, sub in enumerate(formset.forms)
-                          if finding.item and (sub.cleaned_data or {}).get(name) not in (None, "")
-                          and key(sub.cleaned_data[name]) == finding.item), None)
-            if index is None:
-                formset._non_form_errors = formset.non_form_errors() + [message]
-                placed.append((finding, prefix, None, ""))
-            else:
-                formset.forms[index].add_error(name, message)
-                placed.append((finding, prefix, index, name))
-        elif finding.field in form.fields:
-            form.add_error(finding.field, message)
-            placed.append((finding, None, None, finding.field))
-        else:
-            form.add_error(None, message)
-            placed.append((finding, None, None, finding.field))
-    return placed
+def route_formsets(data=None, instance=None):
+    return {prefix: cls(data, instance=instance, prefix=prefix) for prefix, (cls, _h) in ROUTE_FORMSETS.items()}
 
 
 class AgreementForm(forms.ModelForm):
@@ -207,21 +133,6 @@ class AgreementForm(forms.ModelForm):
             self.fields["routes"].queryset = routes
         if agreements is not None:
             self.fields["supersedes"].queryset = agreements.exclude(pk=self.instance.pk)
-
-    def clean_routes(self):
-        # Routes of the agreement that this user may not change stay covered.
-        chosen = self.cleaned_data["routes"]
-        if not self.instance.pk:
-            return chosen
-        others = self.instance.routes.exclude(pk__in=self.fields["routes"].queryset.values("pk"))
-        return chosen | others
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_to")
-        if start and end and end < start:
-            self.add_error("valid_to", _("De einddatum ligt vóór de begindatum."))
-        return data
 
 
 class SignatureForm(forms.ModelForm):
@@ -282,3 +193,76 @@ def agreement_formsets(data=None, instance=None, previous=None):
             signatures.extra = len(signatures.initial_extra) + 1
     return {"signatures": signatures, "clauses": clauses}
 
+
+
+# --- from the forms to the use cases and back ----------------------------------------------------
+
+# How the typed input refers to an object a form field chose.
+CODES = {Institution: "brin", Location: "code", Kwalificatie: "code", Bestuur: "name", Profiel: "code",
+         Leerweg: "code", Region: "pk", m.Route: "pk", m.Agreement: "pk"}
+
+
+def _plain(value):
+    if isinstance(value, Model):
+        return getattr(value, CODES[type(value)])
+    if isinstance(value, (QuerySet, list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _values(form, parent: str = "") -> dict:
+    """What a form's fields hold, as the typed input names it (``parent``: the foreign key of a row)."""
+    return {name: _plain(form.cleaned_data.get(name)) for name in form._meta.fields if name != parent}
+
+
+def _kept(formset):
+    """The forms of a formset that are rows of the input (not left empty, not marked for deletion)."""
+    return [(i, sub) for i, sub in enumerate(formset.forms) if sub.cleaned_data and not sub.cleaned_data.get("DELETE")]
+
+
+def row_positions(formsets) -> dict[str, list[int]]:
+    """Per formset, the form index of each row of the input."""
+    return {prefix: [i for i, _sub in _kept(formset)] for prefix, formset in formsets.items()}
+
+
+def _typed(schema, form, formsets):
+    data = _values(form)
+    for prefix, formset in formsets.items():
+        data[prefix] = [_values(sub, formset.fk.name) for _i, sub in _kept(formset)]
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        raise ChangeRefused(schema_errors(exc)) from exc
+
+
+def route_input(form, formsets) -> RouteIn:
+    """A valid route form and its formsets as the input of services.save_route; raises ChangeRefused
+    when the input breaks a limit the form does not know."""
+    return _typed(RouteIn, form, formsets)
+
+
+def agreement_input(form, formsets) -> AgreementIn:
+    """A valid agreement form and its formsets as the input of services.save_agreement."""
+    return _typed(AgreementIn, form, formsets)
+
+
+PATH = re.compile(r"(?P<name>\w+)(?:\[(?P<index>\d+)\](?:\.(?P<field>\w+))?)?")
+
+
+def place_errors(form, formsets, errors, positions) -> None:
+    """Show each error of a refused change beside the field, or in the row, its path names (a rule
+    error starts with the rule). ``positions``: per formset the form index of each input row."""
+    for item in errors:
+        message = f"{item['rule']}: {item['message']}" if item.get("rule") else item["message"]
+        match = PATH.fullmatch(item.get("field") or "")
+        name = match["name"] if match else ""
+        if name in formsets:
+            formset, rows = formsets[name], positions.get(name, [])
+            index = int(match["index"]) if match["index"] is not None else None
+            if index is None or index >= len(rows):
+                formset._non_form_errors = formset.non_form_errors() + [message]
+            else:
+                sub = formset.forms[rows[index]]
+                sub.add_error(match["field"] if match["field"] in sub.fields else None, message)
+        else:
+            form.add_error(name if name in form.fields else None, message)

@@ -104,12 +104,12 @@ def route_form(request, pk=None):
     if route is None and not request.user.may_edit_routes:
         raise Http404
     form = f.RouteForm(request.POST or None, instance=route)
-    formsets = f.route_formsets(request.POST or None, instance=route, user=request.user)
+    formsets = f.route_formsets(request.POST or None, instance=route)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         try:
-            saved, findings = services.save_route(form, formsets)
-        except compliance.RuleViolation as violation:
-            f.place_findings(form, formsets, violation.findings)
+            saved, findings = services.save_route(request.user, f.route_input(form, formsets), route)
+        except services.ChangeRefused as refusal:
+            f.place_errors(form, formsets, refusal.errors, f.row_positions(formsets))
             messages.error(request, _("De route is niet opgeslagen: los eerst de fouten hieronder op."))
         else:
             warnings = [x for x in findings if x.status == "warning"]
@@ -216,9 +216,9 @@ def agreement_form(request, pk=None):
     formsets = f.agreement_formsets(request.POST or None, instance=agreement, previous=previous)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         try:
-            saved, _found = services.save_agreement(form, formsets)
-        except compliance.RuleViolation as violation:
-            f.place_findings(form, formsets, violation.findings)
+            saved, _found = services.save_agreement(user, f.agreement_input(form, formsets), agreement)
+        except services.ChangeRefused as refusal:
+            f.place_errors(form, formsets, refusal.errors, f.row_positions(formsets))
             messages.error(request, _("De overeenkomst is niet opgeslagen: los eerst de fouten hieronder op."))
         else:
             messages.success(request, _("Overeenkomst opgeslagen."))

@@ -14,3 +14,10 @@ def route_payload(registry, **overrides):
     }
     payload.update(overrides)
     return payload
+
+
+def whole(payload, schema=None):
+    """``payload`` as a whole resource for a PUT: every field, those left out with their default."""
+    from apps.routes.schemas import RouteIn
+
+    return (schema or RouteIn).model_validate(payload).model_dump(mode="json")

@@ -3,7 +3,7 @@ reads the region's routes and changes nothing."""
 import pytest
 
 from apps.routes.models import Agreement, Route
-from apps.routes.tests.payloads import route_payload
+from apps.routes.tests.payloads import route_payload, whole
 
 JSON = "application/json"
 
@@ -34,7 +34,7 @@ def test_other_institution_gets_404_in_the_api(route, api_client, path):
 
 def test_other_institution_api_writes_get_404(route, registry, api_client):
     headers = api_client.token_for("achterhoek")
-    assert api_client.put(f"/api/v1/routes/{route.pk}", route_payload(registry, name="x"), content_type=JSON,
+    assert api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, name="x")), content_type=JSON,
                           **headers).status_code == 404
     assert api_client.post(f"/api/v1/routes/{route.pk}/stop", **headers).status_code == 404
     assert api_client.get("/api/v1/routes?search=Testroute", **headers).json() == []
@@ -52,7 +52,7 @@ def test_regiocoordinator_reads_but_changes_nothing(route, registry, api_client,
     assert api_client.get(f"/api/v1/routes/{route.pk}", **headers).status_code == 200
     assert api_client.post("/api/v1/routes", route_payload(registry, name="Nieuw"), content_type=JSON,
                            **headers).status_code == 403
-    assert api_client.put(f"/api/v1/routes/{route.pk}", route_payload(registry, name="x"), content_type=JSON,
+    assert api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, name="x")), content_type=JSON,
                           **headers).status_code == 403
     assert api_client.post(f"/api/v1/routes/{route.pk}/stop", **headers).status_code == 403
     client.login(username="regio", password="pw-regio")
@@ -73,7 +73,7 @@ def test_regiocoordinator_of_other_region_sees_nothing(route, make_user, registr
 
 def test_exam_staff_read_but_do_not_change_the_register(route, registry, api_client):
     headers = api_client.token_for("examen")
-    assert api_client.put(f"/api/v1/routes/{route.pk}", route_payload(registry, name="x"), content_type=JSON,
+    assert api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, name="x")), content_type=JSON,
                           **headers).status_code == 403
 
 

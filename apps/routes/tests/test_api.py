@@ -1,7 +1,7 @@
 """The API over real HTTP (Django test client through the full middleware stack)."""
 from apps.registry.models import Leerweg
 from apps.routes.models import Route, RoutePartner
-from apps.routes.tests.payloads import route_payload
+from apps.routes.tests.payloads import route_payload, whole
 
 JSON = "application/json"
 
@@ -76,7 +76,7 @@ def test_update_keeps_children_in_step(route, registry, api_client):
     headers = api_client.token_for("calvijn")
     payload = route_payload(registry, name="Hernoemd", uitstroomrichtingen=[
         {"kwalificatie": "25498", "min_intake": 15}, {"kwalificatie": "25491"}])
-    response = api_client.put(f"/api/v1/routes/{route.pk}", payload, content_type=JSON, **headers)
+    response = api_client.put(f"/api/v1/routes/{route.pk}", whole(payload), content_type=JSON, **headers)
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["name"] == "Hernoemd"

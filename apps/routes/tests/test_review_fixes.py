@@ -6,7 +6,8 @@ from openpyxl import load_workbook
 from apps.accounts.testing import login_with_second_factor
 from apps.registry.models import Bestuur, Institution
 from apps.routes.models import Agreement, Route, RoutePartner, Signature
-from apps.routes.tests.payloads import route_payload
+from apps.routes.schemas import AgreementIn
+from apps.routes.tests.payloads import route_payload, whole
 
 JSON = "application/json"
 
@@ -36,8 +37,10 @@ def test_agreement_covering_a_foreign_route_is_read_only_and_hides_that_route(ro
     headers = api_client.token_for("calvijn")
     body = api_client.get(f"/api/v1/agreements/{shared.pk}", **headers).json()
     assert body["routes"] == [route.pk]
-    assert api_client.put(f"/api/v1/agreements/{shared.pk}", {"title": "x"}, content_type=JSON,
+    assert api_client.put(f"/api/v1/agreements/{shared.pk}", whole({"title": "x"}, AgreementIn), content_type=JSON,
                           **headers).status_code == 403
+    assert api_client.patch(f"/api/v1/agreements/{shared.pk}", {"title": "x"}, content_type=JSON,
+                            **headers).status_code == 403
     client.login(username="calvijn", password="pw-calvijn")
     assert "Route Achterhoek" not in client.get("/overeenkomsten/").content.decode()
 
@@ -55,10 +58,10 @@ def test_route_must_include_the_users_own_institution(registry, users, api_clien
 
 def test_phase_change_on_edit_is_recorded(route, registry, api_client):
     headers = api_client.token_for("calvijn")
-    api_client.put(f"/api/v1/routes/{route.pk}", route_payload(registry, phase="eerste_cohort"), content_type=JSON,
+    api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, phase="eerste_cohort")), content_type=JSON,
                    **headers)
     assert list(route.phase_history.values_list("phase", flat=True)) == ["eerste_cohort", "regulier"]
-    api_client.put(f"/api/v1/routes/{route.pk}", route_payload(registry, phase="eerste_cohort", name="x"),
+    api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, phase="eerste_cohort", name="x")),
                    content_type=JSON, **headers)
     assert route.phase_history.count() == 2
 
@@ -69,14 +72,14 @@ def test_put_is_idempotent_with_duplicate_keys(route, registry, api_client):
                                                                                "operator": "<="}],
                             components=[{"name": "Praktijk", "covered_by": "A"}, {"name": "Praktijk", "covered_by": "B"}])
     for _ in range(2):
-        body = api_client.put(f"/api/v1/routes/{route.pk}", payload, content_type=JSON, **headers).json()
+        body = api_client.put(f"/api/v1/routes/{route.pk}", whole(payload), content_type=JSON, **headers).json()
         assert [(t["operator"], float(t["value"])) for t in body["targets"]] == [(">=", 60.0), ("<=", 90.0)]
         assert [c["covered_by"] for c in body["components"]] == ["A", "B"]
 
 
 def test_rule_error_names_the_row_of_the_payload(route, registry, api_client):
     payload = route_payload(registry, uitstroomrichtingen=[{"kwalificatie": "25498"}, {"kwalificatie": "25253"}])
-    errors = api_client.put(f"/api/v1/routes/{route.pk}", payload, content_type=JSON,
+    errors = api_client.put(f"/api/v1/routes/{route.pk}", whole(payload), content_type=JSON,
                             **api_client.token_for("calvijn")).json()["errors"]
     assert [(e["rule"], e["field"]) for e in errors] == [("R-01", "uitstroomrichtingen[1].kwalificatie")]
 
