@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from . import models as m
+from . import proposals
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -59,6 +60,7 @@ class BasePartnerFormSet(forms.BaseInlineFormSet):
         if roles.count("vo") < 1 or roles.count("mbo") < 1:
             raise forms.ValidationError(
                 _("Een route heeft minstens één vo-school en minstens één mbo-instelling als partner."))
+        proposals.check_partner_rows(self)  # partner changes are agreed; own institution's rows only
         self._keep_partners_with_students(rows)
         if self.user is not None and not self.user.is_beheerder:
             own = set(self.user.institutions.values_list("pk", flat=True))
@@ -93,7 +95,17 @@ def students_at(route, institution_id, role) -> int:
     from django.db.models import Q
 
     own = Q(vo_school=institution_id) if role == "vo" else Q(mbo_institution=institution_id)
+    if role == "vo":  # a student without a recorded vo-school belongs to the route's (only) vo-school
+        own |= Q(vo_school__isnull=True)
     return route.students.filter(own | Q(enrolments__institution=institution_id)).distinct().count()
+
+
+class BaseContactFormSet(forms.BaseInlineFormSet):
+    user = None  # set by route_formsets: contacts of another institution are that institution's to change
+
+    def clean(self):
+        super().clean()
+        proposals.check_contact_rows(self)
 
 
 class UitstroomForm(forms.ModelForm):
@@ -144,7 +156,7 @@ ROUTE_FORMSETS = {
     "uitstroomrichtingen": (_formset(m.Uitstroomrichting, UitstroomForm, 2), _("Uitstroomrichtingen")),
     "years": (_formset(m.RouteYear, YearForm, 1), _("Routejaren")),
     "targets": (_formset(m.RouteTarget, TargetForm, 1), _("Doelen")),
-    "contacts": (_formset(m.Contact, ContactForm, 1), _("Contactpersonen")),
+    "contacts": (_formset(m.Contact, ContactForm, 1, BaseContactFormSet), _("Contactpersonen")),
     "components": (_formset(m.ProgrammeComponent, ComponentForm, 1), _("Programmaonderdelen en teambevoegdheid")),
     "responsibilities": (_formset(m.Responsibility, ResponsibilityForm, 1),
                          _("Afwijkende verantwoordelijkheden (anders volgt de taak de fase)")),
@@ -153,7 +165,7 @@ ROUTE_FORMSETS = {
 
 def route_formsets(data=None, instance=None, user=None):
     formsets = {prefix: cls(data, instance=instance, prefix=prefix) for prefix, (cls, _h) in ROUTE_FORMSETS.items()}
-    formsets["partners"].user = user
+    formsets["partners"].user = formsets["contacts"].user = user
     return formsets
 
 
