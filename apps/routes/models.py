@@ -549,13 +549,14 @@ class ComplianceFinding(models.Model):
 # --- partner proposals: a partner change the current partners agree on (see proposals.py) ---------
 
 class PartnerProposal(RoutePart):
-    """A proposal to add a partner to a route, or to change a partner (another institution or side
-    for a partner row without students). It takes effect when every current partner institution
+    """A proposal to add a partner to a route, to change a partner (another institution or side
+    for a partner row without students) or to take a partner without students out of the route. It takes effect when every current partner institution
     of the route has confirmed it; the proposer's institution confirms when proposing."""
 
     class Action(models.TextChoices):
         ADD = "add", _("partner toevoegen")
         CHANGE = "change", _("partner wijzigen")
+        REMOVE = "remove", _("partner uit de route")
 
     class Status(models.TextChoices):
         OPEN = "open", _("open")
@@ -598,7 +599,7 @@ class PartnerProposal(RoutePart):
         what = f"{self.institution.name} ({self.get_role_display()})"
         if self.action == self.Action.CHANGE and self.replaces_id:
             return f"{self.replaces.name} → {what}"
-        return f"+ {what}"
+        return f"{'−' if self.action == self.Action.REMOVE else '+'} {what}"
 
 
 class PartnerConfirmation(models.Model):

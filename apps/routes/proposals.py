@@ -1,6 +1,9 @@
 """Partner changes are agreed: no route edit moves students to another institution.
 
-- Removing or replacing a partner that has students in the route is refused.
+- Removing or replacing a partner that has students in the route is refused. A partner without
+  students leaves the route by a proposal to remove it, confirmed like any other (in a route edit
+  a coordinator keeps their own institution a partner and does not touch another's row), or by a
+  beheerder's edit.
 - Adding a partner to a route with students, or changing a partner (another institution or side),
   is a *partner proposal*. It takes effect when every current partner institution of the route has
   confirmed it (as partners approve a settlement); the proposer's institution confirms by proposing.
@@ -245,7 +248,9 @@ def may_confirm(user, proposal) -> bool:
     if proposal.status != m.PartnerProposal.Status.OPEN:
         return False
     waiting = {i.pk for i in waiting_for(proposal)}
-    return any(i.pk in waiting for i in own_partner_institutions(user, proposal.route))
+    own = own_partner_institutions(user, proposal.route)
+    # With nobody waiting (a partner that had not confirmed left the route) any partner applies it.
+    return bool(own) and (not waiting or any(i.pk in waiting for i in own))
 
 
 def may_reject(user, proposal) -> bool:
@@ -271,6 +276,35 @@ class PartnerProposalInput:
     rio_registered_on: date | None = None
     replaces: Institution | None = None
     note: str = ""
+    remove: bool = False                 # the partner (institution, role) leaves the route
+
+
+def _remaining_roles_ok(route, leaving_pk, new_role=None) -> bool:
+    roles = [p.role for p in route.partners.exclude(pk=leaving_pk)] + ([new_role] if new_role else [])
+    return "vo" in roles and "mbo" in roles
+
+
+def _validate_removal(route, data: PartnerProposalInput) -> m.RoutePartner:
+    partner = route.partners.filter(institution=data.institution, role=data.role).first()
+    if partner is None:
+        raise ProposalError([_error("institution", _("%(name)s is geen %(role)s-partner van deze route.")
+                                    % {"name": data.institution.name, "role": data.role})])
+    errors = []
+    count = students_at(route, partner.institution_id, partner.role)
+    if count:
+        errors.append(_error("institution", _(
+            "%(name)s kan niet uit de route: %(n)d leerling(en) van de route horen bij of zijn ingeschreven bij "
+            "deze %(role)s-partner.") % {"name": partner.institution.name, "n": count, "role": partner.role}))
+    if not _remaining_roles_ok(route, partner.pk):
+        errors.append(_error("role", _("Een route heeft minstens één vo-school en minstens één mbo-instelling als "
+                                       "partner.")))
+    if route.partner_proposals.filter(status=m.PartnerProposal.Status.OPEN, institution=data.institution,
+                                      role=data.role).exists():
+        errors.append(_error("institution", _("Er is al een open voorstel voor %(name)s als %(role)s-partner.")
+                             % {"name": data.institution.name, "role": data.role}))
+    if errors:
+        raise ProposalError(errors)
+    return partner
 
 
 def students_at(route, institution_id, role) -> int:
@@ -304,8 +338,7 @@ def _validate(route, data: PartnerProposalInput) -> m.RoutePartner | None:
                     "%(name)s kan niet worden vervangen: %(n)d leerling(en) van de route horen bij of zijn "
                     "ingeschreven bij deze %(role)s-partner. Een partnerwijziging verplaatst nooit leerlingen naar "
                     "een andere instelling.") % {"name": partner.institution.name, "n": count, "role": partner.role}))
-            roles = [p.role for p in route.partners.exclude(pk=partner.pk)] + [data.role]
-            if "vo" not in roles or "mbo" not in roles:
+            if not _remaining_roles_ok(route, partner.pk, data.role):
                 errors.append(_error("role", _("Een route heeft minstens één vo-school en minstens één "
                                                "mbo-instelling als partner.")))
         else:
@@ -329,9 +362,13 @@ def propose_partner(user, route, data: PartnerProposalInput) -> m.PartnerProposa
     proposing. When that is already every partner the change takes effect at once."""
     own = _require_partner(user, route)
     with transaction.atomic():
-        partner = _validate(route, data)
+        if data.remove:
+            partner, action = _validate_removal(route, data), m.PartnerProposal.Action.REMOVE
+        else:
+            partner = _validate(route, data)
+            action = m.PartnerProposal.Action.CHANGE if partner else m.PartnerProposal.Action.ADD
         proposal = m.PartnerProposal.objects.create(
-            route=route, action=m.PartnerProposal.Action.CHANGE if partner else m.PartnerProposal.Action.ADD,
+            route=route, action=action,
             partner=partner, replaces=partner.institution if partner else None, institution=data.institution,
             role=data.role, location=data.location, joined_on=data.joined_on,
             rio_registered_on=data.rio_registered_on, note=data.note.strip(), proposed_by=user, proposed_for=own[0])
@@ -358,7 +395,7 @@ def confirm(user, proposal: m.PartnerProposal) -> m.PartnerProposal:
         proposal = _locked_open(proposal)
         waiting = {i.pk for i in waiting_for(proposal)}
         mine = [i for i in own if i.pk in waiting]
-        if not mine:
+        if waiting and not mine:
             raise ProposalError([_error("status", _("Uw instelling heeft dit voorstel al bevestigd."))])
         for institution in mine:
             m.PartnerConfirmation.objects.create(proposal=proposal, institution=institution, user=user)
@@ -407,6 +444,8 @@ def _take_effect_if_agreed(proposal: m.PartnerProposal, user) -> bool:
     def apply():
         if proposal.action == m.PartnerProposal.Action.ADD:
             _add_partner(route, proposal)
+        elif proposal.action == m.PartnerProposal.Action.REMOVE:
+            _remove_partner(route, proposal)
         else:
             _change_partner(route, proposal)
         _close(proposal, m.PartnerProposal.Status.ACCEPTED, user)
@@ -451,3 +490,16 @@ def _change_partner(route, proposal):
     partner.location, partner.joined_on = proposal.location, proposal.joined_on
     partner.rio_registered_on = proposal.rio_registered_on
     partner.save()
+
+
+def _remove_partner(route, proposal):
+    partner = route.partners.filter(pk=proposal.partner_id).first()
+    if partner is None:
+        raise ProposalError([_error("institution", _("%(name)s is al geen partner van deze route meer.")
+                                    % {"name": proposal.institution.name})])
+    count = students_at(route, partner.institution_id, partner.role)
+    if count or not _remaining_roles_ok(route, partner.pk):
+        raise ProposalError([_error("institution", _(
+            "%(name)s kan niet uit de route: de partner heeft intussen leerlingen, of de route houdt dan geen vo-school "
+            "of mbo-instelling over.") % {"name": partner.institution.name})])
+    partner.delete()

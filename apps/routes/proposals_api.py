@@ -29,7 +29,8 @@ class Detail(Schema):
 
 
 class PartnerProposalIn(Schema):
-    institution: str                     # BRIN of the proposed partner
+    action: str = "add"                  # "add" | "change" (needs ``replaces``) | "remove" (a partner without students)
+    institution: str                     # BRIN of the proposed partner (for "remove": of the partner that leaves)
     role: str                            # "vo" | "mbo"
     location: str | None = None          # 2-digit vestigingscode of that institution
     joined_on: date | None = None
@@ -56,7 +57,7 @@ class ConfirmationOut(Schema):
 class PartnerProposalOut(Schema):
     id: int
     route: int
-    action: str                          # "add" | "change"
+    action: str                          # "add" | "change" | "remove"
     status: str                          # "open" | "accepted" | "withdrawn" | "rejected"
     institution: InstitutionRef
     role: str
@@ -113,10 +114,15 @@ def _decide(action, *args, success=200):
     return Status(success, proposal_out(proposal))
 
 
-@router.get("/routes/{route_id}/partner-proposals", response=list[PartnerProposalOut])
+@router.get("/routes/{route_id}/partner-proposals",
+            response={200: list[PartnerProposalOut], 404: Detail, 422: Errors})
 def list_proposals(request, route_id: int, status: str = ""):
-    """The route's partner proposals, newest first (``status``: only open, accepted, ...)."""
+    """The route's partner proposals, newest first (``status``: only open, accepted, withdrawn or
+    rejected ones)."""
     route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    if status and status not in m.PartnerProposal.Status.values:
+        return _field_error("status", f"Onbekende status '{status}': kies uit "
+                                      f"{', '.join(m.PartnerProposal.Status.values)}.")
     qs = route.partner_proposals.select_related("institution", "location", "replaces", "proposed_by",
                                                 "proposed_for", "decided_by", "route")
     if status:
@@ -127,10 +133,17 @@ def list_proposals(request, route_id: int, status: str = ""):
 @router.post("/routes/{route_id}/partner-proposals",
              response={201: PartnerProposalOut, 403: Detail, 404: Detail, 422: Errors})
 def create_proposal(request, route_id: int, payload: PartnerProposalIn):
-    """Propose adding a partner (or, with ``replaces``, changing one without students). The
+    """Propose adding a partner, changing one without students (``replaces``) or taking one without
+    students out of the route. The
     proposer's institution confirms by proposing; the change takes effect when every current
     partner institution has confirmed."""
     route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    if payload.action not in m.PartnerProposal.Action.values:
+        return _field_error("action", f"Onbekend voorstel '{payload.action}': kies add, change of remove.")
+    if payload.action == "change" and not payload.replaces:
+        return _field_error("replaces", "Geef de partner (BRIN) die dit voorstel vervangt.")
+    if payload.action != "change" and payload.replaces:
+        return _field_error("replaces", "Alleen een wijziging (action \"change\") vervangt een partner.")
     institution = Institution.objects.filter(brin=payload.institution).first()
     if institution is None:
         return _field_error("institution", f"Onbekende code '{payload.institution}'.")
@@ -146,11 +159,12 @@ def create_proposal(request, route_id: int, payload: PartnerProposalIn):
             return _field_error("replaces", f"Onbekende code '{payload.replaces}'.")
     data = proposals.PartnerProposalInput(
         institution=institution, role=payload.role, location=location, joined_on=payload.joined_on,
-        rio_registered_on=payload.rio_registered_on, replaces=replaces, note=payload.note)
+        rio_registered_on=payload.rio_registered_on, replaces=replaces, note=payload.note,
+        remove=payload.action == "remove")
     return _decide(proposals.propose_partner, request.user, route, data, success=201)
 
 
-@router.get("/partner-proposals/{proposal_id}", response=PartnerProposalOut)
+@router.get("/partner-proposals/{proposal_id}", response={200: PartnerProposalOut, 404: Detail})
 def get_proposal(request, proposal_id: int):
     return proposal_out(_proposal_or_404(request.user, proposal_id))
 

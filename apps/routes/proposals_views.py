@@ -19,7 +19,11 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PartnerProposalForm(forms.Form):
-    institution = forms.ModelChoiceField(Institution.objects.order_by("name"), label=_lazy("Instelling"))
+    action = forms.ChoiceField(choices=m.PartnerProposal.Action.choices, initial=m.PartnerProposal.Action.ADD,
+                               label=_lazy("Voorstel"))
+    institution = forms.ModelChoiceField(Institution.objects.order_by("name"), label=_lazy("Instelling"),
+                                         help_text=_lazy("De nieuwe partner; bij 'partner uit de route' de partner "
+                                                         "die vertrekt."))
     role = forms.ChoiceField(choices=m.RoutePartner.Role.choices, label=_lazy("Rol"))
     location = forms.ModelChoiceField(Location.objects.select_related("institution"), required=False,
                                       label=_lazy("Vestiging"))
@@ -29,14 +33,25 @@ class PartnerProposalForm(forms.Form):
                                       label=_lazy("In plaats van (alleen een partner zonder leerlingen)"))
     note = forms.CharField(required=False, max_length=300, label=_lazy("Toelichting"))
 
+    def clean(self):
+        data = super().clean()
+        action, replaces = data.get("action"), data.get("replaces")
+        if action == m.PartnerProposal.Action.CHANGE and not replaces:
+            self.add_error("replaces", _("Kies de partner die wordt vervangen."))
+        elif action != m.PartnerProposal.Action.CHANGE and replaces:
+            self.add_error("replaces", _("Alleen bij 'partner wijzigen' wordt een partner vervangen."))
+        return data
+
+    def proposal_input(self) -> proposals.PartnerProposalInput:
+        data = dict(self.cleaned_data)
+        action = data.pop("action")
+        return proposals.PartnerProposalInput(**data, remove=action == m.PartnerProposal.Action.REMOVE)
+
     def __init__(self, *args, route=None, **kwargs):
         super().__init__(*args, **kwargs)
         if route is not None:
             partners = Institution.objects.filter(route_partnerships__route=route)
-            self.fields["institution"].queryset = Institution.objects.exclude(pk__in=partners).order_by("name")
             self.fields["replaces"].queryset = partners.distinct().order_by("name")
-            self.fields["location"].queryset = Location.objects.exclude(institution__in=partners).select_related(
-                "institution")
 
 
 def _to_route(proposal_or_route, anchor="partners"):
@@ -60,7 +75,7 @@ def propose(request, pk):
                                for name, msgs in form.errors.items() for message in msgs])
         return _to_route(route)
     try:
-        proposal = proposals.propose_partner(request.user, route, proposals.PartnerProposalInput(**form.cleaned_data))
+        proposal = proposals.propose_partner(request.user, route, form.proposal_input())
     except proposals.ProposalRefused as refused:
         raise PermissionDenied(str(refused)) from refused
     except proposals.ProposalError as error:

@@ -216,7 +216,7 @@ def test_unrelated_coordinators_cannot_confirm_and_readers_get_403(route, studen
 
 
 def test_replacing_a_partner_with_students_is_refused_as_a_proposal_too(route, students, over_y, api_client):
-    response = propose(api_client, route, "rocva", replaces="17XG")
+    response = propose(api_client, route, "rocva", action="change", replaces="17XG")
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "replaces"
     assert not PartnerProposal.objects.exists()
@@ -253,7 +253,8 @@ def test_change_of_a_partner_without_students_needs_every_partner(route, student
                                            bestuur=registry["boards"]["roc"])
     RoutePartner.objects.create(route=route, institution=registry["mbo_ach"], role="mbo",
                                 rio_registered_on="2020-09-01")
-    response = propose(api_client, route, "calvijn", institution="30MB", role="mbo", replaces="25LF")
+    response = propose(api_client, route, "calvijn", action="change", institution="30MB", role="mbo",
+                       replaces="25LF")
     assert response.status_code == 201, response.content
     assert sorted(i["brin"] for i in response.json()["waiting_for"]) == ["25LF", "25LX"]
     assert action(api_client, response.json()["id"], "confirm", "rocva").json()["status"] == "open"
@@ -299,7 +300,8 @@ def test_route_page_shows_open_proposals_and_confirms_them(route, students, over
 def test_route_page_proposes_a_partner_and_the_other_partner_rejects(route, students, over_y, client):
     client.login(username="rocva", password="pw-rocva")
     response = client.post(f"/routes/{route.pk}/partnervoorstellen/",
-                           {"institution": over_y.pk, "role": "vo", "rio_registered_on": "2024-09-01"}, follow=True)
+                           {"action": "add", "institution": over_y.pk, "role": "vo", "rio_registered_on": "2024-09-01"},
+                           follow=True)
     assert "Partnervoorstel gedaan" in response.content.decode()
     proposal = PartnerProposal.objects.get()
     assert proposal.proposed_by.username == "rocva" and proposal.proposed_for.brin == "25LX"
@@ -314,3 +316,52 @@ def test_route_page_proposes_a_partner_and_the_other_partner_rejects(route, stud
     client.login(username="achterhoek", password="pw-achterhoek")
     assert client.post(f"/partnervoorstellen/{proposal.pk}/bevestigen/").status_code == 404
     assert Route.objects.get().partners.count() == 2
+
+
+def test_unknown_status_filter_names_the_field(route, api_client):
+    response = api_client.get(f"/api/v1/routes/{route.pk}/partner-proposals?status=klaar",
+                              **api_client.token_for("calvijn"))
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "status"
+
+
+def test_a_partner_without_students_leaves_and_open_proposals_follow(
+        route, students, over_y, registry, make_user, api_client):
+    RoutePartner.objects.create(route=route, institution=registry["mbo_ach"], role="mbo",
+                                rio_registered_on="2020-09-01")
+    make_user("graafschap", Role.ROUTECOORDINATOR, [registry["mbo_ach"]])
+    proposal_id = propose(api_client, route, "rocva").json()["id"]
+    assert action(api_client, proposal_id, "confirm", "calvijn").json()["status"] == "open"  # Graafschap waits
+
+    # The vo-school may not take another institution's partner row out of the route ...
+    body = body_of(api_client, route, "calvijn")
+    body["partners"] = [p for p in body["partners"] if p["institution"] != "25LF"]
+    refused = api_client.put(f"/api/v1/routes/{route.pk}", body, content_type=JSON,
+                             **api_client.token_for("calvijn"))
+    assert refused.status_code == 422 and "Graafschap College" in refused.json()["errors"][0]["message"]
+    # ... nor may the partner itself in a plain edit (its own institution stays a partner there) ...
+    assert api_client.put(f"/api/v1/routes/{route.pk}", body, content_type=JSON,
+                          **api_client.token_for("graafschap")).status_code == 422
+    # ... the beheerder may, the partner having no students.
+    left = api_client.put(f"/api/v1/routes/{route.pk}", body, content_type=JSON, **api_client.token_for("beheer"))
+    assert left.status_code == 200, left.content
+    # Every remaining partner has confirmed: a partner applies the proposal.
+    done = action(api_client, proposal_id, "confirm", "calvijn")
+    assert done.status_code == 200 and done.json()["status"] == "accepted", done.content
+    assert route.partners.filter(institution=over_y).exists()
+
+
+def test_a_partner_without_students_leaves_by_a_proposal_every_partner_confirms(
+        route, students, registry, make_user, api_client):
+    RoutePartner.objects.create(route=route, institution=registry["mbo_ach"], role="mbo",
+                                rio_registered_on="2020-09-01")
+    make_user("graafschap", Role.ROUTECOORDINATOR, [registry["mbo_ach"]])
+    with_students = propose(api_client, route, "rocva", action="remove", institution="17XG")
+    assert with_students.status_code == 422 and "leerling" in with_students.json()["errors"][0]["message"]
+    response = propose(api_client, route, "graafschap", action="remove", institution="25LF", role="mbo")
+    assert response.status_code == 201, response.content
+    assert response.json()["action"] == "remove"
+    assert action(api_client, response.json()["id"], "confirm", "calvijn").json()["status"] == "open"
+    assert route.partners.filter(institution=registry["mbo_ach"]).exists()
+    done = action(api_client, response.json()["id"], "confirm", "rocva")
+    assert done.json()["status"] == "accepted"
+    assert sorted(route.partners.values_list("institution__brin", flat=True)) == ["17XG", "25LX"]
