@@ -83,6 +83,8 @@ def findings_for(user, route, findings, school_year: int | None = None) -> list:
     shown_intake = None
     result = []
     for finding in findings:
+        if isinstance(finding, dict):  # as the API shows a finding
+            finding = ShownFinding(**finding)
         message = finding.message
         if finding.field == "students":
             message = STUDENTS.sub(_students, message)

@@ -4,6 +4,7 @@ from datetime import date
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -194,6 +195,15 @@ class Route(models.Model):
     @property
     def start_date(self) -> date | None:
         return year_start(self.start_year) if self.start_year else None
+
+    def students_at(self, institution_id: int, role: str) -> int:
+        """How many of the route's students have ``institution_id`` as their own school of that side
+        or an enrolment there (a student without a recorded vo-school belongs to the route's vo-school).
+        Routes do not import the students app: the reverse relation is used."""
+        own = Q(vo_school=institution_id) if role == "vo" else Q(mbo_institution=institution_id)
+        if role == "vo":
+            own |= Q(vo_school__isnull=True)
+        return self.students.filter(own | Q(enrolments__institution=institution_id)).distinct().count()
 
     @property
     def vo_partner(self):
@@ -544,3 +554,83 @@ class ComplianceFinding(models.Model):
     class Meta:
         ordering = ["rule", "pk"]
         indexes = [models.Index(fields=["route", "status"])]
+
+
+# --- partner proposals: a partner change the current partners agree on (see proposals.py) ---------
+
+class PartnerProposal(RoutePart):
+    """A proposal to add a partner to a route, to change a partner (another institution or side
+    for a partner row without students) or to take a partner without students out of the route. It takes effect when every current partner institution
+    of the route has confirmed it; the proposer's institution confirms when proposing."""
+
+    class Action(models.TextChoices):
+        ADD = "add", _("partner toevoegen")
+        CHANGE = "change", _("partner wijzigen")
+        REMOVE = "remove", _("partner uit de route")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        ACCEPTED = "accepted", _("doorgevoerd")
+        WITHDRAWN = "withdrawn", _("ingetrokken")
+        REJECTED = "rejected", _("afgewezen")
+
+    route = models.ForeignKey(Route, models.CASCADE, related_name="partner_proposals", verbose_name=_("route"))
+    action = models.CharField(_("voorstel"), max_length=6, choices=Action.choices, default=Action.ADD)
+    partner = models.ForeignKey(RoutePartner, models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name=_("te wijzigen partner"))
+    replaces = models.ForeignKey(Institution, models.PROTECT, null=True, blank=True, related_name="+",
+                                 verbose_name=_("in plaats van"))
+    institution = models.ForeignKey(Institution, models.PROTECT, related_name="partner_proposals",
+                                    verbose_name=_("instelling"))
+    role = models.CharField(_("rol"), max_length=3, choices=RoutePartner.Role.choices)
+    location = models.ForeignKey(Location, models.SET_NULL, null=True, blank=True, related_name="+",
+                                 verbose_name=_("vestiging"))
+    joined_on = models.DateField(_("partner sinds"), null=True, blank=True)
+    rio_registered_on = models.DateField(_("geregistreerd in RIO (DUO) op"), null=True, blank=True)
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+                                    verbose_name=_("voorgesteld door"))
+    proposed_for = models.ForeignKey(Institution, models.PROTECT, related_name="+",
+                                     verbose_name=_("voorgesteld namens"))
+    created = models.DateTimeField(_("voorgesteld op"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=9, choices=Status.choices, default=Status.OPEN)
+    decided_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("afgehandeld door"))
+    reason = models.CharField(_("reden"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("partnervoorstel")
+        verbose_name_plural = _("partnervoorstellen")
+        indexes = [models.Index(fields=["route", "status"])]
+
+    def __str__(self):
+        what = f"{self.institution.name} ({self.get_role_display()})"
+        if self.action == self.Action.CHANGE and self.replaces_id:
+            return f"{self.replaces.name} → {what}"
+        return f"{'−' if self.action == self.Action.REMOVE else '+'} {what}"
+
+
+class PartnerConfirmation(models.Model):
+    """One partner institution's agreement with a partner proposal."""
+
+    proposal = models.ForeignKey(PartnerProposal, models.CASCADE, related_name="confirmations",
+                                 verbose_name=_("partnervoorstel"))
+    institution = models.ForeignKey(Institution, models.PROTECT, related_name="+", verbose_name=_("instelling"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+                             verbose_name=_("bevestigd door"))
+    at = models.DateTimeField(_("bevestigd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("bevestiging partnervoorstel")
+        verbose_name_plural = _("bevestigingen partnervoorstel")
+        constraints = [models.UniqueConstraint(fields=["proposal", "institution"],
+                                               name="partnerconfirmation_unique")]
+
+    def __str__(self):
+        return f"{self.institution.name}: {self.proposal}"
+
+    def get_additional_data(self):
+        return {"route_id": self.proposal.route_id, "proposal_id": self.proposal_id}

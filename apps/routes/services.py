@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from apps.accounts.scoping import editable_agreements, editable_routes
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel, Region
 
-from . import compliance
+from . import compliance, proposals
 from . import models as m
 from .schemas import AgreementIn, RouteIn
 
@@ -185,13 +185,6 @@ def resolve_route(data: RouteIn) -> tuple[dict, dict, dict[str, list[dict]]]:
     return values, many, rows
 
 
-def students_at(route: m.Route, institution_id: int, role: str) -> int:
-    """How many students of the route have ``institution_id`` as their own school of that side or
-    an enrolment there (routes do not import the students app: the reverse relation is used)."""
-    own = Q(vo_school=institution_id) if role == "vo" else Q(mbo_institution=institution_id)
-    return route.students.filter(own | Q(enrolments__institution=institution_id)).distinct().count()
-
-
 def check_partner_rows(partners: list[dict]) -> list[dict]:
     """Each partner's institution is of the sector of its role; a partner is listed once."""
     errors = []
@@ -221,7 +214,7 @@ def check_partner_change(route: m.Route | None, current_partners, new_partners: 
     for partner in current_partners:
         if (partner.institution_id, partner.role) in kept:
             continue
-        count = students_at(route, partner.institution_id, partner.role)
+        count = route.students_at(partner.institution_id, partner.role)
         if count:
             errors.append(error("partners", _(
                 "%(name)s kan niet uit de route worden gehaald: %(n)d leerling(en) van de route horen bij of zijn "
@@ -253,10 +246,35 @@ def check_route_rows(rows: dict[str, list[dict]]) -> list[dict]:
     return errors
 
 
+def _matched(current, rows: list[dict], key) -> list[dict]:
+    """The new rows with the id of the stored row they replace (same key), for the checks that
+    compare a row with what it was."""
+    ids = {tuple(_key_value(getattr(obj, name)) for name in key): obj.pk for obj in current}
+    return [dict(row, id=ids.get(tuple(_key_value(row.get(name)) for name in key))) for row in rows]
+
+
+def check_agreed_changes(user, route: m.Route | None, rows: dict[str, list[dict]]) -> list[dict]:
+    """Partner changes of a route with students are agreed through a partner proposal, and a user
+    changes only their own institution's partner rows and contacts (apps.routes.proposals)."""
+    if route is None:
+        return []
+    errors = []
+    for prefix, fields, additions in [("partners", proposals.PARTNER_FIELDS, False),
+                                      ("contacts", proposals.CONTACT_FIELDS, True)]:
+        current = list(getattr(route, prefix).all())
+        new = _matched(current, rows[prefix], ROUTE_ROWS[prefix])
+        found = proposals.foreign_entry_changes(user, route, current, new, fields, additions=additions)
+        if prefix == "partners":
+            found = proposals.partner_change_needs_agreement(route, current, new) + found
+        errors += [error(prefix if e.index is None else f"{prefix}[{e.index}].{e.field}", e.message) for e in found]
+    return list({(e["field"], e["message"]): e for e in errors}.values())
+
+
 def validate_route(user, route: m.Route | None, rows: dict[str, list[dict]]) -> list[dict]:
     current = list(route.partners.select_related("institution")) if route else []
     return (check_partner_rows(rows["partners"]) + check_route_rows(rows)
             + check_partner_change(route, current, rows["partners"])
+            + check_agreed_changes(user, route, rows)
             + check_own_institution(user, rows["partners"]))
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import proposals_views, views
 
 app_name = "routes"
 urlpatterns = [
@@ -20,4 +20,9 @@ urlpatterns = [
     path("overeenkomsten/<int:pk>/documenten/", views.agreement_document_upload, name="agreement_upload"),
     path("documenten/<int:pk>/", views.agreement_document, name="document"),
     path("regels/", views.rules_catalogue, name="rules"),
+    # partner proposals (proposals_views.py)
+    path("routes/<int:pk>/partnervoorstellen/", proposals_views.propose, name="proposal_create"),
+    path("partnervoorstellen/<int:pk>/bevestigen/", proposals_views.confirm, name="proposal_confirm"),
+    path("partnervoorstellen/<int:pk>/afwijzen/", proposals_views.reject, name="proposal_reject"),
+    path("partnervoorstellen/<int:pk>/intrekken/", proposals_views.withdraw, name="proposal_withdraw"),
 ]
