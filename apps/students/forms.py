@@ -242,12 +242,14 @@ class ExamPartForm(forms.ModelForm):
 
     class Meta:
         model = m.ExamPart
+        # the grade (a number or O/V/G) is parsed here and checked by the use case, not by the model field
         fields = ["sector", "kind", "name", "planned_route_year", "actual_route_year", "examiner", "location",
-                  "integrated", "result", "grade", "result_on"]
+                  "integrated", "result", "result_on"]
         widgets = {"result_on": DATE}
 
     def __init__(self, *args, route=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.order_fields([*self.Meta.fields[:-1], "grade", "result_on"])
         if route is not None:
             self.fields["examiner"].queryset = Institution.objects.filter(route_partnerships__route=route)
         if self.instance.pk and not self.is_bound:
@@ -262,7 +264,7 @@ class ExamPartForm(forms.ModelForm):
     def as_input(self) -> schemas.ExamPartIn:
         data = self.cleaned_data
         return schemas.ExamPartIn(**{name: data.get(name) for name in self.Meta.fields if name != "examiner"},
-                                  examiner=_brin(data.get("examiner")))
+                                  examiner=_brin(data.get("examiner")), grade=data.get("grade"))
 
     def field_of(self, name: str) -> str | None:
         return name if name in self.fields else None

@@ -227,8 +227,8 @@ class ExamPart(StudentPart):
         V = "V", _("voldoende")
         G = "G", _("goed")
 
-    grade = models.DecimalField(_("cijfer"), max_digits=3, decimal_places=1, null=True, blank=True,
-                                validators=[MinValueValidator(1), MaxValueValidator(10)])
+    # 1.0 to 10.0 and consistent with the result: checked by the use case (domain.diploma.grade_problems)
+    grade = models.DecimalField(_("cijfer"), max_digits=3, decimal_places=1, null=True, blank=True)
     assessment = models.CharField(_("beoordeling"), max_length=1, choices=Assessment.choices, blank=True,
                                   help_text=_("mbo: O, V of G in plaats van een cijfer."))
     result_on = models.DateField(_("resultaat op"), null=True, blank=True)

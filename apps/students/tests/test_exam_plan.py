@@ -243,17 +243,24 @@ def test_templates_over_the_api(users, registry, route, api_client):
     template_id = created.json()["id"]
     parts = [{"kind": "generiek", "name": "Nederlands", "year": 1}, {"kind": "generiek", "name": "rekenen", "year": 1},
              {"kind": "kerntaak", "name": "B1-K1 Biedt zorg", "year": 1}]
-    assert api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "parts": parts},
+    assert api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts},
                           content_type=JSON, **other).status_code == 403
     bad = api_client.put(f"/api/v1/exam-templates/{template_id}",
-                         {"keuzedelen": 1, "bpv_hours": 400, "parts": parts + [{"kind": "SE", "name": "Wiskunde"}]},
+                         {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts + [{"kind": "SE", "name": "Wiskunde", "year": 1}]},
                          content_type=JSON, **headers)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "parts[3].kind", bad.json()
     dup = api_client.put(f"/api/v1/exam-templates/{template_id}",
-                         {"keuzedelen": 1, "bpv_hours": 400, "parts": parts + [{"kind": "generiek", "name": "NEDERLANDS"}]},
+                         {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts + [{"kind": "generiek", "name": "NEDERLANDS", "year": 1}]},
                          content_type=JSON, **headers)
     assert dup.status_code == 422 and dup.json()["errors"][0]["field"] == "parts[3].name"
-    ok = api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "parts": parts},
+    # PUT replaces the whole template: every field is needed, each missing one named; nothing is wiped
+    partial = api_client.put(f"/api/v1/exam-templates/{template_id}", {"parts": [{"kind": "generiek"}]},
+                             content_type=JSON, **headers)
+    assert partial.status_code == 422
+    assert sorted(e["field"] for e in partial.json()["errors"]) == [
+        "bpv_hours", "keuzedelen", "note", "parts.0.name", "parts.0.year"]
+    assert ExamPlanTemplate.objects.get(pk=template_id).parts.count() == 5
+    ok = api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts},
                         content_type=JSON, **headers)
     assert ok.status_code == 200, ok.content
     assert [p["name"] for p in ok.json()["parts"]] == ["Nederlands", "Rekenen", "B1-K1 Biedt zorg"]  # kept by key
