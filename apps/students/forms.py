@@ -90,9 +90,6 @@ class StudentForm(OwnSchoolFields, forms.ModelForm):
         self.clean_own_schools()
         return data
 
-    def numbers(self) -> dict:
-        return {p.institution: self.cleaned_data.get(f"number_{p.institution_id}", "") for p in self.partners}
-
     def as_input(self) -> schemas.StudentIn:
         """What the user typed, as the use case takes it (codes and BRINs, like the API)."""
         data = self.cleaned_data

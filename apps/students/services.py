@@ -351,10 +351,6 @@ def create_student(user, route, data: schemas.StudentIn):
     return enrol(student, numbers, user, on=data.entry_date, origin=data.origin)
 
 
-STUDENT_FIELDS = ("first_name", "last_name", "date_of_birth", "leerweg", "profiel", "vmbo_year_at_start",
-                  "glr_judgment_on", "glr_judgment_note", "vo_school", "mbo_institution")
-
-
 def update_student(user, student: m.Student, data: schemas.StudentPatch | schemas.StudentChange):
     """Correct a student's own data (AVG: rectification): the fields given (PATCH; a PUT gives all);
     checked like an enrolment (R-03, R-05, R-17). A corrected own school or vmbo leerjaar at the start
