@@ -2,12 +2,14 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError
 
 from apps.accounts.scoping import student_institutions
 from apps.registry.models import Institution, Kwalificatie
 from . import models as m
 from . import schemas
 from .services import MANUAL_EVENTS as MANUAL_EVENT_KINDS
+from .services import RuleViolation, problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -218,6 +220,26 @@ class EventChangeForm(forms.Form):
         return name if name in self.fields else None
 
 
+def typed(as_input):
+    """The form's typed input (``as_input``: a form's method); what the schema refuses (a date outside
+    its range, ...) becomes a RuleViolation naming the field, like the use case's own problems."""
+    try:
+        return as_input()
+    except ValidationError as error:
+        raise RuleViolation([problem(".".join(str(p) for p in e["loc"]), _schema_message(e))
+                             for e in error.errors()]) from None
+
+
+def _schema_message(error: dict) -> str:
+    limit = {**(error.get("ctx") or {})}
+    messages = {"greater_than_equal": _("Dit is te klein of te vroeg: minstens %(ge)s."),
+                "less_than_equal": _("Dit is te groot of te laat: hoogstens %(le)s."),
+                "too_long": _("Dit is te lang: hoogstens %(max_length)s tekens."),
+                "missing": _("Dit veld is verplicht.")}
+    message = messages.get(error["type"])
+    return str(message) % limit if message else error["msg"]
+
+
 def parse_grade(text: str):
     """A grade as people type it: "6,5" or "6.5" (a number), or O, V, G (also written out); None when
     empty. ValueError when it is neither."""
@@ -228,9 +250,12 @@ def parse_grade(text: str):
     if word in ("O", "V", "G"):
         return word
     try:
-        return Decimal(text.replace(",", "."))
+        grade = Decimal(text.replace(",", "."))
     except InvalidOperation:
         raise ValueError(text) from None
+    if not grade.is_finite():
+        raise ValueError(text)
+    return grade
 
 
 class ExamPartForm(forms.ModelForm):

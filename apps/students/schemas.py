@@ -19,6 +19,7 @@ BRIN = Annotated[str, Field(max_length=8)]
 CODE = Annotated[str, Field(max_length=20)]
 NUMBER = Annotated[str, Field(max_length=30)]
 DAY = Annotated[datetime.date, Field(ge=datetime.date(1990, 1, 1), le=datetime.date(2100, 12, 31))]
+BIRTH = Annotated[datetime.date, Field(ge=datetime.date(1900, 1, 1), le=datetime.date(2100, 12, 31))]
 
 Origin = Literal["", *m.Origin.values]
 Destination = Literal["", *m.Destination.values]
@@ -35,7 +36,7 @@ class StudentIn(Schema):
     """A new student in a route (POST)."""
     first_name: str = Field(min_length=1, max_length=80)
     last_name: str = Field(min_length=1, max_length=120)
-    date_of_birth: DAY | None = None
+    date_of_birth: BIRTH | None = None
     leerweg: CODE                            # code: BB, KB, GL, TL
     profiel: CODE | None = None
     vmbo_year_at_start: VMBO_YEAR = 3
@@ -55,7 +56,7 @@ class StudentChange(Schema):
     """A student's own data, all of it (PUT); the cohort and the path change through events."""
     first_name: str = Field(min_length=1, max_length=80)
     last_name: str = Field(min_length=1, max_length=120)
-    date_of_birth: DAY | None
+    date_of_birth: BIRTH | None
     leerweg: CODE
     profiel: CODE | None
     vmbo_year_at_start: VMBO_YEAR
@@ -69,7 +70,7 @@ class StudentPatch(Schema):
     """Some of a student's own data (PATCH): only the fields given change."""
     first_name: str | None = Field(None, min_length=1, max_length=80)
     last_name: str | None = Field(None, min_length=1, max_length=120)
-    date_of_birth: DAY | None = None
+    date_of_birth: BIRTH | None = None
     leerweg: CODE | None = None
     profiel: CODE | None = None
     vmbo_year_at_start: VMBO_YEAR | None = None

@@ -90,7 +90,7 @@ def student_create(request, pk):
                          initial={"cohort": services.school_year_of(services.today())})
     if request.method == "POST" and form.is_valid():
         try:
-            student, _found = services.create_student(request.user, route, form.as_input())
+            student, _found = services.create_student(request.user, route, f.typed(form.as_input))
         except services.RuleViolation as violation:
             _form_problems(form, violation)
         else:
@@ -106,7 +106,7 @@ def student_edit(request, pk):
     form = f.StudentEditForm(request.POST or None, instance=m.Student.objects.get(pk=student.pk), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_student(request.user, student, form.as_input())
+            services.update_student(request.user, student, f.typed(form.as_input))
         except services.RuleViolation as violation:
             _form_problems(form, violation)
         else:
@@ -144,7 +144,7 @@ def _submit(request, student, form, save, done):
     the use case's problems and the form's field errors become messages on the student page."""
     if form.is_valid():
         try:
-            save(form.as_input())
+            save(f.typed(form.as_input))
             messages.success(request, done)
         except services.RuleViolation as violation:
             _violation_messages(request, violation, form)

@@ -277,3 +277,15 @@ def test_bpv_over_the_api_and_its_checks(student, api_client, headers):
     assert response.status_code == 201, response.content
     assert response.json()["bpv"][0]["leerbedrijf"] == "Zorggroep Amstel"
     assert fields(post(api_client, headers, url, {**body, "leerbedrijf": "x" * 161})) == ["leerbedrijf"]
+
+
+def test_what_the_schema_refuses_from_a_form_is_shown_not_a_500(student, client):
+    client.login(username="calvijn", password="pw-calvijn")
+    response = client.post(f"/leerlingen/{student.pk}/gebeurtenis/",
+                           {"kind": "certificaat", "date": "3020-03-01", "detail": "Entree"}, follow=True)
+    assert response.status_code == 200 and "Datum: Dit is te groot of te laat: hoogstens 2100-12-31." in [
+        str(m) for m in response.context["messages"]]
+    response = client.post(f"/leerlingen/{student.pk}/examenonderdelen/",
+                           {**PART, "result": "passed", "grade": "NaN"}, follow=True)
+    assert response.status_code == 200 and "Vul een cijfer in" in response.content.decode()
+    assert student.events.count() == 1 and not student.exam_parts.filter(name="Ondernemerschap").exists()
