@@ -218,3 +218,45 @@ def plan(requirements: Requirements, vmbo_year_at_start: int = 3, vo_phase_years
 __all__ = ["Requirements", "RequiredPart", "Part", "Missing", "SectorStatus", "DiplomaStatus", "check",
            "check_diplomas", "plan", "PlannedPart", "planned_route_year", "normalise", "part_key",
            "NOT_PLANNED", "OPEN", "FAILED"]
+
+
+# --- a part's grade and result -----------------------------------------------------------------
+
+WORD_GRADES = {"O": False, "V": True, "G": True}   # mbo: onvoldoende, voldoende, goed (passed?)
+LOWEST_GRADE, HIGHEST_GRADE, PASS_MARK = 1, 10, 5.5
+
+
+def grade_passes(grade) -> bool:
+    """A grade is a pass: 5.5 or higher, or V or G."""
+    if isinstance(grade, str):
+        return WORD_GRADES[grade]
+    return grade >= PASS_MARK
+
+
+def grade_problems(sector: str, grade, result: str) -> list[tuple[str, str]]:
+    """What is wrong with a part's grade and result, as (field, message): a number from 1.0 to 10.0
+    with at most one decimal, or for an mbo part O, V or G; a part with a grade is passed exactly when
+    the grade is a pass (5.5 or higher, V or G) and failed otherwise. No grade: any result."""
+    if grade is None:
+        return []
+    if isinstance(grade, str):
+        if grade not in WORD_GRADES:
+            return [("grade", "Een beoordeling is O, V of G (onvoldoende, voldoende, goed).")]
+        if sector != MBO:
+            return [("grade", "Een vmbo-onderdeel krijgt een cijfer van 1,0 tot en met 10,0; O, V en G zijn voor "
+                              "het mbo.")]
+        shown = grade
+    else:
+        if not LOWEST_GRADE <= grade <= HIGHEST_GRADE:
+            return [("grade", f"Een cijfer ligt tussen 1,0 en 10,0; {grade} kan niet.")]
+        if grade * 10 != int(grade * 10):
+            return [("grade", "Een cijfer heeft hoogstens één decimaal, bijvoorbeeld 6,5.")]
+        shown = f"{grade:.1f}".replace(".", ",")
+    passes = grade_passes(grade)
+    if result == PASSED and not passes:
+        return [("result", f"Met {shown} is het onderdeel niet behaald: een voldoende is 5,5 of hoger (of V, G).")]
+    if result == FAILED and passes:
+        return [("result", f"Met {shown} is het onderdeel behaald; kies 'behaald' of verbeter het cijfer.")]
+    if result == OPEN:
+        return [("result", "Een onderdeel met een cijfer is behaald of niet behaald; kies het resultaat.")]
+    return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain.phase import MBO_PHASE, VO_PHASE, first_mbo_route_year, phase_of
+from domain.phase import VO_PHASE, first_mbo_route_year, phase_of
 
 DLR_TYPES = frozenset({"doorlopend", "geintegreerd"})
 

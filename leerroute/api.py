@@ -15,7 +15,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
-from apps.core.api_schemas import default_detail, error_body, normalise_error_body
+from apps.core.api_schemas import default_detail, error_body
 
 from apps.core.openapi import LeerrouteAPI
 

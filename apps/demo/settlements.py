@@ -4,6 +4,7 @@ parameters in the data); counts come from the register (students on 1 October, d
 the finance services, and the statements are saved through ``finance.services.save``."""
 from apps.finance import services
 from apps.finance.models import Settlement
+from apps.finance.schemas import SettlementIn
 
 
 def load(loader) -> None:
@@ -19,5 +20,6 @@ def load(loader) -> None:
             if model == "M2" and "lines" not in parameters:
                 parameters["lines"] = extra.get("default_lines", [])
             parameters.pop("default_lines", None)
-            settlement = services.save(route, school_year, "", model, parameters, None, {})
+            settlement = services.save(None, route, SettlementIn(school_year=school_year, model=model,
+                                                                 parameters=parameters))
             Settlement.objects.filter(pk=settlement.pk).update(illustrative=True)

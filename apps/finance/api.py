@@ -2,12 +2,13 @@
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
-from apps.accounts.scoping import finance_routes
+from apps.accounts.scoping import finance_routes, may_change_finance
 from apps.core.ids import Id
 from domain.settlement import MODELS, ParameterError, break_even, calculate
 
 from . import services
 from .models import Settlement
+from .schemas import SettlementChange, SettlementIn
 
 router = Router(tags=["settlements"])
 
@@ -59,6 +60,35 @@ def settlement_out(settlement) -> dict:
             "status": settlement.status, "illustrative": settlement.illustrative,
             "approved_by": [a.institution.brin for a in settlement.approvals.select_related("institution")],
             "statement": settlement.statement().to_json(full=True)}
+
+
+@router.post("/route/{route_id}", response={201: dict, 403: dict, 422: dict})
+def create_settlement(request, route_id: int, payload: SettlementIn):
+    """A new statement of the route for a school year and phase (computed and checked as on the page;
+    422 naming the parameter, or the reason missing for a register value set by hand)."""
+    route = get_object_or_404(finance_routes(request.user), pk=route_id)
+    if not may_change_finance(request.user):
+        return Status(403, {"detail": "Alleen de financieel medewerker legt afrekeningen vast."})
+    try:
+        settlement = services.save(request.user, route, payload)
+    except services.SettlementRefused as refused:
+        return Status(422, {"errors": refused.problems})
+    return Status(201, settlement_out(settlement))
+
+
+@router.put("/{settlement_id}", response={200: dict, 201: dict, 403: dict, 422: dict})
+def change_settlement(request, settlement_id: int, payload: SettlementChange):
+    """Change a statement (every field: model, parameters, reasons); it keeps its school year and phase.
+    An approved statement stays: the change is a new version (201)."""
+    current = get_object_or_404(_scoped(request), pk=settlement_id)
+    if not may_change_finance(request.user):
+        return Status(403, {"detail": "Alleen de financieel medewerker legt afrekeningen vast."})
+    data = SettlementIn(school_year=current.school_year, phase=current.phase, **payload.dict())
+    try:
+        settlement = services.save(request.user, current.route, data, current)
+    except services.SettlementRefused as refused:
+        return Status(422, {"errors": refused.problems})
+    return Status(200 if settlement.pk == current.pk else 201, settlement_out(settlement))
 
 
 @router.get("/route/{route_id}", response=list[dict])

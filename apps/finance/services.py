@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from apps.students.models import Enrolment, Event, EventKind
-from domain.settlement import calculate
+from domain.settlement import ParameterError, calculate
 from domain.teldatum import teldatum
 
 from .models import Approval, Override, Settlement
+from .schemas import SettlementIn
 
 
 def register_inputs(route, school_year: int, model: str, phase: str = "") -> dict:
@@ -64,39 +66,77 @@ def differences(register: dict, parameters: dict) -> dict[str, tuple[str, str]]:
             if name in parameters and _canonical(parameters[name]) != _canonical(value)}
 
 
-class OverrideReasonMissing(ValueError):
+class SettlementRefused(ValueError):
+    """A statement that cannot be saved: ``problems`` are {"rule", "field", "message"}."""
+
+    def __init__(self, problems: list[dict]):
+        self.problems = problems
+        super().__init__("; ".join(p["message"] for p in problems))
+
+
+class OverrideReasonMissing(SettlementRefused):
+    """Register values changed by hand without a reason (``parameters``: their names)."""
+
     def __init__(self, parameters):
         self.parameters = parameters
-        super().__init__(", ".join(parameters))
+        super().__init__([{"rule": None, "field": f"reasons.{name}",
+                           "message": _("Geef een reden voor de afwijking van het register (%(p)s).") % {"p": name}}
+                          for name in parameters])
 
 
-def save(route, school_year: int, phase: str, model: str, parameters: dict, user, reasons: dict,
-         current: Settlement | None = None) -> Settlement:
-    """Store a statement. The core validates the parameters (ParameterError names the parameter);
-    every register value changed by hand needs a reason and is recorded with who and why. A change
-    to an approved statement makes a new version; the approved one is kept."""
-    statement = calculate(model, parameters)
-    register = register_inputs(route, school_year, model, phase)
+def _refuse(field: str, message: str):
+    raise SettlementRefused([{"rule": None, "field": field, "message": message}])
+
+
+def save(user, route, data: SettlementIn, current: Settlement | None = None) -> Settlement:
+    """Store a statement (the page, the API and the demo). The core validates the parameters (the
+    problem names the parameter); every register value changed by hand needs a reason and is recorded
+    with who and why. Without ``current`` it is the route's first statement for the school year and
+    phase; with it a change of that statement, which keeps its school year and phase: a change to an
+    approved statement makes a new version, the approved one is kept. SettlementRefused names every
+    problem; nothing is saved then."""
+    if current is not None:
+        if (data.school_year, data.phase) != (current.school_year, current.phase):
+            _refuse("school_year", _("Een afrekening houdt haar schooljaar en fase; maak voor een ander schooljaar of "
+                                     "een andere fase een nieuwe afrekening."))
+        if not current.is_current:
+            _refuse("id", _("Deze versie is vervangen; wijzig de huidige versie."))
+    else:
+        existing = route.settlements.filter(school_year=data.school_year, phase=data.phase,
+                                            next_version__isnull=True).first()
+        if existing is not None:
+            _refuse("school_year", _("Voor dit schooljaar en deze fase is er al een afrekening (%(id)s); wijzig die.")
+                    % {"id": existing.pk})
+    try:
+        statement = calculate(data.model, data.parameters)
+    except ParameterError as error:
+        _refuse(f"parameters.{error.parameter}", error.message)
+    register = register_inputs(route, data.school_year, data.model, data.phase)
     changed = differences(register, statement.inputs)
-    missing = [name for name in changed if not reasons.get(name, "").strip()]
+    missing = [name for name in changed if not data.reasons.get(name, "").strip()]
     if missing:
         raise OverrideReasonMissing(missing)
-    with transaction.atomic():
-        if current is not None and not current.locked:
-            settlement = current
-            settlement.model, settlement.parameters = model, statement.inputs
-            settlement.save()
-            settlement.overrides.all().delete()
-            settlement.approvals.all().delete()
-        else:
-            version = 1 + (Settlement.objects.filter(route=route, school_year=school_year, phase=phase)
-                           .order_by("-version").values_list("version", flat=True).first() or 0)
-            settlement = Settlement.objects.create(route=route, school_year=school_year, phase=phase, model=model,
-                                                   parameters=statement.inputs, version=version, previous=current,
-                                                   created_by=user)
-        Override.objects.bulk_create(Override(settlement=settlement, parameter=name, register_value=was, value=now,
-                                              reason=reasons[name].strip()[:300], user=user)
-                                     for name, (was, now) in changed.items())
+    try:
+        with transaction.atomic():
+            if current is not None and not current.locked:
+                settlement = current
+                settlement.model, settlement.parameters = data.model, statement.inputs
+                settlement.save()
+                settlement.overrides.all().delete()
+                settlement.approvals.all().delete()
+            else:
+                version = 1 + (Settlement.objects.filter(route=route, school_year=data.school_year, phase=data.phase)
+                               .order_by("-version").values_list("version", flat=True).first() or 0)
+                settlement = Settlement.objects.create(
+                    route=route, school_year=data.school_year, phase=data.phase, model=data.model,
+                    parameters=statement.inputs, version=version, previous=current, created_by=user)
+            Override.objects.bulk_create(
+                Override(settlement=settlement, parameter=name[:60], register_value=was[:60], value=now[:60],
+                         reason=data.reasons[name].strip()[:300], user=user)
+                for name, (was, now) in changed.items())
+    except IntegrityError:  # someone saved a statement for the same school year and phase at the same moment
+        _refuse("school_year", _("Intussen is voor dit schooljaar en deze fase een afrekening opgeslagen; laad de "
+                                 "pagina opnieuw."))
     return settlement
 
 

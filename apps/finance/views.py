@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from pydantic import ValidationError
 
 from apps.accounts.scoping import finance_routes, may_change_finance
 from apps.core.lib.tabular import table_response
@@ -15,6 +16,7 @@ from domain.teldatum import school_year_of
 
 from . import params, services
 from .models import Settlement
+from .schemas import SettlementIn
 
 
 def _route(user, pk):
@@ -73,11 +75,18 @@ def settlement_form(request, pk=None, settlement_pk=None):
             "statement": statement, "error": error, "reasons": reasons, "names": _names(route)})
     if request.method == "POST" and statement is not None:
         try:
-            saved = services.save(route, school_year, phase, model, parameters, request.user,
-                                  {name: reason for name, _was, _now, reason in reasons}, current)
+            data = SettlementIn(school_year=school_year, phase=phase, model=model, parameters=parameters,
+                                reasons={name: reason[:300] for name, _was, _now, reason in reasons})
+            saved = services.save(request.user, route, data, current)
+        except ValidationError as error:
+            for problem in error.errors():
+                messages.error(request, f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}")
         except services.OverrideReasonMissing as missing:
             messages.error(request, _("Geef een reden voor elke waarde die afwijkt van het register: %(p)s.")
                            % {"p": ", ".join(missing.parameters)})
+        except services.SettlementRefused as refused:
+            for problem in refused.problems:
+                messages.error(request, problem["message"])
         else:
             messages.success(request, _("Afrekening opgeslagen (versie %(v)d).") % {"v": saved.version})
             return redirect(saved)

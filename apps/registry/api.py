@@ -4,11 +4,9 @@ from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import editable_exam_templates, exam_template_kwalificaties
 from apps.core.idempotency import idempotent
-from domain.diploma import part_key
-
 from . import exam_templates
 from . import models as m
-from .forms import ExamPlanTemplateForm, PartFormSet
+from .schemas import ExamTemplateIn
 
 router = Router(tags=["register"])
 
@@ -97,13 +95,6 @@ class ExamTemplateOut(Schema):
     parts: list[TemplatePartIO]
 
 
-class ExamTemplateIn(Schema):
-    keuzedelen: int
-    bpv_hours: int
-    note: str = ""
-    parts: list[TemplatePartIO]
-
-
 def template_out(t: m.ExamPlanTemplate) -> dict:
     return {"id": t.pk, "sector": t.sector, "kwalificatie": t.kwalificatie.code if t.kwalificatie_id else None,
             "level": t.level, "leerweg": t.leerweg.code if t.leerweg_id else None,
@@ -139,46 +130,19 @@ def create_kwalificatie_exam_template(request, code: str):
     try:
         template = exam_templates.create_own_template(kwalificatie)
     except exam_templates.TemplateError as error:
-        return Status(422, {"errors": [{"rule": "R-01", "field": error.field, "message": str(error)}]})
+        return Status(422, {"errors": [{**p, "rule": "R-01"} for p in error.problems]})
     return Status(200 if existed else 201, template_out(template))
 
 
 @router.put("/exam-templates/{template_id}", response={200: ExamTemplateOut, 403: dict, 422: dict})
 def update_exam_template(request, template_id: int, payload: ExamTemplateIn):
-    """Replace the template's numbers and required parts, checked as on the page. A part is kept by
-    kind and name (case does not count), so the audit trail shows what really changed."""
+    """Replace the template's numbers and required parts (every field needed), checked as on the page.
+    A part is kept by kind and name (case does not count), so the audit trail shows what really changed."""
     template = get_object_or_404(m.ExamPlanTemplate, pk=template_id)
     if not editable_exam_templates(request.user).filter(pk=template.pk).exists():
         return Status(403, {"detail": "U mag dit examenplan-sjabloon niet wijzigen."})
-    key = lambda kind, name: part_key(template.sector, kind, name)  # noqa: E731
-    incoming: dict = {}
-    for index, part in enumerate(payload.parts):
-        if key(part.kind, part.name) in incoming:
-            return Status(422, {"errors": [{"rule": None, "field": f"parts[{index}].name",
-                                            "message": "Dit onderdeel staat al in het sjabloon."}]})
-        incoming[key(part.kind, part.name)] = (index, part)
-    existing = {key(p.kind, p.name): p for p in template.parts.all()}
-    rows = []  # (index in the payload or None, formset row)
-    for k, part in existing.items():
-        index, new = incoming.get(k, (None, None))
-        row = {"id": part.pk, "kind": part.kind, "name": part.name, "year": new.year if new else part.year,
-               "order": index if new else 0}
-        rows.append((index, row if new else {**row, "DELETE": "on"}))
-    rows += [(index, {"kind": p.kind, "name": p.name, "year": p.year, "order": index})
-             for k, (index, p) in incoming.items() if k not in existing]
-    data = {"keuzedelen": payload.keuzedelen, "bpv_hours": payload.bpv_hours, "note": payload.note,
-            "parts-TOTAL_FORMS": len(rows), "parts-INITIAL_FORMS": len(existing), "parts-MIN_NUM_FORMS": 0,
-            "parts-MAX_NUM_FORMS": 1000}
-    for i, (_index, row) in enumerate(rows):
-        data.update({f"parts-{i}-{field}": value for field, value in row.items()})
-    form, formset = ExamPlanTemplateForm(data, instance=template), PartFormSet(data, instance=template)
-    if not (form.is_valid() and formset.is_valid()):
-        errors = [{"rule": None, "field": field, "message": " ".join(msgs)} for field, msgs in form.errors.items()]
-        kept = [(index, row) for index, row in rows if "DELETE" not in row]  # formset.errors skips deleted rows
-        for (index, _row), part_errors in zip(kept, formset.errors):
-            errors += [{"rule": None, "field": f"parts[{index}]" + ("" if field == "__all__" else f".{field}"),
-                        "message": " ".join(msgs)} for field, msgs in part_errors.items()]
-        errors += [{"rule": None, "field": "parts", "message": e} for e in formset.non_form_errors()]
-        return Status(422, {"errors": errors})
-    template = exam_templates.save_template(form, formset)
+    try:
+        template = exam_templates.save_template(request.user, template, payload)
+    except exam_templates.TemplateError as error:
+        return Status(422, {"errors": error.problems})
     return Status(200, template_out(m.ExamPlanTemplate.objects.get(pk=template.pk)))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from domain.diploma import RequiredPart, Requirements
+from domain.diploma import RequiredPart, Requirements, part_key
 
 from . import exam_defaults
 from . import models as m
+from . import schemas
 
 
 def _templates():
@@ -62,11 +63,13 @@ def vmbo_requirements(leerweg, profiel=None) -> Requirements | None:
 # --- use cases: keeping the templates (interface and API alike) -------------------------------------
 
 class TemplateError(ValueError):
-    """A template change the register does not allow (the message names the field)."""
+    """A template change the register does not allow: ``problems`` are {"rule", "field", "message"}
+    (the first one's field and message also as ``field`` and the exception's text)."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+    def __init__(self, field: str = "", message: str = "", problems: list[dict] | None = None):
+        self.problems = problems or [{"rule": None, "field": field, "message": message}]
+        self.field = self.problems[0]["field"]
+        super().__init__(self.problems[0]["message"])
 
 
 def create_own_template(kwalificatie) -> m.ExamPlanTemplate:
@@ -90,12 +93,61 @@ def create_own_template(kwalificatie) -> m.ExamPlanTemplate:
     return template
 
 
-def save_template(form, formset) -> m.ExamPlanTemplate:
-    """Save a template and its parts together (each change audited)."""
-    from django.db import transaction
+def template_problems(template: m.ExamPlanTemplate, data: schemas.ExamTemplateIn) -> list[dict]:
+    """What the register does not allow in a template's parts: a kind of the other sector (keuzedelen and
+    BPV are counted on the template), a vmbo part outside vmbo-leerjaar 3 or 4, the same part twice
+    (names compared ignoring case and surplus whitespace)."""
+    problems, seen = [], set()
+    vmbo = template.sector == m.ExamPlanTemplate.Sector.VMBO
 
-    with transaction.atomic():
-        template = form.save()
-        formset.instance = template
-        formset.save()
+    def add(index, field, message):
+        problems.append({"rule": None, "field": f"parts[{index}].{field}", "message": message})
+
+    for index, part in enumerate(data.parts):
+        if vmbo and part.kind not in ("SE", "CSPE"):
+            add(index, "kind", _("Een vmbo-onderdeel is een SE of CSPE."))
+        elif not vmbo and part.kind not in ("generiek", "kerntaak"):
+            add(index, "kind", _("Een mbo-onderdeel in het sjabloon is generiek of een kerntaak; keuzedelen en BPV "
+                                 "staan als aantal en uren op het sjabloon."))
+        if vmbo and part.year not in (3, 4):
+            add(index, "year", _("Een vmbo-onderdeel ligt in vmbo-leerjaar 3 of 4."))
+        if not " ".join(part.name.split()):
+            add(index, "name", _("Geef het onderdeel een naam."))
+        key = part_key(template.sector, part.kind, part.name)
+        if key in seen:
+            add(index, "name", _("Dit onderdeel staat al in het sjabloon (namen zijn niet hoofdlettergevoelig)."))
+        seen.add(key)
+    return problems
+
+
+def save_template(user, template: m.ExamPlanTemplate, data: schemas.ExamTemplateIn) -> m.ExamPlanTemplate:
+    """Replace a template's numbers and required parts (the page and the API). A part is kept by kind
+    and name (case does not count), so the audit trail shows what really changed: kept parts get their
+    new year and place, parts no longer listed are removed, new ones added; each saved one by one
+    (audited), all in one transaction. TemplateError names every problem; nothing is saved then."""
+    from django.db import IntegrityError, transaction
+
+    problems = template_problems(template, data)
+    if problems:
+        raise TemplateError(problems=problems)
+    existing = {part_key(template.sector, p.kind, p.name): p for p in template.parts.all()}
+    try:
+        with transaction.atomic():
+            template.keuzedelen, template.bpv_hours, template.note = data.keuzedelen, data.bpv_hours, data.note.strip()
+            template.save()
+            wanted = {part_key(template.sector, p.kind, p.name) for p in data.parts}
+            for key, part in existing.items():
+                if key not in wanted:
+                    part.delete()
+            for order, item in enumerate(data.parts):
+                part = existing.get(part_key(template.sector, item.kind, item.name))
+                if part is None:
+                    m.ExamPlanTemplatePart.objects.create(template=template, kind=item.kind,
+                                                          name=" ".join(item.name.split()), year=item.year,
+                                                          order=order)
+                elif (part.year, part.order) != (item.year, order):
+                    part.year, part.order = item.year, order
+                    part.save()
+    except IntegrityError:  # a part added to the template at the same moment by someone else
+        raise TemplateError("parts", _("Het sjabloon is intussen gewijzigd; laad het opnieuw.")) from None
     return template

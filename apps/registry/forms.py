@@ -1,8 +1,5 @@
 """Forms for the exam plan templates (the other register lists are kept through import and admin)."""
 from django import forms
-from django.utils.translation import gettext as _
-
-from domain.diploma import part_key
 
 from . import models as m
 
@@ -14,19 +11,8 @@ class ExamPlanTemplateForm(forms.ModelForm):
 
 
 class BasePartFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        in_forms = {form.instance.pk for form in self.forms if form.instance.pk}
-        seen = {part_key(self.instance.sector, p.kind, p.name)
-                for p in self.instance.parts.exclude(pk__in=in_forms)} if self.instance.pk else set()
-        for form in self.forms:
-            data = getattr(form, "cleaned_data", None) or {}
-            if not data or data.get("DELETE") or not data.get("name"):
-                continue
-            key = part_key(self.instance.sector, data.get("kind") or "", data["name"])
-            if key in seen:
-                form.add_error("name", _("Dit onderdeel staat al in het sjabloon (namen zijn niet hoofdlettergevoelig)."))
-            seen.add(key)
+    """The template's part rows as typed; what the register allows (kinds, years, the same part twice)
+    is checked by the use case (``exam_templates.save_template``)."""
 
 
 PartFormSet = forms.inlineformset_factory(

@@ -3,7 +3,6 @@ action, taking the typed input of ``schemas``. Each resolves the codes of its in
 small validators, writes everything in one transaction (child rows are replaced by key, so an
 unchanged row keeps its id) under the compliance guard, and refuses a change with ``ChangeRefused``
 carrying every problem found as {"rule", "field", "message"}; nothing is written then."""
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 

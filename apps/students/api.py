@@ -1,6 +1,5 @@
 """Students, enrolments, events, exam parts, teldatum and diploma checks over JSON, scoped as the
 interface: only users of the route's partner institutions; rule violations answered with 422."""
-import datetime
 from datetime import date
 
 from django.shortcuts import get_object_or_404
@@ -9,11 +8,9 @@ from ninja import Router, Schema, Status
 from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
-from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 
-from . import forms as f
 from . import models as m
-from . import exam_plan, privacy, services
+from . import privacy, schemas, services
 
 router = Router(tags=["students"])
 
@@ -42,56 +39,6 @@ class StudentSummary(Schema):
         return obj.kwalificatie.code if obj.kwalificatie else None
 
 
-class StudentIn(Schema):
-    first_name: str
-    last_name: str
-    date_of_birth: date | None = None
-    leerweg: str
-    profiel: str | None = None
-    vmbo_year_at_start: int = 3
-    cohort: int                           # the cohort of the group the student enters
-    entry_route_year: int = 1             # > 1: zij-instroom in that route year of the cohort
-    origin: str = ""                      # zij-instroom from: havo | andere_school | mbo | regulier_vmbo | anders
-    entry_date: date | None = None        # default: the start of the school year entered
-    kwalificatie: str | None = None
-    glr_judgment_on: date | None = None
-    glr_judgment_note: str = ""
-    vo_school: str | None = None          # BRIN of the student's own vo-school: required when the route has several
-    mbo_institution: str | None = None    # BRIN of the student's own mbo: required when the route has several
-    numbers: dict[str, str] = {}          # BRIN -> school-local student number
-
-
-class EventIn(Schema):
-    kind: str
-    date: date
-    kwalificatie: str | None = None
-    destination: str = ""
-    detail: str = ""
-    doorstroom_level: str = ""
-    route_year: int | None = None         # terugkeer: the route year the student returns in
-
-
-class EventChange(Schema):
-    date: datetime.date | None = None
-    route_year: int | None = None         # instroom, zij-instroom, terugkeer: the route year entered
-    destination: str | None = None
-    detail: str | None = None
-
-
-class ExamPartIn(Schema):
-    sector: str
-    kind: str
-    name: str
-    planned_route_year: int
-    actual_route_year: int | None = None
-    examiner: str | None = None           # BRIN
-    location: str = ""
-    integrated: bool = False
-    result: str = "open"
-    grade: float | None = None
-    result_on: date | None = None
-
-
 class TeldatumOut(Schema):
     student: int
     name: str
@@ -104,20 +51,19 @@ class TeldatumOut(Schema):
 
 
 def _errors(findings):
-    return {"errors": [{"rule": x.rule, "field": x.field, "message": x.message} for x in findings]}
+    return {"errors": [{"rule": x.rule or None, "field": x.field, "message": x.message} for x in findings]}
 
 
-def _form_errors(form):
-    return {"errors": [{"rule": None, "field": name, "message": str(msg)}
-                       for name, msgs in form.errors.items() for msg in msgs]}
+def _refused(violation):
+    return Status(422, _errors(violation.findings))
 
 
 def _student(request, student_id):
     return privacy.read_student(request.user, student_id)
 
 
-def _code_pk(model, field, value):
-    return model.objects.filter(**{field: value}).values_list("pk", flat=True).first() if value else None
+def _editor(request, message: str):
+    return None if may_change_students(request.user) else Status(403, {"detail": message})
 
 
 def student_out(student) -> dict:
@@ -140,7 +86,11 @@ def student_out(student) -> dict:
         "exam_parts": [{"id": p.pk, "sector": p.sector, "kind": p.kind, "name": p.name,
                         "planned_route_year": p.planned_route_year, "actual_route_year": p.actual_route_year,
                         "examiner": p.examiner.brin if p.examiner else None, "result": p.result,
-                        "grade": p.grade, "result_on": p.result_on} for p in student.exam_parts.select_related("examiner")],
+                        "location": p.location, "integrated": p.integrated,
+                        "grade": p.grade_value, "result_on": p.result_on} for p in student.exam_parts.select_related("examiner")],
+        "bpv": [{"id": b.pk, "leerbedrijf": b.leerbedrijf, "recognised": b.recognised,
+                 "praktijkovereenkomst": b.praktijkovereenkomst, "start": b.start, "end": b.end}
+                for b in student.bpv_periods.all()],
         "findings": [{"rule": x.rule, "status": x.status, "field": x.field, "message": x.message}
                      for x in services.evaluate(student) if x.status != "passed"],
     }
@@ -160,39 +110,14 @@ def list_students(request, route_id: int, cohort: int | None = None, status: str
 
 @router.post("/routes/{route_id}/students", response={201: dict, 422: Errors, 403: dict})
 @idempotent
-def create_student(request, route_id: int, payload: StudentIn):
+def create_student(request, route_id: int, payload: schemas.StudentIn):
     route = get_object_or_404(student_routes(request.user), pk=route_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen leerlingen inschrijven."})
-    data = payload.dict()
-    data.update(leerweg=_code_pk(Leerweg, "code", payload.leerweg), profiel=_code_pk(Profiel, "code", payload.profiel),
-                kwalificatie=_code_pk(Kwalificatie, "code", payload.kwalificatie))
-    unknown_codes = [(name, value) for name, value, pk in (
-        ("leerweg", payload.leerweg, data["leerweg"]), ("profiel", payload.profiel, data["profiel"]),
-        ("kwalificatie", payload.kwalificatie, data["kwalificatie"])) if value and pk is None]
-    if unknown_codes:
-        return Status(422, {"errors": [{"rule": None, "field": name, "message": f"Onbekende code {value}."}
-                                       for name, value in unknown_codes]})
-    partners = {p.institution.brin: p.institution_id for p in route.partners.all().select_related("institution")}
-    data.update({f"number_{partners[brin]}": number for brin, number in payload.numbers.items() if brin in partners})
-    unknown = [{"rule": None, "field": name, "message": f"{brin} is geen partner van deze route."}
-               for name, brin in (("vo_school", payload.vo_school), ("mbo_institution", payload.mbo_institution))
-               if brin and brin not in partners]
-    data.update(vo_school=partners.get(payload.vo_school), mbo_institution=partners.get(payload.mbo_institution))
-    form = f.StudentForm({k: v for k, v in data.items() if v is not None}, route=route, user=request.user)
-    unknown += [{"rule": None, "field": "numbers", "message": f"{brin} is geen partner van deze route."}
-                for brin in payload.numbers if brin not in partners]
-    if unknown:
-        return Status(422, {"errors": unknown})
-    if not form.is_valid():
-        return Status(422, _form_errors(form))
-    student = form.save(commit=False)
-    student.route = route
+    if refused := _editor(request, "Uw rol mag geen leerlingen inschrijven."):
+        return refused
     try:
-        student, _found = services.enrol(student, form.numbers(), request.user, on=form.cleaned_data.get("entry_date"),
-                                         origin=form.cleaned_data.get("origin") or "")
+        student, _found = services.create_student(request.user, route, payload)
     except services.RuleViolation as violation:
-        return Status(422, _errors(violation.findings))
+        return _refused(violation)
     return Status(201, student_out(student))
 
 
@@ -201,50 +126,55 @@ def get_student(request, student_id: int):
     return student_out(_student(request, student_id))
 
 
+def _update_student(request, student_id: int, payload):
+    student = _student(request, student_id)
+    if refused := _editor(request, "Uw rol mag geen leerlinggegevens wijzigen."):
+        return refused
+    try:
+        student, _found = services.update_student(request.user, student, payload)
+    except services.RuleViolation as violation:
+        return _refused(violation)
+    return Status(200, student_out(student))
+
+
+@router.put("/students/{student_id}", response={200: dict, 422: Errors, 403: dict})
+def replace_student(request, student_id: int, payload: schemas.StudentChange):
+    """Replace the student's own data: every field is needed (422 naming each missing one); the
+    cohort and the path change through events."""
+    return _update_student(request, student_id, payload)
+
+
+@router.patch("/students/{student_id}", response={200: dict, 422: Errors, 403: dict})
+def change_student(request, student_id: int, payload: schemas.StudentPatch):
+    """Change some of the student's own data: only the fields given."""
+    return _update_student(request, student_id, payload)
+
+
 @router.post("/students/{student_id}/events", response={201: dict, 422: Errors, 403: dict})
 @idempotent
-def add_event(request, student_id: int, payload: EventIn):
+def add_event(request, student_id: int, payload: schemas.EventIn):
     student = _student(request, student_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen gebeurtenissen vastleggen."})
-    form = f.EventForm({**payload.dict(), "kwalificatie": _code_pk(Kwalificatie, "code", payload.kwalificatie) or "",
-                        "entry_route_year": payload.route_year or ""}, route=student.route)
-    if not form.is_valid():
-        return Status(422, _form_errors(form))
-    data = form.cleaned_data
+    if refused := _editor(request, "Uw rol mag geen gebeurtenissen vastleggen."):
+        return refused
     try:
-        student, _found = services.record_event(student, data["kind"], data["date"], request.user,
-                                                kwalificatie=data["kwalificatie"], destination=data["destination"],
-                                                detail=data["detail"], doorstroom_level=data["doorstroom_level"],
-                                                route_year=data["entry_route_year"])
+        student, _found = services.record_event(request.user, student, payload)
     except services.RuleViolation as violation:
-        return Status(422, _errors(violation.findings))
-    except services.PathError as error:
-        return Status(422, {"errors": [{"rule": None, "field": "kind", "message": str(error)}]})
+        return _refused(violation)
     return Status(201, student_out(student))
 
 
 @router.patch("/students/{student_id}/events/{event_id}", response={200: dict, 422: Errors, 403: dict})
-def change_event(request, student_id: int, event_id: int, payload: EventChange):
+def change_event(request, student_id: int, event_id: int, payload: schemas.EventChange):
     """Correct an event; the path is replayed with the correction (422 naming the conflict when it breaks)
     and everything after it is derived again."""
     student = _student(request, student_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen gebeurtenissen corrigeren."})
+    if refused := _editor(request, "Uw rol mag geen gebeurtenissen corrigeren."):
+        return refused
     event = get_object_or_404(student.events, pk=event_id)
-    current = {"date": event.date, "route_year": event.route_year, "destination": event.destination,
-               "detail": event.detail}
-    form = f.EventChangeForm({**current, **payload.dict(exclude_none=True)})
-    if not form.is_valid():
-        return Status(422, _form_errors(form))
-    data = form.cleaned_data
     try:
-        student, _found = services.change_event(event, request.user, on=data["date"], detail=data["detail"],
-                                                destination=data["destination"], route_year=data["route_year"])
+        student, _found = services.change_event(request.user, event, payload)
     except services.RuleViolation as violation:
-        return Status(422, _errors(violation.findings))
-    except services.PathError as error:
-        return Status(422, {"errors": [{"rule": None, "field": "date", "message": str(error)}]})
+        return _refused(violation)
     return Status(200, student_out(student))
 
 
@@ -252,47 +182,60 @@ def change_event(request, student_id: int, event_id: int, payload: EventChange):
 def remove_event(request, student_id: int, event_id: int):
     """Remove an event recorded by mistake (refused with 422 when the path without it breaks)."""
     student = _student(request, student_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen gebeurtenissen verwijderen."})
+    if refused := _editor(request, "Uw rol mag geen gebeurtenissen verwijderen."):
+        return refused
     event = get_object_or_404(student.events, pk=event_id)
     try:
-        student, _found = services.remove_event(event, request.user)
-    except services.PathError as error:
-        return Status(422, {"errors": [{"rule": None, "field": "kind", "message": str(error)}]})
+        student, _found = services.remove_event(request.user, event)
+    except services.RuleViolation as violation:
+        return _refused(violation)
     return Status(200, student_out(student))
 
 
-def _save_exam_part(request, student_id: int, payload: ExamPartIn, part_id: int | None = None):
+def _save_exam_part(request, student_id: int, payload, part_id: int | None = None):
     student = _student(request, student_id)
-    if not may_change_students(request.user):
-        return Status(403, {"detail": "Uw rol mag geen examenonderdelen vastleggen."})
-    # Without an id, a part already in the student's plan (same sector, kind and name) is updated.
-    part = get_object_or_404(student.exam_parts, pk=part_id) if part_id else exam_plan.matching_part(
-        student, payload.sector, payload.kind, payload.name)
-    data = {k: v for k, v in payload.dict().items() if v is not None}
-    data["examiner"] = _code_pk(Institution, "brin", payload.examiner) or ""
-    if part is not None and not part_id:
-        data["name"] = part.name  # the plan's (template's) stable name
-    form = f.ExamPartForm(data, instance=part, route=student.route)
-    if not form.is_valid():
-        return Status(422, _form_errors(form))
+    if refused := _editor(request, "Uw rol mag geen examenonderdelen vastleggen."):
+        return refused
+    part = get_object_or_404(student.exam_parts, pk=part_id) if part_id else None
+    existing = set(student.exam_parts.values_list("pk", flat=True))
     try:
-        student, _found = services.save_exam_part(student, form)
+        student, _found, saved = services.save_exam_part(request.user, student, payload, part)
     except services.RuleViolation as violation:
-        return Status(422, _errors(violation.findings))
-    return Status(201 if part is None else 200, student_out(student))
+        return _refused(violation)
+    return Status(200 if part_id or saved.pk in existing else 201, student_out(student))
 
 
 @router.post("/students/{student_id}/exam-parts", response={201: dict, 200: dict, 422: Errors, 403: dict})
 @idempotent
-def add_exam_part(request, student_id: int, payload: ExamPartIn):
-    """Add an exam part (201), or record the result of a part already in the plan (200)."""
+def add_exam_part(request, student_id: int, payload: schemas.ExamPartIn):
+    """Add an exam part (201), or record the result of a part already in the plan (200: same sector,
+    kind and name, case not counting)."""
     return _save_exam_part(request, student_id, payload)
 
 
 @router.put("/students/{student_id}/exam-parts/{part_id}", response={200: dict, 422: Errors, 403: dict})
-def update_exam_part(request, student_id: int, part_id: int, payload: ExamPartIn):
+def replace_exam_part(request, student_id: int, part_id: int, payload: schemas.ExamPartFull):
+    """Replace an exam part: every field is needed (422 naming each missing one)."""
     return _save_exam_part(request, student_id, payload, part_id)
+
+
+@router.patch("/students/{student_id}/exam-parts/{part_id}", response={200: dict, 422: Errors, 403: dict})
+def change_exam_part(request, student_id: int, part_id: int, payload: schemas.ExamPartPatch):
+    """Change some fields of an exam part (e.g. the result and grade): only the fields given."""
+    return _save_exam_part(request, student_id, payload, part_id)
+
+
+@router.post("/students/{student_id}/bpv", response={201: dict, 422: Errors, 403: dict})
+def add_bpv(request, student_id: int, payload: schemas.BpvIn):
+    """Add a BPV period (R-19: a recognised leerbedrijf with a signed praktijkovereenkomst)."""
+    student = _student(request, student_id)
+    if refused := _editor(request, "Uw rol mag geen BPV-periodes vastleggen."):
+        return refused
+    try:
+        student, _found = services.save_bpv(request.user, student, payload)
+    except services.RuleViolation as violation:
+        return _refused(violation)
+    return Status(201, student_out(student))
 
 
 @router.get("/students/{student_id}/diploma", response=dict)

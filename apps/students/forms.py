@@ -1,11 +1,15 @@
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError
 
 from apps.accounts.scoping import student_institutions
 from apps.registry.models import Institution, Kwalificatie
-from domain.calendar import school_year_label, school_year_of
-
 from . import models as m
+from . import schemas
+from .services import MANUAL_EVENTS as MANUAL_EVENT_KINDS
+from .services import RuleViolation, problem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -86,32 +90,40 @@ class StudentForm(OwnSchoolFields, forms.ModelForm):
     def clean(self):
         data = super().clean()
         self.clean_own_schools()
-        entry = data.get("entry_route_year") or 1
-        if entry > 1 and not data.get("origin"):
-            self.add_error("origin", _("Kies waar de zij-instromer vandaan komt."))
-        if data.get("entry_date") and data.get("cohort"):
-            school_year = data["cohort"] + entry - 1
-            if school_year_of(data["entry_date"]) != school_year:
-                self.add_error("entry_date", _("De instroomdatum valt niet in schooljaar %(year)s, het schooljaar van "
-                                               "routejaar %(ry)s van cohort %(cohort)s.")
-                               % {"year": school_year_label(school_year), "ry": entry,
-                                  "cohort": school_year_label(data["cohort"])})
-        for p in getattr(self, "partners", []):
-            name = f"number_{p.institution_id}"
-            number = data.get(name)
-            if number and m.StudentNumber.objects.filter(institution=p.institution, number=number).exists():
-                self.add_error(name, _("Leerlingnummer %(n)s bestaat al bij %(school)s.")
-                               % {"n": number, "school": p.institution.name})
         return data
 
-    def numbers(self) -> dict:
-        return {p.institution: self.cleaned_data.get(f"number_{p.institution_id}", "") for p in self.partners}
+    def as_input(self) -> schemas.StudentIn:
+        """What the user typed, as the use case takes it (codes and BRINs, like the API)."""
+        data = self.cleaned_data
+        return schemas.StudentIn(
+            first_name=data["first_name"], last_name=data["last_name"], date_of_birth=data.get("date_of_birth"),
+            leerweg=data["leerweg"].code, profiel=_code(data.get("profiel")),
+            vmbo_year_at_start=data["vmbo_year_at_start"], cohort=data["cohort"],
+            entry_route_year=data.get("entry_route_year") or 1, origin=data.get("origin") or "",
+            entry_date=data.get("entry_date"), kwalificatie=_code(data.get("kwalificatie")),
+            glr_judgment_on=data.get("glr_judgment_on"), glr_judgment_note=data.get("glr_judgment_note") or "",
+            vo_school=_brin(data.get("vo_school")), mbo_institution=_brin(data.get("mbo_institution")),
+            numbers={p.institution.brin: number for p in self.partners
+                     if (number := (data.get(f"number_{p.institution_id}") or "").strip())})
+
+    def field_of(self, name: str) -> str | None:
+        """The form field a use case's problem names (``numbers.BRIN`` is that partner's number field)."""
+        if name.startswith("numbers."):
+            name = next((f"number_{p.institution_id}" for p in self.partners
+                         if p.institution.brin == name.split(".", 1)[1]), "")
+        return name if name in self.fields else None
 
 
-# Events recorded by hand; instroom, overgang and doublure come from enrolment and cohort promotion,
-# exam parts and BPV from their own forms.
-MANUAL_EVENTS = [m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.CERTIFICAAT, m.EventKind.MBO_DIPLOMA,
-                 m.EventKind.UITSTROOM, m.EventKind.TERUGKEER, m.EventKind.DOORSTROOM]
+def _code(record):
+    return record.code if record is not None else None
+
+
+def _brin(institution):
+    return institution.brin if institution is not None else None
+
+
+# Events recorded by hand (instroom, overgang and doublure come from enrolment and cohort promotion).
+MANUAL_EVENTS = [m.EventKind(kind) for kind in MANUAL_EVENT_KINDS]
 
 
 class StudentEditForm(OwnSchoolFields, forms.ModelForm):
@@ -138,6 +150,21 @@ class StudentEditForm(OwnSchoolFields, forms.ModelForm):
         self.clean_own_schools()
         return data
 
+    def as_input(self) -> schemas.StudentPatch:
+        """The fields of the form (the mbo only where the route has several), as the use case takes them."""
+        data, values = self.cleaned_data, {}
+        for name in self.fields:
+            value = data.get(name)
+            if name in ("leerweg", "profiel"):
+                value = _code(value)
+            elif name in ("vo_school", "mbo_institution"):
+                value = _brin(value)
+            values[name] = value
+        return schemas.StudentPatch(**values)
+
+    def field_of(self, name: str) -> str | None:
+        return name if name in self.fields else None
+
 
 class EventForm(forms.ModelForm):
     entry_route_year = forms.IntegerField(label=_("routejaar bij terugkeer"), required=False, min_value=1,
@@ -156,17 +183,16 @@ class EventForm(forms.ModelForm):
         if route is not None:
             self.fields["kwalificatie"].queryset = Kwalificatie.objects.filter(uitstroomrichtingen__route=route)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == m.EventKind.UITSTROOM and not data.get("destination"):
-            self.add_error("destination", _("Kies de bestemming van een leerling die de route verlaat."))
-        if data.get("kind") == m.EventKind.SWITCH and not data.get("kwalificatie"):
-            self.add_error("kwalificatie", _("Kies de nieuwe uitstroomrichting."))
-        if data.get("kind") == m.EventKind.DOORSTROOM and not data.get("doorstroom_level"):
-            self.add_error("doorstroom_level", _("Kies het niveau waarnaar de leerling doorstroomt."))
-        if data.get("kind") == m.EventKind.CERTIFICAAT and not (data.get("detail") or data.get("kwalificatie")):
-            self.add_error("detail", _("Noem het certificaat (bijvoorbeeld Entree-certificaat)."))
-        return data
+    def as_input(self) -> schemas.EventIn:
+        data = self.cleaned_data
+        return schemas.EventIn(kind=data["kind"], date=data["date"], kwalificatie=_code(data.get("kwalificatie")),
+                               destination=data.get("destination") or "", detail=data.get("detail") or "",
+                               doorstroom_level=data.get("doorstroom_level") or "",
+                               route_year=data.get("entry_route_year"))
+
+    def field_of(self, name: str) -> str | None:
+        name = {"route_year": "entry_route_year"}.get(name, name)
+        return name if name in self.fields else None
 
 
 class EventChangeForm(forms.Form):
@@ -180,27 +206,90 @@ class EventChangeForm(forms.Form):
                                     required=False)
     detail = forms.CharField(label=_("toelichting"), max_length=300, required=False)
 
+    def as_input(self) -> schemas.EventChange:
+        """The correction: the date and note always; the route year and destination when chosen."""
+        data = self.cleaned_data
+        values = {"date": data["date"], "detail": data.get("detail") or ""}
+        if data.get("route_year") is not None:
+            values["route_year"] = data["route_year"]
+        if data.get("destination"):
+            values["destination"] = data["destination"]
+        return schemas.EventChange(**values)
+
+    def field_of(self, name: str) -> str | None:
+        return name if name in self.fields else None
+
+
+def typed(as_input):
+    """The form's typed input (``as_input``: a form's method); what the schema refuses (a date outside
+    its range, ...) becomes a RuleViolation naming the field, like the use case's own problems."""
+    try:
+        return as_input()
+    except ValidationError as error:
+        raise RuleViolation([problem(".".join(str(p) for p in e["loc"]), _schema_message(e))
+                             for e in error.errors()]) from None
+
+
+def _schema_message(error: dict) -> str:
+    limit = {**(error.get("ctx") or {})}
+    messages = {"greater_than_equal": _("Dit is te klein of te vroeg: minstens %(ge)s."),
+                "less_than_equal": _("Dit is te groot of te laat: hoogstens %(le)s."),
+                "too_long": _("Dit is te lang: hoogstens %(max_length)s tekens."),
+                "missing": _("Dit veld is verplicht.")}
+    message = messages.get(error["type"])
+    return str(message) % limit if message else error["msg"]
+
+
+def parse_grade(text: str):
+    """A grade as people type it: "6,5" or "6.5" (a number), or O, V, G (also written out); None when
+    empty. ValueError when it is neither."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    word = {"onvoldoende": "O", "voldoende": "V", "goed": "G"}.get(text.casefold(), text.upper())
+    if word in ("O", "V", "G"):
+        return word
+    try:
+        grade = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not grade.is_finite():
+        raise ValueError(text)
+    return grade
+
 
 class ExamPartForm(forms.ModelForm):
+    grade = forms.CharField(label=_("cijfer"), required=False, max_length=12,
+                            help_text=_("1,0 tot en met 10,0; voor het mbo ook O, V of G."))
+
     class Meta:
         model = m.ExamPart
+        # the grade (a number or O/V/G) is parsed here and checked by the use case, not by the model field
         fields = ["sector", "kind", "name", "planned_route_year", "actual_route_year", "examiner", "location",
-                  "integrated", "result", "grade", "result_on"]
+                  "integrated", "result", "result_on"]
         widgets = {"result_on": DATE}
 
     def __init__(self, *args, route=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.order_fields([*self.Meta.fields[:-1], "grade", "result_on"])
         if route is not None:
             self.fields["examiner"].queryset = Institution.objects.filter(route_partnerships__route=route)
+        if self.instance.pk and not self.is_bound:
+            self.initial["grade"] = self.instance.grade_shown
 
-    def clean(self):
-        data = super().clean()
-        vmbo_kinds, mbo_kinds = {"SE", "CSPE"}, {"generiek", "kerntaak", "keuzedeel", "BPV"}
-        if data.get("sector") == "vmbo" and data.get("kind") not in vmbo_kinds:
-            self.add_error("kind", _("Een vmbo-onderdeel is een SE of CSPE."))
-        if data.get("sector") == "mbo" and data.get("kind") not in mbo_kinds:
-            self.add_error("kind", _("Een mbo-onderdeel is generiek, een kerntaak, een keuzedeel of BPV."))
-        return data
+    def clean_grade(self):
+        try:
+            return parse_grade(self.cleaned_data.get("grade"))
+        except ValueError:
+            raise forms.ValidationError(_("Vul een cijfer in (bijvoorbeeld 6,5) of O, V of G.")) from None
+
+    def as_input(self) -> schemas.ExamPartIn:
+        data = self.cleaned_data
+        return schemas.ExamPartIn(**{name: data.get(name) for name in self.Meta.fields if name != "examiner"},
+                                  examiner=_brin(data.get("examiner")), grade=data.get("grade"))
+
+    def field_of(self, name: str) -> str | None:
+        return name if name in self.fields else None
 
 
 class BpvForm(forms.ModelForm):
@@ -208,3 +297,9 @@ class BpvForm(forms.ModelForm):
         model = m.BpvPeriod
         fields = ["leerbedrijf", "recognised", "praktijkovereenkomst", "start", "end"]
         widgets = {"start": DATE, "end": DATE}
+
+    def as_input(self) -> schemas.BpvIn:
+        return schemas.BpvIn(**{name: self.cleaned_data.get(name) for name in self.Meta.fields})
+
+    def field_of(self, name: str) -> str | None:
+        return name if name in self.fields else None

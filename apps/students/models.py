@@ -3,6 +3,7 @@ their exam plan and BPV. The events are the record; the summary fields on Studen
 year, diploma and leaving route year) are kept in step by the services so that cohort figures can
 be aggregated in the database for a national data set."""
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -61,7 +62,7 @@ class Student(models.Model):
     profiel = models.ForeignKey(Profiel, models.PROTECT, null=True, blank=True, verbose_name=_("profiel"))
     vmbo_year_at_start = models.PositiveSmallIntegerField(_("vmbo-leerjaar bij start"), default=3)
     cohort = models.PositiveSmallIntegerField(
-        _("cohort"), help_text=_("Eerste kalenderjaar van het schooljaar van routejaar 1, bijv. 2019 voor 2019-2020."))
+        _("cohort"), validators=[MinValueValidator(1990), MaxValueValidator(2100)], help_text=_("Eerste kalenderjaar van het schooljaar van routejaar 1, bijv. 2019 voor 2019-2020."))
     kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, null=True, blank=True,
                                      verbose_name=_("uitstroomrichting"))
     route_year = models.PositiveSmallIntegerField(_("routejaar"), default=1)
@@ -220,8 +221,29 @@ class ExamPart(StudentPart):
     location = models.CharField(_("locatie"), max_length=120, blank=True)
     integrated = models.BooleanField(_("integreert vmbo en mbo"), default=False)
     result = models.CharField(_("resultaat"), max_length=6, choices=Result.choices, default=Result.OPEN)
+    class Assessment(models.TextChoices):
+        """An mbo part's judgement instead of a number."""
+        O = "O", _("onvoldoende")  # noqa: E741
+        V = "V", _("voldoende")
+        G = "G", _("goed")
+
+    # 1.0 to 10.0 and consistent with the result: checked by the use case (domain.diploma.grade_problems)
     grade = models.DecimalField(_("cijfer"), max_digits=3, decimal_places=1, null=True, blank=True)
+    assessment = models.CharField(_("beoordeling"), max_length=1, choices=Assessment.choices, blank=True,
+                                  help_text=_("mbo: O, V of G in plaats van een cijfer."))
     result_on = models.DateField(_("resultaat op"), null=True, blank=True)
+
+    @property
+    def grade_shown(self) -> str:
+        """The grade as people write it (6,5) or the mbo's O/V/G; "" when there is none."""
+        if self.grade is not None:
+            return f"{self.grade:.1f}".replace(".", ",")
+        return self.assessment
+
+    @property
+    def grade_value(self):
+        """The grade as the API gives it: a number, "O"/"V"/"G", or None."""
+        return self.grade if self.grade is not None else (self.assessment or None)
 
     class Meta:
         ordering = ["sector", "planned_route_year", "name"]

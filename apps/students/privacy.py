@@ -81,7 +81,7 @@ def export(student: m.Student) -> dict:
                            "end", "funded", "phase", "institution__name"),
         "events": rows(student.events.all(), "kind", "date", "school_year", "route_year", "destination", "detail"),
         "exam_parts": rows(student.exam_parts.all(), "sector", "kind", "name", "planned_route_year",
-                           "actual_route_year", "result", "grade", "result_on", "location"),
+                           "actual_route_year", "result", "grade", "assessment", "result_on", "location"),
         "bpv": rows(student.bpv_periods.all(), "leerbedrijf", "recognised", "praktijkovereenkomst", "start", "end"),
         "access_log": [{"user": a.user.username, "action": a.action, "at": a.at}
                        for a in m.AccessLog.objects.filter(student_id=student.pk).select_related("user")],

@@ -5,23 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
-from domain import facts
+from domain import diploma, facts
 from domain import path as core
-from domain.calendar import school_year_label, school_year_of, teldatum, year_end, year_start
+from domain.calendar import school_year_label, school_year_of, year_end, year_start
 from domain.path import PathError
 from domain.rules import blocking, evaluate_student, get_rule
+from domain.rules.base import Finding
 from domain.teldatum import TeldatumResult, check_teldatum
 
 from . import exam_plan
 from . import findings as rule_state
 from . import models as m
+from . import schemas
 
 __all__ = ["PathError", "RuleViolation", "school_year_of", "year_end", "year_start"]
 
@@ -186,7 +188,11 @@ def enrol(student: m.Student, numbers: dict, user, on: date | None = None, origi
         student.save()
         for institution, number in numbers.items():
             if number:
-                m.StudentNumber.objects.create(student=student, institution=institution, number=number)
+                try:
+                    with transaction.atomic():  # a savepoint: the uniqueness constraint decides a race
+                        m.StudentNumber.objects.create(student=student, institution=institution, number=number)
+                except IntegrityError:
+                    raise RuleViolation([_number_taken(institution, number)]) from None
         kind = m.EventKind.ZIJ_INSTROOM if entry > 1 else m.EventKind.INSTROOM
         m.Event.objects.create(student=student, kind=kind, date=on, school_year=school_year_of(on),
                                route_year=entry, kwalificatie=student.kwalificatie, origin=origin,
@@ -215,14 +221,174 @@ def save_all(records) -> None:
         record.save()
 
 
-def update_student(form):
-    """Correct a student's own data (AVG: rectification); checked like an enrolment (R-03, R-05, R-17).
-    A corrected own school or vmbo leerjaar at the start changes the enrolments: they are derived again."""
+# --- typed input: problems named by field ---------------------------------------------------------
+
+def problem(field: str, message: str) -> Finding:
+    """Bad input named by its field (no rule: ``rule`` is empty)."""
+    return Finding(rule="", status="failed", field=field, message=message)
+
+
+def refuse(problems: list[Finding]) -> None:
+    if problems:
+        raise RuleViolation(problems)
+
+
+def _by_code(model, field: str, value, name: str, problems: list, queryset=None, message: str = ""):
+    """The record a code stands for (None when no code is given); an unknown code is a problem."""
+    if not value:
+        return None
+    found = (queryset if queryset is not None else model.objects).filter(**{field: value}).first()
+    if found is None:
+        problems.append(problem(name, message or _("Onbekende code %(code)s.") % {"code": value}))
+    return found
+
+
+def _own_school(user, route, role: str, brin, current, problems: list, name: str):
+    """The student's own vo-school or mbo among the route's partners, as the user may choose it: a
+    vo-school's staff only their own school (set when it is the only one they may choose); the mbo
+    only asked when the route has several (else the use case fills it in). ``current``: the school
+    recorded now (kept, even when the user could not choose it)."""
+    from apps.accounts.scoping import student_institutions
+    from apps.registry.models import Institution
+
+    partners = list(Institution.objects.filter(route_partnerships__route=route, route_partnerships__role=role)
+                    .distinct())
+    choices = list(student_institutions(user, route, role)) if user is not None else partners
+    if brin:
+        chosen = next((i for i in partners if i.brin == brin), None)
+        if chosen is None:
+            problems.append(problem(name, _("%(brin)s is geen partner van deze route.") % {"brin": brin}))
+        elif chosen not in choices and chosen != current:
+            problems.append(problem(name, _("U kunt alleen %(schools)s kiezen.")
+                                    % {"schools": ", ".join(i.name for i in choices) or "—"}))
+        return chosen
+    if current is not None:
+        return None if role == "mbo" and len(partners) < 2 else current
+    if len(choices) == 1:
+        return choices[0]
+    if role == "vo" or len(partners) >= 2:
+        problems.append(problem(name, _("Kies de eigen vo-school van de leerling.") if role == "vo"
+                                else _("Kies de eigen mbo-instelling van de leerling.")))
+    return None
+
+
+def _kwalificatie(route, code, problems: list, name: str = "kwalificatie"):
+    from apps.registry.models import Kwalificatie
+
+    return _by_code(Kwalificatie, "code", code, name, problems,
+                    Kwalificatie.objects.filter(uitstroomrichtingen__route=route),
+                    _("Kwalificatie %(code)s is geen uitstroomrichting van deze route.") % {"code": code})
+
+
+def number_problems(numbers: dict, student: m.Student | None = None) -> list[Finding]:
+    """Student numbers (institution -> number) already given to another student of that institution."""
+    found = []
+    for institution, number in numbers.items():
+        taken = m.StudentNumber.objects.filter(institution=institution, number=number)
+        if student is not None and student.pk:
+            taken = taken.exclude(student=student)
+        if number and taken.exists():
+            found.append(_number_taken(institution, number))
+    return found
+
+
+def _number_taken(institution, number) -> Finding:
+    return problem(f"numbers.{institution.brin}", _("Leerlingnummer %(n)s bestaat al bij %(school)s.")
+                   % {"n": number, "school": institution.name})
+
+
+def entry_problems(cohort: int, entry_route_year: int, origin: str, entry_date: date | None) -> list[Finding]:
+    """A zij-instromer says where they come from; the entry date lies in the school year entered."""
+    found = []
+    if entry_route_year > 1 and not origin:
+        found.append(problem("origin", _("Kies waar de zij-instromer vandaan komt.")))
+    school_year = cohort + entry_route_year - 1
+    if entry_date and school_year_of(entry_date) != school_year:
+        found.append(problem("entry_date", _(
+            "De instroomdatum valt niet in schooljaar %(year)s, het schooljaar van routejaar %(ry)s van cohort "
+            "%(cohort)s.") % {"year": school_year_label(school_year), "ry": entry_route_year,
+                             "cohort": school_year_label(cohort)}))
+    return found
+
+
+# --- students --------------------------------------------------------------------------------------
+
+def create_student(user, route, data: schemas.StudentIn):
+    """Enrol a new student in a route (the interface and the API): the codes and BRINs of the input
+    resolved, the user's choice of own schools and student numbers checked, then ``enrol``. Every
+    problem is named by its field in one RuleViolation; nothing is saved then."""
+    from apps.accounts.scoping import student_institutions
+    from apps.registry.models import Leerweg, Profiel
+
+    problems: list[Finding] = []
+    leerweg = _by_code(Leerweg, "code", data.leerweg, "leerweg", problems)
+    profiel = _by_code(Profiel, "code", data.profiel, "profiel", problems)
+    kwalificatie = _kwalificatie(route, data.kwalificatie, problems)
+    if kwalificatie is None and not data.kwalificatie and route.choice_route_year is None:
+        problems.append(problem("kwalificatie", _("Kies de uitstroomrichting: deze route kiest die bij de start.")))
+    vo_school = _own_school(user, route, "vo", data.vo_school, None, problems, "vo_school")
+    mbo = _own_school(user, route, "mbo", data.mbo_institution, None, problems, "mbo_institution")
+    partners = {p.institution.brin: p.institution for p in route.partners.select_related("institution")}
+    allowed = {i.pk for role in ("vo", "mbo") for i in student_institutions(user, route, role)} \
+        if user is not None else {i.pk for i in partners.values()}
+    numbers = {}
+    for brin, number in data.numbers.items():
+        if brin not in partners:
+            problems.append(problem(f"numbers.{brin}", _("%(brin)s is geen partner van deze route.") % {"brin": brin}))
+        elif partners[brin].pk not in allowed:
+            problems.append(problem(f"numbers.{brin}", _("U legt geen leerlingnummers van %(school)s vast.")
+                                    % {"school": partners[brin].name}))
+        elif number.strip():
+            numbers[partners[brin]] = number.strip()
+    problems += number_problems(numbers)
+    problems += entry_problems(data.cohort, data.entry_route_year, data.origin, data.entry_date)
+    refuse(problems)
+    student = m.Student(route=route, first_name=data.first_name.strip(), last_name=data.last_name.strip(),
+                        date_of_birth=data.date_of_birth, vo_school=vo_school, mbo_institution=mbo, leerweg=leerweg,
+                        profiel=profiel, vmbo_year_at_start=data.vmbo_year_at_start, cohort=data.cohort,
+                        entry_route_year=data.entry_route_year, kwalificatie=kwalificatie,
+                        glr_judgment_on=data.glr_judgment_on, glr_judgment_note=data.glr_judgment_note)
+    return enrol(student, numbers, user, on=data.entry_date, origin=data.origin)
+
+
+def update_student(user, student: m.Student, data: schemas.StudentPatch | schemas.StudentChange):
+    """Correct a student's own data (AVG: rectification): the fields given (PATCH; a PUT gives all);
+    checked like an enrolment (R-03, R-05, R-17). A corrected own school or vmbo leerjaar at the start
+    changes the enrolments: they are derived again."""
+    from apps.registry.models import Leerweg, Profiel
+
+    changes = schemas.given(data)
+    problems: list[Finding] = []
+    values = {}
+    for name, value in changes.items():
+        if name in ("vo_school", "mbo_institution"):
+            role = "vo" if name == "vo_school" else "mbo"
+            if value:
+                value = _own_school(user, student.route, role, value, getattr(student, name), problems, name)
+            elif role == "vo" or student.route.partners.filter(role="mbo").count() >= 2:
+                problems.append(problem(name, _("Kies de eigen vo-school van de leerling.") if role == "vo"
+                                        else _("Kies de eigen mbo-instelling van de leerling.")))
+        elif value is None and name in ("first_name", "last_name", "leerweg", "vmbo_year_at_start"):
+            problems.append(problem(name, _("Dit veld mag niet leeg zijn.")))
+            continue
+        elif name == "leerweg":
+            value = _by_code(Leerweg, "code", value, name, problems)
+        elif name == "profiel":
+            value = _by_code(Profiel, "code", value, name, problems)
+        elif name == "glr_judgment_note":
+            value = (value or "").strip()
+        elif isinstance(value, str):
+            value = value.strip()
+        values[name] = value
+    refuse(problems)
     path_fields = {"vo_school", "mbo_institution", "vmbo_year_at_start"}
+    changed = {name for name, value in values.items() if getattr(student, name) != value}
 
     def apply():
-        student = form.save()
-        if path_fields & set(form.changed_data):
+        for name, value in values.items():
+            setattr(student, name, value)
+        student.save()
+        if path_fields & changed:
             rederive(student)
         return student
 
@@ -234,24 +400,50 @@ def current_school_year(student: m.Student) -> int:
     return enrolment.school_year if enrolment else student.cohort + student.route_year - 1
 
 
-def _check_event(student: m.Student, kind: str, kwalificatie) -> None:
-    """What the register (not the order of events) decides about a new event."""
-    if kind == m.EventKind.MBO_DIPLOMA and not (status := diploma_status(student))["mbo_diploma"]:
-        raise PathError(_("Het mbo-diploma vraagt dat alle vereiste mbo-examenonderdelen behaald zijn. Nog nodig: "
-                          "%(missing)s.") % {"missing": "; ".join(x["label"] for x in status["mbo_missing"])})
-    if kind == m.EventKind.SWITCH and not student.route.uitstroomrichtingen.filter(kwalificatie=kwalificatie).exists():
-        raise PathError(_("Kies een uitstroomrichting van deze route."))
-    if kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
-        raise PathError(_("Instroom en zij-instroom worden vastgelegd bij het inschrijven van de leerling."))
+# --- events ------------------------------------------------------------------------------------------
+
+# Events recorded by hand; instroom and zij-instroom come with the enrolment, overgang and doublure with
+# cohort promotion, exam parts and BPV with their own use cases.
+MANUAL_EVENTS = (m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.CERTIFICAAT, m.EventKind.MBO_DIPLOMA,
+                 m.EventKind.UITSTROOM, m.EventKind.TERUGKEER, m.EventKind.DOORSTROOM)
 
 
-def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
-                 detail="", doorstroom_level="", route_year: int | None = None, origin: str = ""):
-    """Record an event on the student's path. The events are replayed in date order with the new one
-    (PathError names the event the path does not allow: anything but terugkeer after leaving, anything
-    but doorstroom after the diploma, a diploma with required parts open); then everything after it
-    is derived again (route year, status, enrolments). A switch of uitstroomrichting is checked like
-    an enrolment (R-05); ``route_year`` is the route year a terugkeer enters (default: the one left)."""
+def event_problems(data: schemas.EventIn) -> list[Finding]:
+    """What a recorded event needs besides its kind and date."""
+    found = []
+    if data.kind not in MANUAL_EVENTS:
+        found.append(problem("kind", _("Deze gebeurtenis wordt niet met de hand vastgelegd; kies één van: "
+                                       "%(kinds)s.") % {"kinds": ", ".join(MANUAL_EVENTS)}))
+    if data.kind == m.EventKind.UITSTROOM and not data.destination:
+        found.append(problem("destination", _("Kies de bestemming van een leerling die de route verlaat.")))
+    if data.kind == m.EventKind.SWITCH and not data.kwalificatie:
+        found.append(problem("kwalificatie", _("Kies de nieuwe uitstroomrichting.")))
+    if data.kind == m.EventKind.DOORSTROOM and not data.doorstroom_level:
+        found.append(problem("doorstroom_level", _("Kies het niveau waarnaar de leerling doorstroomt.")))
+    if data.kind == m.EventKind.CERTIFICAAT and not (data.detail.strip() or data.kwalificatie):
+        found.append(problem("detail", _("Noem het certificaat (bijvoorbeeld Entree-certificaat).")))
+    return found
+
+
+def record_event(user, student: m.Student, data: schemas.EventIn):
+    """Record an event on the student's path (the interface, the API and cohort promotion). The events
+    are replayed in date order with the new one (a path it breaks is refused, naming the event: anything
+    but terugkeer after leaving, anything but doorstroom after the diploma, a diploma with required parts
+    open); then everything after it is derived again (route year, status, enrolments). A switch of
+    uitstroomrichting is checked like an enrolment (R-05); ``route_year`` is the route year a terugkeer
+    enters (default: the one left)."""
+    problems = event_problems(data)
+    kwalificatie = _kwalificatie(student.route, data.kwalificatie, problems)
+    refuse(problems)
+    try:
+        return _record(student, data.kind, data.date, user, kwalificatie=kwalificatie, destination=data.destination,
+                       detail=data.detail, doorstroom_level=data.doorstroom_level, route_year=data.route_year)
+    except PathError as error:
+        raise RuleViolation([problem("kind", str(error))]) from error
+
+
+def _record(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
+            detail="", doorstroom_level="", route_year: int | None = None, origin: str = ""):
     _check_event(student, kind, kwalificatie)
     event = m.Event(student=student, kind=kind, date=on, school_year=school_year_of(on),
                     route_year=route_year or student.route_year, kwalificatie=kwalificatie,
@@ -272,24 +464,42 @@ def record_event(student: m.Student, kind: str, on: date, user, kwalificatie=Non
     return _guarded(apply, "student.enrol" if kind in (m.EventKind.SWITCH, m.EventKind.TERUGKEER) else None)
 
 
-def change_event(event: m.Event, user, on: date | None = None, detail: str | None = None,
-                 destination: str | None = None, route_year: int | None = None):
-    """Correct an event: its date, the destination of an uitstroom, the route year an instroom,
-    zij-instroom or terugkeer entered, the note. The path is replayed with the correction first; a path
-    it breaks is refused with a PathError naming the conflict. When the date or the route year entered
+def _check_event(student: m.Student, kind: str, kwalificatie) -> None:
+    """What the register (not the order of events) decides about a new event."""
+    if kind == m.EventKind.MBO_DIPLOMA and not (status := diploma_status(student))["mbo_diploma"]:
+        raise PathError(_("Het mbo-diploma vraagt dat alle vereiste mbo-examenonderdelen behaald zijn. Nog nodig: "
+                          "%(missing)s.") % {"missing": "; ".join(x["label"] for x in status["mbo_missing"])})
+    if kind == m.EventKind.SWITCH and not student.route.uitstroomrichtingen.filter(kwalificatie=kwalificatie).exists():
+        raise PathError(_("Kies een uitstroomrichting van deze route."))
+    if kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
+        raise PathError(_("Instroom en zij-instroom worden vastgelegd bij het inschrijven van de leerling."))
+
+
+def change_event(user, event: m.Event, data: schemas.EventChange):
+    """Correct an event (the fields given): its date, the destination of an uitstroom, the route year an
+    instroom, zij-instroom or terugkeer entered, the note. The path is replayed with the correction
+    first; a path it breaks is refused naming the conflict. When the date or the route year entered
     changed, everything from the earlier of the old and new school year on is derived again."""
+    changes = schemas.given(data)
     student = event.student
+    if "date" in changes and changes["date"] is None:
+        refuse([problem("date", _("Een gebeurtenis heeft een datum."))])
     before = (event.date, event.route_year)
-    if on is not None:
-        event.date, event.school_year = on, school_year_of(on)
-    if destination is not None and event.kind == m.EventKind.UITSTROOM:
-        event.destination = destination
-    if route_year is not None and event.kind in ENTRY_KINDS:
-        event.route_year = route_year
-    if detail is not None:
-        event.detail = detail[:300]
+    if changes.get("date") is not None:
+        event.date, event.school_year = changes["date"], school_year_of(changes["date"])
+    if "destination" in changes and event.kind == m.EventKind.UITSTROOM:
+        if not changes["destination"]:
+            refuse([problem("destination", _("Kies de bestemming van een leerling die de route verlaat."))])
+        event.destination = changes["destination"]
+    if changes.get("route_year") is not None and event.kind in ENTRY_KINDS:
+        event.route_year = changes["route_year"]
+    if "detail" in changes:
+        event.detail = (changes["detail"] or "")[:300]
     others = [e for e in student.events.select_related("kwalificatie") if e.pk != event.pk]
-    replay([*others, event])
+    try:
+        replay([*others, event])
+    except PathError as error:
+        raise RuleViolation([problem("date", str(error))]) from error
     if event.kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
         # the student joins the cohort of the group entered
         student.cohort = event.school_year - event.route_year + 1
@@ -304,15 +514,18 @@ def change_event(event: m.Event, user, on: date | None = None, detail: str | Non
     return _guarded(apply, "student.enrol")
 
 
-def remove_event(event: m.Event, user):
-    """Remove an event recorded by mistake. Refused (PathError) when the path without it breaks (the
-    instroom itself, an uitstroom a terugkeer follows, ...); else everything from its school year on is
-    derived again."""
+def remove_event(user, event: m.Event):
+    """Remove an event recorded by mistake. Refused (naming the conflict) when the path without it breaks
+    (the instroom itself, an uitstroom a terugkeer follows, ...); else everything from its school year on
+    is derived again."""
     student = event.student
     if event.kind in (m.EventKind.INSTROOM, m.EventKind.ZIJ_INSTROOM):
-        raise PathError(_("De instroom is het begin van het pad en kan niet worden verwijderd; corrigeer de datum "
-                          "of wis de leerling."))
-    replay([e for e in student.events.select_related("kwalificatie") if e.pk != event.pk])
+        refuse([problem("kind", _("De instroom is het begin van het pad en kan niet worden verwijderd; corrigeer "
+                                  "de datum of wis de leerling."))])
+    try:
+        replay([e for e in student.events.select_related("kwalificatie") if e.pk != event.pk])
+    except PathError as error:
+        raise RuleViolation([problem("kind", str(error))]) from error
 
     def apply():
         school_year, kind = event.school_year, event.kind
@@ -321,6 +534,88 @@ def remove_event(event: m.Event, user):
         return student
 
     return _guarded(apply, None)
+
+
+# --- exam plan and BPV -------------------------------------------------------------------------
+
+PART_KINDS = {"vmbo": ("SE", "CSPE"), "mbo": ("generiek", "kerntaak", "keuzedeel", "BPV")}
+PART_FIELDS = ("sector", "kind", "name", "planned_route_year", "actual_route_year", "examiner", "location",
+               "integrated", "result", "grade", "result_on")
+
+
+def exam_part_problems(student: m.Student, values: dict) -> list[Finding]:
+    """What is wrong with an exam part's values (all fields, examiner as BRIN): the kind of its sector,
+    the examiner a partner of the route, the grade and whether it is consistent with the result."""
+    found = [problem(name, _("Dit veld mag niet leeg zijn."))
+             for name in ("sector", "kind", "name", "planned_route_year", "result") if values.get(name) is None]
+    if found:
+        return found
+    if values["kind"] not in PART_KINDS[values["sector"]]:
+        found.append(problem("kind", _("Een vmbo-onderdeel is een SE of CSPE.") if values["sector"] == "vmbo" else
+                             _("Een mbo-onderdeel is generiek, een kerntaak, een keuzedeel of BPV.")))
+    found += [problem(field, message) for field, message in
+              diploma.grade_problems(values["sector"], values["grade"], values["result"])]
+    return found
+
+
+def save_exam_part(user, student: m.Student, data=None, part: m.ExamPart | None = None):
+    """Add or change an exam part (the interface, the API and the results import). Without ``part``,
+    a part already in the student's plan with the same sector, kind and name (case does not count) is
+    updated, keeping the plan's name; else a new part is added. ``data``: every field (ExamPartIn,
+    ExamPartFull) or the fields to change (ExamPartPatch). R-04 refuses a vmbo part planned after its
+    deadline. Returns (student, findings, part)."""
+    if isinstance(user, m.Student):  # the results import still hands over a form: (student, form)
+        student, form, user = user, student, None
+        data, part = form.as_input(), form.instance if form.instance.pk else None
+    changes = schemas.given(data) if isinstance(data, schemas.ExamPartPatch) else data.dict()
+    if part is None and isinstance(data, schemas.ExamPartPatch):
+        raise ValueError("a PATCH changes an existing exam part")
+    if part is None:
+        part = exam_plan.matching_part(student, data.sector, data.kind, data.name)
+        if part is not None:
+            changes["name"] = part.name  # the plan's (template's) stable name
+    current = {name: getattr(part, name) for name in PART_FIELDS if name not in ("examiner", "grade")} if part \
+        else {"location": "", "integrated": False, "result": "open"}
+    if part is not None:
+        current.update(examiner=part.examiner.brin if part.examiner_id else None, grade=part.grade_value)
+    values = {**current, **changes}
+    values["location"] = (values.get("location") or "").strip()
+    values["integrated"] = bool(values.get("integrated"))
+    if isinstance(values.get("name"), str):
+        values["name"] = " ".join(values["name"].split())
+    problems = exam_part_problems(student, values)
+    from apps.registry.models import Institution
+    examiner = _by_code(Institution, "brin", values.get("examiner"), "examiner", problems,
+                        Institution.objects.filter(route_partnerships__route=student.route).distinct(),
+                        _("%(brin)s is geen partner van deze route.") % {"brin": values.get("examiner")})
+    refuse(problems)
+    record = part or m.ExamPart(student=student)
+    grade = values.pop("grade")
+    for name, value in values.items():
+        if name != "examiner":
+            setattr(record, name, value)
+    record.examiner = examiner
+    record.grade, record.assessment = (None, grade) if isinstance(grade, str) else (grade, "")
+
+    def apply():
+        record.save()
+        return student
+
+    student, findings = _guarded(apply, "student.exam")
+    return student, findings, record
+
+
+def save_bpv(user, student: m.Student, data: schemas.BpvIn):
+    """Add a BPV period; R-19 refuses one that is not at a recognised leerbedrijf with a praktijkovereenkomst."""
+    if data.end is not None and data.end < data.start:
+        refuse([problem("end", _("Het einde ligt voor het begin van de BPV-periode."))])
+
+    def apply():
+        m.BpvPeriod.objects.create(student=student, leerbedrijf=data.leerbedrijf.strip(), recognised=data.recognised,
+                                   praktijkovereenkomst=data.praktijkovereenkomst, start=data.start, end=data.end)
+        return student
+
+    return _guarded(apply, "student.bpv")
 
 
 # --- cohort promotion --------------------------------------------------------------------------
@@ -364,8 +659,8 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
                 continue
             if action == LEAVE:
                 try:
-                    record_event(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
-                                 destination=destination)
+                    _record(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
+                            destination=destination)
                 except PathError as error:
                     row.problems = (f"{student}: {error}",)
             else:
@@ -428,28 +723,6 @@ def diploma_status(student: m.Student, cache: dict | None = None) -> dict:
 
 def today():
     return timezone.localdate()
-
-
-# --- exam plan and BPV -------------------------------------------------------------------------
-
-def _save_part(student: m.Student, form, action: str):
-    def apply():
-        record = form.save(commit=False)
-        record.student = student
-        record.save()
-        return student
-
-    return _guarded(apply, action)
-
-
-def save_exam_part(student: m.Student, form):
-    """Add or change an exam part; R-04 refuses a vmbo part planned after route year 3."""
-    return _save_part(student, form, "student.exam")
-
-
-def save_bpv(student: m.Student, form):
-    """Add a BPV period; R-19 refuses one that is not at a recognised leerbedrijf with a praktijkovereenkomst."""
-    return _save_part(student, form, "student.bpv")
 
 
 def vmbo_deadlines(students) -> dict[int, date | None]:

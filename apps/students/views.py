@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.accounts.scoping import (
-    may_change_students, may_erase_students, student_institutions, student_routes, visible_students,
+    may_change_students, may_erase_students, student_routes, visible_students,
 )
 from apps.core.lib.tabular import table_response
 from domain.calendar import latest_teldatum
@@ -19,7 +19,7 @@ from domain.calendar import teldatum as teldatum_of
 
 from . import forms as f
 from . import models as m
-from . import exam_plan, privacy, services
+from . import privacy, services
 
 
 def _route(user, pk):
@@ -35,9 +35,21 @@ def _editor(request):
         raise Http404
 
 
-def _violation_messages(request, violation):
+def _text(finding) -> str:
+    return f"{finding.rule}: {finding.message}" if finding.rule else finding.message
+
+
+def _violation_messages(request, violation, form=None):
     for finding in violation.findings:
-        messages.error(request, f"{finding.rule}: {finding.message}")
+        field = form.field_of(finding.field) if form is not None else None
+        label = f"{form.fields[field].label}: " if field else ""
+        messages.error(request, f"{label}{_text(finding)}")
+
+
+def _form_problems(form, violation):
+    """The use case's problems on the form's fields (the form keeps what the user typed)."""
+    for finding in violation.findings:
+        form.add_error(form.field_of(finding.field), _text(finding))
 
 
 @login_required
@@ -77,17 +89,10 @@ def student_create(request, pk):
     form = f.StudentForm(request.POST or None, route=route, user=request.user,
                          initial={"cohort": services.school_year_of(services.today())})
     if request.method == "POST" and form.is_valid():
-        student = form.save(commit=False)
-        student.route = route
         try:
-            student, _found = services.enrol(student, form.numbers(), request.user,
-                                             on=form.cleaned_data.get("entry_date"),
-                                             origin=form.cleaned_data.get("origin") or "")
+            student, _found = services.create_student(request.user, route, f.typed(form.as_input))
         except services.RuleViolation as violation:
-            for finding in violation.findings:
-                field = {"vmbo_year_at_start": "vmbo_year_at_start", "leerweg": "leerweg",
-                         "kwalificatie": "kwalificatie", "glr_judgment_on": "glr_judgment_on"}.get(finding.field)
-                form.add_error(field, f"{finding.rule}: {finding.message}")
+            _form_problems(form, violation)
         else:
             messages.success(request, _("Leerling ingeschreven."))
             return redirect(student)
@@ -98,14 +103,12 @@ def student_create(request, pk):
 def student_edit(request, pk):
     _editor(request)
     student = _student(request, pk)
-    form = f.StudentEditForm(request.POST or None, instance=student, user=request.user)
+    form = f.StudentEditForm(request.POST or None, instance=m.Student.objects.get(pk=student.pk), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_student(form)
+            services.update_student(request.user, student, f.typed(form.as_input))
         except services.RuleViolation as violation:
-            for finding in violation.findings:
-                form.add_error(finding.field if finding.field in form.fields else None,
-                               f"{finding.rule}: {finding.message}")
+            _form_problems(form, violation)
         else:
             messages.success(request, _("Gegevens van de leerling bijgewerkt."))
             return redirect(student)
@@ -137,16 +140,14 @@ def student_detail(request, pk):
 
 
 def _submit(request, student, form, save, done):
-    """Save a posted form on a student through a service; rule violations and field errors become
-    messages on the student page."""
+    """Save a posted form on a student through a use case (``save`` takes the form's typed input);
+    the use case's problems and the form's field errors become messages on the student page."""
     if form.is_valid():
         try:
-            save(student, form)
+            save(f.typed(form.as_input))
             messages.success(request, done)
         except services.RuleViolation as violation:
-            _violation_messages(request, violation)
-        except services.PathError as error:
-            messages.error(request, str(error))
+            _violation_messages(request, violation, form)
     else:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -154,36 +155,26 @@ def _submit(request, student, form, save, done):
     return redirect(student)
 
 
-def _record_event(student, form):
-    data = form.cleaned_data
-    return services.record_event(student, data["kind"], data["date"], form.user, kwalificatie=data["kwalificatie"],
-                                 destination=data["destination"], detail=data["detail"],
-                                 doorstroom_level=data["doorstroom_level"], route_year=data["entry_route_year"])
-
-
 @login_required
 @require_POST
 def event_add(request, pk):
     _editor(request)
     student = _student(request, pk)
-    form = f.EventForm(request.POST, route=student.route)
-    form.user = request.user
-    return _submit(request, student, form, _record_event, _("Gebeurtenis vastgelegd."))
+    return _submit(request, student, f.EventForm(request.POST, route=student.route),
+                   lambda data: services.record_event(request.user, student, data), _("Gebeurtenis vastgelegd."))
 
 
 @login_required
 @require_POST
 def exam_part_add(request, pk, part_pk=None):
+    """Add an exam part or record a result; a part already in the plan (same sector, kind and name) is
+    updated (the use case finds it)."""
     _editor(request)
     student = _student(request, pk)
-    # Recording a result for a part that is already planned updates that part (same sector, kind and name).
-    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else exam_plan.matching_part(
-        student, request.POST.get("sector", ""), request.POST.get("kind", ""), request.POST.get("name", ""))
-    data = request.POST.copy()
-    if part is not None and not part_pk:
-        data["name"] = part.name  # the plan's (template's) stable name
-    form = f.ExamPartForm(data, instance=part, route=student.route)
-    return _submit(request, student, form, services.save_exam_part, _("Examenonderdeel opgeslagen."))
+    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else None
+    form = f.ExamPartForm(request.POST, instance=part, route=student.route)
+    return _submit(request, student, form, lambda data: services.save_exam_part(request.user, student, data, part),
+                   _("Examenonderdeel opgeslagen."))
 
 
 @login_required
@@ -191,7 +182,8 @@ def exam_part_add(request, pk, part_pk=None):
 def bpv_add(request, pk):
     _editor(request)
     student = _student(request, pk)
-    return _submit(request, student, f.BpvForm(request.POST), services.save_bpv, _("BPV-periode opgeslagen."))
+    return _submit(request, student, f.BpvForm(request.POST), lambda data: services.save_bpv(request.user, student, data),
+                   _("BPV-periode opgeslagen."))
 
 
 @login_required
@@ -311,22 +303,13 @@ def _event(request, pk, event_pk):
     return student, get_object_or_404(student.events, pk=event_pk)
 
 
-def _change_event(event):
-    def save(student, form):
-        data = form.cleaned_data
-        return services.change_event(event, form.user, on=data["date"], detail=data["detail"],
-                                     destination=data["destination"], route_year=data["route_year"])
-    return save
-
-
 @login_required
 @require_POST
 def event_change(request, pk, event_pk):
     """Correct an event; the path is replayed with the correction and everything after it derived again."""
     student, event = _event(request, pk, event_pk)
-    form = f.EventChangeForm(request.POST)
-    form.user = request.user
-    return _submit(request, student, form, _change_event(event), _("Gebeurtenis gecorrigeerd."))
+    return _submit(request, student, f.EventChangeForm(request.POST),
+                   lambda data: services.change_event(request.user, event, data), _("Gebeurtenis gecorrigeerd."))
 
 
 @login_required
@@ -334,10 +317,8 @@ def event_change(request, pk, event_pk):
 def event_remove(request, pk, event_pk):
     student, event = _event(request, pk, event_pk)
     try:
-        services.remove_event(event, request.user)
+        services.remove_event(request.user, event)
         messages.success(request, _("Gebeurtenis verwijderd."))
     except services.RuleViolation as violation:
         _violation_messages(request, violation)
-    except services.PathError as error:
-        messages.error(request, str(error))
     return redirect(student)

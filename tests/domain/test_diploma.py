@@ -1,11 +1,13 @@
 """The diploma check compares results with what is required, never with what is planned."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import given, strategies as st
 
 from domain.diploma import (
-    FAILED, NOT_PLANNED, OPEN, Part, RequiredPart, Requirements, check, check_diplomas, plan,
-    planned_route_year,
+    FAILED, NOT_PLANNED, OPEN, Part, RequiredPart, Requirements, check, check_diplomas, grade_passes, grade_problems,
+    plan, planned_route_year,
 )
 
 MBO2 = Requirements("mbo", (RequiredPart("generiek", "Nederlands", 1), RequiredPart("generiek", "Rekenen", 1),
@@ -162,3 +164,37 @@ def test_planning_never_changes_readiness_and_a_passed_plan_is_ready(req, parts)
     assert before.ready == after.ready
     completed = parts + [Part(r.sector, r.kind, r.name, "passed") for r in plan(req)]
     assert check(req, completed).ready
+
+
+# --- a part's grade and result ---------------------------------------------------------------------
+
+
+def test_grades_outside_one_to_ten_or_with_two_decimals_are_refused():
+    for grade in (Decimal(99), Decimal(-1), Decimal("0.9"), Decimal("10.1"), Decimal("6.55")):
+        assert [field for field, _m in grade_problems("vmbo", grade, "passed")] == ["grade"], grade
+    assert grade_problems("vmbo", Decimal("10.0"), "passed") == []
+    assert grade_problems("vmbo", Decimal("1.0"), "failed") == []
+
+
+def test_passed_follows_the_grade():
+    assert grade_problems("mbo", Decimal("5.5"), "passed") == []
+    assert grade_problems("mbo", Decimal("5.4"), "failed") == []
+    assert [f for f, _m in grade_problems("mbo", Decimal("5.4"), "passed")] == ["result"]
+    assert [f for f, _m in grade_problems("mbo", Decimal("5.5"), "failed")] == ["result"]
+    assert [f for f, _m in grade_problems("mbo", Decimal("7"), "open")] == ["result"]
+    assert grade_problems("mbo", None, "passed") == grade_problems("vmbo", None, "open") == []
+
+
+def test_o_v_g_only_for_mbo_parts():
+    assert grade_problems("mbo", "V", "passed") == grade_problems("mbo", "G", "passed") == []
+    assert grade_problems("mbo", "O", "failed") == []
+    assert [f for f, _m in grade_problems("mbo", "O", "passed")] == ["result"]
+    assert [f for f, _m in grade_problems("vmbo", "V", "passed")] == ["grade"]
+    assert [f for f, _m in grade_problems("mbo", "X", "passed")] == ["grade"]
+
+
+@given(st.decimals(min_value=1, max_value=10, places=1))
+def test_any_grade_with_its_own_result_is_accepted(grade):
+    result = "passed" if grade_passes(grade) else "failed"
+    assert grade_problems("vmbo", grade, result) == []
+    assert grade_problems("vmbo", grade, "failed" if result == "passed" else "passed") != []

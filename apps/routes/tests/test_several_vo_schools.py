@@ -1,6 +1,5 @@
 """A route with several vo-schools (TOT: De Uilenhof and Insula with Da Vinci) saves through the
 form and the API, also unchanged; every route keeps at least one vo-school and one mbo."""
-import pytest
 
 from apps.registry.models import Institution
 from apps.routes.models import Route

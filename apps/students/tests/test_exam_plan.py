@@ -12,6 +12,7 @@ from apps.registry.models import ExamPlanTemplate, Kwalificatie, Leerweg
 from apps.routes.models import Uitstroomrichting
 from apps.students import exam_plan, services
 from apps.students.models import ExamPart, Student
+from apps.students.schemas import EventIn
 
 LEVEL2_MBO = {("generiek", "Nederlands"), ("generiek", "Rekenen"), ("generiek", "Loopbaan en burgerschap"),
               ("kerntaak", "Kerntaak 1"), ("kerntaak", "Kerntaak 2"), ("keuzedeel", "Keuzedeel 1"),
@@ -56,8 +57,8 @@ def test_one_passed_mbo_part_and_nothing_else_planned_is_not_ready(enrol, client
     cohort = client.get(f"/routes/{student.route_id}/leerlingen/?cohort=2019").content.decode()
     assert "klaar voor mbo-diploma" not in cohort and "mbo: 6 vereiste onderdelen ontbreken" in cohort
     assert f'/leerlingen/{student.pk}/#diploma' in cohort
-    with pytest.raises(services.PathError, match="Nederlands"):
-        services.record_event(student, "mbo_diploma", date(2021, 6, 30), users["calvijn"])
+    with pytest.raises(services.RuleViolation, match="Nederlands"):
+        services.record_event(users["calvijn"], student, EventIn(kind="mbo_diploma", date=date(2021, 6, 30)))
 
 
 def test_every_required_part_passed_is_ready(enrol, client, users):
@@ -70,7 +71,8 @@ def test_every_required_part_passed_is_ready(enrol, client, users):
     assert "klaar voor mbo-diploma" in client.get(f"/leerlingen/{student.pk}/").content.decode()
     cohort = client.get(f"/routes/{student.route_id}/leerlingen/?cohort=2019").content.decode()
     assert "klaar voor mbo-diploma" in cohort
-    student, _found = services.record_event(student, "mbo_diploma", date(2021, 6, 30), users["calvijn"])
+    student, _found = services.record_event(users["calvijn"], student,
+                                            EventIn(kind="mbo_diploma", date=date(2021, 6, 30)))
     assert student.status == "gediplomeerd"
 
 
@@ -201,8 +203,8 @@ def test_choosing_the_uitstroomrichting_later_adds_the_mbo_plan(glr_route, regis
     assert not student.exam_parts.filter(sector="mbo").exists() and student.exam_parts.filter(sector="vmbo").exists()
     status = services.diploma_status(student)
     assert not status["mbo_diploma"] and status["mbo_missing"][0]["label"] == "nog geen uitstroomrichting gekozen"
-    student, _found = services.record_event(student, "switch", date(2019, 12, 1), users["calvijn"],
-                                            kwalificatie=verzorgende)
+    student, _found = services.record_event(users["calvijn"], student,
+                                            EventIn(kind="switch", date=date(2019, 12, 1), kwalificatie=verzorgende.code))
     names = {p.name for p in student.exam_parts.filter(sector="mbo")}
     assert {"Kerntaak 3", "Keuzedeel 3", "BPV"} <= names and "Engels" not in names  # level 3
     assert services.diploma_status(student)["mbo_source"] == "standaard mbo niveau 3"
@@ -242,17 +244,24 @@ def test_templates_over_the_api(users, registry, route, api_client):
     template_id = created.json()["id"]
     parts = [{"kind": "generiek", "name": "Nederlands", "year": 1}, {"kind": "generiek", "name": "rekenen", "year": 1},
              {"kind": "kerntaak", "name": "B1-K1 Biedt zorg", "year": 1}]
-    assert api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "parts": parts},
+    assert api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts},
                           content_type=JSON, **other).status_code == 403
     bad = api_client.put(f"/api/v1/exam-templates/{template_id}",
-                         {"keuzedelen": 1, "bpv_hours": 400, "parts": parts + [{"kind": "SE", "name": "Wiskunde"}]},
+                         {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts + [{"kind": "SE", "name": "Wiskunde", "year": 1}]},
                          content_type=JSON, **headers)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "parts[3].kind", bad.json()
     dup = api_client.put(f"/api/v1/exam-templates/{template_id}",
-                         {"keuzedelen": 1, "bpv_hours": 400, "parts": parts + [{"kind": "generiek", "name": "NEDERLANDS"}]},
+                         {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts + [{"kind": "generiek", "name": "NEDERLANDS", "year": 1}]},
                          content_type=JSON, **headers)
     assert dup.status_code == 422 and dup.json()["errors"][0]["field"] == "parts[3].name"
-    ok = api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "parts": parts},
+    # PUT replaces the whole template: every field is needed, each missing one named; nothing is wiped
+    partial = api_client.put(f"/api/v1/exam-templates/{template_id}", {"parts": [{"kind": "generiek"}]},
+                             content_type=JSON, **headers)
+    assert partial.status_code == 422
+    assert sorted(e["field"] for e in partial.json()["errors"]) == [
+        "bpv_hours", "keuzedelen", "note", "parts.0.name", "parts.0.year"]
+    assert ExamPlanTemplate.objects.get(pk=template_id).parts.count() == 5
+    ok = api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts},
                         content_type=JSON, **headers)
     assert ok.status_code == 200, ok.content
     assert [p["name"] for p in ok.json()["parts"]] == ["Nederlands", "Rekenen", "B1-K1 Biedt zorg"]  # kept by key

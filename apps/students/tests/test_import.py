@@ -12,8 +12,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from apps.core.lib.pseudonym import national_key
-from apps.students import importing
-from apps.students.models import Enrolment, Event, ExamPart, ImportJob, ImportMapping, Student, StudentNumber
+from apps.students.models import Enrolment, Event, ExamPart, ImportJob, ImportMapping, Student
 
 HEADER = ["Leerlingnummer", "Voornaam", "Achternaam", "Geboortedatum", "Leerweg", "Profiel", "Cohort", "Crebo",
           "Gezamenlijk oordeel"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from apps.registry.models import Leerweg
 from apps.students import services
 from apps.students.models import Enrolment, Student
+from apps.students.schemas import EventChange, EventIn
 
 
 def years(student):
@@ -68,13 +69,14 @@ def test_the_teldatum_check_names_a_missing_and_a_superfluous_enrolment(enrol, c
 def test_terugkeer_after_uitstroom_puts_the_student_back(enrol, glr_route, users):
     student = enrol()
     services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
-    student, _ = services.record_event(student, "uitstroom", date(2021, 3, 1), users["calvijn"],
-                                       destination="regulier_vmbo")
+    student, _ = services.record_event(users["calvijn"], student,
+                                       EventIn(kind="uitstroom", date=date(2021, 3, 1), destination="regulier_vmbo"))
     assert (student.status, student.left_route_year, student.destination) == ("uitgestroomd", 2, "regulier_vmbo")
     assert student.enrolments.get(school_year=2020).end == date(2021, 3, 1)
-    with pytest.raises(services.PathError, match="Leg eerst de terugkeer vast"):
-        services.record_event(student, "certificaat", date(2021, 5, 1), users["calvijn"], detail="Entree")
-    student, _ = services.record_event(student, "terugkeer", date(2021, 8, 16), users["calvijn"])
+    with pytest.raises(services.RuleViolation, match="Leg eerst de terugkeer vast"):
+        services.record_event(users["calvijn"], student,
+                              EventIn(kind="certificaat", date=date(2021, 5, 1), detail="Entree"))
+    student, _ = services.record_event(users["calvijn"], student, EventIn(kind="terugkeer", date=date(2021, 8, 16)))
     assert (student.status, student.left_on, student.destination, student.route_year) == ("actief", None, "", 2)
     assert years(student)[-1] == (2021, 2, "17XG", True)
     assert student.enrolments.get(school_year=2021).start == date(2021, 8, 16)
@@ -82,12 +84,14 @@ def test_terugkeer_after_uitstroom_puts_the_student_back(enrol, glr_route, users
 
 def test_an_uitstroom_a_terugkeer_follows_cannot_be_removed_but_the_terugkeer_can(enrol, glr_route, users):
     student = enrol()
-    student, _ = services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
-    student, _ = services.record_event(student, "terugkeer", date(2020, 8, 20), users["calvijn"], route_year=1)
+    student, _ = services.record_event(users["calvijn"], student,
+                                       EventIn(kind="uitstroom", date=date(2020, 3, 1), destination="werk"))
+    student, _ = services.record_event(users["calvijn"], student,
+                                       EventIn(kind="terugkeer", date=date(2020, 8, 20), route_year=1))
     uitstroom = student.events.get(kind="uitstroom")
-    with pytest.raises(services.PathError, match="terugkeer op 20 augustus 2020 kan niet"):
-        services.remove_event(uitstroom, users["calvijn"])
-    services.remove_event(student.events.get(kind="terugkeer"), users["calvijn"])
+    with pytest.raises(services.RuleViolation, match="terugkeer op 20 augustus 2020 kan niet"):
+        services.remove_event(users["calvijn"], uitstroom)
+    services.remove_event(users["calvijn"], student.events.get(kind="terugkeer"))
     student.refresh_from_db()
     assert (student.status, student.left_on) == ("uitgestroomd", date(2020, 3, 1))
     assert not student.enrolments.filter(school_year=2020).exists()
@@ -95,22 +99,23 @@ def test_an_uitstroom_a_terugkeer_follows_cannot_be_removed_but_the_terugkeer_ca
 
 def test_correcting_an_earlier_event_re_derives_what_follows(enrol, glr_route, users):
     student = enrol()
-    student, _ = services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    student, _ = services.record_event(users["calvijn"], student,
+                                       EventIn(kind="uitstroom", date=date(2020, 3, 1), destination="werk"))
     uitstroom = student.events.get(kind="uitstroom")
-    student, _ = services.change_event(uitstroom, users["calvijn"], on=date(2020, 5, 15), destination="havo")
+    student, _ = services.change_event(users["calvijn"], uitstroom, EventChange(date=date(2020, 5, 15), destination="havo"))
     assert (student.left_on, student.destination) == (date(2020, 5, 15), "havo")
     assert student.enrolments.get(school_year=2019).end == date(2020, 5, 15)
     # moving the instroom after the uitstroom breaks the path: refused, nothing changed
     instroom = student.events.get(kind="instroom")
-    with pytest.raises(services.PathError):
-        services.change_event(instroom, users["calvijn"], on=date(2020, 6, 1))
+    with pytest.raises(services.RuleViolation):
+        services.change_event(users["calvijn"], instroom, EventChange(date=date(2020, 6, 1)))
     assert student.events.get(kind="instroom").date == date(2019, 8, 1)
 
 
 def test_a_certificate_is_neither_the_end_nor_uitval(enrol, glr_route, users):
     student = enrol()
-    student, _ = services.record_event(student, "certificaat", date(2020, 6, 1), users["calvijn"],
-                                       detail="Entree-certificaat")
+    student, _ = services.record_event(users["calvijn"], student,
+                                       EventIn(kind="certificaat", date=date(2020, 6, 1), detail="Entree-certificaat"))
     assert (student.status, student.left_on, student.mbo_diploma_on) == ("actief", None, None)
     assert student.events.filter(kind="certificaat").exists()
 
@@ -181,7 +186,8 @@ def test_zij_instroom_and_corrections_through_the_api(glr_route, api_client, reg
 def test_correct_and_remove_events_through_the_student_page(client, enrol, glr_route, users):
     client.login(username="calvijn", password="pw-calvijn")
     student = enrol()
-    services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    services.record_event(users["calvijn"], student,
+                          EventIn(kind="uitstroom", date=date(2020, 3, 1), destination="werk"))
     event = student.events.get(kind="uitstroom")
     response = client.post(reverse("students:event_change", args=[student.pk, event.pk]),
                            {"date": "2020-04-01", "route_year": 1, "destination": "havo", "detail": ""}, follow=True)
@@ -234,7 +240,8 @@ def test_event_corrections_are_validated_and_applied_only_where_they_belong(enro
 def test_a_terugkeer_through_the_api_enters_the_route_year_given(enrol, glr_route, api_client, users):
     headers = api_client.token_for("calvijn")
     student = enrol()
-    services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    services.record_event(users["calvijn"], student,
+                          EventIn(kind="uitstroom", date=date(2020, 3, 1), destination="werk"))
     response = api_client.post(f"/api/v1/students/{student.pk}/events", {"kind": "terugkeer", "date": "2020-08-20",
                                "route_year": 2}, content_type="application/json", **headers)
     assert response.status_code == 201, response.content
@@ -243,7 +250,8 @@ def test_a_terugkeer_through_the_api_enters_the_route_year_given(enrol, glr_rout
 
 def test_promotion_reports_a_leaver_whose_path_does_not_allow_it_instead_of_failing(enrol, glr_route, users):
     student = enrol()
-    services.record_event(student, "certificaat", date(2020, 8, 10), users["calvijn"], detail="Entree")
+    services.record_event(users["calvijn"], student,
+                          EventIn(kind="certificaat", date=date(2020, 8, 10), detail="Entree"))
     rows = services.promote_cohort(glr_route, 2019, {student.pk: (services.LEAVE, "werk")}, users["calvijn"])
     assert rows[0].problems and "uit de route gegaan" in rows[0].problems[0]
     with pytest.raises(services.RuleViolation):
@@ -264,9 +272,9 @@ def test_correcting_the_own_vo_school_moves_the_enrolments(enrol, glr_route, reg
     data = {name: getattr(student, name) for name in ("first_name", "last_name", "vmbo_year_at_start",
                                                        "glr_judgment_on", "glr_judgment_note")}
     data.update(leerweg=student.leerweg_id, vo_school=other.pk)
-    form = StudentEditForm(data, instance=student, user=users["rocva"])
+    form = StudentEditForm(data, instance=Student.objects.get(pk=student.pk), user=users["rocva"])
     assert form.is_valid(), form.errors
-    services.update_student(form)
+    services.update_student(users["rocva"], student, form.as_input())
     assert set(student.enrolments.values_list("institution__brin", flat=True)) == {"19ZZ"}
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from apps.routes import compliance
 from apps.students import services
 from apps.students.models import Enrolment, StudentFinding
+from apps.students.schemas import EventIn
 from domain.teldatum import school_year_of
 
 
@@ -28,7 +29,8 @@ def test_a_student_with_an_r10_error_makes_the_route_fail(enrol, glr_route, regi
     Enrolment.objects.create(student=student, institution=registry["rocva"], school_year=2019, route_year=1,
                              start=date(2019, 8, 1), funded=True, phase="vo")
     # any change of the student through the use cases refreshes the route's stored state
-    services.record_event(student, "bpv_start", date(2019, 9, 1), users["calvijn"])
+    services.record_event(users["calvijn"], student,
+                          EventIn(kind="certificaat", date=date(2019, 9, 1), detail="Entree"))
     assert StudentFinding.objects.get(student=student).failed == "R-10"
     assert compliance.summary(glr_route) == "failed"
     listing, home, rows, summary = route_status_everywhere(client, api_client, glr_route)
@@ -39,7 +41,8 @@ def test_a_student_with_an_r10_error_makes_the_route_fail(enrol, glr_route, regi
     assert "Vries" not in row["message"] and "Sanne" not in row["message"]   # no names: regional users read it
     assert "badge failed" in listing and "badge failed" in home
     # the student leaves the route: active students only count
-    services.record_event(student, "uitstroom", date(2020, 3, 1), users["calvijn"], destination="werk")
+    services.record_event(users["calvijn"], student,
+                          EventIn(kind="uitstroom", date=date(2020, 3, 1), destination="werk"))
     assert not glr_route.findings.filter(field="students").exists()
 
 

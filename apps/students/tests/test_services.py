@@ -5,6 +5,7 @@ import pytest
 
 from apps.students import privacy, services
 from apps.students.models import AccessLog, Enrolment, Student
+from apps.students.schemas import EventIn, ExamPartIn
 
 
 def pattern(student):
@@ -69,14 +70,11 @@ def test_promotion_preview_saves_nothing_and_exceptions_apply(enrol, glr_route, 
     assert list(b.events.values_list("kind", flat=True)) == ["instroom", "doublure"]
 
 
-def test_vmbo_part_after_route_year_3_is_refused(enrol):
-    from apps.students.forms import ExamPartForm
+def test_vmbo_part_after_route_year_3_is_refused(enrol, users):
     student = enrol()
-    form = ExamPartForm({"sector": "vmbo", "kind": "SE", "name": "Nederlands", "planned_route_year": 4,
-                         "result": "open"}, route=student.route)
-    assert form.is_valid(), form.errors
+    data = ExamPartIn(sector="vmbo", kind="SE", name="Nederlands", planned_route_year=4, result="open")
     with pytest.raises(services.RuleViolation) as refused:
-        services.save_exam_part(student, form)
+        services.save_exam_part(users["calvijn"], student, data)
     assert refused.value.findings[0].rule == "R-04"
     assert not student.exam_parts.filter(sector="vmbo", planned_route_year=4).exists()
 
@@ -166,11 +164,13 @@ def test_promotion_only_once_per_school_year_and_path_guards(enrol, glr_route, u
     Enrolment.objects.filter(student=student, school_year=2020).update(school_year=2026)  # pretend far ahead
     rows = services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=False)
     assert rows[0].problems and "al in schooljaar" in rows[0].problems[0]
-    with pytest.raises(services.PathError):
-        services.record_event(student, "mbo_diploma", date(2021, 6, 30), users["calvijn"])
-    services.record_event(student, "uitstroom", date(2021, 3, 1), users["calvijn"], destination="werk")
-    with pytest.raises(services.PathError):
-        services.record_event(student, "doorstroom", date(2021, 10, 1), users["calvijn"], doorstroom_level="mbo3")
+    with pytest.raises(services.RuleViolation):
+        services.record_event(users["calvijn"], student, EventIn(kind="mbo_diploma", date=date(2021, 6, 30)))
+    services.record_event(users["calvijn"], student,
+                          EventIn(kind="uitstroom", date=date(2021, 3, 1), destination="werk"))
+    with pytest.raises(services.RuleViolation):
+        services.record_event(users["calvijn"], student,
+                              EventIn(kind="doorstroom", date=date(2021, 10, 1), doorstroom_level="mbo3"))
 
 
 def test_correcting_a_students_data_is_checked_and_audited(enrol, client):
