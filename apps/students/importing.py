@@ -816,6 +816,13 @@ def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
         return
     connection = connections[router.db_for_write(model)]
     fields = [model._meta.get_field(name) for name in names]
+    # A field the caller does not name gets its default (a field added to the model later included).
+    rest = [f for f in model._meta.concrete_fields if not f.primary_key and f not in fields]
+    if rest:
+        now = timezone.now()
+        defaults = tuple(now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
+                         for f in rest)
+        fields, rows = fields + rest, [tuple(row) + defaults for row in rows]
     adapt = {}
     for i, field in enumerate(fields):
         kind = field.get_internal_type()

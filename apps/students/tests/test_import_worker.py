@@ -116,6 +116,7 @@ def test_the_import_button_pressed_twice_imports_once_and_reports_the_truth(calv
 
 
 @override_settings(TASKS=DB_TASKS)
+@pytest.mark.django_db(transaction=True)   # the worker closes its connection between tasks, as in production
 def test_queued_jobs_wait_for_the_worker_show_progress_and_run_once(calvijn, glr_route):
     upload(calvijn, glr_route, csv_file(ROWS))
     job = latest_job()
