@@ -66,6 +66,19 @@ def _editor(request, message: str):
     return None if may_change_students(request.user) else Status(403, {"detail": message})
 
 
+def _change(request, student_id: int, refusal: str, change, status: int = 200):
+    """Every change of a student over the API: the student as this user may see them (404), the
+    role's right to change (403, ``refusal``), the use case ``change(student)``, its refusal as 422."""
+    student = _student(request, student_id)
+    if refused := _editor(request, refusal):
+        return refused
+    try:
+        student, _found = change(student)
+    except services.RuleViolation as violation:
+        return _refused(violation)
+    return Status(status, student_out(student))
+
+
 def student_out(student) -> dict:
     return {
         **StudentSummary.from_orm(student).dict(),
@@ -127,14 +140,8 @@ def get_student(request, student_id: int):
 
 
 def _update_student(request, student_id: int, payload):
-    student = _student(request, student_id)
-    if refused := _editor(request, "Uw rol mag geen leerlinggegevens wijzigen."):
-        return refused
-    try:
-        student, _found = services.update_student(request.user, student, payload)
-    except services.RuleViolation as violation:
-        return _refused(violation)
-    return Status(200, student_out(student))
+    return _change(request, student_id, "Uw rol mag geen leerlinggegevens wijzigen.",
+                   lambda student: services.update_student(request.user, student, payload))
 
 
 @router.put("/students/{student_id}", response={200: dict, 422: Errors, 403: dict})
@@ -153,43 +160,24 @@ def change_student(request, student_id: int, payload: schemas.StudentPatch):
 @router.post("/students/{student_id}/events", response={201: dict, 422: Errors, 403: dict})
 @idempotent
 def add_event(request, student_id: int, payload: schemas.EventIn):
-    student = _student(request, student_id)
-    if refused := _editor(request, "Uw rol mag geen gebeurtenissen vastleggen."):
-        return refused
-    try:
-        student, _found = services.record_event(request.user, student, payload)
-    except services.RuleViolation as violation:
-        return _refused(violation)
-    return Status(201, student_out(student))
+    return _change(request, student_id, "Uw rol mag geen gebeurtenissen vastleggen.",
+                   lambda student: services.record_event(request.user, student, payload), 201)
 
 
 @router.patch("/students/{student_id}/events/{event_id}", response={200: dict, 422: Errors, 403: dict})
 def change_event(request, student_id: int, event_id: int, payload: schemas.EventChange):
     """Correct an event; the path is replayed with the correction (422 naming the conflict when it breaks)
     and everything after it is derived again."""
-    student = _student(request, student_id)
-    if refused := _editor(request, "Uw rol mag geen gebeurtenissen corrigeren."):
-        return refused
-    event = get_object_or_404(student.events, pk=event_id)
-    try:
-        student, _found = services.change_event(request.user, event, payload)
-    except services.RuleViolation as violation:
-        return _refused(violation)
-    return Status(200, student_out(student))
+    return _change(request, student_id, "Uw rol mag geen gebeurtenissen corrigeren.",
+                   lambda student: services.change_event(request.user, get_object_or_404(student.events, pk=event_id),
+                                                         payload))
 
 
 @router.delete("/students/{student_id}/events/{event_id}", response={200: dict, 422: Errors, 403: dict})
 def remove_event(request, student_id: int, event_id: int):
     """Remove an event recorded by mistake (refused with 422 when the path without it breaks)."""
-    student = _student(request, student_id)
-    if refused := _editor(request, "Uw rol mag geen gebeurtenissen verwijderen."):
-        return refused
-    event = get_object_or_404(student.events, pk=event_id)
-    try:
-        student, _found = services.remove_event(request.user, event)
-    except services.RuleViolation as violation:
-        return _refused(violation)
-    return Status(200, student_out(student))
+    return _change(request, student_id, "Uw rol mag geen gebeurtenissen verwijderen.",
+                   lambda student: services.remove_event(request.user, get_object_or_404(student.events, pk=event_id)))
 
 
 def _save_exam_part(request, student_id: int, payload, part_id: int | None = None):
@@ -228,14 +216,8 @@ def change_exam_part(request, student_id: int, part_id: int, payload: schemas.Ex
 @router.post("/students/{student_id}/bpv", response={201: dict, 422: Errors, 403: dict})
 def add_bpv(request, student_id: int, payload: schemas.BpvIn):
     """Add a BPV period (R-19: a recognised leerbedrijf with a signed praktijkovereenkomst)."""
-    student = _student(request, student_id)
-    if refused := _editor(request, "Uw rol mag geen BPV-periodes vastleggen."):
-        return refused
-    try:
-        student, _found = services.save_bpv(request.user, student, payload)
-    except services.RuleViolation as violation:
-        return _refused(violation)
-    return Status(201, student_out(student))
+    return _change(request, student_id, "Uw rol mag geen BPV-periodes vastleggen.",
+                   lambda student: services.save_bpv(request.user, student, payload), 201)
 
 
 @router.get("/students/{student_id}/diploma", response=dict)
