@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from apps.accounts.scoping import finance_routes, may_change_finance
+from apps.core.idempotency import idempotent
 from apps.core.ids import Id
 from domain.settlement import MODELS, ParameterError, break_even, calculate
 
@@ -63,6 +64,7 @@ def settlement_out(settlement) -> dict:
 
 
 @router.post("/route/{route_id}", response={201: dict, 403: dict, 422: dict})
+@idempotent
 def create_settlement(request, route_id: int, payload: SettlementIn):
     """A new statement of the route for a school year and phase (computed and checked as on the page;
     422 naming the parameter, or the reason missing for a register value set by hand)."""

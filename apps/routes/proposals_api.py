@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from apps.accounts.scoping import visible_routes
+from apps.core.idempotency import idempotent
 from apps.registry.models import Institution
 
 from . import models as m
@@ -132,6 +133,7 @@ def list_proposals(request, route_id: int, status: str = ""):
 
 @router.post("/routes/{route_id}/partner-proposals",
              response={201: PartnerProposalOut, 403: Detail, 404: Detail, 422: Errors})
+@idempotent
 def create_proposal(request, route_id: int, payload: PartnerProposalIn):
     """Propose adding a partner, changing one without students (``replaces``) or taking one without
     students out of the route. The

@@ -5,7 +5,12 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import may_change_students, may_erase_students, student_routes, visible_students
+from apps.accounts.scoping import (
+    may_change_students,
+    may_erase_students,
+    student_routes,
+    visible_students,
+)
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
 
@@ -214,6 +219,7 @@ def change_exam_part(request, student_id: int, part_id: int, payload: schemas.Ex
 
 
 @router.post("/students/{student_id}/bpv", response={201: dict, 422: Errors, 403: dict})
+@idempotent
 def add_bpv(request, student_id: int, payload: schemas.BpvIn):
     """Add a BPV period (R-19: a recognised leerbedrijf with a signed praktijkovereenkomst)."""
     return _change(request, student_id, "Uw rol mag geen BPV-periodes vastleggen.",
@@ -296,6 +302,8 @@ def promote(request, route_id: int, cohort: int, payload: PromotionIn):
     privacy.log_reads(request.user, own.filter(cohort=cohort, status=m.Status.ACTIEF))   # the answer lists them
     try:
         rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply, within=own)
+    except services.PathError as error:   # a student whose recorded path does not allow the step
+        return Status(422, {"errors": [{"rule": None, "field": "cohort", "message": str(error)}]})
     except services.RuleViolation:
         rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False, within=own)
         return Status(422, {"errors": [{"rule": p.split(":")[0], "field": f"students[{r.student.pk}]", "message": p}
