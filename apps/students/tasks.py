@@ -25,35 +25,34 @@ logger = logging.getLogger(__name__)
 STALLED = timedelta(minutes=5)   # a running job without progress this long lost its worker
 
 
-@task()
-def validate_import(job_id: int) -> str:
-    """Check the rows of a queued import job."""
+def _run_job(job_id: int, work, what: str, message: str) -> str:
+    """Run ``work(job)`` on an import job; an error ends the job in failed with ``message`` (no
+    student data in the log: the job id and the kind of error only)."""
     job = m.ImportJob.objects.select_related("route", "institution", "user").filter(pk=job_id).first()
     if job is None:
         return "gone"
     try:
-        return importing.validate(job).status
+        return work(job).status
     except Exception:
-        # no student data in the log: the job id and the kind of error only
-        logger.exception("import job %s: the check broke off", job_id)
-        importing.fail(job, _("De controle is afgebroken door een fout in Leerroute; er is niets "
-                              "geïmporteerd. Probeer het opnieuw of meld het aan de beheerder."))
+        logger.exception("import job %s: the %s broke off", job_id, what)
+        importing.fail(job, message)
         return m.ImportJob.State.FAILED
+
+
+@task()
+def validate_import(job_id: int) -> str:
+    """Check the rows of a queued import job."""
+    return _run_job(job_id, importing.validate, "check", _(
+        "De controle is afgebroken door een fout in Leerroute; er is niets geïmporteerd. Probeer het opnieuw of "
+        "meld het aan de beheerder."))
 
 
 @task()
 def run_import(job_id: int) -> str:
     """Import the rows of a job the Importeren button put in state importing."""
-    job = m.ImportJob.objects.filter(pk=job_id).first()
-    if job is None:
-        return "gone"
-    try:
-        return importing.run_import(job).status
-    except Exception:
-        logger.exception("import job %s: the import broke off", job_id)
-        importing.fail(job, _("De import is afgebroken door een fout in Leerroute; er is niets "
-                              "geïmporteerd. Probeer het opnieuw of meld het aan de beheerder."))
-        return m.ImportJob.State.FAILED
+    return _run_job(job_id, importing.run_import, "import", _(
+        "De import is afgebroken door een fout in Leerroute; er is niets geïmporteerd. Probeer het opnieuw of meld "
+        "het aan de beheerder."))
 
 
 def enqueue_validation(job: m.ImportJob) -> None:
