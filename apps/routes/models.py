@@ -560,8 +560,9 @@ class ComplianceFinding(models.Model):
 
 class PartnerProposal(RoutePart):
     """A proposal to add a partner to a route, to change a partner (another institution or side
-    for a partner row without students) or to take a partner without students out of the route. It takes effect when every current partner institution
-    of the route has confirmed it; the proposer's institution confirms when proposing."""
+    for a partner row without students) or to take a partner without students out of the route.
+    It takes effect when every current partner institution of the route has confirmed it; the
+    proposer's institution confirms when proposing."""
 
     class Action(models.TextChoices):
         ADD = "add", _("partner toevoegen")
