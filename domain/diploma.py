@@ -14,7 +14,7 @@ Keuzedelen are counted (any name), BPV is met by a passed BPV part or by the hou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 NOT_PLANNED = "not_planned"   # no part of the student matches the required part
 OPEN = "open"                 # planned (or running), not passed yet

@@ -24,8 +24,16 @@ from datetime import date
 
 from domain.calendar import school_year_label, school_year_of, teldatum  # noqa: F401 (re-exported)
 from domain.facts import Enrolment, Settings, Student
-from domain.path import (Period, double_enrolment_required, first_mbo_school_year, funded_side,
-                         has_vmbo_diploma, own_institution, required_enrolments, vo_part_open)
+from domain.path import (
+    Period,
+    double_enrolment_required,
+    first_mbo_school_year,
+    funded_side,
+    has_vmbo_diploma,
+    own_institution,
+    required_enrolments,
+    vo_part_open,
+)
 from domain.phase import MBO_PHASE, PHASE_LABELS, SIDE_LABELS, VO_PHASE, describe
 from domain.rules.base import format_date, join_nl
 

@@ -16,7 +16,6 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
 from apps.core.api_schemas import default_detail, error_body
-
 from apps.core.openapi import LeerrouteAPI
 
 logger = logging.getLogger("leerroute.api")
@@ -97,10 +96,11 @@ def server_error(request, exc):
 
 
 from apps.accounts.api import router as accounts_router  # noqa: E402
-from apps.registry.api import router as registry_router  # noqa: E402
-from apps.routes.api import agreements_router, router as routes_router, rules_router  # noqa: E402
-from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
+from apps.registry.api import router as registry_router  # noqa: E402
+from apps.routes.api import agreements_router, rules_router  # noqa: E402
+from apps.routes.api import router as routes_router
+from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.students.api import router as students_router  # noqa: E402
 
 api.add_router("/auth", accounts_router)

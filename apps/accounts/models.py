@@ -21,6 +21,10 @@ class Role(models.TextChoices):
 # Roles that may change the route register of their own institutions. Exam and finance staff read
 # the register; they change their own records (exam plans, settlements) in their own modules.
 ROUTE_EDITOR_ROLES = {Role.BEHEERDER, Role.ROUTECOORDINATOR, Role.BESTUURDER}
+# Data minimisation: individual student records are for the people who guide and examine students
+# (finance staff see counts in their statements; regional users and beheerders never see names).
+STUDENT_READER_ROLES = {Role.ROUTECOORDINATOR, Role.EXAMENCOORDINATOR, Role.BESTUURDER}
+STUDENT_EDITOR_ROLES = {Role.ROUTECOORDINATOR, Role.EXAMENCOORDINATOR}
 
 
 class User(AbstractUser):
@@ -56,6 +60,30 @@ class User(AbstractUser):
     @property
     def may_edit_routes(self) -> bool:
         return self.is_beheerder or self.role in ROUTE_EDITOR_ROLES
+
+    @property
+    def reads_students(self) -> bool:
+        """May see individual students (of their own institutions' routes)."""
+        return self.role in STUDENT_READER_ROLES
+
+    @property
+    def changes_students(self) -> bool:
+        return self.role in STUDENT_EDITOR_ROLES
+
+    @property
+    def erases_students(self) -> bool:
+        """Erasure on request (AVG) is done by the route coordinator."""
+        return self.role == Role.ROUTECOORDINATOR
+
+    @property
+    def reads_finance(self) -> bool:
+        """Settlements are for the partners' own staff, never for regional users."""
+        return not self.is_regional
+
+    @property
+    def changes_finance(self) -> bool:
+        """Financieel medewerkers change and approve settlements."""
+        return self.role == Role.FINANCIEEL
 
 
 class ApiToken(models.Model):

@@ -46,7 +46,6 @@ from apps.students import services
 
 from .dataset import Leaver
 
-
 FIRST_NAMES = (
     "Daan", "Sem", "Lucas", "Milan", "Levi", "Luuk", "Noah", "Jesse", "Bram", "Thijs", "Stijn", "Tim",
     "Finn", "Ruben", "Lars", "Thomas", "Max", "Sven", "Jayden", "Kevin", "Dylan", "Julian", "Mohamed",

@@ -2,9 +2,9 @@
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
-from apps.accounts.scoping import finance_routes, may_change_finance
 from apps.core.idempotency import idempotent
 from apps.core.ids import Id
+from apps.routes.models import Route
 from domain.settlement import MODELS, ParameterError, break_even, calculate
 
 from . import services
@@ -52,7 +52,7 @@ def minimum_intake(request, payload: BreakEvenIn):
 # --- stored settlements, scoped as the interface ------------------------------------------------
 
 def _scoped(request):
-    return Settlement.objects.filter(route__in=finance_routes(request.user)).select_related("route")
+    return Settlement.objects.filter(route__in=Route.objects.with_finance_for(request.user)).select_related("route")
 
 
 def settlement_out(settlement) -> dict:
@@ -68,8 +68,8 @@ def settlement_out(settlement) -> dict:
 def create_settlement(request, route_id: int, payload: SettlementIn):
     """A new statement of the route for a school year and phase (computed and checked as on the page;
     422 naming the parameter, or the reason missing for a register value set by hand)."""
-    route = get_object_or_404(finance_routes(request.user), pk=route_id)
-    if not may_change_finance(request.user):
+    route = get_object_or_404(Route.objects.with_finance_for(request.user), pk=route_id)
+    if not request.user.changes_finance:
         return Status(403, {"detail": "Alleen de financieel medewerker legt afrekeningen vast."})
     try:
         settlement = services.save(request.user, route, payload)
@@ -83,7 +83,7 @@ def change_settlement(request, settlement_id: int, payload: SettlementChange):
     """Change a statement (every field: model, parameters, reasons); it keeps its school year and phase.
     An approved statement stays: the change is a new version (201)."""
     current = get_object_or_404(_scoped(request), pk=settlement_id)
-    if not may_change_finance(request.user):
+    if not request.user.changes_finance:
         return Status(403, {"detail": "Alleen de financieel medewerker legt afrekeningen vast."})
     data = SettlementIn(school_year=current.school_year, phase=current.phase, **payload.dict())
     try:
@@ -96,7 +96,7 @@ def change_settlement(request, settlement_id: int, payload: SettlementChange):
 @router.get("/route/{route_id}", response=list[dict])
 def route_settlements(request, route_id: Id):
     """The current settlements of a route (the latest version per school year and phase)."""
-    route = get_object_or_404(finance_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.with_finance_for(request.user), pk=route_id)
     return [settlement_out(s) for s in route.settlements.filter(next_version__isnull=True)]
 
 

@@ -6,10 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
-from apps.accounts.scoping import finance_routes, may_change_finance
 from apps.core.lib.tabular import table_response
 from apps.routes import compliance
-from apps.routes.models import IntakeScope, SettlementModel
+from apps.routes.models import IntakeScope, Route, SettlementModel
 from apps.students.services import today
 from domain.settlement import ParameterError, break_even, calculate, format_amount
 from domain.teldatum import school_year_of
@@ -20,11 +19,11 @@ from .schemas import SettlementIn
 
 
 def _route(user, pk):
-    return get_object_or_404(finance_routes(user), pk=pk)
+    return get_object_or_404(Route.objects.with_finance_for(user), pk=pk)
 
 
 def _settlement(user, pk):
-    return get_object_or_404(Settlement.objects.filter(route__in=finance_routes(user)).select_related("route"), pk=pk)
+    return get_object_or_404(Settlement.objects.filter(route__in=Route.objects.with_finance_for(user)).select_related("route"), pk=pk)
 
 
 @login_required
@@ -32,7 +31,7 @@ def route_finance(request, pk):
     route = _route(request.user, pk)
     settlements = route.settlements.filter(next_version__isnull=True).prefetch_related("approvals__institution")
     return render(request, "finance/route_finance.html", {
-        "route": route, "settlements": settlements, "may_change": may_change_finance(request.user),
+        "route": route, "settlements": settlements, "may_change": request.user.changes_finance,
         "names": _names(route),
         "school_year": school_year_of(today())})
 
@@ -50,7 +49,7 @@ def settlement_form(request, pk=None, settlement_pk=None):
     statement only (htmx), nothing saved."""
     current = _settlement(request.user, settlement_pk) if settlement_pk else None
     route = current.route if current else _route(request.user, pk)
-    if not may_change_finance(request.user) or (current is not None and not current.is_current):
+    if not request.user.changes_finance or (current is not None and not current.is_current):
         raise Http404
     source = request.POST if request.method == "POST" else request.GET
     if current is not None:  # a statement keeps its school year and phase; a change is a new version
@@ -133,8 +132,8 @@ def settlement_detail(request, pk):
         "names": _names(settlement.route), "overrides": settlement.overrides.select_related("user"),
         "inputs": [(dict(params.SCALARS.get(settlement.model, [])).get(key, key), value)
                    for key, value in statement.inputs.items()],
-        "may_change": may_change_finance(request.user),
-        "may_approve": may_change_finance(request.user) and not settlement.locked and settlement.is_current
+        "may_change": request.user.changes_finance,
+        "may_approve": request.user.changes_finance and not settlement.locked and settlement.is_current
         and any(i.pk in own and a is None for i, a in parties),
         "versions": Settlement.objects.filter(route=settlement.route, school_year=settlement.school_year,
                                               phase=settlement.phase).order_by("-version"),

@@ -2,8 +2,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import editable_exam_templates, exam_template_kwalificaties
 from apps.core.idempotency import idempotent
+from apps.registry.models import ExamPlanTemplate, Kwalificatie
+
 from . import exam_templates
 from . import models as m
 from .schemas import ExamTemplateIn
@@ -124,7 +125,7 @@ def kwalificatie_exam_template(request, code: str):
 def create_kwalificatie_exam_template(request, code: str):
     """Give the kwalificatie its own template (a copy of its level's default); 200 when it has one."""
     kwalificatie = get_object_or_404(m.Kwalificatie, code=code)
-    if not exam_template_kwalificaties(request.user).filter(pk=kwalificatie.pk).exists():
+    if not Kwalificatie.objects.templates_editable_by(request.user).filter(pk=kwalificatie.pk).exists():
         return Status(403, {"detail": "U mag het examenplan van deze kwalificatie niet wijzigen."})
     existed = m.ExamPlanTemplate.objects.filter(kwalificatie=kwalificatie).exists()
     try:
@@ -139,7 +140,7 @@ def update_exam_template(request, template_id: int, payload: ExamTemplateIn):
     """Replace the template's numbers and required parts (every field needed), checked as on the page.
     A part is kept by kind and name (case does not count), so the audit trail shows what really changed."""
     template = get_object_or_404(m.ExamPlanTemplate, pk=template_id)
-    if not editable_exam_templates(request.user).filter(pk=template.pk).exists():
+    if not ExamPlanTemplate.objects.editable_by(request.user).filter(pk=template.pk).exists():
         return Status(403, {"detail": "U mag dit examenplan-sjabloon niet wijzigen."})
     try:
         template = exam_templates.save_template(request.user, template, payload)

@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 
 from domain.diploma import RequiredPart, Requirements, part_key
 
-from . import exam_defaults
+from . import exam_defaults, schemas
 from . import models as m
-from . import schemas
 
 
 def _templates():

@@ -1,5 +1,5 @@
 """Pages for the exam plan templates: the list (also per route, for its uitstroomrichtingen), one
-template with its required parts (changed by those who may: see accounts.scoping), its history."""
+template with its required parts (changed by those who may: ExamPlanTemplate.objects.editable_by), its history."""
 import re
 
 from django.contrib import messages
@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
-from apps.accounts.scoping import editable_exam_templates, exam_template_kwalificaties, visible_routes
+from apps.registry.models import ExamPlanTemplate, Kwalificatie
 from apps.routes.audit import history
+from apps.routes.models import Route
 
 from . import exam_templates
 from . import models as m
@@ -24,8 +25,8 @@ def exam_template_list(request):
     templates = m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel").prefetch_related("parts")
     route, rows = None, None
     if request.GET.get("route", "").isdigit():
-        route = get_object_or_404(visible_routes(request.user), pk=int(request.GET["route"]))
-        allowed = set(exam_template_kwalificaties(request.user).values_list("pk", flat=True))
+        route = get_object_or_404(Route.objects.visible_to(request.user), pk=int(request.GET["route"]))
+        allowed = set(Kwalificatie.objects.templates_editable_by(request.user).values_list("pk", flat=True))
         rows = []
         for u in route.uitstroomrichtingen.select_related("kwalificatie"):
             template = exam_templates.mbo_template(u.kwalificatie)
@@ -44,7 +45,7 @@ def exam_template_list(request):
 def exam_template_detail(request, pk):
     template = get_object_or_404(m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel"),
                                  pk=pk)
-    may_change = editable_exam_templates(request.user).filter(pk=template.pk).exists()
+    may_change = ExamPlanTemplate.objects.editable_by(request.user).filter(pk=template.pk).exists()
     if request.method == "POST" and not may_change:
         raise PermissionDenied
     form = ExamPlanTemplateForm(request.POST or None, instance=template)
@@ -109,7 +110,7 @@ def _problems(form, targets, problems):
 def exam_template_create(request, kwalificatie_pk):
     """Give a kwalificatie its own template (a copy of its level's default, then edited)."""
     kwalificatie = get_object_or_404(m.Kwalificatie, pk=kwalificatie_pk)
-    if not exam_template_kwalificaties(request.user).filter(pk=kwalificatie.pk).exists():
+    if not Kwalificatie.objects.templates_editable_by(request.user).filter(pk=kwalificatie.pk).exists():
         raise PermissionDenied
     try:
         template = exam_templates.create_own_template(kwalificatie)

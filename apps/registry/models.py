@@ -1,6 +1,7 @@
 """Reference data: boards, institutions, regions, profielen, leerwegen, kwalificaties."""
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +134,25 @@ class Leerweg(models.Model):
         return self.code
 
 
+class KwalificatieQuerySet(models.QuerySet):
+    def templates_editable_by(self, user):
+        """Kwalificaties whose own exam plan template the user may create and change. A template is
+        shared by every route offering the kwalificatie, so only where the user may change every one
+        of those routes (a partner of each, with a role that changes routes); else the beheerder
+        keeps it. The registry does not import the routes app: the reverse relations are used."""
+        if not user.is_authenticated or not user.may_edit_routes:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        routes = "uitstroomrichtingen__route"
+        own = Q(uitstroomrichtingen__route__partners__institution__in=user.institutions.all())
+        shared_only_with_own = (Kwalificatie.objects
+                                .annotate(offered=Count(routes, distinct=True),
+                                          own=Count(routes, distinct=True, filter=own))
+                                .filter(offered__gt=0, own=F("offered")))
+        return self.filter(pk__in=shared_only_with_own.values("pk"))
+
+
 class Kwalificatie(models.Model):
     code = models.CharField(_("kwalificatiecode"), max_length=5, unique=True, validators=[crebo_validator])
     name = models.CharField(_("naam"), max_length=200)
@@ -145,6 +165,8 @@ class Kwalificatie(models.Model):
     profielen = models.ManyToManyField(
         Profiel, through="ProfielKwalificatie", related_name="kwalificaties", verbose_name=_("verwante profielen")
     )
+
+    objects = KwalificatieQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -177,6 +199,17 @@ class ProfielKwalificatie(models.Model):
         return f"{self.profiel.code} → {self.kwalificatie.code}"
 
 
+class ExamPlanTemplateQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The beheerder keeps every template (also the defaults per level and per leerweg); a route
+        coordinator the templates of the kwalificaties of routes they may change."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        return self.filter(kwalificatie__in=Kwalificatie.objects.templates_editable_by(user))
+
+
 class ExamPlanTemplate(models.Model):
     """What a diploma requires (domain brief, section 5): for the mbo per kwalificatie (its own
     template) or per level (the default used when a kwalificatie has none); for the vmbo per
@@ -203,6 +236,8 @@ class ExamPlanTemplate(models.Model):
     bpv_hours = models.PositiveIntegerField(_("BPV-uren"), default=0, help_text=_("0: geen BPV vereist."))
     note = models.CharField(_("toelichting"), max_length=300, blank=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = ExamPlanTemplateQuerySet.as_manager()
 
     class Meta:
         ordering = ["sector", "level", "kwalificatie__code", "leerweg__order", "profiel__code"]

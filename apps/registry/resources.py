@@ -4,7 +4,7 @@ all-or-nothing: every row is validated first, and nothing is saved if any row ha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from django import forms
 from django.db import transaction

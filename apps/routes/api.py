@@ -8,18 +8,16 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict, ValidationError
 
-from apps.accounts.scoping import editable_agreements, editable_routes, visible_agreements, visible_routes
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
 from apps.registry.models import Profiel
+from apps.routes.models import Agreement, Route
 from domain.rules import CATALOGUE, get_rule
 
 from . import compliance, disclosure, services
 from . import models as m
 from .filtersets import RouteFilterSet
-from .schemas import (
-    AgreementIn, AgreementPatch, AgreementPut, RouteIn, RoutePatch, RoutePut, merge, schema_errors,
-)
+from .schemas import AgreementIn, AgreementPatch, AgreementPut, RouteIn, RoutePatch, RoutePut, merge, schema_errors
 
 router = Router(tags=["routes"])
 rules_router = Router(tags=["rules"])
@@ -105,8 +103,8 @@ def save_route(user, data: RouteIn, route: m.Route | None):
 
 def _editable_route(request, route_id: int):
     """The route to change, or a 403 response; 404 when the user may not see it."""
-    route = get_object_or_404(visible_routes(request.user), pk=route_id)
-    if not editable_routes(request.user).filter(pk=route.pk).exists():
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
+    if not Route.objects.editable_by(request.user).filter(pk=route.pk).exists():
         return None, Status(403, {"detail": "U mag deze route lezen maar niet wijzigen."})
     return route, None
 
@@ -134,7 +132,7 @@ def list_routes(request, search: str = "", type: str = "", phase: str = "", regi
                                     legal_status=legal_status).items() if v not in ("", None)}
     if profiel:
         params["profiel"] = Profiel.objects.filter(code=profiel).values_list("pk", flat=True).first() or 0
-    qs = visible_routes(request.user).select_related("region").prefetch_related("findings")
+    qs = Route.objects.visible_to(request.user).select_related("region").prefetch_related("findings")
     filterset = RouteFilterSet(params, queryset=qs)
     if not filterset.is_valid():
         return Status(422, {"errors": [{"rule": None, "field": name, "message": str(msg)}
@@ -154,7 +152,7 @@ def create_route(request, payload: RouteIn):
 
 @router.get("/{route_id}", response=RouteOut)
 def get_route(request, route_id: int):
-    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     data = route_out(route)
     return data | {"findings": disclosure.findings_for(request.user, route, data["findings"])}   # small counts
 
@@ -190,7 +188,7 @@ def stop_route(request, route_id: int):
 @router.get("/{route_id}/compliance", response=list[FindingOut])
 def route_compliance(request, route_id: int):
     """Every applicable rule as passed / warning / failed, with the reason."""
-    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     return disclosure.findings_for(request.user, route, compliance.refresh(route))   # small counts outside partners
 
 
@@ -205,7 +203,7 @@ class HistoryOut(Schema):
 @router.get("/{route_id}/history", response=list[HistoryOut])
 def route_history(request, route_id: int):
     from .audit import history
-    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     return [dict(timestamp=item["entry"].timestamp.isoformat(),
                  actor=item["entry"].actor.username if item["entry"].actor else None,
                  action=str(item["action"]), object=f"{item['entry'].content_type.model}: {item['entry'].object_repr}",
@@ -254,7 +252,7 @@ def agreement_out(a: m.Agreement, visible: set[int]) -> dict:
 
 
 def _visible_route_ids(user) -> set[int]:
-    return set(visible_routes(user).values_list("pk", flat=True))
+    return set(Route.objects.visible_to(user).values_list("pk", flat=True))
 
 
 def save_agreement(request, data: AgreementIn, agreement: m.Agreement | None):
@@ -266,8 +264,8 @@ def save_agreement(request, data: AgreementIn, agreement: m.Agreement | None):
 
 
 def _editable_agreement(request, agreement_id: int):
-    agreement = get_object_or_404(visible_agreements(request.user), pk=agreement_id)
-    if not editable_agreements(request.user).filter(pk=agreement.pk).exists():
+    agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=agreement_id)
+    if not Agreement.objects.editable_by(request.user).filter(pk=agreement.pk).exists():
         return None, Status(403, {"detail": "U mag deze overeenkomst lezen maar niet wijzigen."})
     return agreement, None
 
@@ -304,11 +302,11 @@ def patch_agreement(request, agreement_id: int, payload: AgreementPatch):
 @agreements_router.get("", response=list[AgreementOut])
 def list_agreements(request):
     visible = _visible_route_ids(request.user)
-    agreements = visible_agreements(request.user).prefetch_related("routes", "signatures__bestuur", "clauses")
+    agreements = Agreement.objects.visible_to(request.user).prefetch_related("routes", "signatures__bestuur", "clauses")
     return [agreement_out(a, visible) for a in agreements]
 
 
 @agreements_router.get("/{agreement_id}", response=AgreementOut)
 def get_agreement(request, agreement_id: int):
-    agreement = get_object_or_404(visible_agreements(request.user), pk=agreement_id)
+    agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=agreement_id)
     return agreement_out(agreement, _visible_route_ids(request.user))

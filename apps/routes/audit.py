@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import User
 from apps.registry import models as registry
+
 from . import models as m
 
 auditlog.register(User, m2m_fields={"institutions"}, exclude_fields=["password", "last_login"])

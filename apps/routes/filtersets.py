@@ -7,7 +7,6 @@ from apps.registry.models import Institution, Profiel, Region
 from . import models as m
 
 
-
 class RouteFilterSet(filters.FilterSet):
     search = filters.CharFilter(method="filter_search", label=_("Zoeken"))
     region = filters.ModelChoiceFilter(queryset=Region.objects.all(), label=_("Regio"))

@@ -10,9 +10,8 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
-from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
-
 from apps.core.lib.documents import validate_agreement_document
+from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 
 from . import models as m
 from .schemas import AgreementIn, RouteIn, schema_errors

@@ -92,9 +92,50 @@ class IntakeScope(models.TextChoices):
     ROUTE = "route", _("per route of opleiding")
 
 
+def _partnered_with(user) -> Q:
+    """Routes in which one of the user's institutions is a partner."""
+    return Q(pk__in=RoutePartner.objects.filter(institution__in=user.institutions.all()).values("route"))
+
+
 class RouteQuerySet(models.QuerySet):
+    """Who sees and changes which routes: every view and API endpoint asks here."""
+
     def active(self):
         return self.exclude(phase=Phase.GESTOPT)
+
+    def visible_to(self, user):
+        """Beheerders see every route, regional users the routes of their region (by the route's
+        region or a partner in it), everyone else the routes of their own institutions."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        if user.is_regional:
+            if user.region_id is None:
+                return self.none()
+            in_region = RoutePartner.objects.filter(institution__regions=user.region_id).values("route")
+            return self.filter(Q(region=user.region_id) | Q(pk__in=in_region))
+        return self.filter(_partnered_with(user))
+
+    def editable_by(self, user):
+        if not user.is_authenticated or not user.may_edit_routes:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        return self.filter(_partnered_with(user))
+
+    def with_students_for(self, user):
+        """Routes whose students the user may see: those of the user's own institutions, for the
+        roles that work with individual students."""
+        if not user.is_authenticated or not user.reads_students:
+            return self.none()
+        return self.filter(_partnered_with(user))
+
+    def with_finance_for(self, user):
+        """Routes whose settlements the user may see: those of the user's own institutions."""
+        if not user.is_authenticated or not user.reads_finance:
+            return self.none()
+        return self.filter(_partnered_with(user))
 
 
 class Route(models.Model):
@@ -204,6 +245,18 @@ class Route(models.Model):
         if role == "vo":
             own |= Q(vo_school__isnull=True)
         return self.students.filter(own | Q(enrolments__institution=institution_id)).distinct().count()
+
+    def assignable_institutions(self, user, role: str):
+        """The route's partner institutions of ``role`` ("vo" | "mbo") the user may assign a student
+        to: a vo-school user only their own vo-school(s); mbo staff every partner."""
+        partners = Institution.objects.filter(route_partnerships__route=self, route_partnerships__role=role)
+        own = user.institutions.all()
+        if role == "vo" and not self.partners.filter(role="mbo", institution__in=own).exists():
+            partners = partners.filter(pk__in=own)
+        return partners.distinct().order_by("name")
+
+    def editable_by(self, user) -> bool:
+        return Route.objects.editable_by(user).filter(pk=self.pk).exists()
 
     @property
     def vo_partner(self):
@@ -436,6 +489,35 @@ class AgreementKind(models.TextChoices):
 TOPIC_CHOICES = [(code, TOPIC_NAMES[code]) for code in (*MANDATORY_TOPICS, *RECOMMENDED_TOPICS)]
 
 
+def _unattached_of_own_board(user) -> Q:
+    """An agreement that covers no route yet (a draft) belongs to the boards that are party to it."""
+    return Q(routes__isnull=True, signatures__bestuur__in=user.institutions.values("bestuur"))
+
+
+class AgreementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Agreements covering a route the user sees, and drafts without routes of the user's board."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        scope = Q(routes__in=Route.objects.visible_to(user))
+        if not user.is_regional:
+            scope |= _unattached_of_own_board(user)
+        return self.filter(pk__in=Agreement.objects.filter(scope).values("pk"))
+
+    def editable_by(self, user):
+        """Agreements whose every route the user may change (or drafts without routes of their board)."""
+        if not user.is_authenticated or not user.may_edit_routes:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        editable = Route.objects.editable_by(user)
+        foreign = Agreement.objects.filter(routes__in=Route.objects.exclude(pk__in=editable.values("pk")))
+        scope = Q(routes__in=editable) | _unattached_of_own_board(user)
+        return self.filter(pk__in=Agreement.objects.filter(scope).values("pk")).exclude(pk__in=foreign.values("pk"))
+
+
 class Agreement(models.Model):
     kind = models.CharField(_("soort"), max_length=16, choices=AgreementKind.choices, default=AgreementKind.SOK)
     title = models.CharField(_("titel"), max_length=200)
@@ -451,10 +533,15 @@ class Agreement(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = AgreementQuerySet.as_manager()
+
     class Meta:
         ordering = ["-valid_from", "title"]
         verbose_name = _("overeenkomst")
         verbose_name_plural = _("overeenkomsten")
+
+    def editable_by(self, user) -> bool:
+        return Agreement.objects.editable_by(user).filter(pk=self.pk).exists()
 
     def __str__(self):
         return self.title

@@ -5,9 +5,9 @@ from datetime import date, datetime
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import visible_routes
 from apps.core.idempotency import idempotent
 from apps.registry.models import Institution
+from apps.routes.models import Route
 
 from . import models as m
 from . import proposals
@@ -102,7 +102,7 @@ def _field_error(field, message):
 
 def _proposal_or_404(user, proposal_id) -> m.PartnerProposal:
     return get_object_or_404(m.PartnerProposal.objects.select_related("route"),
-                             pk=proposal_id, route__in=visible_routes(user))
+                             pk=proposal_id, route__in=Route.objects.visible_to(user))
 
 
 def _decide(action, *args, success=200):
@@ -120,7 +120,7 @@ def _decide(action, *args, success=200):
 def list_proposals(request, route_id: int, status: str = ""):
     """The route's partner proposals, newest first (``status``: only open, accepted, withdrawn or
     rejected ones)."""
-    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     if status and status not in m.PartnerProposal.Status.values:
         return _field_error("status", f"Onbekende status '{status}': kies uit "
                                       f"{', '.join(m.PartnerProposal.Status.values)}.")
@@ -139,7 +139,7 @@ def create_proposal(request, route_id: int, payload: PartnerProposalIn):
     students out of the route. The
     proposer's institution confirms by proposing; the change takes effect when every current
     partner institution has confirmed."""
-    route = get_object_or_404(visible_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     if payload.action not in m.PartnerProposal.Action.values:
         return _field_error("action", f"Onbekend voorstel '{payload.action}': kies add, change of remove.")
     if payload.action == "change" and not payload.replaces:

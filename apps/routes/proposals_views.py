@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import visible_routes
 from apps.registry.models import Institution, Location
+from apps.routes.models import Route
 
 from . import models as m
 from . import proposals
@@ -68,7 +68,7 @@ def _show_errors(request, errors):
 @login_required
 @require_POST
 def propose(request, pk):
-    route = get_object_or_404(visible_routes(request.user), pk=pk)
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=pk)
     form = PartnerProposalForm(request.POST, route=route)
     if not form.is_valid():
         _show_errors(request, [{"rule": None, "message": f"{form.fields[name].label}: {message}"}
@@ -91,7 +91,7 @@ def propose(request, pk):
 
 def _proposal(request, pk):
     return get_object_or_404(m.PartnerProposal.objects.select_related("route"), pk=pk,
-                             route__in=visible_routes(request.user))
+                             route__in=Route.objects.visible_to(request.user))
 
 
 def _decide(request, pk, action, done, *args):

@@ -6,8 +6,8 @@ carrying every problem found as {"rule", "field", "message"}; nothing is written
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accounts.scoping import editable_agreements, editable_routes
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel, Region
+from apps.routes.models import Agreement, Route
 
 from . import compliance, proposals
 from . import models as m
@@ -360,7 +360,7 @@ def agreement_routes(user, agreement: m.Agreement | None, chosen: list[int]) -> 
     """The routes the agreement will cover: the chosen routes the user may change (or that it already
     covers), plus the routes it covers that this user may not change (they stay covered)."""
     linked = set(agreement.routes.values_list("pk", flat=True)) if agreement else set()
-    editable = set(editable_routes(user).filter(pk__in=[*chosen, *linked]).values_list("pk", flat=True))
+    editable = set(Route.objects.editable_by(user).filter(pk__in=[*chosen, *linked]).values_list("pk", flat=True))
     unknown = [pk for pk in dict.fromkeys(chosen) if pk not in editable and pk not in linked]
     errors = [error("routes", _("Route %(id)s bestaat niet of u mag die niet aan een overeenkomst koppelen.")
                     % {"id": pk}) for pk in unknown]
@@ -375,7 +375,7 @@ def check_supersedes(user, agreement: m.Agreement | None, supersedes: int | None
         return None, []
     if agreement is not None and supersedes == agreement.supersedes_id:
         return agreement.supersedes, []
-    previous = editable_agreements(user).filter(pk=supersedes).first()
+    previous = Agreement.objects.editable_by(user).filter(pk=supersedes).first()
     if previous is None:
         return None, [error("supersedes", _("Overeenkomst %(id)s bestaat niet of u mag die niet wijzigen.")
                             % {"id": supersedes})]

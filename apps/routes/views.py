@@ -8,11 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import (
-    can_change, counted_students, editable_agreements, editable_routes, student_routes, visible_agreements,
-    visible_routes,
-)
 from apps.core.lib.tabular import table_response
+from apps.routes.models import Agreement, Route
+from apps.students.models import Student
 from apps.students.privacy import log_reads
 from apps.students.services import student_findings
 from domain.facts import MANDATORY_TOPICS
@@ -33,7 +31,7 @@ ROUTE_EXPORT_HEADERS = [
 
 
 def _list_routes(user):
-    return visible_routes(user).select_related("region").prefetch_related(
+    return Route.objects.visible_to(user).select_related("region").prefetch_related(
         Prefetch("partners", queryset=m.RoutePartner.objects.select_related("institution")),
         Prefetch("uitstroomrichtingen", queryset=m.Uitstroomrichting.objects.select_related("kwalificatie")),
         "profielen", "leerwegen", "findings",
@@ -77,7 +75,7 @@ def route_list(request):
 
 
 def _route_or_404(user, pk, editable=False):
-    return get_object_or_404(editable_routes(user) if editable else visible_routes(user), pk=pk)
+    return get_object_or_404(Route.objects.editable_by(user) if editable else Route.objects.visible_to(user), pk=pk)
 
 
 @login_required
@@ -93,7 +91,7 @@ def route_detail(request, pk):
         "intake_scope": [{"label": label, "count": count} for _key, label, count in intake.per_scope]
         if route.min_intake_scope != m.IntakeScope.UITSTROOMRICHTING else None,
         "status": compliance.summary(route),
-        "can_change": can_change(request.user, route),
+        "can_change": route.editable_by(request.user),
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
     })
 
@@ -146,11 +144,11 @@ def route_compliance(request, pk):
     per_student = student_findings(route)       # evaluates every student once and keeps their state ...
     findings = compliance.refresh(route)         # ... so the route's summary matches the table below
     rules = {r.id: r for r in CATALOGUE}
-    counted = set(counted_students(request.user, route).values_list("pk", flat=True))
+    counted = set(Student.objects.counted_for(request.user, route).values_list("pk", flat=True))
     by_rule = {rule: kept for rule, pairs in per_student.items()
                if (kept := [(student, x) for student, x in pairs if student.pk in counted])}
     counts = disclosure.counts_for(request.user, route, {rule: len(pairs) for rule, pairs in by_rule.items()})
-    show_names = student_routes(request.user).filter(pk=route.pk).exists()
+    show_names = Route.objects.with_students_for(request.user).filter(pk=route.pk).exists()
     if show_names:
         log_reads(request.user, {student for pairs in by_rule.values() for student, _x in pairs})
     return render(request, "routes/route_compliance.html", {
@@ -180,39 +178,39 @@ def route_draft_agreement(request, pk):
 
 @login_required
 def agreement_list(request):
-    agreements = visible_agreements(request.user).prefetch_related(
-        Prefetch("routes", queryset=visible_routes(request.user)), "signatures__bestuur")
+    agreements = Agreement.objects.visible_to(request.user).prefetch_related(
+        Prefetch("routes", queryset=Route.objects.visible_to(request.user)), "signatures__bestuur")
     return render(request, "routes/agreement_list.html", {"agreements": agreements})
 
 
 @login_required
 def agreement_detail(request, pk):
-    agreement = get_object_or_404(visible_agreements(request.user), pk=pk)
+    agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=pk)
     clauses = {c.topic: c for c in agreement.clauses.all()}
     topics = [(code, label, code in MANDATORY_TOPICS, clauses.get(code)) for code, label in m.TOPIC_CHOICES]
     return render(request, "routes/agreement_detail.html", {
         "agreement": agreement, "topics": topics,
-        "can_change": can_change(request.user, agreement),
+        "can_change": agreement.editable_by(request.user),
         "document_form": f.DocumentForm(),
-        "routes": agreement.routes.filter(pk__in=visible_routes(request.user).values("pk")),
+        "routes": agreement.routes.filter(pk__in=Route.objects.visible_to(request.user).values("pk")),
     })
 
 
 @login_required
 def agreement_form(request, pk=None):
     user = request.user
-    agreement = get_object_or_404(editable_agreements(user), pk=pk) if pk else None
+    agreement = get_object_or_404(Agreement.objects.editable_by(user), pk=pk) if pk else None
     if agreement is None and not user.may_edit_routes:
         raise Http404
     initial, previous = {}, None
     if agreement is None and request.GET.get("route", "").isdigit():
-        initial["routes"] = editable_routes(user).filter(pk=request.GET["route"])
+        initial["routes"] = Route.objects.editable_by(user).filter(pk=request.GET["route"])
     if agreement is None and request.GET.get("supersedes", "").isdigit():
-        previous = get_object_or_404(editable_agreements(user), pk=request.GET["supersedes"])
+        previous = get_object_or_404(Agreement.objects.editable_by(user), pk=request.GET["supersedes"])
         initial.update(kind=previous.kind, title=previous.title, reference=previous.reference,
                        routes=previous.routes.all(), supersedes=previous, valid_to=previous.valid_to)
-    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=editable_routes(user),
-                           agreements=editable_agreements(user))
+    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=Route.objects.editable_by(user),
+                           agreements=Agreement.objects.editable_by(user))
     formsets = f.agreement_formsets(request.POST or None, instance=agreement, previous=previous)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         try:
@@ -230,7 +228,7 @@ def agreement_form(request, pk=None):
 @login_required
 @require_POST
 def agreement_document_upload(request, pk):
-    agreement = get_object_or_404(editable_agreements(request.user), pk=pk)
+    agreement = get_object_or_404(Agreement.objects.editable_by(request.user), pk=pk)
     form = f.DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         document = form.save(commit=False)
@@ -247,13 +245,13 @@ def agreement_document_upload(request, pk):
 @login_required
 def agreement_document(request, pk):
     document = get_object_or_404(m.AgreementDocument, pk=pk,
-                                 agreement__in=visible_agreements(request.user).values("pk"))
+                                 agreement__in=Agreement.objects.visible_to(request.user).values("pk"))
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
 
 
 @login_required
 def agreement_history(request, pk):
-    agreement = get_object_or_404(visible_agreements(request.user), pk=pk)
+    agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=pk)
     return render(request, "core/history.html", {"object": agreement,
                                                  "entries": history(agreement, "agreement_id")})
 

@@ -5,14 +5,10 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from apps.accounts.scoping import (
-    may_change_students,
-    may_erase_students,
-    student_routes,
-    visible_students,
-)
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
+from apps.routes.models import Route
+from apps.students.models import Student
 
 from . import models as m
 from . import privacy, schemas, services
@@ -68,7 +64,7 @@ def _student(request, student_id):
 
 
 def _editor(request, message: str):
-    return None if may_change_students(request.user) else Status(403, {"detail": message})
+    return None if request.user.changes_students else Status(403, {"detail": message})
 
 
 def _change(request, student_id: int, refusal: str, change, status: int = 200):
@@ -117,8 +113,8 @@ def student_out(student) -> dict:
 @router.get("/routes/{route_id}/students", response=list[StudentSummary])
 def list_students(request, route_id: int, cohort: int | None = None, status: str = ""):
     """The route's students; `cohort` is the first calendar year of the cohort's school year."""
-    route = get_object_or_404(student_routes(request.user), pk=route_id)
-    students = visible_students(request.user, route).select_related("leerweg", "kwalificatie", "vo_school")
+    route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
+    students = Student.objects.visible_to(request.user, route).select_related("leerweg", "kwalificatie", "vo_school")
     if cohort is not None:
         students = students.filter(cohort=cohort)
     students = list(students.filter(status=status) if status else students)
@@ -129,7 +125,7 @@ def list_students(request, route_id: int, cohort: int | None = None, status: str
 @router.post("/routes/{route_id}/students", response={201: dict, 422: Errors, 403: dict})
 @idempotent
 def create_student(request, route_id: int, payload: schemas.StudentIn):
-    route = get_object_or_404(student_routes(request.user), pk=route_id)
+    route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
     if refused := _editor(request, "Uw rol mag geen leerlingen inschrijven."):
         return refused
     try:
@@ -241,7 +237,7 @@ def export(request, student_id: int):
 @router.delete("/students/{student_id}", response={204: None, 403: dict})
 def erase(request, student_id: int):
     student = _student(request, student_id)
-    if not may_erase_students(request.user):
+    if not request.user.erases_students:
         return Status(403, {"detail": "Alleen de routecoördinator wist leerlinggegevens."})
     privacy.erase(student, request.user)
     return Status(204, None)
@@ -251,8 +247,8 @@ def erase(request, student_id: int):
 def teldatum(request, route_id: int, date: date):
     """For a 1 October: per student of the route, the institution that should be funded (BRIN) and
     the rules that fail (R-10, R-11)."""
-    route = get_object_or_404(student_routes(request.user), pk=route_id)
-    shown = set(visible_students(request.user, route).values_list("pk", flat=True))
+    route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
+    shown = set(Student.objects.visible_to(request.user, route).values_list("pk", flat=True))
     results = [(s, r) for s, r in services.teldatum_check(route, date) if s.pk in shown]
     privacy.log_reads(request.user, [s for s, _r in results])
     return [{"student": s.pk, "name": f"{s.first_name} {s.last_name}", "route_year": r.route_year, "phase": r.phase,
@@ -265,8 +261,8 @@ def teldatum(request, route_id: int, date: date):
 def diploma_check(request, route_id: int, cohort: int | None = None):
     """Diploma status of every active student of the route (optionally one cohort): ready or not per
     diploma and what is still missing compared with the required parts (exam plan templates)."""
-    route = get_object_or_404(student_routes(request.user), pk=route_id)
-    students = visible_students(request.user, route).filter(status=m.Status.ACTIEF).select_related(
+    route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
+    students = Student.objects.visible_to(request.user, route).filter(status=m.Status.ACTIEF).select_related(
         "route", "leerweg", "kwalificatie", "profiel")
     if cohort is not None:
         students = students.filter(cohort=cohort)
@@ -284,8 +280,8 @@ class PromotionIn(Schema):
 @router.post("/routes/{route_id}/cohorts/{cohort}/promote", response={200: list[dict], 422: dict, 403: dict})
 @idempotent
 def promote(request, route_id: int, cohort: int, payload: PromotionIn):
-    route = get_object_or_404(student_routes(request.user), pk=route_id)
-    if not may_change_students(request.user):
+    route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
+    if not request.user.changes_students:
         return Status(403, {"detail": "Uw rol mag geen cohorten doorzetten."})
     exceptions, errors = {}, []
     for pk, value in payload.exceptions.items():
@@ -298,7 +294,7 @@ def promote(request, route_id: int, cohort: int, payload: PromotionIn):
         exceptions[pk] = (action, destination)
     if errors:
         return Status(422, {"errors": errors})
-    own = visible_students(request.user, route)
+    own = Student.objects.visible_to(request.user, route)
     privacy.log_reads(request.user, own.filter(cohort=cohort, status=m.Status.ACTIEF))   # the answer lists them
     try:
         rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply, within=own)

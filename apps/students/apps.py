@@ -9,8 +9,10 @@ class StudentsConfig(AppConfig):
     def ready(self):
         from apps.routes import compliance
 
-        from . import audit  # noqa: F401
-        from . import findings
+        from . import (
+            audit,  # noqa: F401
+            findings,
+        )
 
         # A student's failing rules count in the route's stored compliance (the routes app does
         # not import this app: it calls the provider registered here).

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
-from apps.accounts.scoping import student_institutions
 from apps.registry.models import Institution, Kwalificatie
+
 from . import models as m
 from . import schemas
 from .services import MANUAL_EVENTS as MANUAL_EVENT_KINDS
@@ -21,13 +21,12 @@ class OwnSchoolFields:
     has several. Without a user (the import) every partner of the route may be chosen."""
 
     def own_school_fields(self, route, user):
-        from apps.accounts.scoping import student_institutions
 
         self.fixed_schools = {}
         for name, role in (("vo_school", "vo"), ("mbo_institution", "mbo")):
             partners = Institution.objects.filter(route_partnerships__route=route,
                                                   route_partnerships__role=role).distinct().order_by("name")
-            choices = student_institutions(user, route, role) if user is not None else partners
+            choices = route.assignable_institutions(user, role) if user is not None else partners
             field = self.fields[name]
             field.queryset = choices
             field.empty_label = None
@@ -78,7 +77,7 @@ class StudentForm(OwnSchoolFields, forms.ModelForm):
                 self.fields["kwalificatie"].help_text = _(
                     "Mag open blijven tot routejaar %(year)s.") % {"year": route.choice_route_year}
             # a number per partner the user works for (a vo-school does not write or probe another's numbers)
-            allowed = {i.pk for role in ("vo", "mbo") for i in student_institutions(user, route, role)} \
+            allowed = {i.pk for role in ("vo", "mbo") for i in route.assignable_institutions(user, role)} \
                 if user is not None else None
             self.partners = [p for p in route.partners.select_related("institution")
                              if allowed is None or p.institution_id in allowed]

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import may_change_students, student_routes
 from apps.core.lib.tabular import TableError, table_response
 from apps.registry.models import Institution
+from apps.routes.models import Route
 
 from . import importing, tasks
 from . import models as m
@@ -28,18 +28,18 @@ SHOWN_ERRORS = 500
 
 
 def _route(user, pk):
-    if not may_change_students(user):
+    if not user.changes_students:
         raise Http404
-    return get_object_or_404(student_routes(user), pk=pk)
+    return get_object_or_404(Route.objects.with_students_for(user), pk=pk)
 
 
 def _job(request, pk):
     user = request.user
-    if not may_change_students(user):
+    if not user.changes_students:
         raise Http404
     return get_object_or_404(
         m.ImportJob.objects.select_related("route", "institution"), pk=pk, user=user,
-        route__in=student_routes(user), institution__in=user.institutions.all())
+        route__in=Route.objects.with_students_for(user), institution__in=user.institutions.all())
 
 
 class UploadForm(forms.Form):

@@ -41,10 +41,9 @@ from domain.calendar import school_year_of, year_start
 from domain.rules import blocking, evaluate_student
 from domain.rules.base import FAILED, WARNING
 
-from . import exam_plan
+from . import exam_plan, services
 from . import forms as f
 from . import models as m
-from . import services
 
 CHUNK = 200            # result rows checked per rolled-back transaction
 MAX_ROWS = 100_000     # a region's students in one file

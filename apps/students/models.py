@@ -5,15 +5,14 @@ be aggregated in the database for a national data set."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
-from apps.routes.models import Route
+from apps.routes.models import Route, RoutePartner
 from domain.calendar import school_year_label
 from domain.phase import phase_of, vmbo_leerjaar
-
-
 
 
 class Destination(models.TextChoices):
@@ -38,6 +37,46 @@ class Status(models.TextChoices):
     ACTIEF = "actief", _("in de route")
     GEDIPLOMEERD = "gediplomeerd", _("mbo-diploma behaald")
     UITGESTROOMD = "uitgestroomd", _("uit de route")
+
+
+def _own_side(user) -> Q:
+    """Which students of the user's routes are the user's: staff of a route's mbo institution see all
+    its students; staff of a vo-school only the students whose own vo-school is theirs (a route may
+    have several vo-schools). A user of institutions on both sides sees the union. A student without
+    a recorded vo-school (older data) belongs to the route's only vo-school, if it has one."""
+    own = user.institutions.all()
+    as_mbo = RoutePartner.objects.filter(role="mbo", institution__in=own).values("route")
+    as_vo = RoutePartner.objects.filter(role="vo", institution__in=own).values("route")
+    several_vo = (RoutePartner.objects.filter(role="vo").values("route").annotate(n=Count("pk"))
+                  .filter(n__gt=1).values("route"))
+    return (Q(route__in=as_mbo) | Q(vo_school__in=own)
+            | (Q(vo_school__isnull=True, route__in=as_vo) & ~Q(route__in=several_vo)))
+
+
+class StudentQuerySet(models.QuerySet):
+    """Who sees which students: every page, export and API endpoint on students asks here."""
+
+    def visible_to(self, user, route=None):
+        """The students the user may see (and, with a role that changes students, change): only
+        users of the route's partner institutions with a role that works with students; with
+        ``route`` only that route's."""
+        if not user.is_authenticated or not user.reads_students:
+            return self.none()
+        students = self.filter(route__in=Route.objects.with_students_for(user))
+        if route is not None:
+            students = students.filter(route=route)
+        return students.filter(_own_side(user))
+
+    def counted_for(self, user, route):
+        """The route's students whose numbers the user is shown (rule-check counts, cohort sizes):
+        regional users and beheerders the whole route (they never see names); a partner's staff the
+        students of their own side, whatever their role."""
+        students = self.filter(route=route)
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder or user.is_regional:
+            return students
+        return students.filter(_own_side(user))
 
 
 class Student(models.Model):
@@ -79,6 +118,8 @@ class Student(models.Model):
     glr_judgment_note = models.CharField(_("toelichting gezamenlijk oordeel"), max_length=300, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = StudentQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from apps.accounts.scoping import visible_students
+from apps.students.models import Student
 
 from . import models as m
 
@@ -35,7 +35,7 @@ def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> N
 
 def read_student(user, pk) -> m.Student:
     """A student the user may see (404 otherwise); the read is logged."""
-    students = visible_students(user).select_related("route", "leerweg", "profiel", "kwalificatie", "vo_school",
+    students = Student.objects.visible_to(user).select_related("route", "leerweg", "profiel", "kwalificatie", "vo_school",
                                                      "mbo_institution")
     student = get_object_or_404(students, pk=pk)
     log_read(user, student)

@@ -20,10 +20,9 @@ from domain.rules import blocking, evaluate_student, get_rule
 from domain.rules.base import Finding
 from domain.teldatum import TeldatumResult, check_teldatum
 
-from . import exam_plan
+from . import exam_plan, schemas
 from . import findings as rule_state
 from . import models as m
-from . import schemas
 
 __all__ = ["PathError", "RuleViolation", "school_year_of", "year_end", "year_start"]
 
@@ -248,12 +247,11 @@ def _own_school(user, route, role: str, brin, current, problems: list, name: str
     vo-school's staff only their own school (set when it is the only one they may choose); the mbo
     only asked when the route has several (else the use case fills it in). ``current``: the school
     recorded now (kept, even when the user could not choose it)."""
-    from apps.accounts.scoping import student_institutions
     from apps.registry.models import Institution
 
     partners = list(Institution.objects.filter(route_partnerships__route=route, route_partnerships__role=role)
                     .distinct())
-    choices = list(student_institutions(user, route, role)) if user is not None else partners
+    choices = list(route.assignable_institutions(user, role)) if user is not None else partners
     if brin:
         chosen = next((i for i in partners if i.brin == brin), None)
         if chosen is None:
@@ -317,7 +315,6 @@ def create_student(user, route, data: schemas.StudentIn):
     """Enrol a new student in a route (the interface and the API): the codes and BRINs of the input
     resolved, the user's choice of own schools and student numbers checked, then ``enrol``. Every
     problem is named by its field in one RuleViolation; nothing is saved then."""
-    from apps.accounts.scoping import student_institutions
     from apps.registry.models import Leerweg, Profiel
 
     problems: list[Finding] = []
@@ -329,7 +326,7 @@ def create_student(user, route, data: schemas.StudentIn):
     vo_school = _own_school(user, route, "vo", data.vo_school, None, problems, "vo_school")
     mbo = _own_school(user, route, "mbo", data.mbo_institution, None, problems, "mbo_institution")
     partners = {p.institution.brin: p.institution for p in route.partners.select_related("institution")}
-    allowed = {i.pk for role in ("vo", "mbo") for i in student_institutions(user, route, role)} \
+    allowed = {i.pk for role in ("vo", "mbo") for i in route.assignable_institutions(user, role)} \
         if user is not None else {i.pk for i in partners.values()}
     numbers = {}
     for brin, number in data.numbers.items():

@@ -10,10 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accounts.scoping import (
-    may_change_students, may_erase_students, student_routes, visible_students,
-)
 from apps.core.lib.tabular import table_response
+from apps.routes.models import Route
+from apps.students.models import Student
 from domain.calendar import latest_teldatum
 from domain.calendar import teldatum as teldatum_of
 
@@ -23,7 +22,7 @@ from . import privacy, services
 
 
 def _route(user, pk):
-    return get_object_or_404(student_routes(user), pk=pk)
+    return get_object_or_404(Route.objects.with_students_for(user), pk=pk)
 
 
 def _student(request, pk):
@@ -31,7 +30,7 @@ def _student(request, pk):
 
 
 def _editor(request):
-    if not may_change_students(request.user):
+    if not request.user.changes_students:
         raise Http404
 
 
@@ -56,7 +55,7 @@ def _form_problems(form, violation):
 def cohorts(request, pk):
     route = _route(request.user, pk)
     cohort = request.GET.get("cohort")
-    own = visible_students(request.user, route)
+    own = Student.objects.visible_to(request.user, route)
     counts = (own.values("cohort")
               .annotate(total=Count("pk"), active=Count("pk", filter=Q(status=m.Status.ACTIEF)),
                         diploma=Count("pk", filter=Q(status=m.Status.GEDIPLOMEERD)),
@@ -79,7 +78,7 @@ def cohorts(request, pk):
                                              "kwalificatie", "status", "bestemming"], rows, fmt)
     return render(request, "students/cohorts.html", {
         "route": route, "counts": counts, "students": students if cohort else None, "cohort": cohort,
-        "may_change": may_change_students(request.user)})
+        "may_change": request.user.changes_students})
 
 
 @login_required
@@ -128,8 +127,8 @@ def student_detail(request, pk):
         "diploma": services.diploma_status(student),
         "responsible": services.responsible_parties(student),
         "findings": [x for x in services.evaluate(student) if x.status != "passed"],
-        "may_change": may_change_students(request.user),
-        "may_erase": may_erase_students(request.user),
+        "may_change": request.user.changes_students,
+        "may_erase": request.user.erases_students,
         "event_form": f.EventForm(initial={"date": services.today()}, route=student.route),
         "choice_deadline": services.choice_deadline(student),
         "today": services.today(),
@@ -199,7 +198,7 @@ def student_export(request, pk):
 @login_required
 @require_POST
 def student_erase(request, pk):
-    if not may_erase_students(request.user):
+    if not request.user.erases_students:
         raise Http404
     student = _student(request, pk)
     route = student.route
@@ -221,7 +220,7 @@ def cijferlijst(request, pk):
 def promote(request, pk, cohort):
     route = _route(request.user, pk)
     _editor(request)
-    own = visible_students(request.user, route)
+    own = Student.objects.visible_to(request.user, route)
     students = own.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
     privacy.log_reads(request.user, students)   # the page lists them by name
     exceptions = {}
@@ -255,7 +254,7 @@ def teldatum(request, pk):
     today = services.today()
     latest = latest_teldatum(today)
     # The latest 1 October that has enrolments in this route (the count date people check).
-    own = visible_students(request.user, route)
+    own = Student.objects.visible_to(request.user, route)
     with_data = m.Enrolment.objects.filter(student__in=own, school_year__lte=latest.year).order_by(
         "-school_year").values_list("school_year", flat=True).first()
     default = teldatum_of(with_data) if with_data else latest
@@ -283,7 +282,7 @@ def teldatum(request, pk):
 @login_required
 def exam_deadlines(request, pk):
     route = _route(request.user, pk)
-    shown = set(visible_students(request.user, route).values_list("pk", flat=True))
+    shown = set(Student.objects.visible_to(request.user, route).values_list("pk", flat=True))
     parts = [(part, deadline) for part, deadline in services.open_vmbo_parts(route) if part.student_id in shown]
     privacy.log_reads(request.user, {part.student for part, _d in parts})
     fmt = request.GET.get("export")

@@ -39,9 +39,7 @@ from domain.settlement.m2 import calculate_m2
 from domain.settlement.m3 import calculate_m3
 from domain.settlement.m4 import calculate_m4
 from domain.settlement.m5 import calculate_m5
-from domain.settlement.money import (
-    format_amount, format_eur, format_nl, round_half_up, to_cents, to_decimal,
-)
+from domain.settlement.money import format_amount, format_eur, format_nl, round_half_up, to_cents, to_decimal
 
 MODELS = {
     "M1": "Verdeelmodel lessentabel",

@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from domain.settlement.money import (
-    MAX_ABS, format_amount, format_nl, plain_decimal, to_cents, to_decimal,
-)
+from domain.settlement.money import MAX_ABS, format_amount, format_nl, plain_decimal, to_cents, to_decimal
 
 # Dutch labels of the parameters, for messages.
 LABELS = {

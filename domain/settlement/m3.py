@@ -18,10 +18,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from domain.settlement.base import (
-    Reader, Statement, Step, Transfer, aggregate, check_limit, error, sum_text,
-)
-from domain.settlement.money import format_nl as nl, format_number as num, round_half_up
+from domain.settlement.base import Reader, Statement, Step, Transfer, aggregate, check_limit, error, sum_text
+from domain.settlement.money import format_nl as nl
+from domain.settlement.money import format_number as num
+from domain.settlement.money import round_half_up
 
 NAME = "Uurtarief"
 PAYER = "vo"

@@ -21,12 +21,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from domain.settlement.base import (
-    Reader, Statement, Step, Transfer, aggregate, error, sum_text,
-)
-from domain.settlement.money import (
-    format_nl as nl, format_number as num, format_percent as pct, round_half_up,
-)
+from domain.settlement.base import Reader, Statement, Step, Transfer, aggregate, error, sum_text
+from domain.settlement.money import format_nl as nl
+from domain.settlement.money import format_number as num
+from domain.settlement.money import format_percent as pct
+from domain.settlement.money import round_half_up
 
 NAME = "Kostendeling netwerk"
 MBO = "mbo"

@@ -3,11 +3,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.diploma import (
-    FAILED, NOT_PLANNED, OPEN, Part, RequiredPart, Requirements, check, check_diplomas, grade_passes, grade_problems,
-    plan, planned_route_year,
+    FAILED,
+    NOT_PLANNED,
+    OPEN,
+    Part,
+    RequiredPart,
+    Requirements,
+    check,
+    check_diplomas,
+    grade_passes,
+    grade_problems,
+    plan,
+    planned_route_year,
 )
 
 MBO2 = Requirements("mbo", (RequiredPart("generiek", "Nederlands", 1), RequiredPart("generiek", "Rekenen", 1),

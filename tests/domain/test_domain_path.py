@@ -7,13 +7,32 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from domain.calendar import (elapsed_school_years, end_of_year, latest_teldatum, month_end, school_year_label,
-                             school_year_of, teldatum, year_end, year_start)
+from domain.calendar import (
+    elapsed_school_years,
+    end_of_year,
+    latest_teldatum,
+    month_end,
+    school_year_label,
+    school_year_of,
+    teldatum,
+    year_end,
+    year_start,
+)
 from domain.facts import Enrolment, ExamPart, Partner, Route, Student
-from domain.path import (PathError, PathEvent, Period, choice_deadline, own_institution, replay,
-                         required_enrolments, required_for_path, vmbo_deadline)
+from domain.path import (
+    PathError,
+    PathEvent,
+    Period,
+    choice_deadline,
+    own_institution,
+    replay,
+    required_enrolments,
+    required_for_path,
+    vmbo_deadline,
+)
 from domain.phase import describe, first_mbo_route_year, phase_of, vmbo_leerjaar
 
 VO, VO2, MBO = "20NC", "21AA", "25LX"

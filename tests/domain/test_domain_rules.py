@@ -7,8 +7,18 @@ from datetime import date
 import pytest
 
 from domain.facts import (
-    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, IntakeCount, Kwalificatie, Partner,
-    ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
+    MANDATORY_TOPICS,
+    RECOMMENDED_TOPICS,
+    Agreement,
+    Contact,
+    IntakeCount,
+    Kwalificatie,
+    Partner,
+    ProgrammeComponent,
+    Route,
+    Settings,
+    Signature,
+    Uitstroomrichting,
 )
 from domain.rules import get_rule
 from domain.rules.base import format_date, format_number, join_nl, months_before

@@ -11,12 +11,19 @@ from pathlib import Path
 import pytest
 
 from domain.facts import (
-    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, Kwalificatie, Partner,
-    ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
+    MANDATORY_TOPICS,
+    RECOMMENDED_TOPICS,
+    Agreement,
+    Contact,
+    Kwalificatie,
+    Partner,
+    ProgrammeComponent,
+    Route,
+    Settings,
+    Signature,
+    Uitstroomrichting,
 )
-from domain.rules import (
-    ACTIONS, CATALOGUE, Finding, blocking, evaluate_agreement, evaluate_route, get_rule,
-)
+from domain.rules import ACTIONS, CATALOGUE, Finding, blocking, evaluate_agreement, evaluate_route, get_rule
 from domain.rules.base import LEVELS, SUBJECTS
 
 SETTINGS = Settings(today=date(2024, 3, 1))

@@ -4,11 +4,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.facts import (
-    INTAKE_SCOPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, Contact, IntakeCount,
-    Kwalificatie, Partner, ProgrammeComponent, Route, Settings, Signature, Uitstroomrichting,
+    INTAKE_SCOPES,
+    MANDATORY_TOPICS,
+    RECOMMENDED_TOPICS,
+    Agreement,
+    Contact,
+    IntakeCount,
+    Kwalificatie,
+    Partner,
+    ProgrammeComponent,
+    Route,
+    Settings,
+    Signature,
+    Uitstroomrichting,
 )
 from domain.rules import ACTIONS, CATALOGUE, blocking, evaluate_agreement, evaluate_route, get_rule
 from domain.rules.base import months_before

@@ -11,8 +11,15 @@ import pytest
 from domain.settlement import MODELS, ParameterError, Transfer, break_even, calculate
 from domain.settlement.m4 import largest_remainder
 from domain.settlement.money import (
-    NBSP, format_amount, format_eur, format_nl, format_number, format_percent, round_half_up,
-    to_cents, to_decimal,
+    NBSP,
+    format_amount,
+    format_eur,
+    format_nl,
+    format_number,
+    format_percent,
+    round_half_up,
+    to_cents,
+    to_decimal,
 )
 
 M1 = {

@@ -7,7 +7,8 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.settlement import break_even, calculate
 from domain.settlement.money import format_amount

@@ -11,13 +11,22 @@ from pathlib import Path
 import pytest
 
 from domain.facts import (
-    MANDATORY_TOPICS, RECOMMENDED_TOPICS, Agreement, BpvPeriod, Enrolment, ExamPart,
-    Kwalificatie, Partner, Route, Settings, Signature, Student, Uitstroomrichting,
+    MANDATORY_TOPICS,
+    RECOMMENDED_TOPICS,
+    Agreement,
+    BpvPeriod,
+    Enrolment,
+    ExamPart,
+    Kwalificatie,
+    Partner,
+    Route,
+    Settings,
+    Signature,
+    Student,
+    Uitstroomrichting,
 )
 from domain.rules import ACTIONS, CATALOGUE, blocking, evaluate_route, evaluate_student, get_rule
-from domain.teldatum import (
-    TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum,
-)
+from domain.teldatum import TeldatumResult, check_teldatum, school_year_label, school_year_of, teldatum
 
 SETTINGS = Settings(today=date(2021, 11, 1))   # the Calvijn student is in route year 3
 BOARDS = ("Stichting Calvijn", "ROC van Amsterdam-Flevoland")

@@ -4,18 +4,25 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.facts import (
-    Agreement, BpvPeriod, Enrolment, ExamPart, Kwalificatie, Partner, Route, Settings, Signature,
+    Agreement,
+    BpvPeriod,
+    Enrolment,
+    ExamPart,
+    Kwalificatie,
+    Partner,
+    Route,
+    Settings,
+    Signature,
     Student,
 )
 from domain.path import first_mbo_school_year, vmbo_deadline
 from domain.phase import first_mbo_route_year
 from domain.rules import ACTIONS, CATALOGUE, blocking, evaluate_student, get_rule
-from domain.teldatum import (
-    check_teldatum, school_year_label, school_year_of, teldatum,
-)
+from domain.teldatum import check_teldatum, school_year_label, school_year_of, teldatum
 
 VO_BRIN, MBO_BRIN = "20NC", "25LX"
 ROLE = {VO_BRIN: "vo", MBO_BRIN: "mbo"}

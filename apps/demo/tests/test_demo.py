@@ -8,7 +8,6 @@ from django.core.management.base import CommandError
 from django.test import override_settings
 
 from apps.accounts.models import Role, User
-from apps.accounts.scoping import visible_routes
 from apps.demo import dataset
 from apps.demo.loader import DemoLoader
 from apps.routes.models import Agreement, Route
@@ -88,12 +87,12 @@ def test_demo_data_set():
             "financien-rocva"} <= set(users)
     assert {u.role for u in users.values()} == set(Role.values)
     assert all(u.check_password("demo") for u in users.values())
-    calvijn_sees = set(visible_routes(users["calvijn"]).values_list("name", flat=True))
+    calvijn_sees = set(Route.objects.visible_to(users["calvijn"]).values_list("name", flat=True))
     assert any("Calvijn" in n for n in calvijn_sees) and not any("Het Element" in n for n in calvijn_sees)
-    assert any("Het Element" in n for n in visible_routes(users["element"]).values_list("name", flat=True))
-    regio = visible_routes(users["regio-amsterdam"])
+    assert any("Het Element" in n for n in Route.objects.visible_to(users["element"]).values_list("name", flat=True))
+    regio = Route.objects.visible_to(users["regio-amsterdam"])
     assert regio.filter(name__icontains="Bindelmeer").exists() and not regio.filter(name__icontains="TOT").exists()
-    assert visible_routes(users["rocva"]).count() > visible_routes(users["calvijn"]).count()
+    assert Route.objects.visible_to(users["rocva"]).count() > Route.objects.visible_to(users["calvijn"]).count()
 
 
 @pytest.mark.django_db

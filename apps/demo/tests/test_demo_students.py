@@ -17,8 +17,7 @@ from apps.students import models as m
 from apps.students import services
 from domain.rules import evaluate_student
 
-from .checks import (ROUTES_WITH_STUDENTS, check_as_of, check_published_figures, cohort_sizes, deliberate_pks,
-                     route_of)
+from .checks import ROUTES_WITH_STUDENTS, check_as_of, check_published_figures, cohort_sizes, deliberate_pks, route_of
 
 TODAY = date(2026, 11, 30)
 STUDENT_RULES = {"R-03", "R-04", "R-05", "R-06", "R-10", "R-11", "R-17", "R-19"}

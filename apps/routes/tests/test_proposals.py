@@ -5,7 +5,6 @@ school in one PUT; the unrelated school then read all students and the real vo-s
 import pytest
 
 from apps.accounts.models import Role
-from apps.accounts.scoping import visible_students
 from apps.registry.models import Institution, Leerweg
 from apps.routes.models import PartnerConfirmation, PartnerProposal, Route, RoutePartner
 from apps.students.models import Student
@@ -64,9 +63,9 @@ def test_mbo_cannot_replace_the_vo_school_of_a_route_with_students(route, studen
                and "/partner-proposals" in e["message"] for e in errors), errors
     assert sorted(route.partners.values_list("institution__brin", flat=True)) == ["17XG", "25LX"]
     # The real vo-school still sees every student; the unrelated school sees none, not even the route.
-    assert visible_students(users["calvijn"], route).count() == 5
+    assert Student.objects.visible_to(users["calvijn"], route).count() == 5
     overy = over_y.users.get()
-    assert visible_students(overy, route).count() == 0
+    assert Student.objects.visible_to(overy, route).count() == 0
     assert api_client.get(f"/api/v1/routes/{route.pk}/students", **api_client.token_for("overy")).status_code == 404
 
 
@@ -177,8 +176,8 @@ def test_mbo_proposal_for_a_second_vo_school_takes_effect_when_the_vo_school_con
     partner = route.partners.get(institution=over_y)
     assert partner.role == "vo" and str(partner.rio_registered_on) == "2024-09-01"
     # Nobody moved: the students keep their vo-school, the new school sees none of them.
-    assert visible_students(users["calvijn"], route).count() == 5
-    assert visible_students(over_y.users.get(), route).count() == 0
+    assert Student.objects.visible_to(users["calvijn"], route).count() == 5
+    assert Student.objects.visible_to(over_y.users.get(), route).count() == 0
     assert set(Student.objects.filter(route=route).values_list("vo_school__brin", flat=True)) == {"17XG"}
     assert action(api_client, proposal["id"], "confirm", "calvijn").status_code == 422   # closed
 

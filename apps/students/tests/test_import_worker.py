@@ -18,8 +18,7 @@ from django.utils import timezone
 from apps.core.lib.pseudonym import national_key
 from apps.registry.models import Profiel
 from apps.students import import_views, importing, tasks
-from apps.students.models import (Enrolment, Event, ExamPart, ImportJob, Student, StudentFinding,
-                                  StudentNumber)
+from apps.students.models import Enrolment, Event, ExamPart, ImportJob, Student, StudentFinding, StudentNumber
 
 from .test_import import BSN_A, BSN_B, HEADER, KEES, SANNE, csv_file, latest_job, login, upload
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from apps.registry.models import Leerweg
+from apps.registry.models import Kwalificatie, Leerweg
 from apps.students import services
 from apps.students.models import Enrolment, Student
 from apps.students.schemas import EventChange, EventIn
@@ -279,14 +279,13 @@ def test_correcting_the_own_vo_school_moves_the_enrolments(enrol, glr_route, reg
 
 
 def test_a_shared_exam_template_is_kept_by_whoever_may_change_every_route_offering_it(glr_route, users, registry):
-    from apps.accounts.scoping import exam_template_kwalificaties
     from apps.routes.models import Route, RoutePartner
     helpende = registry["k"]["helpende"]
-    assert exam_template_kwalificaties(users["calvijn"]).filter(pk=helpende.pk).exists()
+    assert Kwalificatie.objects.templates_editable_by(users["calvijn"]).filter(pk=helpende.pk).exists()
     other = Route.objects.create(name="Andere route", type="geintegreerd", region=registry["ach"])
     RoutePartner.objects.create(route=other, institution=registry["vo_ach"], role="vo")
     other.uitstroomrichtingen.create(kwalificatie=helpende)
-    assert not exam_template_kwalificaties(users["calvijn"]).filter(pk=helpende.pk).exists()
+    assert not Kwalificatie.objects.templates_editable_by(users["calvijn"]).filter(pk=helpende.pk).exists()
 
 
 def test_an_unknown_code_in_a_new_student_is_a_422_naming_the_field(glr_route, api_client):
