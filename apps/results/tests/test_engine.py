@@ -105,3 +105,32 @@ def test_engine_equals_reference_on_generated_students(make_student, glr_route, 
             expected = values(core.reference_year(records, year))
             mine = values(f for f in engine.year_figures(scope, year) if f.id.startswith("K-08"))
             assert mine == expected
+
+
+def test_scopes_trend_and_intake(make_student, glr_route, registry):
+    from apps.students.models import Enrolment
+
+    helpende = [make_student(2019, [Step("instroom", date(2019, 8, 1), kwalificatie="25498")]) for _ in range(3)]
+    make_student(2019, [Step("instroom", date(2019, 8, 1), kwalificatie="25491")])
+    make_student(2020, [Step("instroom", date(2020, 8, 1), kwalificatie="25498"),
+                        Step("uitstroom", date(2021, 1, 1), destination="geen")])
+    for s in helpende:
+        Enrolment.objects.create(student=s, institution=registry["calvijn"], school_year=2019, route_year=1,
+                                 start=date(2019, 8, 1), phase="vo")
+    on = date(2022, 1, 1)
+    k01 = lambda scope, c=2019: by_id(engine.cohort_figures(scope, c, on))["K-01"].numerator  # noqa: E731
+    assert k01(Scope(route=glr_route.pk)) == 4
+    assert k01(Scope(route=glr_route.pk, kwalificatie=registry["k"]["helpende"].pk)) == 3
+    assert k01(Scope(vo_school=registry["calvijn"].pk)) == 4 and k01(Scope(vo_school=registry["vo_ach"].pk)) == 0
+    assert k01(Scope(mbo_institution=registry["rocva"].pk)) == 4          # the route's only mbo partner
+    assert k01(Scope(region=registry["ach"].pk)) == 0 and k01(Scope(national=True)) == 4
+    assert engine.cohorts_in(Scope(route=glr_route.pk)) == [2019, 2020]
+    trend = engine.trend(Scope(route=glr_route.pk), "K-02", [2019, 2020], on)
+    assert [(f.numerator, f.denominator) for f in trend] == [(0, 4), (1, 1)]
+    years = by_id(engine.year_figures(Scope(route=glr_route.pk), 2019))
+    assert years["K-09/2019"].numerator == 3 and years["K-09/2019/25498"].numerator == 3
+    behind = engine.students_behind(Student.objects.all(), "K-02", 2020, on)
+    assert [s.cohort for s in behind] == [2020]
+    assert set(engine.students_behind(Student.objects.all(), "K-09/2019", 2019, on)) == set(helpende)
+    hidden = by_id(engine.suppressed(engine.cohort_figures(Scope(route=glr_route.pk), 2019, on)))
+    assert hidden["K-01"].suppressed and hidden["K-01"].text == "<5"
