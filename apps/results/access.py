@@ -1,8 +1,9 @@
 """Who reads the figures of which scope, and whether they see them suppressed. One place for the API
 and the pages.
 
-- A route: whoever sees the route (``Route.objects.visible_to``). The route's partners see the counts;
-  everyone else who sees the route (regional users, beheerders) sees them suppressed.
+- A route: whoever sees the route (``Route.objects.visible_to``). The route's partners see the counts
+  (the staff of one of several vo-schools those of their own students); everyone else who sees the
+  route (regional users, beheerders) sees them suppressed.
 - A region: beheerders; regional users of that region; and the staff of institutions in that region
   (partner staff may compare their route with the region: the figures are aggregated and always
   suppressed, so they show no student of another institution).
@@ -17,7 +18,7 @@ from django.http import Http404
 
 from apps.registry.models import Region
 from apps.routes.disclosure import is_partner
-from apps.routes.models import Route
+from apps.routes.models import Route, RoutePartner
 
 from .engine import Scope
 
@@ -31,10 +32,22 @@ class Reading:
 
 
 def for_route(user, route_id: int) -> Reading:
+    """A route's figures for a reader who sees the route. Staff of one vo-school of a route with several
+    vo-schools count only their own students (as ``Student.objects.counted_for``): their figures are those
+    of their vo-school within the route; staff of the mbo partner count the whole route."""
     route = Route.objects.visible_to(user).filter(pk=route_id).select_related("region").first()
     if route is None:
         raise Http404("route")
-    return Reading(Scope(route=route.pk), outside=not is_partner(user, route), route=route)
+    if not is_partner(user, route):
+        return Reading(Scope(route=route.pk), outside=True, route=route)
+    own = user.institutions.all()
+    vo_partners = list(route.partners.filter(role=RoutePartner.Role.VO).values_list("institution", flat=True))
+    if len(vo_partners) > 1 and not route.partners.filter(role=RoutePartner.Role.MBO, institution__in=own).exists():
+        mine = [pk for pk in vo_partners if own.filter(pk=pk).exists()]
+        if len(mine) == 1:
+            return Reading(Scope(route=route.pk, vo_school=mine[0]), outside=False, route=route)
+        return Reading(Scope(route=route.pk), outside=True, route=route)
+    return Reading(Scope(route=route.pk), outside=False, route=route)
 
 
 def may_read_region(user, region: Region) -> bool:

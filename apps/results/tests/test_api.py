@@ -97,3 +97,24 @@ def test_bad_parameters_name_the_field(api_client, glr_route, params, field):
     assert 400 <= response.status_code < 500, response.content
     body = response.json()
     assert set(body) == {"detail", "errors"} and field in [e["field"] for e in body["errors"]], body
+
+
+def test_a_vo_school_of_several_counts_its_own_students(api_client, glr_route, make_student, registry, users):
+    from apps.accounts.models import Role, User
+    from apps.routes.tests.test_several_vo_schools import TWO_VO, editable_body, second_vo_school
+    from apps.students.models import Student
+
+    school = second_vo_school(registry)
+    headers = api_client.token_for("calvijn")
+    body = {**editable_body(api_client.get(f"/api/v1/routes/{glr_route.pk}", **headers)), "partners": TWO_VO}
+    assert api_client.put(f"/api/v1/routes/{glr_route.pk}", body, content_type="application/json",
+                          **headers).status_code == 200
+    User.objects.create_user("overy", password="pw-overy", role=Role.ROUTECOORDINATOR).institutions.set([school])
+    for _ in range(6):
+        make_student(2019, [Step("instroom", date(2019, 8, 1), kwalificatie="25498")])
+    Student.objects.filter(pk__in=Student.objects.order_by("pk").values("pk")[:2]).update(vo_school=school)
+
+    def k01(user):
+        return {k["id"]: k for k in get(api_client, user, route=glr_route.pk, cohort=2019, on=ON)
+                .json()["kpis"]}["K-01"]["numerator"]
+    assert (k01("calvijn"), k01("overy"), k01("rocva")) == (4, 2, 6)
