@@ -17,7 +17,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from apps.core.api_schemas import Errors
+from apps.core.api_schemas import Errors, default_detail
 
 from . import access, engine
 from .figures import figures_for
@@ -49,7 +49,8 @@ class KpiQuery(Schema):
 
 
 def _problem(status: int, field: str, message: str):
-    return Status(status, {"errors": [{"rule": None, "field": field, "message": message}]})
+    return Status(status, {"detail": default_detail(status),
+                           "errors": [{"rule": None, "field": field, "message": message}]})
 
 
 @router.get("/kpis", response={200: KpisOut, 403: Errors, 404: Errors, 422: Errors})

@@ -26,11 +26,11 @@ from django.utils import timezone
 from apps.routes.models import Route, RoutePartner
 from apps.students.models import Event, EventKind, Student
 from domain import kpi as core
-from domain.calendar import end_of_year, latest_teldatum, school_year_of, year_end, year_start
+from domain.calendar import end_of_year, latest_teldatum, year_end, year_start
 from domain.kpi import Figure, figure
 
 __all__ = ["Figure", "Scope", "cohort_figures", "year_figures", "cohorts_in", "trend", "students_behind",
-           "suppressed", "route_length", "students_in", "year_ids"]
+           "suppressed", "route_length", "students_in", "jaarresultaat"]
 
 
 @dataclass(frozen=True)
@@ -128,35 +128,56 @@ def _doorstroom_in_time() -> Exists:
                                 | Q(y=teldatum_year, m=10, d=1)))
 
 
-def with_state(students: QuerySet, on: date) -> QuerySet:
-    """The students with their state on ``on`` as 0/1 flags (and the diploma's level)."""
+# Which base annotations each flag needs (the flags are built only when asked for: an aggregate over
+# annotated rows computes every annotation of the query).
+NEEDS = {"gone": ("last_out", "last_back"), "vsv": ("last_out", "last_back", "out_to"),
+         "bound": ("last_out", "last_back", "level"), "doorstroom": ("level", "teldatum_year", "rank")}
+FLAGS = ("member", "zij", "holder", "gone", "vsv", "bound", "counted", "doorstroom", "switched", "half_years")
+
+
+def _base(name: str, on: date):
+    if name == "level":
+        diploma_level = Subquery(Event.objects.filter(student=OuterRef("pk"), kind=EventKind.MBO_DIPLOMA)
+                                 .order_by("-date", "-pk").values("kwalificatie__level")[:1])
+        return Coalesce(diploma_level, F("kwalificatie__level"))
+    return {"last_out": lambda: _latest(EventKind.UITSTROOM, on),
+            "last_back": lambda: _latest(EventKind.TERUGKEER, on),
+            "out_to": lambda: _latest(EventKind.UITSTROOM, on, "destination"),
+            "teldatum_year": lambda: ExtractYear("mbo_diploma_on") + _flag(Q(mbo_diploma_on__month__gte=10)),
+            "rank": lambda: DOORSTROOM_RANK}[name]()
+
+
+def _flags(on: date) -> dict:
     entry = Event.objects.filter(student=OuterRef("pk"), kind__in=(EventKind.INSTROOM, EventKind.ZIJ_INSTROOM),
                                  date__lte=on)
-    diploma_level = Subquery(Event.objects.filter(student=OuterRef("pk"), kind=EventKind.MBO_DIPLOMA)
-                             .order_by("-date", "-pk").values("kwalificatie__level")[:1])
-    students = students.annotate(
-        last_out=_latest(EventKind.UITSTROOM, on), last_back=_latest(EventKind.TERUGKEER, on),
-        out_to=_latest(EventKind.UITSTROOM, on, "destination"),
-        level=Coalesce(diploma_level, F("kwalificatie__level")),
-        teldatum_year=ExtractYear("mbo_diploma_on") + _flag(Q(mbo_diploma_on__month__gte=10)),
-        rank=DOORSTROOM_RANK,
-    )
     holder = Q(mbo_diploma_on__lte=on)
     gone = Q(last_out__isnull=False) & (Q(last_back__isnull=True) | Q(last_back__lte=F("last_out"))) & ~holder
     startkwalificatie = holder & (Q(level__isnull=True) | Q(level__gte=core.STARTKWALIFICATIE_LEVEL))
-    return students.annotate(
-        member=_flag(Exists(entry)),
-        zij=_flag(Q(zij_instroom=True)),
-        holder=_flag(holder),
-        gone=_flag(gone),
-        vsv=_flag(gone & Q(out_to__in=core.DESTINATIONS_VSV)),
-        bound=_flag((~gone & ~holder) | startkwalificatie),
-        counted=_flag(holder & Q(mbo_diploma_on__lt=latest_teldatum(on))),
-        doorstroom=_flag(holder & Q(mbo_diploma_on__lt=latest_teldatum(on)) & _doorstroom_in_time()
-                         & Q(rank__gt=Coalesce(F("level"), Value(core.STARTKWALIFICATIE_LEVEL)))),
-        switched=_flag(_switched(on)),
-        half_years=_half_years(),
-    )
+    counted = holder & Q(mbo_diploma_on__lt=latest_teldatum(on))
+    return {
+        "member": lambda: _flag(Exists(entry)),
+        "zij": lambda: _flag(Q(zij_instroom=True)),
+        "holder": lambda: _flag(holder),
+        "gone": lambda: _flag(gone),
+        "vsv": lambda: _flag(gone & Q(out_to__in=core.DESTINATIONS_VSV)),
+        "bound": lambda: _flag((~gone & ~holder) | startkwalificatie),
+        "counted": lambda: _flag(counted),
+        "doorstroom": lambda: _flag(counted & _doorstroom_in_time()
+                                    & Q(rank__gt=Coalesce(F("level"), Value(core.STARTKWALIFICATIE_LEVEL)))),
+        "switched": lambda: _flag(_switched(on)),
+        "half_years": _half_years,
+    }
+
+
+def with_state(students: QuerySet, on: date, only=FLAGS) -> QuerySet:
+    """The students with their state on ``on`` as 0/1 flags (``only`` those named): member (entered by
+    then), zij, holder (mbo diploma by then), gone (out of the route), vsv, bound (in the route or with a
+    startkwalificatie), counted (a diploma whose first 1 October has passed), doorstroom (enrolled higher
+    on it), switched, and half_years (K-06, see ``_half_years``)."""
+    bases = [name for flag in only for name in NEEDS.get(flag, ()) if name]
+    students = students.annotate(**{name: _base(name, on) for name in dict.fromkeys(bases)})
+    flags = _flags(on)
+    return students.annotate(**{flag: flags[flag]() for flag in only})
 
 
 def _half_years():
@@ -226,26 +247,46 @@ def trend(scope: Scope, kpi_id: str, cohorts, on: date | None = None) -> list[Fi
 
 def year_figures(scope: Scope, school_year: int) -> list[Figure]:
     """K-08 jaarresultaat of ``school_year`` over all cohorts of the scope (and the yearly uitval beside
-    it, K-08/<year>/uitval, which yearly benchmarks are compared with), and K-09 groepsgrootte:
-    the intake in route year 1 of that school year from the register (for a whole route also per
-    group of the route's minimum scope, K-09/<year>/<group>)."""
+    it, K-08/<year>/uitval, which yearly benchmarks are compared with), and K-09 groepsgrootte: the
+    intake in route year 1 of that school year from the register (for a whole route also per group of
+    the route's minimum scope, K-09/<year>/<group>)."""
+    diplomas, ended = _year_ends(scope, school_year)
+    intake = (students_in(scope).filter(enrolments__school_year=school_year, enrolments__route_year=1)
+              .aggregate(n=Count("pk", distinct=True))["n"])
+    return [figure(f"K-08/{school_year}", diplomas, diplomas + ended),
+            figure(f"K-08/{school_year}/{core.YEARLY_UITVAL}", ended, _present(scope, school_year)),
+            figure(f"K-09/{school_year}", intake, None),
+            *_intake_groups(scope, school_year)]
+
+
+def jaarresultaat(scope: Scope, school_year: int) -> Figure:
+    """K-08 of one school year alone (one query)."""
+    diplomas, ended = _year_ends(scope, school_year)
+    return figure(f"K-08/{school_year}", diplomas, diplomas + ended)
+
+
+def _year_ends(scope: Scope, school_year: int) -> tuple[int, int]:
+    """The diplomas dated in the school year, and the students whose time in the route ended in it
+    without a diploma and who did not come back before its end."""
     start, end = year_start(school_year), year_end(school_year)
     students = students_in(scope).annotate(last_out=_latest(EventKind.UITSTROOM, end),
                                            last_back=_latest(EventKind.TERUGKEER, end))
     diploma = Q(mbo_diploma_on__gte=start, mbo_diploma_on__lte=end)
     ended = (Q(last_out__gte=start, last_out__lte=end) & ~diploma
              & (Q(last_back__isnull=True) | Q(last_back__lte=F("last_out"))))
-    sums = students.aggregate(diplomas=Count("pk", filter=diploma), ended=Count("pk", filter=ended))
+    sums = students.aggregate(sum_diplomas=Count("pk", filter=diploma), sum_ended=Count("pk", filter=ended))
+    return sums["sum_diplomas"], sums["sum_ended"]
+
+
+def _present(scope: Scope, school_year: int) -> int:
+    """The students in the route on some day of the school year: in it on the day before it starts, or
+    entering or coming back during it."""
+    start, end = year_start(school_year), year_end(school_year)
     came = Event.objects.filter(student=OuterRef("pk"), date__gte=start, date__lte=end,
                                 kind__in=(EventKind.INSTROOM, EventKind.ZIJ_INSTROOM, EventKind.TERUGKEER))
-    present = (with_state(students_in(scope), start - timedelta(days=1)).annotate(came=_flag(Exists(came)))
-               .aggregate(n=Count("pk", filter=Q(member=1, gone=0, holder=0) | Q(came=1)))["n"])
-    intake = (students_in(scope).filter(enrolments__school_year=school_year, enrolments__route_year=1)
-              .aggregate(n=Count("pk", distinct=True))["n"])
-    figures = [figure(f"K-08/{school_year}", sums["diplomas"], sums["diplomas"] + sums["ended"]),
-               figure(f"K-08/{school_year}/{core.YEARLY_UITVAL}", sums["ended"], present),
-               figure(f"K-09/{school_year}", intake, None)]
-    return figures + _intake_groups(scope, school_year)
+    return (with_state(students_in(scope), start - timedelta(days=1), only=("member", "gone", "holder"))
+            .annotate(came=_flag(Exists(came)))
+            .aggregate(n=Count("pk", filter=Q(member=1, gone=0, holder=0) | Q(came=1)))["n"])
 
 
 def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:
@@ -259,11 +300,6 @@ def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:
         return []
     return [figure(f"K-09/{school_year}/{c.key or '-'}", c.count, None)
             for c in compliance.intake_counts(route, school_year)]
-
-
-def year_ids(cohort: int, on: date | None = None) -> list[int]:
-    """The school years a cohort has been in up to ``on``: its first to the school year of ``on``."""
-    return list(range(cohort, school_year_of(on or today()) + 1))
 
 
 # -- the students behind a figure, and suppression ---------------------------------------------------
@@ -280,16 +316,16 @@ def students_behind(queryset: QuerySet, kpi_id: str, cohort: int, on: date | Non
     if kpi == "K-09":
         year = int(parameter.split("/")[0])
         return queryset.filter(enrolments__school_year=year, enrolments__route_year=1).distinct()
-    students = with_state(queryset.filter(cohort=cohort), on).filter(member=1)
-    if kpi == "K-04":
-        return students.filter(mbo_diploma_on__lte=min(end_of_year(cohort, int(parameter)), on))
-    flags = {"K-01": "member", "K-02": "gone", "K-03": "vsv", "K-05": "doorstroom", "K-06": "holder",
-             "K-07": "bound", "K-11": "switched"}
-    if kpi == "K-01" and parameter == "zij":
-        return students.filter(zij=1)
+    flags = {"K-01": "member", "K-02": "gone", "K-03": "vsv", "K-04": "member", "K-05": "doorstroom",
+             "K-06": "holder", "K-07": "bound", "K-11": "switched"}
     if kpi not in flags:
         raise ValueError(f"Onbekende KPI {kpi_id!r}.")
-    return students.filter(**{flags[kpi]: 1})
+    flag = "zij" if kpi_id == core.ZIJ_INSTROOM else flags[kpi]
+    students = with_state(queryset.filter(cohort=cohort), on, only=tuple(dict.fromkeys(("member", flag))))
+    students = students.filter(**{"member": 1, flag: 1})
+    if kpi == "K-04":
+        return students.filter(mbo_diploma_on__lte=min(end_of_year(cohort, int(parameter)), on))
+    return students
 
 
 def suppressed(figures: list[Figure]) -> list[Figure]:

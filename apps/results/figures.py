@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Max, Q
 
 from domain.calendar import school_year_of
+from domain.kpi import YEARLY_UITVAL
 
 from . import engine
 from .access import Reading
@@ -26,8 +27,15 @@ def cohort_years(scope: engine.Scope, cohort: int, on: date) -> list[int]:
     return list(range(cohort, last + 1)) if students.exists() else []
 
 
-def figures_for(reading: Reading, cohort: int, on: date) -> list[engine.Figure]:
+def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -> list[engine.Figure]:
+    """The cohort's figures on ``on`` and K-08 for each school year it has been in (with ``yearly`` every
+    yearly figure of those school years: K-08, its uitval and K-09), suppressed together for a reader
+    outside the route's partners."""
     figures = engine.cohort_figures(reading.scope, cohort, on)
     for year in cohort_years(reading.scope, cohort, on):
-        figures += [f for f in engine.year_figures(reading.scope, year) if f.id == f"K-08/{year}"]
+        if yearly:
+            figures += [f for f in engine.year_figures(reading.scope, year) if f.id.count("/") == 1
+                        or f.id.endswith("/" + YEARLY_UITVAL)]
+        else:
+            figures.append(engine.jaarresultaat(reading.scope, year))
     return engine.suppressed(figures) if reading.outside else figures

@@ -16,7 +16,7 @@ from apps.routes.models import Route
 from apps.students.models import Student
 from apps.students.privacy import log_reads
 from domain import kpi as core
-from domain.calendar import school_year_of
+from domain.calendar import end_of_year, school_year_of
 
 from . import access, engine
 from .figures import figures_for
@@ -27,8 +27,9 @@ from .models import Benchmark
 @dataclass
 class Comparison:
     text: str                    # "streefcijfer ≥ 85" / "benchmark Amsterdam 2019-2020: 65"
-    signal: str | None           # core.MEETS, core.MISSES or None (no value)
+    signal: str | None           # core.MEETS, core.MISSES or None (no value, or still running)
     source: str = ""
+    running: bool = False        # K-04/k before the end of year k: not judged yet
 
 
 @dataclass
@@ -38,7 +39,12 @@ class Row:
     comparisons: list[Comparison] = field(default_factory=list)
 
 
-def _comparisons(figure: core.Figure, targets, benchmarks) -> list[Comparison]:
+def _running(figure: core.Figure, cohort: int, on: date) -> bool:
+    """Diploma within k years on a date before the end of year k is still running."""
+    return figure.kpi == "K-04" and on < end_of_year(cohort, int(figure.id.split("/")[1]))
+
+
+def _comparisons(figure: core.Figure, targets, benchmarks, running: bool = False) -> list[Comparison]:
     found = [Comparison(_("streefcijfer %(op)s %(value)s") % {"op": t.get_operator_display(),
                                                                 "value": f"{t.value.normalize():f}"},
                         core.signal(figure.value, t.operator, t.value))
@@ -46,6 +52,8 @@ def _comparisons(figure: core.Figure, targets, benchmarks) -> list[Comparison]:
     found += [Comparison(f"{b.label} ({b.school_year}-{b.school_year + 1}): {b.value.normalize():f}%",
                          core.signal(figure.value, core.benchmark_operator(figure.id), b.value), b.source)
               for b in benchmarks if core.matches(figure.id, b.kpi, b.parameter)]
+    if running:
+        found = [Comparison(c.text, None, c.source, running=True) for c in found]
     return found
 
 
@@ -56,7 +64,7 @@ def _rows(route, figures, cohort, on, show_names) -> list[Row]:
         link = ""
         if show_names and not f.suppressed and (f.numerator or (f.kpi == "K-06" and f.denominator)):
             link = (reverse("results:students", args=[route.pk, f.id]) + f"?cohort={cohort}&on={on.isoformat()}")
-        rows.append(Row(f, link, _comparisons(f, targets, benchmarks)))
+        rows.append(Row(f, link, _comparisons(f, targets, benchmarks, _running(f, cohort, on))))
     return rows
 
 
@@ -83,15 +91,10 @@ def route_results(request, pk):
     context = {"route": route, "form": form, "cohort": cohort, "on": on, "outside": reading.outside,
                "show_names": show_names, "rows": [], "year_rows": []}
     if cohort is not None:
-        figures = figures_for(reading, cohort, on)
-        context["rows"] = _rows(route, [f for f in figures if f.kpi != "K-08"], cohort, on, show_names)
-        yearly = []
-        for year in range(cohort, school_year_of(on) + 1):
-            yearly += [f for f in engine.year_figures(reading.scope, year) if f.id.count("/") == 1
-                       or f.id.endswith("/" + core.YEARLY_UITVAL)]
-        if reading.outside:
-            yearly = engine.suppressed(yearly)
-        context["year_rows"] = _rows(route, yearly, cohort, on, show_names)
+        figures = figures_for(reading, cohort, on, yearly=True)
+        yearly = {"K-08", "K-09"}
+        context["rows"] = _rows(route, [f for f in figures if f.kpi not in yearly], cohort, on, show_names)
+        context["year_rows"] = _rows(route, [f for f in figures if f.kpi in yearly], cohort, on, show_names)
         context["min_intake"] = route.min_intake
     return render(request, "results/route_results.html", context, status=status)
 

@@ -99,3 +99,10 @@ def test_only_staff_who_see_students_get_the_list(client, glr_route, cohort, use
     response = client.get(f"/routes/{glr_route.pk}/resultaten/K-02/leerlingen/?cohort=2019")
     assert response.status_code in (status, 302)
     assert cohort[-1].last_name not in response.content.decode()
+
+
+def test_diploma_within_k_years_is_not_judged_before_year_k_ends(client, glr_route, cohort):
+    glr_route.targets.create(kpi="K-04", parameter="4", operator=">=", value=Decimal(95))
+    html = page(client, "calvijn", glr_route, cohort=2019, on="2022-10-15").content.decode()
+    cells = row(html, "K-04/4")[1]
+    assert "loopt nog" in cells and 'data-signal=""' in cells
