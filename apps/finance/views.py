@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core import schema_errors
 from apps.core.lib.tabular import table_response
 from apps.routes import compliance
 from apps.routes.models import IntakeScope, Route, SettlementModel
@@ -78,8 +79,8 @@ def settlement_form(request, pk=None, settlement_pk=None):
                                 reasons={name: reason[:300] for name, _was, _now, reason in reasons})
             saved = services.save(request.user, route, data, current)
         except ValidationError as error:
-            for problem in error.errors():
-                messages.error(request, f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}")
+            for problem in schema_errors.problems(error):
+                messages.error(request, f"{problem['field']}: {problem['message']}")
         except services.OverrideReasonMissing as missing:
             messages.error(request, _("Geef een reden voor elke waarde die afwijkt van het register: %(p)s.")
                            % {"p": ", ".join(missing.parameters)})

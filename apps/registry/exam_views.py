@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core import schema_errors
 from apps.core.audit import history
 from apps.registry.models import ExamPlanTemplate, Kwalificatie
 
@@ -47,8 +48,7 @@ def exam_template_detail(request, pk):
             data = ExamTemplateIn(**numbers, note=form.cleaned_data.get("note") or "", parts=parts)
         except ValidationError as error:
             valid = False
-            _problems(form, targets, [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-                                      for e in error.errors()])
+            _problems(form, targets, schema_errors.problems(error))
         else:
             if not valid:  # the rows that parsed are checked too, so every problem shows at once
                 _problems(form, targets, exam_templates.template_problems(template, data))

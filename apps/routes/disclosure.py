@@ -33,6 +33,14 @@ def counts_for(user, route, counts: dict, total: int | None = None) -> dict[str,
     return suppress(counts, total)
 
 
+def reported_students(user, route) -> int | str | None:
+    """The number of students the partners reported for the route, as this reader may see it."""
+    if route.reported_students is None or is_partner(user, route):
+        return route.reported_students
+    shown = suppress({"n": route.reported_students})["n"]
+    return shown if shown == SMALL else route.reported_students
+
+
 @dataclass
 class Intake:
     """The intake of a school year as shown to a reader: per uitstroomrichting (key "" = no

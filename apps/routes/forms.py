@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
 from apps.core.lib.documents import validate_agreement_document
+from apps.core.schema_errors import problems
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 
 from . import models as m
-from .schemas import AgreementIn, RouteIn, schema_errors
+from .schemas import AgreementIn, RouteIn
 from .services import ChangeRefused
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -231,7 +232,7 @@ def _typed(schema, form, formsets):
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        raise ChangeRefused(schema_errors(exc)) from exc
+        raise ChangeRefused(problems(exc)) from exc
 
 
 def route_input(form, formsets) -> RouteIn:

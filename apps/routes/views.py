@@ -62,7 +62,7 @@ def route_list(request):
             ", ".join(p.code for p in r.profielen.all()), ", ".join(lw.code for lw in r.leerwegen.all()),
             ", ".join(f"{u.kwalificatie.code} {u.kwalificatie.name} ({u.kwalificatie.level})"
                       for u in r.uitstroomrichtingen.all()),
-            _("ja") if r.vmbo_diploma else _("nee"), r.settlement_model, r.reported_students,
+            _("ja") if r.vmbo_diploma else _("nee"), r.settlement_model, disclosure.reported_students(request.user, r),
             str(m.ComplianceFinding.Status(r.status).label) if r.status != "unknown" else "",
         ] for r in routes]
         return table_response("routes", ROUTE_EXPORT_HEADERS, rows, fmt)
@@ -91,6 +91,7 @@ def route_detail(request, pk):
         "status": compliance.summary(route),
         "can_change": route.editable_by(request.user),
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
+        "reported_students": disclosure.reported_students(request.user, route),
     })
 
 

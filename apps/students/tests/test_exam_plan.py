@@ -259,7 +259,7 @@ def test_templates_over_the_api(users, registry, route, api_client):
                              content_type=JSON, **headers)
     assert partial.status_code == 422
     assert sorted(e["field"] for e in partial.json()["errors"]) == [
-        "bpv_hours", "keuzedelen", "note", "parts.0.name", "parts.0.year"]
+        "bpv_hours", "keuzedelen", "note", "parts[0].name", "parts[0].year"]
     assert ExamPlanTemplate.objects.get(pk=template_id).parts.count() == 5
     ok = api_client.put(f"/api/v1/exam-templates/{template_id}", {"keuzedelen": 1, "bpv_hours": 400, "note": "", "parts": parts},
                         content_type=JSON, **headers)
