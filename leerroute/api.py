@@ -96,7 +96,7 @@ from apps.accounts.api import router as accounts_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
 from apps.registry.api import router as registry_router  # noqa: E402
 from apps.routes.api import agreements_router, rules_router  # noqa: E402
-from apps.routes.api import router as routes_router
+from apps.routes.api import router as routes_router  # noqa: E402
 from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.students.api import router as students_router  # noqa: E402
 

@@ -23,7 +23,8 @@ from .schemas import ExamTemplateIn
 @login_required
 def exam_template_list(request):
     """Every template; a route's own overview of its uitstroomrichtingen is on the route's pages."""
-    templates = m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel").prefetch_related("parts")
+    templates = (m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel")
+                 .prefetch_related("parts"))
     return render(request, "registry/exam_template_list.html", {
         "mbo_defaults": [t for t in templates if t.sector == "mbo" and not t.kwalificatie_id],
         "mbo_own": [t for t in templates if t.kwalificatie_id],

@@ -142,7 +142,8 @@ def list_routes(request, search: str = "", type: str = "", phase: str = "", regi
         return Status(422, {"errors": [{"rule": None, "field": name, "message": str(msg)}
                                        for name, msgs in filterset.errors.items() for msg in msgs]})
     if profiel and not params["profiel"]:
-        return Status(422, {"errors": [{"rule": None, "field": "profiel", "message": f"Onbekend profiel '{profiel}'."}]})
+        return Status(422, {"errors": [{"rule": None, "field": "profiel",
+                                        "message": f"Onbekend profiel '{profiel}'."}]})
     return filterset.qs
 
 

@@ -98,7 +98,8 @@ def findings_for(user, route, findings, school_year: int | None = None) -> list:
             message = STUDENTS.sub(_students, message)
         elif finding.rule == "R-15":
             if shown_intake is None:
-                shown_intake = intake(user, route, school_year if school_year is not None else school_year_of(timezone.localdate()))
+                year = school_year if school_year is not None else school_year_of(timezone.localdate())
+                shown_intake = intake(user, route, year)
             message = _intake_message(route, message, shown_intake)
         result.append(ShownFinding(finding.rule, finding.status, finding.field, message))
     return result

@@ -27,10 +27,10 @@ class RouteForm(forms.ModelForm):
         fields = [
             "name", "type", "programme_label", "region", "phase", "start_year", "end_date", "description",
             "profielen", "leerwegen", "selection", "vmbo_diploma", "acceleration", "acceleration_note",
-            "start_vmbo_year", "vmbo_exam_route_year", "choice_route_year", "choice_month", "study_duration_years", "onderwijstijd_hours",
-            "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer", "includes_lwt",
-            "settlement_model", "reported_students", "last_partner_meeting", "without_structural_meetings",
-            "min_intake", "min_intake_scope",
+            "start_vmbo_year", "vmbo_exam_route_year", "choice_route_year", "choice_month", "study_duration_years",
+            "onderwijstijd_hours", "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer",
+            "includes_lwt", "settlement_model", "reported_students", "last_partner_meeting",
+            "without_structural_meetings", "min_intake", "min_intake_scope",
         ]
         widgets = {
             "profielen": forms.CheckboxSelectMultiple, "leerwegen": forms.CheckboxSelectMultiple,
@@ -70,8 +70,8 @@ class UitstroomForm(forms.ModelForm):
 class YearForm(forms.ModelForm):
     class Meta:
         model = m.RouteYear
-        fields = ["route_year", "vmbo_year", "unfunded_at", "days_at_mbo", "days_bpv", "teaching_location", "teaching_by",
-                  "note"]
+        fields = ["route_year", "vmbo_year", "unfunded_at", "days_at_mbo", "days_bpv", "teaching_location",
+                  "teaching_by", "note"]
 
 
 class TargetForm(forms.ModelForm):

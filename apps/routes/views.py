@@ -192,8 +192,8 @@ def agreement_form(request, pk=None):
         previous = get_object_or_404(Agreement.objects.editable_by(user), pk=request.GET["supersedes"])
         initial.update(kind=previous.kind, title=previous.title, reference=previous.reference,
                        routes=previous.routes.all(), supersedes=previous, valid_to=previous.valid_to)
-    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=Route.objects.editable_by(user),
-                           agreements=Agreement.objects.editable_by(user))
+    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial,
+                           routes=Route.objects.editable_by(user), agreements=Agreement.objects.editable_by(user))
     formsets = f.agreement_formsets(request.POST or None, instance=agreement, previous=previous)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         try:
@@ -221,7 +221,8 @@ def agreement_document_upload(request, pk):
         messages.success(request, _("Document toegevoegd."))
     else:
         for field, errors in form.errors.items():  # names the field: "Bestand: alleen PDF, DOCX of ODT ..."
-            messages.error(request, f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}")
+            label = form.fields[field].label if field in form.fields else field
+            messages.error(request, f"{label}: {' '.join(errors)}")
     return redirect(agreement)
 
 
