@@ -9,9 +9,10 @@ Everything is counted by the database (a handful of aggregate queries); Python o
 few routes and schools of one region. The figures here are raw: a page or API answer that shows a
 student count outside a route's partners passes it through ``apps.core.lib.suppression.suppress``.
 
-Which routes count in school year Y (the phase is read from the route's phase history on 1 October
-of Y, so an earlier year shows the routes as they were then; a route without history has its
-current phase):
+Which routes count in school year Y (the phase is read from the route's phase history: the last
+phase of the school year, so a route that started in it counts, and one stopped during it counts
+with the phase it had before; an earlier year shows the routes as they were then; a route without
+history has its current phase):
 - *offering* (a cell is covered): type DLR or GLR, phase opstartfase, 1e cohort or regulier, started
   (start year Y or earlier, or not recorded) and not ended before Y;
 - *in development*: the same type with phase "in ontwikkeling": shown in the cell, but the cell is
@@ -33,7 +34,7 @@ from django.db.models.functions import Coalesce
 from apps.registry.models import Institution, Leerweg, PopulationCount, Profiel, ProfielKwalificatie, Region
 from apps.routes.models import Phase, PhaseChange, Route, RoutePartner, Uitstroomrichting
 from apps.students.models import Enrolment
-from domain.calendar import teldatum, year_start
+from domain.calendar import teldatum, year_end, year_start
 from domain.facts import DLR_TYPES
 
 LEVELS = (2, 3, 4)
@@ -121,31 +122,40 @@ def region_schools(region: Region):
 
 
 def routes_in_year(region: Region, school_year: int):
-    """The routes of the region with their phase on 1 October of the school year (``phase_then``;
-    empty when the route's history starts later) and whether they had ended before the year."""
+    """The routes of the region that had not ended before the school year, with what ``_phase``
+    needs to know their phase in it."""
     schools = region_schools(region)
     in_region = Q(region=region) | Q(pk__in=RoutePartner.objects.filter(role="vo", institution__in=schools)
                                      .values("route"))
     history = PhaseChange.objects.filter(route=OuterRef("pk"))
-    phase_then = Subquery(history.filter(since__lte=teldatum(school_year)).order_by("-since", "-pk")
-                          .values("phase")[:1])
+    in_year = history.filter(since__lte=year_end(school_year)).order_by("-since", "-pk")
     return (Route.objects.filter(in_region)
             .annotate(has_history=Exists(history))
-            .annotate(phase_then=Coalesce(phase_then, Value(""))).annotate(current_phase=F("phase"))
+            .annotate(phase_end=Coalesce(Subquery(in_year.values("phase")[:1]), Value("")),
+                      last_change=Subquery(in_year.values("since")[:1]),
+                      phase_before_stop=Coalesce(Subquery(in_year.exclude(phase=Phase.GESTOPT).values("phase")[:1]),
+                                                 Value("")))
+            .annotate(current_phase=F("phase"))
             .exclude(end_date__lt=year_start(school_year)))
 
 
-def _phase(route) -> str:
-    return route.phase_then if route.has_history else route.current_phase
+def _phase(route, school_year: int) -> str:
+    """The route's phase in the school year: its last phase of the year; the one before when it
+    stopped during the year; its current phase when it has no history."""
+    if not route.has_history:
+        return route.current_phase
+    if route.phase_end == Phase.GESTOPT and route.last_change and route.last_change >= year_start(school_year):
+        return route.phase_before_stop
+    return route.phase_end
 
 
 def _offering(route, school_year: int) -> bool:
-    return (route.type in DLR_TYPES and _phase(route) in RUNNING
+    return (route.type in DLR_TYPES and _phase(route, school_year) in RUNNING
             and (route.start_year is None or route.start_year <= school_year))
 
 
-def _some_form(route) -> bool:
-    return _phase(route) in (*RUNNING, *DEVELOPING)
+def _some_form(route, school_year: int) -> bool:
+    return _phase(route, school_year) in (*RUNNING, *DEVELOPING)
 
 
 def _areas(region: Region, school_year: int, schools: list[Institution]) -> dict[int, list[str]]:
@@ -229,7 +239,7 @@ def coverage(region: Region, school_year: int) -> Coverage:
     areas = _areas(region, school_year, schools)
     refs = {s.pk: SchoolRef(s.pk, s.brin, s.name, areas.get(s.pk, [])) for s in schools}
 
-    routes = [r for r in routes_in_year(region, school_year) if _some_form(r)]
+    routes = [r for r in routes_in_year(region, school_year) if _some_form(r, school_year)]
     vo_partners: dict[int, list[int]] = {}
     outside = {}
     for route, inst, brin, name in (RoutePartner.objects.filter(route__in=[r.pk for r in routes], role="vo")
@@ -245,7 +255,8 @@ def coverage(region: Region, school_year: int) -> Coverage:
     legal = []
     for r in legal_routes:
         vo = sorted((refs.get(i) or outside[i] for i in vo_partners.get(r.pk, ())), key=lambda s: s.name)
-        legal.append((RouteRef(r.pk, r.name, r.type, _phase(r), vo), pairs[r.pk], _offering(r, school_year)))
+        ref = RouteRef(r.pk, r.name, r.type, _phase(r, school_year), vo)
+        legal.append((ref, pairs[r.pk], _offering(r, school_year)))
 
     profielen = list(Profiel.objects.values_list("code", "name"))
     matrix = _matrix(region.name, profielen, legal, _students_by_profiel(school_year, school_ids))

@@ -48,10 +48,16 @@ def test_phase_history_decides_the_year(region):
     glr.phase = rm.Phase.GESTOPT
     glr.save()
     rm.PhaseChange.objects.create(route=glr, phase=rm.Phase.GESTOPT, since=date(2021, 3, 1))
+    # stopped during 2020-2021: it still counts that year, with the phase it had; not the year after
     assert _names(cov.coverage(region["region"], 2020).matrix.cells[("Z&W", 2)].routes) == ["GLR A"]
     later = cov.coverage(region["region"], 2021)
     assert later.matrix.cells[("Z&W", 2)].routes == []
     assert "School A" in _names(later.schools_without_route)
+    # a route that begins during a school year counts in it, and not in the year before
+    dlr = region["dlr"]
+    rm.PhaseChange.objects.create(route=dlr, phase=rm.Phase.IN_ONTWIKKELING, since=date(2021, 11, 1))
+    assert "School B" in _names(cov.coverage(region["region"], 2021).schools_with_route)
+    assert cov.coverage(region["region"], 2020).matrix.cells[("Z&W", 3)].developing == []
 
 
 def test_route_not_started_yet_does_not_cover(region):
