@@ -286,6 +286,7 @@ class Agreement(Breaks):
 
 class PopulationSchool(Record):
     institution: str
+    invented: bool = False          # a synthetic school (its BB leerjaar-4 count takes the calibration)
     stadsdeel: str = ""
     leerwegen: list[str] = []       # empty: the leerwegen of the school's own routes
     profielen: list[str] = []       # empty: the profielen of the school's own routes

@@ -89,8 +89,7 @@ def _calibrate_bb4(loader, spec, region, year: int, counts: dict[tuple, int], fl
     if not in_route:
         return
     target = int(in_route / spec.bb_leerjaar4_in_route)
-    invented = {loader.institutions[s.institution].pk for s in spec.schools
-                if loader.data.origin.get(("institutions", s.institution)) == "amsterdam-populatie.toml"}
+    invented = {loader.institutions[s.institution].pk for s in spec.schools if s.invented}
     bb4 = sorted((k for k in counts if k[1] == "BB" and k[3] == 4), key=str)
     delta = target - sum(counts[k] for k in bb4)
     keys = [k for k in bb4 if k[0] in invented] if delta > 0 else bb4

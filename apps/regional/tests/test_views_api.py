@@ -113,3 +113,12 @@ def test_import_page(client, region, users):
     assert response.status_code == 200 and PopulationCount.objects.filter(school_year=2021).count() == 1
     login_with_second_factor(client, users["regio"])
     assert client.get("/regio/populatie/import/").status_code == 403
+
+
+def test_start_page_links_regional_users_to_their_coverage(client, region, users):
+    login_with_second_factor(client, users["regio"])
+    assert b'href="/regio/dekking/"' in client.get("/").content
+    response = client.get("/regio/dekking/")
+    assert response.status_code == 302 and response["Location"] == f"/regio/{users['regio'].region_id}/dekking/"
+    login_with_second_factor(client, users["examen"])
+    assert client.get("/regio/dekking/").status_code == 404
