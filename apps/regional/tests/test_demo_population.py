@@ -4,6 +4,7 @@ their own school."""
 from datetime import date
 
 import pytest
+from django.db import transaction
 from django.db.models import Sum
 
 from apps.demo.loader import DemoLoader
@@ -13,12 +14,13 @@ from apps.registry.models import PopulationCount, Region
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
+    """The demo data set as of 30 November 2026, loaded once for this module and rolled back after it."""
     with django_db_blocker.unblock():
-        loader = DemoLoader(today=date(2026, 11, 30))
-        loader.load()
-        yield loader
-        from django.core.management import call_command
-        call_command("flush", interactive=False)
+        with transaction.atomic():
+            loader = DemoLoader(today=date(2026, 11, 30))
+            loader.load()
+            yield loader
+            transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
