@@ -15,6 +15,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
+from apps.core import schema_errors
 from apps.core.api_schemas import default_detail, error_body
 from apps.core.openapi import LeerrouteAPI
 
@@ -60,11 +61,7 @@ def _error(request, status, detail=None, errors=None):
 
 @api.exception_handler(NinjaValidationError)
 def validation_error(request, exc):
-    errors = []
-    for error in exc.errors:
-        location = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
-        errors.append({"rule": None, "field": ".".join(location), "message": error.get("msg", "")})
-    return _error(request, 422, errors=errors)
+    return _error(request, 422, errors=schema_errors.problems(exc))
 
 
 @api.exception_handler(AuthenticationError)
@@ -100,7 +97,7 @@ from apps.finance.api import router as finance_router  # noqa: E402
 from apps.regional.api import router as regional_router  # noqa: E402
 from apps.registry.api import router as registry_router  # noqa: E402
 from apps.routes.api import agreements_router, rules_router  # noqa: E402
-from apps.routes.api import router as routes_router
+from apps.routes.api import router as routes_router  # noqa: E402
 from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.students.api import router as students_router  # noqa: E402
 
