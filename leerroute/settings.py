@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "apps.students",
     "apps.finance",
     "apps.results",
+    "apps.regional",
     "apps.demo",
 ]
 

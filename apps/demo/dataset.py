@@ -284,8 +284,29 @@ class Agreement(Breaks):
     supersedes: str = ""
 
 
+class PopulationSchool(Record):
+    institution: str
+    invented: bool = False          # a synthetic school (its BB leerjaar-4 count takes the calibration)
+    stadsdeel: str = ""
+    leerwegen: list[str] = []       # empty: the leerwegen of the school's own routes
+    profielen: list[str] = []       # empty: the profielen of the school's own routes
+    per_leerjaar: int = Field(ge=0)  # students per leerjaar besides the route students (synthetic)
+
+
+class Population(Record):
+    """Synthetic DUO population counts of a region (apps/demo/population.py generates them)."""
+    key: str
+    region: str
+    gemeente: str
+    first_school_year: int
+    bb_leerjaar4_in_route: float = Field(gt=0, lt=1)
+    source: str = ""
+    schools: list[PopulationSchool] = []
+
+
 SECTIONS = {"regions": Region, "boards": Board, "institutions": Institution, "kwalificaties": Kwalificatie,
-            "profiel_kwalificatie": ProfielKwalificatie, "routes": Route, "agreements": Agreement}
+            "profiel_kwalificatie": ProfielKwalificatie, "routes": Route, "agreements": Agreement,
+            "population": Population}
 
 
 class Dataset:
@@ -372,6 +393,10 @@ def _check_references(data: Dataset) -> None:
                 if inst and inst not in partners:
                     raise DemoDataError(f"{data.origin[('routes', route.key)]}: routes '{route.key}': field "
                                         f"'students': '{inst}' is not a partner of the route")
+    for population in data.population:
+        need("regions", population.region, "population", "region", population.key)
+        for school in population.schools:
+            need("institutions", school.institution, "population", "schools.institution", population.key)
     for agreement in data.agreements:
         for r in agreement.routes:
             need("routes", r, "agreements", "routes", agreement.key)

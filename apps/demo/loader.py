@@ -19,6 +19,7 @@ from domain.rules import blocking
 from domain.teldatum import school_year_of
 
 from . import dataset
+from . import population as demo_population
 from . import settlements as demo_settlements
 from . import students as demo_students
 
@@ -73,6 +74,7 @@ class DemoLoader:
                 self.agreements[spec.key] = self._agreement(spec)
             self._accounts()
             self.deliberate_students = demo_students.load(self)
+            demo_population.load(self)
             if connection.vendor == "postgresql":
                 # thousands of rows were just written in bulk: give the planner fresh statistics
                 with connection.cursor() as cursor:
