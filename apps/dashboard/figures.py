@@ -1,0 +1,178 @@
+"""The figures the dashboards show, as each reader may see them.
+
+Headline figures per route: the intake of the current school year's cohort (K-01) and, for the
+cohort that has had three full school years (the reference cohort), its uitval (K-02) and diploma
+within 3 years (K-04/3); the same cohorts for every route, so routes side by side compare.
+
+Suppression: a route's partners see its figures as they are; everyone else (regional users,
+beheerders, a bestuurder for routes of the board where none of their institutions is a partner) sees
+them suppressed: a figure revealing a count from 1 to 4 is hidden (``engine.suppressed``), and in a
+table of routes with a total, any row whose counts the total and the other rows would give away is
+hidden too (``apps.core.lib.suppression.suppress``, per column, on numerators and denominators).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count
+
+from apps.core.lib.suppression import HIDDEN, SMALL, TOTAL, suppress
+from apps.results import engine
+from apps.routes import disclosure
+from apps.routes.models import Route, RoutePartner, Uitstroomrichting
+from domain import kpi as core
+from domain.calendar import school_year_label, school_year_of
+
+RESULT_K = 3                          # diploma within 3 years: the headline result
+INTAKE, UITVAL, DIPLOMA = "K-01", "K-02", f"K-04/{RESULT_K}"
+TREND_KPIS = (UITVAL, DIPLOMA)        # percentages over cohorts (K-01 is drawn apart: a count)
+
+
+@dataclass(frozen=True)
+class Cohorts:
+    """The cohorts the headline figures are about, on a day."""
+    intake: int     # the cohort that started this school year
+    result: int     # the cohort whose third school year has ended
+
+    @classmethod
+    def on(cls, day: date) -> Cohorts:
+        current = school_year_of(day)
+        return cls(current, current - RESULT_K)
+
+    @property
+    def intake_label(self) -> str:
+        return school_year_label(self.intake)
+
+    @property
+    def result_label(self) -> str:
+        return school_year_label(self.result)
+
+
+def route_scope(user, route: Route) -> engine.Scope:
+    """The students of ``route`` whose counts the user is shown (``Student.objects.counted_for``):
+    staff of a vo-school in a route with several vo-schools their own school's students, everyone else
+    the whole route."""
+    own = set(user.institutions.values_list("pk", flat=True)) if user.is_authenticated else set()
+    partners = list(RoutePartner.objects.filter(route=route).values_list("institution", "role"))
+    mine = [(i, role) for i, role in partners if i in own]
+    vo_schools = [i for i, role in partners if role == RoutePartner.Role.VO]
+    if mine and all(role == RoutePartner.Role.VO for _i, role in mine) and len(vo_schools) > 1:
+        return engine.Scope(route=route.pk, vo_school=mine[0][0])
+    return engine.Scope(route=route.pk)
+
+
+def shown(figures: list, partner: bool) -> list:
+    """The figures as the reader sees them: as they are for a partner, else suppressed."""
+    return list(figures) if partner else engine.suppressed(list(figures))
+
+
+def by_id(figures) -> dict:
+    return {f.id: f for f in figures}
+
+
+@dataclass
+class RouteRow:
+    route: Route
+    partner: bool                     # the reader works at a partner: figures unsuppressed
+    linked: bool                      # the reader may open the route (Route.objects.visible_to)
+    figures: dict = field(default_factory=dict)   # INTAKE, UITVAL, DIPLOMA -> Figure
+
+
+@dataclass
+class SideBySide:
+    """Routes side by side with their headline figures, and the total over them."""
+    cohorts: Cohorts
+    rows: list[RouteRow]
+    total: dict                       # INTAKE, UITVAL, DIPLOMA -> Figure (hidden when it would give a row away)
+
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        return [(INTAKE, core.label_of(INTAKE) + f" {self.cohorts.intake_label}"),
+                (UITVAL, core.label_of(UITVAL) + f" (cohort {self.cohorts.result_label})"),
+                (DIPLOMA, core.label_of(DIPLOMA) + f" (cohort {self.cohorts.result_label})")]
+
+
+def _headline(scope: engine.Scope, cohorts: Cohorts, on: date) -> dict:
+    intake = by_id(engine.cohort_figures(scope, cohorts.intake, on))
+    result = by_id(engine.cohort_figures(scope, cohorts.result, on))
+    return {INTAKE: intake[INTAKE], UITVAL: result[UITVAL], DIPLOMA: result[DIPLOMA]}
+
+
+def headline(user, route: Route, cohorts: Cohorts, on: date, partner: bool | None = None) -> dict:
+    """The route's headline figures as the user may see them."""
+    partner = disclosure.is_partner(user, route) if partner is None else partner
+    figures = _headline(route_scope(user, route) if partner else engine.Scope(route=route.pk), cohorts, on)
+    return by_id(shown(figures.values(), partner))
+
+
+def _sum(figures: list, kpi_id: str):
+    numerator = sum(f.numerator or 0 for f in figures)
+    denominator = None if kpi_id == INTAKE else sum(f.denominator or 0 for f in figures)
+    return core.figure(kpi_id, numerator, denominator)
+
+
+def _hidden_by_column(rows: list[RouteRow], raw: dict, total, kpi_id: str) -> tuple[set, bool]:
+    """Which outside rows (by route id) must be hidden in one column so that no count from 1 to 4
+    can be read or worked out from the total and the other rows, and whether the total must go too.
+    The reader knows the partner rows, so the outside rows add up to the total minus those."""
+    outside = [r for r in rows if not r.partner]
+    known = [raw[r.route.pk][kpi_id] for r in rows if r.partner]
+    hidden, total_hidden = set(), False
+    for part in ("numerator", "denominator"):
+        if getattr(total, part) is None:
+            continue
+        rest = getattr(total, part) - sum(getattr(f, part) or 0 for f in known)
+        labels = suppress({r.route.pk: getattr(raw[r.route.pk][kpi_id], part) or 0 for r in outside}, rest)
+        hidden |= {key for key, label in labels.items() if key != TOTAL and label in (SMALL, HIDDEN)}
+        total_hidden |= labels[TOTAL] in (SMALL, HIDDEN) and bool(outside)
+    return hidden, total_hidden
+
+
+def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> SideBySide:
+    """``routes`` with their headline figures and a total, suppressed for the rows outside the
+    user's partnerships (see the module's docstring)."""
+    cohorts = cohorts or Cohorts.on(on)
+    visible = set(Route.objects.visible_to(user).values_list("pk", flat=True))
+    own = set(RoutePartner.objects.filter(institution__in=user.institutions.all()).values_list("route", flat=True))
+    rows, raw = [], {}
+    for route in routes:
+        raw[route.pk] = _headline(engine.Scope(route=route.pk), cohorts, on)
+        rows.append(RouteRow(route, route.pk in own, route.pk in visible))
+    total = {}
+    for kpi_id in (INTAKE, UITVAL, DIPLOMA):
+        total_figure = _sum([raw[r.route.pk][kpi_id] for r in rows], kpi_id)
+        hidden, total_hidden = _hidden_by_column(rows, raw, total_figure, kpi_id)
+        for row in rows:
+            figures = raw[row.route.pk]
+            row.figures[kpi_id] = core.hide(figures[kpi_id]) if row.route.pk in hidden else figures[kpi_id]
+        total[kpi_id] = core.hide(total_figure) if total_hidden else total_figure
+    for row in rows:                  # what each outside row shows on its own
+        if not row.partner:
+            row.figures = by_id(engine.suppressed(list(row.figures.values())))
+    if any(not r.partner for r in rows):
+        total = by_id(engine.suppressed(list(total.values())))
+    return SideBySide(cohorts, rows, total)
+
+
+def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: bool) -> dict[str, list]:
+    """Per KPI its figure for each cohort (None where the cohort has none), as the reader may see it:
+    each cohort's figures are suppressed together (nested figures such as K-04/3 within K-04/4)."""
+    per_cohort = [by_id(shown(engine.cohort_figures(scope, cohort, on), partner)) for cohort in cohorts]
+    return {kpi_id: [figures.get(kpi_id) for figures in per_cohort] for kpi_id in kpi_ids}
+
+
+def inventory(routes) -> dict[str, list[tuple[str, int]]]:
+    """The region's inventory: how many routes per mbo level (of their uitstroomrichtingen), per type
+    and per phase (counts of routes, not of students: nothing to suppress)."""
+    by_level = (Uitstroomrichting.objects.filter(route__in=routes).values("kwalificatie__level")
+                .annotate(n=Count("route", distinct=True)).order_by("kwalificatie__level"))
+    by_type = routes.values("type").annotate(n=Count("pk")).order_by("type")
+    by_phase = routes.values("phase").annotate(n=Count("pk")).order_by("phase")
+    types = dict(Route._meta.get_field("type").choices)
+    phases = dict(Route._meta.get_field("phase").choices)
+    return {
+        "level": [(f"niveau {row['kwalificatie__level']}", row["n"]) for row in by_level],
+        "type": [(str(types.get(row["type"], row["type"])), row["n"]) for row in by_type],
+        "phase": [(str(phases.get(row["phase"], row["phase"])), row["n"]) for row in by_phase],
+    }
