@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegionalConfig(AppConfig):
+    name = "apps.regional"
+    verbose_name = "Regio: dekking en bereik"
