@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "apps.students",
     "apps.finance",
     "apps.regional",
+    "apps.dashboard",
     "apps.demo",
 ]
 

@@ -7,8 +7,8 @@ within 3 years (K-04/3); the same cohorts for every route, so routes side by sid
 Suppression: a route's partners see its figures as they are; everyone else (regional users,
 beheerders, a bestuurder for routes of the board where none of their institutions is a partner) sees
 them suppressed: a figure revealing a count from 1 to 4 is hidden (``engine.suppressed``), and in a
-table of routes with a total, any row whose counts the total and the other rows would give away is
-hidden too (``apps.core.lib.suppression.suppress``, per column, on numerators and denominators).
+table of routes with a total, the total is hidden as soon as one row is (the total and the other
+rows would give that row away).
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from datetime import date
 
 from django.db.models import Count
 
-from apps.core.lib.suppression import HIDDEN, SMALL, TOTAL, suppress
 from apps.results import engine
 from apps.routes import disclosure
 from apps.routes.models import Route, RoutePartner, Uitstroomrichting
@@ -26,6 +25,7 @@ from domain.calendar import school_year_label, school_year_of
 
 RESULT_K = 3                          # diploma within 3 years: the headline result
 INTAKE, UITVAL, DIPLOMA = "K-01", "K-02", f"K-04/{RESULT_K}"
+COLUMNS = (INTAKE, UITVAL, DIPLOMA)
 TREND_KPIS = (UITVAL, DIPLOMA)        # percentages over cohorts (K-01 is drawn apart: a count)
 
 
@@ -78,6 +78,10 @@ class RouteRow:
     linked: bool                      # the reader may open the route (Route.objects.visible_to)
     figures: dict = field(default_factory=dict)   # INTAKE, UITVAL, DIPLOMA -> Figure
 
+    @property
+    def cells(self) -> list:
+        return [self.figures[k] for k in COLUMNS]
+
 
 @dataclass
 class SideBySide:
@@ -85,6 +89,10 @@ class SideBySide:
     cohorts: Cohorts
     rows: list[RouteRow]
     total: dict                       # INTAKE, UITVAL, DIPLOMA -> Figure (hidden when it would give a row away)
+
+    @property
+    def total_cells(self) -> list:
+        return [self.total[k] for k in COLUMNS]
 
     @property
     def columns(self) -> list[tuple[str, str]]:
@@ -112,46 +120,26 @@ def _sum(figures: list, kpi_id: str):
     return core.figure(kpi_id, numerator, denominator)
 
 
-def _hidden_by_column(rows: list[RouteRow], raw: dict, total, kpi_id: str) -> tuple[set, bool]:
-    """Which outside rows (by route id) must be hidden in one column so that no count from 1 to 4
-    can be read or worked out from the total and the other rows, and whether the total must go too.
-    The reader knows the partner rows, so the outside rows add up to the total minus those."""
-    outside = [r for r in rows if not r.partner]
-    known = [raw[r.route.pk][kpi_id] for r in rows if r.partner]
-    hidden, total_hidden = set(), False
-    for part in ("numerator", "denominator"):
-        if getattr(total, part) is None:
-            continue
-        rest = getattr(total, part) - sum(getattr(f, part) or 0 for f in known)
-        labels = suppress({r.route.pk: getattr(raw[r.route.pk][kpi_id], part) or 0 for r in outside}, rest)
-        hidden |= {key for key, label in labels.items() if key != TOTAL and label in (SMALL, HIDDEN)}
-        total_hidden |= labels[TOTAL] in (SMALL, HIDDEN) and bool(outside)
-    return hidden, total_hidden
-
-
 def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> SideBySide:
-    """``routes`` with their headline figures and a total, suppressed for the rows outside the
-    user's partnerships (see the module's docstring)."""
+    """``routes`` with their headline figures and a total. The rows outside the user's partnerships
+    are suppressed (``engine.suppressed``); when one of them hides a figure, the column's total is
+    hidden too, or the total and the other rows would give the hidden figure away."""
     cohorts = cohorts or Cohorts.on(on)
     visible = set(Route.objects.visible_to(user).values_list("pk", flat=True))
     own = set(RoutePartner.objects.filter(institution__in=user.institutions.all()).values_list("route", flat=True))
-    rows, raw = [], {}
+    rows, raw = [], []
     for route in routes:
-        raw[route.pk] = _headline(engine.Scope(route=route.pk), cohorts, on)
-        rows.append(RouteRow(route, route.pk in own, route.pk in visible))
+        figures = _headline(engine.Scope(route=route.pk), cohorts, on)
+        raw.append(figures)
+        partner = route.pk in own
+        rows.append(RouteRow(route, partner, route.pk in visible, by_id(shown(figures.values(), partner))))
+    outside = any(not row.partner for row in rows)
     total = {}
-    for kpi_id in (INTAKE, UITVAL, DIPLOMA):
-        total_figure = _sum([raw[r.route.pk][kpi_id] for r in rows], kpi_id)
-        hidden, total_hidden = _hidden_by_column(rows, raw, total_figure, kpi_id)
-        for row in rows:
-            figures = raw[row.route.pk]
-            row.figures[kpi_id] = core.hide(figures[kpi_id]) if row.route.pk in hidden else figures[kpi_id]
-        total[kpi_id] = core.hide(total_figure) if total_hidden else total_figure
-    for row in rows:                  # what each outside row shows on its own
-        if not row.partner:
-            row.figures = by_id(engine.suppressed(list(row.figures.values())))
-    if any(not r.partner for r in rows):
-        total = by_id(engine.suppressed(list(total.values())))
+    for kpi_id in COLUMNS:
+        figure = _sum([figures[kpi_id] for figures in raw], kpi_id)
+        if any(row.figures[kpi_id].suppressed for row in rows) or (outside and shown([figure], False)[0].suppressed):
+            figure = core.hide(figure)
+        total[kpi_id] = figure
     return SideBySide(cohorts, rows, total)
 
 
@@ -176,3 +164,15 @@ def inventory(routes) -> dict[str, list[tuple[str, int]]]:
         "type": [(str(types.get(row["type"], row["type"])), row["n"]) for row in by_type],
         "phase": [(str(phases.get(row["phase"], row["phase"])), row["n"]) for row in by_phase],
     }
+
+
+def hide_like_total(trend: dict, cohorts: list[int], table: SideBySide) -> dict:
+    """A region's trend shows the same totals as its routes side by side for the table's cohorts:
+    where the table hides a total (it would give a row away), the trend hides it too."""
+    for kpi_id, cohort in ((INTAKE, table.cohorts.intake), (UITVAL, table.cohorts.result),
+                           (DIPLOMA, table.cohorts.result)):
+        if kpi_id in trend and cohort in cohorts and table.total[kpi_id].suppressed:
+            index = cohorts.index(cohort)
+            if trend[kpi_id][index] is not None:
+                trend[kpi_id][index] = core.hide(trend[kpi_id][index])
+    return trend

@@ -30,7 +30,8 @@ ROUTE_EXPORT_HEADERS = [
 ]
 
 
-def _list_routes(user):
+def list_routes(user):
+    """The routes the user sees, with what the route tables show (also the start page's, apps.dashboard)."""
     return Route.objects.visible_to(user).select_related("region").prefetch_related(
         Prefetch("partners", queryset=m.RoutePartner.objects.select_related("institution")),
         Prefetch("uitstroomrichtingen", queryset=m.Uitstroomrichting.objects.select_related("kwalificatie")),
@@ -38,23 +39,17 @@ def _list_routes(user):
     )
 
 
-def _annotate_status(routes):
+def annotate_status(routes):
+    """Each route with its compliance summary as ``status``."""
     for route in routes:
         route.status = compliance.summary(route)
     return routes
 
 
 @login_required
-def home(request):
-    routes = _annotate_status(list(_list_routes(request.user).active()))
-    counts = {s: sum(1 for r in routes if r.status == s) for s in ("passed", "warning", "failed")}
-    return render(request, "routes/home.html", {"routes": routes, "counts": counts})
-
-
-@login_required
 def route_list(request):
-    filterset = RouteFilterSet(request.GET, queryset=_list_routes(request.user))
-    routes = _annotate_status(list(filterset.qs))
+    filterset = RouteFilterSet(request.GET, queryset=list_routes(request.user))
+    routes = annotate_status(list(filterset.qs))
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         rows = [[

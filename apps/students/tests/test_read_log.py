@@ -33,6 +33,9 @@ NO_STUDENT_PAGES = {
     "routes:rules", "finance:route", "finance:create", "finance:scenario", "finance:detail", "finance:edit",
     "finance:approve", "finance:overview",
     "routes:proposal_create", "routes:proposal_confirm", "routes:proposal_reject", "routes:proposal_withdraw",
+    "routes:goal_add", "routes:goal_change", "routes:goal_remove", "routes:goal_judge",
+    # dashboards: counts and percentages only (apps/dashboard), suppressed outside the route's partners
+    "dashboard:route", "dashboard:region", "dashboard:board",
 }
 WALKED = {"students:cohorts", "students:promote", "students:teldatum", "students:exam_deadlines",
           "students:detail", "students:edit", "students:export", "routes:compliance"}
