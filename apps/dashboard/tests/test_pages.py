@@ -186,3 +186,15 @@ def test_region_trend_hides_the_total_the_table_hides(route, registry, users, ma
     intake = islands(html)["region-intake-data"]
     assert intake["labels"] == ["2024-2025"] and intake["datasets"][0]["data"] == [None]
     assert small_counts_in(html) == []
+
+
+def test_beheerder_reads_every_region_and_board_suppressed(route, cohort, registry, users, client):
+    from apps.accounts.testing import login_with_second_factor
+
+    login_with_second_factor(client, users["beheer"])
+    for url in (f"/regio/{registry['ams'].pk}/", f"/regio/{registry['ach'].pk}/",
+                f"/besturen/{registry['boards']['zaam'].pk}/dashboard/", f"/routes/{route.pk}/dashboard/?cohort=2021"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert small_counts_in(response.content.decode()) == [], url   # a beheerder is no partner
+    assert f'href="/regio/{registry["ams"].pk}/"' in client.get("/").content.decode()
