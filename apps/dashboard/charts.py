@@ -77,11 +77,11 @@ def side_by_side_charts(table) -> list[Chart]:
     percent = Chart("routes-results", Kind.BARS, _("Resultaten per route (cohort %(cohort)s)")
                     % {"cohort": table.cohorts.result_label}, labels,
                     [figure_series(columns[k], [row.figures[k] for row in table.rows]) for k in ("K-04/3", "K-02")],
-                    unit="%", max_value=PERCENT_AXIS, label_header=_("Route"))
+                    unit="%", max_value=PERCENT_AXIS, label_header=_("Route"), horizontal=True)
     intake = Chart("routes-intake", Kind.BARS, _("Instroom per route (cohort %(cohort)s)")
                    % {"cohort": table.cohorts.intake_label}, labels,
                    [figure_series(columns["K-01"], [row.figures["K-01"] for row in table.rows])],
-                   axis_label=_("leerlingen"), label_header=_("Route"))
+                   axis_label=_("leerlingen"), label_header=_("Route"), horizontal=True)
     return [percent, intake]
 
 

@@ -2,7 +2,7 @@
    A chart is <canvas data-chart="KIND" data-source="ID"> with its numbers in a JSON data island
    (<script type="application/json" id="ID">, Django's json_script), so no inline script is needed
    (the Content-Security-Policy allows none). The island is apps/core/lib/charts.py Chart.data():
-   {kind, title, labels, unit, axisLabel, max, datasets: [{label, data, target}]}; null is a value
+   {kind, title, labels, unit, axisLabel, max, horizontal, datasets: [{label, data, target}]}; null is a value
    the reader may not see (a suppressed count) and is not drawn. The same numbers are in the table
    under each chart. KIND: flow (stacked bars), trend (lines), bars (grouped bars), target (bars with
    each bar's target marked). */
@@ -46,9 +46,18 @@
     return set;
   }
 
+  var LABEL_LENGTH = 40;   // longer labels (route names) are shortened on the axis; the table has them whole
+  var ROW_HEIGHT = 26;     // a horizontal chart grows with its labels
+
+  function shortened(label) {
+    return label.length > LABEL_LENGTH ? label.slice(0, LABEL_LENGTH - 1) + "…" : label;
+  }
+
   function config(kind, spec) {
     var unit = spec.unit || "";
     var stacked = kind === "flow";
+    var horizontal = Boolean(spec.horizontal);
+    var valueAxis = horizontal ? "x" : "y";
     var values = {
       stacked: stacked,
       beginAtZero: true,
@@ -56,6 +65,11 @@
       ticks: {callback: function (value) { return format(value, unit); }},
     };
     if (spec.max !== null && spec.max !== undefined) values.max = spec.max;
+    var labels = {
+      stacked: stacked,
+      ticks: {autoSkip: false, callback: function (value) { return shortened(String(this.getLabelForValue(value))); }},
+    };
+    var scales = horizontal ? {x: values, y: labels} : {x: labels, y: values};
     var animate = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     return {
       type: kind === "trend" ? "line" : "bar",
@@ -64,16 +78,17 @@
         datasets: spec.datasets.map(function (item, index) { return dataset(spec, item, index, kind); }),
       },
       options: {
+        indexAxis: horizontal ? "y" : "x",
         responsive: true,
         maintainAspectRatio: false,
         animation: animate ? {duration: 300} : false,
-        scales: {x: {stacked: stacked}, y: values},
+        scales: scales,
         plugins: {
           legend: {position: "bottom"},
           tooltip: {
             callbacks: {
               label: function (context) {
-                return context.dataset.label + ": " + format(context.parsed.y, unit);
+                return context.dataset.label + ": " + format(context.parsed[valueAxis], unit);
               },
             },
           },
@@ -82,11 +97,20 @@
     };
   }
 
+  // A horizontal chart's box grows with its labels (set through the CSSOM, which the CSP allows).
+  function sizeBox(canvas, spec) {
+    if (spec.horizontal && canvas.parentNode) {
+      var rows = spec.labels.length * Math.max(1, spec.datasets.length);
+      canvas.parentNode.style.height = Math.max(288, rows * ROW_HEIGHT + 90) + "px";
+    }
+  }
+
   function draw(canvas) {
     if (canvas.hasAttribute("data-drawn") || typeof window.Chart !== "function") return;
     var source = document.getElementById(canvas.getAttribute("data-source"));
     if (!source) return;
     var spec = JSON.parse(source.textContent);
+    sizeBox(canvas, spec);
     new window.Chart(canvas, config(canvas.getAttribute("data-chart") || spec.kind, spec));
     canvas.setAttribute("data-drawn", "");
   }

@@ -64,6 +64,7 @@ class Chart:
     axis_label: str = ""      # what the values count, e.g. "leerlingen" (the value axis's title)
     label_header: str = ""    # what the labels are, e.g. "Cohort" (the table's first column)
     max_value: Number | None = None  # the top of the value axis (100 for percentages), else automatic
+    horizontal: bool = False  # bars along the labels downwards (long labels such as route names)
 
     def __post_init__(self):
         for series in self.series:
@@ -88,6 +89,7 @@ class Chart:
             "unit": self.unit,
             "axisLabel": self.axis_label,
             "max": _number(self.max_value),
+            "horizontal": self.horizontal,
             "datasets": [
                 {"label": s.label, "data": [_number(v) for v in s.values], "target": s.target}
                 for s in self.series
