@@ -21,7 +21,7 @@ from apps.results import engine
 from apps.routes import disclosure
 from apps.routes.models import Route, RoutePartner, Uitstroomrichting
 from domain import kpi as core
-from domain.calendar import school_year_label, school_year_of
+from domain.calendar import end_of_year, school_year_label, school_year_of
 
 RESULT_K = 3                          # diploma within 3 years: the headline result
 INTAKE, UITVAL, DIPLOMA = "K-01", "K-02", f"K-04/{RESULT_K}"
@@ -143,11 +143,20 @@ def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> Side
     return SideBySide(cohorts, rows, total)
 
 
+def final(figure_id: str, cohort: int, on: date) -> bool:
+    """Whether a cohort figure is final on ``on``: "diploma within k years" only once the cohort's
+    k-th school year has ended (before that it can still grow); the others are states on ``on``."""
+    kpi, _, parameter = figure_id.partition("/")
+    return not (kpi == "K-04" and parameter.isdigit() and end_of_year(cohort, int(parameter)) > on)
+
+
 def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: bool) -> dict[str, list]:
-    """Per KPI its figure for each cohort (None where the cohort has none), as the reader may see it:
-    each cohort's figures are suppressed together (nested figures such as K-04/3 within K-04/4)."""
+    """Per KPI its figure for each cohort (None where the cohort has none, or not yet a final one:
+    a trend compares finished measurements), as the reader may see it: each cohort's figures are
+    suppressed together (nested figures such as K-04/3 within K-04/4)."""
     per_cohort = [by_id(shown(engine.cohort_figures(scope, cohort, on), partner)) for cohort in cohorts]
-    return {kpi_id: [figures.get(kpi_id) for figures in per_cohort] for kpi_id in kpi_ids}
+    return {kpi_id: [figures.get(kpi_id) if final(kpi_id, cohort, on) else None
+                     for cohort, figures in zip(cohorts, per_cohort, strict=True)] for kpi_id in kpi_ids}
 
 
 def inventory(routes) -> dict[str, list[tuple[str, int]]]:

@@ -82,9 +82,10 @@ def _target_id(target: RouteTarget, school_year: int) -> str:
     return f"{target.kpi}/{target.parameter}" if target.parameter else target.kpi
 
 
-def target_rows(route, scope, cohort_figures: dict, partner: bool, on) -> list[TargetRow]:
+def target_rows(route, scope, cohort: int | None, cohort_figures: dict, partner: bool, on) -> list[TargetRow]:
     """The route's numeric targets against the chosen cohort's figures (yearly KPIs: the current
-    school year), with the above/below signal."""
+    school year), with the above/below signal; none yet for a figure that is not final (diploma
+    within 4 years of a cohort in its third year)."""
     school_year = school_year_of(on)
     targets = list(route.targets.all())
     yearly = {}
@@ -98,7 +99,8 @@ def target_rows(route, scope, cohort_figures: dict, partner: bool, on) -> list[T
         except KeyError:
             continue                       # a target on a KPI the catalogue does not know
         figure = cohort_figures.get(figure_id) or yearly.get(figure_id)
-        value = None if figure is None or figure.suppressed else figure.value
+        judged = figure is not None and not figure.suppressed and figures.final(figure_id, cohort, on)
+        value = figure.value if judged else None
         unit = "%" if kpi.unit == core.PERCENT else ""
         rows.append(TargetRow(target, core.label_of(figure_id), kpi.unit, figure,
                               f"{target.get_operator_display()} {target.value.normalize():f}{unit}",
@@ -120,7 +122,7 @@ def route_dashboard(request, pk):
         return HttpResponseBadRequest(_("cohort: geef het eerste jaar van een schooljaar, bijvoorbeeld 2023."))
     trend = figures.trend(scope, TREND_IDS, cohorts, today, partner)
     chosen = figures.by_id(figures.shown(engine.cohort_figures(scope, cohort, today), partner)) if cohort else {}
-    targets = target_rows(route, scope, chosen, partner, today)
+    targets = target_rows(route, scope, cohort, chosen, partner, today)
     flow = cohort_flow(scope, cohort, today) if cohort else []
     return render(request, "dashboard/route.html", {
         "route": route, "partner": partner, "cohorts": [(c, school_year_label(c)) for c in cohorts],

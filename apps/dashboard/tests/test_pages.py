@@ -85,15 +85,27 @@ def test_bad_cohort_is_a_400_naming_the_field(route, users, client):
 def test_route_against_its_targets(route, cohort, users, client):
     RouteTarget.objects.filter(route=route).delete()
     RouteTarget.objects.create(route=route, kpi="K-02", operator="<=", value=Decimal("5"))
-    RouteTarget.objects.create(route=route, kpi="K-04", parameter="4", operator=">=", value=Decimal("20"))
+    RouteTarget.objects.create(route=route, kpi="K-04", parameter="3", operator=">=", value=Decimal("20"))
+    RouteTarget.objects.create(route=route, kpi="K-04", parameter="4", operator=">=", value=Decimal("95"))
     html = page(client, users["calvijn"], f"/routes/{route.pk}/dashboard/?cohort={COHORT}")
-    uitval = re.search(r'data-target="K-02">(.*?)</tr>', html, re.S).group(1)
-    diploma = re.search(r'data-target="K-04/4">(.*?)</tr>', html, re.S).group(1)
-    assert "haalt het streefcijfer niet" in uitval and "≤ 5%" in uitval          # 28.6% > 5%
-    assert "haalt het streefcijfer" in diploma and "niet" not in diploma       # A and E: 28.6% >= 20%
+
+    def judgement(kpi):
+        return re.search(r'data-target="%s">(.*?)</tr>' % kpi, html, re.S).group(1)
+    assert "haalt het streefcijfer niet" in judgement("K-02") and "≤ 5%" in judgement("K-02")   # 28.6% > 5%
+    assert "haalt het streefcijfer<" in judgement("K-04/3")          # A and E by 31 July 2024: 28.6% >= 20%
+    assert "nog niet te beoordelen" in judgement("K-04/4")           # the fourth school year has not ended
     targets = islands(html)["targets-data"]
-    assert targets["labels"] == ["Uitval uit de route", "Diploma binnen 4 jaar"]
-    assert targets["datasets"][1] == {"label": "Streefcijfer", "data": [5.0, 20.0], "target": True}
+    assert targets["labels"] == ["Uitval uit de route", "Diploma binnen 3 jaar", "Diploma binnen 4 jaar"]
+    assert targets["datasets"][1] == {"label": "Streefcijfer", "data": [5.0, 20.0, 95.0], "target": True}
+
+
+def test_trend_leaves_out_what_is_not_final(route, cohort, make_student, users, client):
+    make_student(2023, [("instroom", date(2023, 8, 20), {})])
+    html = page(client, users["calvijn"], f"/routes/{route.pk}/dashboard/?cohort={COHORT}")
+    trend = islands(html)["trend-data"]
+    assert trend["labels"] == ["2021-2022", "2023-2024"]
+    diploma = next(s for s in trend["datasets"] if s["label"] == "Diploma binnen 3 jaar")
+    assert diploma["data"] == [28.6, None]      # cohort 2023 is in its second school year
 
 
 # --- the regional dashboard --------------------------------------------------------------------
