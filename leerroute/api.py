@@ -15,6 +15,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
+from apps.core import schema_errors
 from apps.core.api_schemas import default_detail, error_body
 from apps.core.openapi import LeerrouteAPI
 
@@ -60,11 +61,7 @@ def _error(request, status, detail=None, errors=None):
 
 @api.exception_handler(NinjaValidationError)
 def validation_error(request, exc):
-    errors = []
-    for error in exc.errors:
-        location = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query", "path")]
-        errors.append({"rule": None, "field": ".".join(location), "message": error.get("msg", "")})
-    return _error(request, 422, errors=errors)
+    return _error(request, 422, errors=schema_errors.problems(exc))
 
 
 @api.exception_handler(AuthenticationError)

@@ -141,7 +141,8 @@ def main():
     if job.status != m.ImportJob.State.DONE:
         sys.exit(f"import: {job.status} {job.message} {job.errors[:3]}")
     n = job.imported
-    print(f"inlezen (CSV, {len(content) / 1e6:.1f} MB, BSN's pseudonimiseren): {read:6.1f} s  {ROWS / read:8.0f} rijen/s")
+    megabytes = len(content) / 1e6
+    print(f"inlezen (CSV, {megabytes:.1f} MB, BSN's pseudonimiseren): {read:6.1f} s  {ROWS / read:8.0f} rijen/s")
     print(f"controleren (alle rijen):                   {validate:6.1f} s  {ROWS / validate:8.0f} rijen/s")
     print(f"importeren (opnieuw controleren + opslaan): {imported:6.1f} s  {n / imported:8.0f} rijen/s")
     print(f"totaal:                                     {total:6.1f} s  {n / total:8.0f} rijen/s")

@@ -133,7 +133,8 @@ def two_factor(request):
             if user.check_password(remove_form.cleaned_data["password"]):
                 otp.TOTPDevice.objects.filter(user=user).delete()
                 request.session.pop(django_otp.DEVICE_ID_SESSION_KEY, None)
-                messages.success(request, _("Tweestapsverificatie is uitgeschakeld; de app geeft geen geldige codes meer."))
+                messages.success(request, _("Tweestapsverificatie is uitgeschakeld; de app geeft geen geldige "
+                                            "codes meer."))
                 return redirect("two_factor")
             remove_form.add_error("password", _("Dit wachtwoord klopt niet."))
         return render(request, "registration/two_factor.html",

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, JsonResponse
 
+from apps.core.schema_errors import field_path
+
 MAX_QUERY_CHARS = 1_000
 MAX_FIELD_CHARS = 65_536
 
@@ -23,9 +25,9 @@ def _errors(field: str, message: str) -> dict:
 
 
 def _too_long(value, path=()):
-    """The dotted path of the first string above MAX_FIELD_CHARS (keys included), or None."""
+    """The path of the first string above MAX_FIELD_CHARS (keys included; "partners[0].note"), or None."""
     if isinstance(value, str):
-        return ".".join(map(str, path)) if len(value) > MAX_FIELD_CHARS else None
+        return field_path(path) if len(value) > MAX_FIELD_CHARS else None
     if isinstance(value, dict):
         for key, item in value.items():
             found = _too_long(key, (*path, "<sleutel>")) or _too_long(item, (*path, key))

@@ -57,7 +57,8 @@ class ApiErrorShapeMiddleware:
                 body = json.loads(response.content or b"null")
             except ValueError:
                 body = None
-        shaped = normalise_error_body(response.status_code, body) if body is not None else error_body(response.status_code)
+        shaped = (normalise_error_body(response.status_code, body) if body is not None
+                  else error_body(response.status_code))
         if shaped == body:
             return response
         new = JsonResponse(shaped, status=response.status_code)

@@ -290,7 +290,8 @@ class _Writer:
         self.last = loader.school_year  # paths run up to and including the current school year
         self.today = loader.today      # nothing after this day has happened yet: no result, diploma or leaving
         self.numbers = {}              # institution pk -> last number given
-        self.template = {}             # enrolments_for_year per (route, start year, school year, route year, vmbo diploma)
+        # enrolments_for_year per (route, start year, school year, route year, vmbo diploma)
+        self.template = {}
         self.students, self.rows = [], {"numbers": [], "enrolments": [], "events": [], "parts": [], "bpv": []}
         self.vmbo_plans, self.mbo_plans = {}, {}   # exam plan templates per (leerweg, profiel) / kwalificatie
         self.jobs = []                 # (student, plan, school years, vmbo diploma, vmbo parts open, end) to enrol
@@ -437,7 +438,8 @@ class _Writer:
                       detail="andere uitstroomrichting na de oriëntatie")
         if vmbo_diploma_on and vmbo_diploma_on > self.today:
             vmbo_diploma_on = None
-        if plan.returns_in and plan.returns_in in last_of and date(last_of[plan.returns_in] + 1, 7, 1) <= self.today:  # fails the vmbo exam, back to the vmbo, returns
+        # fails the vmbo exam, back to the vmbo, returns
+        if plan.returns_in and plan.returns_in in last_of and date(last_of[plan.returns_in] + 1, 7, 1) <= self.today:
             sy = last_of[plan.returns_in]
             event(m.EventKind.UITSTROOM, date(sy + 1, 6, 1), sy, plan.returns_in, destination="regulier_vmbo",
                   detail="vmbo-examen niet gehaald tijdens het mbo-blok; terug naar het vmbo")
@@ -495,7 +497,8 @@ class _Writer:
         for sy, ry in done:
             if ry not in bpv_years:
                 continue
-            start, end = ((date(sy + 1, 2, 1), date(sy + 1, 6, 15)) if ry <= 2 else (date(sy, 9, 15), date(sy + 1, 6, 15)))
+            start, end = ((date(sy + 1, 2, 1), date(sy + 1, 6, 15)) if ry <= 2
+                          else (date(sy, 9, 15), date(sy + 1, 6, 15)))
             if spec.key == "wvo-kwic" and ry == 2:  # the 7-week block right after the vmbo exam
                 start, end = date(sy + 1, 5, 25), date(sy + 1, 7, 10)
             if sy == last_sy and end_on:

@@ -161,7 +161,8 @@ def approve(settlement: Settlement, user, seen: str = "") -> Settlement:
         if settlement.locked or not settlement.is_current:
             raise ApprovalRefused("Deze versie is al goedgekeurd of vervangen.")
         if seen and seen != settlement.updated.isoformat():
-            raise ApprovalRefused("De afrekening is intussen gewijzigd; bekijk de nieuwe berekening en keur opnieuw goed.")
+            raise ApprovalRefused("De afrekening is intussen gewijzigd; bekijk de nieuwe berekening en keur "
+                                  "opnieuw goed.")
         for institution in own:
             Approval.objects.get_or_create(settlement=settlement, institution=institution, defaults={"user": user})
         if {i.pk for i in parties(settlement)} <= set(settlement.approvals.values_list("institution", flat=True)):
@@ -186,7 +187,8 @@ def overview(institution, school_year: int) -> list[dict]:
                    .select_related("route").distinct())
     for settlement in settlements:
         # A statement names a party by its role ("vo", "mbo") or, in M3/M4, by the institution's name.
-        own = {institution.name, *settlement.route.partners.filter(institution=institution).values_list("role", flat=True)}
+        own = {institution.name,
+               *settlement.route.partners.filter(institution=institution).values_list("role", flat=True)}
         statement = settlement.statement()
         pays = receives = 0
         for transfer in (statement.transfers or (statement.transfer,)):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core import schema_errors
 from apps.core.lib.tabular import table_response
 from apps.routes import compliance
 from apps.routes.models import IntakeScope, Route, SettlementModel
@@ -23,7 +24,8 @@ def _route(user, pk):
 
 
 def _settlement(user, pk):
-    return get_object_or_404(Settlement.objects.filter(route__in=Route.objects.with_finance_for(user)).select_related("route"), pk=pk)
+    settlements = Settlement.objects.filter(route__in=Route.objects.with_finance_for(user)).select_related("route")
+    return get_object_or_404(settlements, pk=pk)
 
 
 @login_required
@@ -65,7 +67,8 @@ def settlement_form(request, pk=None, settlement_pk=None):
     if request.method == "POST" or "refresh" in request.GET:
         parameters = params.from_post(model, source)
     else:
-        parameters = {**(current.parameters if current and current.model == model else {}), **({} if current else register)}
+        parameters = {**(current.parameters if current and current.model == model else {}),
+                      **({} if current else register)}
     statement, error = _preview(model, parameters)
     changed = services.differences(register, parameters)
     reasons = [(name, was, now, source.get(f"reason-{name}", "")) for name, (was, now) in changed.items()]
@@ -78,8 +81,8 @@ def settlement_form(request, pk=None, settlement_pk=None):
                                 reasons={name: reason[:300] for name, _was, _now, reason in reasons})
             saved = services.save(request.user, route, data, current)
         except ValidationError as error:
-            for problem in error.errors():
-                messages.error(request, f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}")
+            for problem in schema_errors.problems(error):
+                messages.error(request, f"{problem['field']}: {problem['message']}")
         except services.OverrideReasonMissing as missing:
             messages.error(request, _("Geef een reden voor elke waarde die afwijkt van het register: %(p)s.")
                            % {"p": ", ".join(missing.parameters)})
@@ -114,9 +117,11 @@ def settlement_detail(request, pk):
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         rows = [[s.code, s.description, format_amount(s.amount_cents), s.party or ""] for s in statement.steps]
-        rows += [["totaal", f"totaal {party}", format_amount(cents), party] for party, cents in statement.parties.items()]
-        rows.append(["overdracht", f"{statement.transfer.from_party or '-'} betaalt {statement.transfer.to_party or '-'}",
-                     format_amount(statement.transfer.amount_cents), ""])
+        rows += [["totaal", f"totaal {party}", format_amount(cents), party]
+                 for party, cents in statement.parties.items()]
+        transfer = statement.transfer
+        rows.append(["overdracht", f"{transfer.from_party or '-'} betaalt {transfer.to_party or '-'}",
+                     format_amount(transfer.amount_cents), ""])
         names = _names(settlement.route)
         rows += [["factuur", f"{names.get(i.creditor, i.creditor)} factureert {i.debtor} "
                              f"(regels {', '.join(i.lines)})", format_amount(i.total_cents), i.debtor]
@@ -149,8 +154,8 @@ def settlement_approve(request, pk):
     except services.ApprovalRefused as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, _("Goedgekeurd.") + (" " + _("Alle partijen hebben goedgekeurd: de afrekening is vastgezet.")
-                                                       if settlement.locked else ""))
+        messages.success(request, _("Goedgekeurd.") + (
+            " " + _("Alle partijen hebben goedgekeurd: de afrekening is vastgezet.") if settlement.locked else ""))
     return redirect(settlement)
 
 

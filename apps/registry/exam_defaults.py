@@ -77,7 +77,8 @@ def seed(apps) -> None:
             sector="mbo", kwalificatie=None, level=level,
             defaults={"keuzedelen": spec["keuzedelen"], "bpv_hours": spec["bpv_hours"], "note": note})
         if created:
-            rows = [("generiek", n, y) for n, y in spec["generiek"]] + [("kerntaak", n, y) for n, y in spec["kerntaken"]]
+            rows = ([("generiek", n, y) for n, y in spec["generiek"]]
+                    + [("kerntaak", n, y) for n, y in spec["kerntaken"]])
             for order, (kind, name, year) in enumerate(rows):
                 Part.objects.create(template=template, kind=kind, name=name, year=year, order=order)
     for leerweg in Leerweg.objects.all():

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core import schema_errors
 from apps.core.audit import history
 from apps.registry.models import ExamPlanTemplate, Kwalificatie
 
@@ -22,7 +23,8 @@ from .schemas import ExamTemplateIn
 @login_required
 def exam_template_list(request):
     """Every template; a route's own overview of its uitstroomrichtingen is on the route's pages."""
-    templates = m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel").prefetch_related("parts")
+    templates = (m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel")
+                 .prefetch_related("parts"))
     return render(request, "registry/exam_template_list.html", {
         "mbo_defaults": [t for t in templates if t.sector == "mbo" and not t.kwalificatie_id],
         "mbo_own": [t for t in templates if t.kwalificatie_id],
@@ -47,8 +49,7 @@ def exam_template_detail(request, pk):
             data = ExamTemplateIn(**numbers, note=form.cleaned_data.get("note") or "", parts=parts)
         except ValidationError as error:
             valid = False
-            _problems(form, targets, [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-                                      for e in error.errors()])
+            _problems(form, targets, schema_errors.problems(error))
         else:
             if not valid:  # the rows that parsed are checked too, so every problem shows at once
                 _problems(form, targets, exam_templates.template_problems(template, data))

@@ -275,16 +275,19 @@ class ExamPlanTemplate(models.Model):
 
         if self.sector == self.Sector.MBO:
             if self.leerweg_id or self.profiel_id:
-                raise ValidationError(_("Een mbo-sjabloon hoort bij een kwalificatie of een niveau, niet bij een leerweg."))
+                raise ValidationError(_("Een mbo-sjabloon hoort bij een kwalificatie of een niveau, niet bij een "
+                                        "leerweg."))
             if bool(self.kwalificatie_id) == bool(self.level):
                 raise ValidationError(_("Kies een kwalificatie of (voor de standaard) een niveau, niet beide."))
             if self.kwalificatie_id and self.kwalificatie.level == 1:
-                raise ValidationError({"kwalificatie": _("Entree (niveau 1) is geen uitstroomrichting van een route (R-01).")})
+                raise ValidationError({"kwalificatie": _("Entree (niveau 1) is geen uitstroomrichting van een route "
+                                                         "(R-01).")})
         elif self.sector == self.Sector.VMBO:
             if not self.leerweg_id:
                 raise ValidationError({"leerweg": _("Een vmbo-sjabloon hoort bij een leerweg.")})
             if self.kwalificatie_id or self.level:
-                raise ValidationError(_("Een vmbo-sjabloon hoort bij een leerweg (en profiel), niet bij een kwalificatie."))
+                raise ValidationError(_("Een vmbo-sjabloon hoort bij een leerweg (en profiel), niet bij een "
+                                        "kwalificatie."))
 
 
 class ExamPlanTemplatePart(models.Model):

@@ -67,8 +67,8 @@ def reference_list(request, slug):
                 messages.error(request, str(exc))
             else:
                 if errors:
-                    messages.error(request, _("Niets geïmporteerd: %(n)d fout(en). Verbeter het bestand en probeer opnieuw.")
-                                   % {"n": len(errors)})
+                    messages.error(request, _("Niets geïmporteerd: %(n)d fout(en). Verbeter het bestand en probeer "
+                                              "opnieuw.") % {"n": len(errors)})
                 else:
                     messages.success(request, _("%(n)d rij(en) geïmporteerd.") % {"n": imported})
     return render(request, "registry/reference_list.html", {

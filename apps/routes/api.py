@@ -3,6 +3,7 @@ to the same use cases as the interface (services.save_route, services.save_agree
 validation, one save path. POST creates, PUT replaces the whole resource (every field required),
 PATCH changes the fields given."""
 from datetime import date
+from typing import Literal
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
@@ -11,6 +12,7 @@ from pydantic import ConfigDict, ValidationError
 from apps.core.api_schemas import Errors
 from apps.core.audit import history
 from apps.core.idempotency import idempotent
+from apps.core.schema_errors import problems
 from apps.registry.models import Profiel
 from apps.routes.models import Agreement, Route
 from domain.rules import CATALOGUE, get_rule
@@ -18,7 +20,7 @@ from domain.rules import CATALOGUE, get_rule
 from . import compliance, disclosure, services
 from . import models as m
 from .filtersets import RouteFilterSet
-from .schemas import AgreementIn, AgreementPatch, AgreementPut, RouteIn, RoutePatch, RoutePut, merge, schema_errors
+from .schemas import AgreementIn, AgreementPatch, AgreementPut, RouteIn, RoutePatch, RoutePut, merge
 
 router = Router(tags=["routes"])
 rules_router = Router(tags=["rules"])
@@ -71,6 +73,7 @@ class RouteOut(RouteIn):
     region_name: str
     compliance: str
     findings: list[FindingOut]           # the warnings and failures of the latest evaluation
+    reported_students: int | Literal["<5"] | None = None   # "<5" for a reader outside the partners
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -91,7 +94,7 @@ def merged(schema, current, patch):
     try:
         return merge(schema, current, patch), None
     except ValidationError as exc:
-        return None, refused(schema_errors(exc))
+        return None, refused(problems(exc))
 
 
 def save_route(user, data: RouteIn, route: m.Route | None):
@@ -139,7 +142,8 @@ def list_routes(request, search: str = "", type: str = "", phase: str = "", regi
         return Status(422, {"errors": [{"rule": None, "field": name, "message": str(msg)}
                                        for name, msgs in filterset.errors.items() for msg in msgs]})
     if profiel and not params["profiel"]:
-        return Status(422, {"errors": [{"rule": None, "field": "profiel", "message": f"Onbekend profiel '{profiel}'."}]})
+        return Status(422, {"errors": [{"rule": None, "field": "profiel",
+                                        "message": f"Onbekend profiel '{profiel}'."}]})
     return filterset.qs
 
 
@@ -155,7 +159,8 @@ def create_route(request, payload: RouteIn):
 def get_route(request, route_id: int):
     route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     data = route_out(route)
-    return data | {"findings": disclosure.findings_for(request.user, route, data["findings"])}   # small counts
+    return data | {"findings": disclosure.findings_for(request.user, route, data["findings"]),   # small counts
+                   "reported_students": disclosure.reported_students(request.user, route)}
 
 
 @router.put("/{route_id}", response={200: RouteOut, 422: Errors, 403: dict})

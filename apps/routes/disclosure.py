@@ -33,6 +33,14 @@ def counts_for(user, route, counts: dict, total: int | None = None) -> dict[str,
     return suppress(counts, total)
 
 
+def reported_students(user, route) -> int | str | None:
+    """The number of students the partners reported for the route, as this reader may see it."""
+    if route.reported_students is None or is_partner(user, route):
+        return route.reported_students
+    shown = suppress({"n": route.reported_students})["n"]
+    return shown if shown == SMALL else route.reported_students
+
+
 @dataclass
 class Intake:
     """The intake of a school year as shown to a reader: per uitstroomrichting (key "" = no
@@ -90,7 +98,8 @@ def findings_for(user, route, findings, school_year: int | None = None) -> list:
             message = STUDENTS.sub(_students, message)
         elif finding.rule == "R-15":
             if shown_intake is None:
-                shown_intake = intake(user, route, school_year if school_year is not None else school_year_of(timezone.localdate()))
+                year = school_year if school_year is not None else school_year_of(timezone.localdate())
+                shown_intake = intake(user, route, year)
             message = _intake_message(route, message, shown_intake)
         result.append(ShownFinding(finding.rule, finding.status, finding.field, message))
     return result

@@ -11,7 +11,8 @@ class RouteFilterSet(filters.FilterSet):
     search = filters.CharFilter(method="filter_search", label=_("Zoeken"))
     region = filters.ModelChoiceFilter(queryset=Region.objects.all(), label=_("Regio"))
     type = filters.ChoiceFilter(choices=m.RouteType.choices, label=_("Type"))
-    legal_status = filters.ChoiceFilter(choices=m.LegalStatus.choices, method="filter_legal", label=_("Wettelijke status"))
+    legal_status = filters.ChoiceFilter(choices=m.LegalStatus.choices, method="filter_legal",
+                                        label=_("Wettelijke status"))
     phase = filters.ChoiceFilter(choices=m.Phase.choices, label=_("Fase"))
     level = filters.ChoiceFilter(choices=[(n, str(n)) for n in (1, 2, 3, 4)], method="filter_level",
                                  label=_("Niveau"))

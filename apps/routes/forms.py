@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
 from apps.core.lib.documents import validate_agreement_document
+from apps.core.schema_errors import problems
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 
 from . import models as m
-from .schemas import AgreementIn, RouteIn, schema_errors
+from .schemas import AgreementIn, RouteIn
 from .services import ChangeRefused
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -26,10 +27,10 @@ class RouteForm(forms.ModelForm):
         fields = [
             "name", "type", "programme_label", "region", "phase", "start_year", "end_date", "description",
             "profielen", "leerwegen", "selection", "vmbo_diploma", "acceleration", "acceleration_note",
-            "start_vmbo_year", "vmbo_exam_route_year", "choice_route_year", "choice_month", "study_duration_years", "onderwijstijd_hours",
-            "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer", "includes_lwt",
-            "settlement_model", "reported_students", "last_partner_meeting", "without_structural_meetings",
-            "min_intake", "min_intake_scope",
+            "start_vmbo_year", "vmbo_exam_route_year", "choice_route_year", "choice_month", "study_duration_years",
+            "onderwijstijd_hours", "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer",
+            "includes_lwt", "settlement_model", "reported_students", "last_partner_meeting",
+            "without_structural_meetings", "min_intake", "min_intake_scope",
         ]
         widgets = {
             "profielen": forms.CheckboxSelectMultiple, "leerwegen": forms.CheckboxSelectMultiple,
@@ -69,8 +70,8 @@ class UitstroomForm(forms.ModelForm):
 class YearForm(forms.ModelForm):
     class Meta:
         model = m.RouteYear
-        fields = ["route_year", "vmbo_year", "unfunded_at", "days_at_mbo", "days_bpv", "teaching_location", "teaching_by",
-                  "note"]
+        fields = ["route_year", "vmbo_year", "unfunded_at", "days_at_mbo", "days_bpv", "teaching_location",
+                  "teaching_by", "note"]
 
 
 class TargetForm(forms.ModelForm):
@@ -231,7 +232,7 @@ def _typed(schema, form, formsets):
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        raise ChangeRefused(schema_errors(exc)) from exc
+        raise ChangeRefused(problems(exc)) from exc
 
 
 def route_input(form, formsets) -> RouteIn:

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core.schema_errors import problems
 from apps.routes.models import Route
 from domain.calendar import school_year_label, school_year_of
 
 from . import models as m
 from . import services
-from .schemas import GoalIn, JudgementIn, schema_errors
+from .schemas import GoalIn, JudgementIn
 
 ANCHOR = "goals"
 YEARS_SHOWN = 4   # the judgements of the last school years side by side
@@ -86,7 +87,7 @@ def _input(request, schema, form) -> object | None:
     try:
         return schema.model_validate(form.cleaned_data)
     except ValidationError as exc:
-        _show(request, schema_errors(exc))
+        _show(request, problems(exc))
         return None
 
 

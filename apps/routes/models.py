@@ -149,7 +149,8 @@ class Route(models.Model):
                              default=Phase.IN_ONTWIKKELING)
     start_year = models.PositiveSmallIntegerField(
         _("startjaar"), null=True, blank=True, validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-        help_text=_("Eerste kalenderjaar van het schooljaar waarin het eerste cohort begint, bijv. 2014 voor 2014-2015."),
+        help_text=_("Eerste kalenderjaar van het schooljaar waarin het eerste cohort begint, bijv. 2014 voor "
+                    "2014-2015."),
     )
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
@@ -184,7 +185,8 @@ class Route(models.Model):
     integrated_exam = models.BooleanField(_("examenonderdelen die vmbo en mbo integreren"), default=False)
     pta_oer = models.CharField(_("gezamenlijk PTA/OER (verwijzing)"), max_length=200, blank=True)
     includes_lwt = models.BooleanField(_("bevat een leerwerktraject"), default=False,
-                                       help_text=_("R-13: een leerwerktraject hoort niet in een doorlopende leerroute."))
+                                       help_text=_("R-13: een leerwerktraject hoort niet in een doorlopende "
+                                                   "leerroute."))
     settlement_model = models.CharField(_("financiële afspraak"), max_length=2, choices=SettlementModel.choices,
                                         blank=True)
     choice_route_year = models.PositiveSmallIntegerField(

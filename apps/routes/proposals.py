@@ -12,7 +12,8 @@
 - A route coordinator changes only their own institution's entries (partner rows, contacts).
 
 The route save path (services.check_agreed_changes) calls the checks
-``partner_change_needs_agreement`` and ``foreign_entry_changes``. Every proposal, confirmation and decision is in the route's history (django-auditlog)."""
+``partner_change_needs_agreement`` and ``foreign_entry_changes``. Every proposal, confirmation and
+decision is in the route's history (django-auditlog)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -263,7 +264,8 @@ def _validate(route, data: PartnerProposalInput) -> m.RoutePartner | None:
                                               "zijn.") % {"name": data.institution.name,
                                                           "sector": data.institution.sector, "role": data.role}))
     if data.location is not None and data.location.institution_id != data.institution.pk:
-        errors.append(_error("location", _("Deze vestiging hoort niet bij %(name)s.") % {"name": data.institution.name}))
+        errors.append(_error("location", _("Deze vestiging hoort niet bij %(name)s.")
+                             % {"name": data.institution.name}))
     if len(data.note) > 300:
         errors.append(_error("note", _("De toelichting is te lang (hoogstens 300 tekens).")))
     partner = None
@@ -271,7 +273,8 @@ def _validate(route, data: PartnerProposalInput) -> m.RoutePartner | None:
         rows = list(route.partners.filter(institution=data.replaces))
         partner = next((p for p in rows if p.role == data.role), rows[0] if rows else None)
         if partner is None:
-            errors.append(_error("replaces", _("%(name)s is geen partner van deze route.") % {"name": data.replaces.name}))
+            errors.append(_error("replaces", _("%(name)s is geen partner van deze route.")
+                                 % {"name": data.replaces.name}))
         elif (partner.institution_id, partner.role) != (data.institution.pk, data.role):
             count = route.students_at(partner.institution_id, partner.role)
             if count:
@@ -441,6 +444,6 @@ def _remove_partner(route, proposal):
     count = route.students_at(partner.institution_id, partner.role)
     if count or not _remaining_roles_ok(route, partner.pk):
         raise ProposalError([_error("institution", _(
-            "%(name)s kan niet uit de route: de partner heeft intussen leerlingen, of de route houdt dan geen vo-school "
-            "of mbo-instelling over.") % {"name": partner.institution.name})])
+            "%(name)s kan niet uit de route: de partner heeft intussen leerlingen, of de route houdt dan geen "
+            "vo-school of mbo-instelling over.") % {"name": partner.institution.name})])
     partner.delete()

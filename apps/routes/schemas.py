@@ -224,16 +224,3 @@ AgreementPatch = _variant(AgreementIn, "AgreementPatch", required=False)
 def merge(schema: type[In], current: In, patch: In) -> In:
     """The current state with the fields given in ``patch`` (a PATCH), validated as ``schema``."""
     return schema.model_validate({**current.model_dump(), **patch.model_dump(include=patch.model_fields_set)})
-
-
-def path(loc) -> str:
-    """A pydantic error location as an input path, e.g. ("partners", 1, "role") -> "partners[1].role"."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def schema_errors(exc) -> list[dict]:
-    """A pydantic ValidationError as the errors of a refused change."""
-    return [{"rule": None, "field": path(e["loc"]), "message": e["msg"]} for e in exc.errors()]

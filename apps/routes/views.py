@@ -57,7 +57,7 @@ def route_list(request):
             ", ".join(p.code for p in r.profielen.all()), ", ".join(lw.code for lw in r.leerwegen.all()),
             ", ".join(f"{u.kwalificatie.code} {u.kwalificatie.name} ({u.kwalificatie.level})"
                       for u in r.uitstroomrichtingen.all()),
-            _("ja") if r.vmbo_diploma else _("nee"), r.settlement_model, r.reported_students,
+            _("ja") if r.vmbo_diploma else _("nee"), r.settlement_model, disclosure.reported_students(request.user, r),
             str(m.ComplianceFinding.Status(r.status).label) if r.status != "unknown" else "",
         ] for r in routes]
         return table_response("routes", ROUTE_EXPORT_HEADERS, rows, fmt)
@@ -88,6 +88,7 @@ def route_detail(request, pk):
         "can_change": can_change,
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
         "goals": goals_views.goal_table(route, editable=can_change), "goal_form": goals_views.GoalForm(),
+        "reported_students": disclosure.reported_students(request.user, route),
     })
 
 
@@ -188,8 +189,8 @@ def agreement_form(request, pk=None):
         previous = get_object_or_404(Agreement.objects.editable_by(user), pk=request.GET["supersedes"])
         initial.update(kind=previous.kind, title=previous.title, reference=previous.reference,
                        routes=previous.routes.all(), supersedes=previous, valid_to=previous.valid_to)
-    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial, routes=Route.objects.editable_by(user),
-                           agreements=Agreement.objects.editable_by(user))
+    form = f.AgreementForm(request.POST or None, instance=agreement, initial=initial,
+                           routes=Route.objects.editable_by(user), agreements=Agreement.objects.editable_by(user))
     formsets = f.agreement_formsets(request.POST or None, instance=agreement, previous=previous)
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
         try:
@@ -217,7 +218,8 @@ def agreement_document_upload(request, pk):
         messages.success(request, _("Document toegevoegd."))
     else:
         for field, errors in form.errors.items():  # names the field: "Bestand: alleen PDF, DOCX of ODT ..."
-            messages.error(request, f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}")
+            label = form.fields[field].label if field in form.fields else field
+            messages.error(request, f"{label}: {' '.join(errors)}")
     return redirect(agreement)
 
 

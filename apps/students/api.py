@@ -94,14 +94,16 @@ def student_out(student) -> dict:
                        for e in student.enrolments.select_related("institution")],
         "zij_instroom": student.zij_instroom, "entry_route_year": student.entry_route_year,
         "vo_school": student.vo_school.brin if student.vo_school_id else None,
-        "events": [{"id": e.pk, "kind": e.kind, "date": e.date, "school_year": e.school_year, "route_year": e.route_year,
-                    "kwalificatie": e.kwalificatie.code if e.kwalificatie else None, "destination": e.destination,
-                    "origin": e.origin, "detail": e.detail} for e in student.events.select_related("kwalificatie")],
+        "events": [{"id": e.pk, "kind": e.kind, "date": e.date, "school_year": e.school_year,
+                    "route_year": e.route_year, "kwalificatie": e.kwalificatie.code if e.kwalificatie else None,
+                    "destination": e.destination, "origin": e.origin, "detail": e.detail}
+                   for e in student.events.select_related("kwalificatie")],
         "exam_parts": [{"id": p.pk, "sector": p.sector, "kind": p.kind, "name": p.name,
                         "planned_route_year": p.planned_route_year, "actual_route_year": p.actual_route_year,
                         "examiner": p.examiner.brin if p.examiner else None, "result": p.result,
                         "location": p.location, "integrated": p.integrated,
-                        "grade": p.grade_value, "result_on": p.result_on} for p in student.exam_parts.select_related("examiner")],
+                        "grade": p.grade_value, "result_on": p.result_on}
+                       for p in student.exam_parts.select_related("examiner")],
         "bpv": [{"id": b.pk, "leerbedrijf": b.leerbedrijf, "recognised": b.recognised,
                  "praktijkovereenkomst": b.praktijkovereenkomst, "start": b.start, "end": b.end}
                 for b in student.bpv_periods.all()],

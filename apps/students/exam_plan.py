@@ -66,7 +66,8 @@ def template_parts(student: m.Student, sectors=("mbo", "vmbo"), existing=(), cac
         if sector == "vmbo" and student.phase_in(student.route_year) == "mbo":
             continue
         examiner = student.mbo_institution if sector == "mbo" else student.vo_school
-        for row in core.plan(requirements, student.vmbo_year_at_start, first_mbo_route_year(student.vmbo_year_at_start) - 1,
+        for row in core.plan(requirements, student.vmbo_year_at_start,
+                             first_mbo_route_year(student.vmbo_year_at_start) - 1,
                              from_route_year=student.route_year, existing=existing):
             created.append(m.ExamPart(student=student, sector=row.sector, kind=row.kind, name=row.name,
                                       planned_route_year=row.route_year, examiner=examiner))

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from apps.core import schema_errors
 from apps.registry.models import Institution, Kwalificatie
 
 from . import models as m
@@ -225,18 +226,7 @@ def typed(as_input):
     try:
         return as_input()
     except ValidationError as error:
-        raise RuleViolation([problem(".".join(str(p) for p in e["loc"]), _schema_message(e))
-                             for e in error.errors()]) from None
-
-
-def _schema_message(error: dict) -> str:
-    limit = {**(error.get("ctx") or {})}
-    messages = {"greater_than_equal": _("Dit is te klein of te vroeg: minstens %(ge)s."),
-                "less_than_equal": _("Dit is te groot of te laat: hoogstens %(le)s."),
-                "too_long": _("Dit is te lang: hoogstens %(max_length)s tekens."),
-                "missing": _("Dit veld is verplicht.")}
-    message = messages.get(error["type"])
-    return str(message) % limit if message else error["msg"]
+        raise RuleViolation([problem(e["field"], e["message"]) for e in schema_errors.problems(error)]) from None
 
 
 def parse_grade(text: str):

@@ -30,7 +30,9 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from pydantic import ValidationError
 
+from apps.core import schema_errors
 from apps.core.lib.pseudonym import national_key, normalise_bsn, valid_bsn
 from apps.core.lib.tabular import read_table
 from apps.registry.models import Kwalificatie, Leerweg, Profiel
@@ -41,7 +43,7 @@ from domain.calendar import school_year_of, year_start
 from domain.rules import blocking, evaluate_student
 from domain.rules.base import FAILED, WARNING
 
-from . import exam_plan, services
+from . import exam_plan, schemas, services
 from . import forms as f
 from . import models as m
 
@@ -409,7 +411,7 @@ class Rows:
         with an error leaves nothing behind). Returns the row's errors."""
         try:
             with transaction.atomic():
-                return self._result(index)
+                return self._result(index, user)
         except DatabaseError:
             return [self.error(index, "", INVALID, _("Deze rij kan niet worden opgeslagen."))]
 
@@ -453,7 +455,7 @@ class Rows:
                 "(%(brins)s).") % {"role": role, "brins": ", ".join(sorted(partners))})
         return next(iter(partners.values()), None), None
 
-    def _result(self, index: int) -> list[dict]:
+    def _result(self, index: int, user) -> list[dict]:
         v = lambda key: self.value(index, key)  # noqa: E731
         errors = self._required(index) + self.duplicates(index)
         if errors:
@@ -484,50 +486,50 @@ class Rows:
             return [self.error(index, "name", INVALID, _(
                 "De leerling heeft meer dan één examenonderdeel met deze naam; vul sector en soort in."))]
         part = candidates[0] if candidates else None
-        data = {"name": v("name"), "sector": "", "kind": "", "planned_route_year": "", "actual_route_year": "",
-                "examiner": "", "location": "", "integrated": False, "result": "open", "grade": "", "result_on": ""}
-        if part:
-            data.update({"name": part.name, "sector": part.sector, "kind": part.kind,
-                         "planned_route_year": part.planned_route_year,
-                         "actual_route_year": part.actual_route_year or "",
-                         "examiner": part.examiner_id or "", "location": part.location, "integrated": part.integrated,
-                         "result": part.result, "grade": "" if part.grade is None else str(part.grade),
-                         "result_on": part.result_on.isoformat() if part.result_on else ""})
+        # The row's fields, as the use case takes them: a PATCH of the part in the plan, or a new part.
+        given = {} if part else {"name": v("name")}
         if v("sector"):
             sector = v("sector").lower()
             if sector in m.ExamPart.Sector.values:
-                data["sector"] = sector
+                given["sector"] = sector
             else:
                 errors.append(self.error(index, "sector", INVALID, _("Onbekende sector; gebruik vmbo of mbo.")))
         if v("kind"):
             try:
-                data["kind"] = parse_part_kind(v("kind"))
+                given["kind"] = parse_part_kind(v("kind"))
             except ValueError:
                 errors.append(self.error(index, "kind", UNKNOWN, _(
                     "Onbekende soort; gebruik SE, CSPE, generiek, kerntaak, keuzedeel of BPV.")))
         if v("planned_route_year"):
-            data["planned_route_year"] = parse_int(v("planned_route_year"))
+            given["planned_route_year"] = v("planned_route_year")
         if v("result"):
             try:
-                data["result"] = parse_result(v("result"))
+                given["result"] = parse_result(v("result"))
             except ValueError:
                 errors.append(self.error(index, "result", INVALID,
                                          _("Onbekend resultaat; gebruik behaald, niet behaald of open.")))
         if v("grade"):
-            data["grade"] = v("grade").replace(",", ".")
+            try:
+                given["grade"] = f.parse_grade(v("grade"))
+            except ValueError:
+                errors.append(self.error(index, "grade", INVALID,
+                                         _("Geen geldig cijfer; gebruik 1,0 tot en met 10,0, of O, V of G.")))
         if v("result_on"):
             try:
-                data["result_on"] = parse_date(v("result_on")).isoformat()
+                given["result_on"] = parse_date(v("result_on"))
             except ValueError:
                 errors.append(self.error(index, "result_on", INVALID,
                                          _("Geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.")))
         if errors:
             return errors
-        form = f.ExamPartForm(data, instance=part, route=self.route)
-        if not form.is_valid():
-            return self._form_errors(index, form, {name: name for name in data if name in self.targets})
         try:
-            services.save_exam_part(student, form)
+            data = (schemas.ExamPartPatch if part else schemas.ExamPartIn).model_validate(given)
+        except ValidationError as error:
+            return [self.error(index, e["field"] if e["field"] in self.targets else "",
+                               REQUIRED if e["field"] not in given else INVALID, e["message"])
+                    for e in schema_errors.problems(error)]
+        try:
+            services.save_exam_part(user, student, data, part)
         except services.RuleViolation as violation:
             return self._violations(index, violation)
         return []

@@ -101,7 +101,8 @@ class Student(models.Model):
     profiel = models.ForeignKey(Profiel, models.PROTECT, null=True, blank=True, verbose_name=_("profiel"))
     vmbo_year_at_start = models.PositiveSmallIntegerField(_("vmbo-leerjaar bij start"), default=3)
     cohort = models.PositiveSmallIntegerField(
-        _("cohort"), validators=[MinValueValidator(1990), MaxValueValidator(2100)], help_text=_("Eerste kalenderjaar van het schooljaar van routejaar 1, bijv. 2019 voor 2019-2020."))
+        _("cohort"), validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Eerste kalenderjaar van het schooljaar van routejaar 1, bijv. 2019 voor 2019-2020."))
     kwalificatie = models.ForeignKey(Kwalificatie, models.PROTECT, null=True, blank=True,
                                      verbose_name=_("uitstroomrichting"))
     route_year = models.PositiveSmallIntegerField(_("routejaar"), default=1)
@@ -258,7 +259,8 @@ class ExamPart(StudentPart):
     name = models.CharField(_("onderdeel"), max_length=120)
     planned_route_year = models.PositiveSmallIntegerField(_("gepland in routejaar"))
     actual_route_year = models.PositiveSmallIntegerField(_("afgelegd in routejaar"), null=True, blank=True)
-    examiner = models.ForeignKey(Institution, models.PROTECT, null=True, blank=True, verbose_name=_("examinerende partij"))
+    examiner = models.ForeignKey(Institution, models.PROTECT, null=True, blank=True,
+                                 verbose_name=_("examinerende partij"))
     location = models.CharField(_("locatie"), max_length=120, blank=True)
     integrated = models.BooleanField(_("integreert vmbo en mbo"), default=False)
     result = models.CharField(_("resultaat"), max_length=6, choices=Result.choices, default=Result.OPEN)

@@ -35,15 +35,16 @@ def _purge_import_jobs(route_id: int, numbers: set[str], national_key: str) -> N
 
 def read_student(user, pk) -> m.Student:
     """A student the user may see (404 otherwise); the read is logged."""
-    students = Student.objects.visible_to(user).select_related("route", "leerweg", "profiel", "kwalificatie", "vo_school",
-                                                     "mbo_institution")
+    students = Student.objects.visible_to(user).select_related("route", "leerweg", "profiel", "kwalificatie",
+                                                               "vo_school", "mbo_institution")
     student = get_object_or_404(students, pk=pk)
     log_read(user, student)
     return student
 
 
 def log_read(user, student: m.Student) -> None:
-    m.AccessLog.objects.create(user=user, student_id=student.pk, route_id=student.route_id, action=m.AccessLog.Action.READ)
+    m.AccessLog.objects.create(user=user, student_id=student.pk, route_id=student.route_id,
+                               action=m.AccessLog.Action.READ)
 
 
 def log_reads(user, students) -> None:

@@ -42,7 +42,8 @@ def student_facts(student: m.Student, route: facts.Route | None = None) -> facts
         leerweg=student.leerweg.code,
         vmbo_year_at_start=student.vmbo_year_at_start,
         cohort=student.cohort,
-        kwalificatie=facts.Kwalificatie(kwalificatie.code, kwalificatie.name, kwalificatie.level) if kwalificatie else None,
+        kwalificatie=(facts.Kwalificatie(kwalificatie.code, kwalificatie.name, kwalificatie.level)
+                      if kwalificatie else None),
         enrolments=tuple(
             facts.Enrolment(brin=e.institution.brin, role=roles.get(e.institution_id, "mbo"),
                             school_year=e.school_year, route_year=e.route_year, start=e.start, end=e.end,
@@ -650,7 +651,8 @@ def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = Fal
             if school_year > school_year_of(today() + timedelta(days=92)) or \
                     student.enrolments.filter(school_year=school_year).exists():
                 row.problems = (_("%(name)s staat al in schooljaar %(year)s; schooljaar %(next)s is nog niet aan "
-                                  "de beurt of al gevuld.") % {"name": student, "year": school_year_label(school_year - 1),
+                                  "de beurt of al gevuld.") % {"name": student,
+                                                               "year": school_year_label(school_year - 1),
                                                                "next": school_year_label(school_year)},)
                 rows.append(row)
                 continue

@@ -184,8 +184,8 @@ def exam_part_add(request, pk, part_pk=None):
 def bpv_add(request, pk):
     _editor(request)
     student = _student(request, pk)
-    return _submit(request, student, f.BpvForm(request.POST), lambda data: services.save_bpv(request.user, student, data),
-                   _("BPV-periode opgeslagen."))
+    return _submit(request, student, f.BpvForm(request.POST),
+                   lambda data: services.save_bpv(request.user, student, data), _("BPV-periode opgeslagen."))
 
 
 @login_required
@@ -206,7 +206,8 @@ def student_erase(request, pk):
     student = _student(request, pk)
     route = student.route
     privacy.erase(student, request.user)
-    messages.success(request, _("Alle gegevens van de leerling zijn gewist; de wissing is vastgelegd zonder persoonsgegevens."))
+    messages.success(request, _("Alle gegevens van de leerling zijn gewist; de wissing is vastgelegd zonder "
+                                "persoonsgegevens."))
     return redirect("students:cohorts", pk=route.pk)
 
 

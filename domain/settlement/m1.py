@@ -56,7 +56,7 @@ def calculate_m1(parameters: Any) -> Statement:
 
     F = round_half_up(input_tariff * Fraction(weights) + output_tariff * diplomas)
     check_limit("input_tariff", F)
-    O = round_half_up(Fraction(rate) * F)
+    O = round_half_up(Fraction(rate) * F)  # noqa: E741 - the model's own letter (step O in the docstring)
     O_vo = round_half_up(Fraction(share_vo) * O)
     O_mbo = round_half_up((1 - Fraction(share_vo)) * O)
     E = exam * n

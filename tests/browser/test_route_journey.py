@@ -22,7 +22,8 @@ def test_create_route_sees_r01_fixes_it_and_sees_compliance(page, login, registr
     page.select_option("#id_partners-0-role", "vo")
     page.select_option("#id_partners-1-institution", label="ROC van Amsterdam (25LX)")
     page.select_option("#id_partners-1-role", "mbo")
-    page.select_option("#id_uitstroomrichtingen-0-kwalificatie", label="25253 Assistent dienstverlening en zorg (niveau 1)")
+    page.select_option("#id_uitstroomrichtingen-0-kwalificatie",
+                       label="25253 Assistent dienstverlening en zorg (niveau 1)")
     page.click("button:has-text('Opslaan')")
 
     cell = page.locator("td.has-error", has=page.locator("#id_uitstroomrichtingen-0-kwalificatie"))

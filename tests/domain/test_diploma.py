@@ -157,8 +157,8 @@ def test_ready_iff_every_required_part_passed(req, parts):
     assert status.ready == (not status.missing)
 
 
-@given(requirements, student_parts, st.builds(Part, sector=st.sampled_from(("mbo", "vmbo")),
-                                              kind=kinds, name=st.text(min_size=1, max_size=12), result=st.just("passed")))
+@given(requirements, student_parts, st.builds(Part, sector=st.sampled_from(("mbo", "vmbo")), kind=kinds,
+                                              name=st.text(min_size=1, max_size=12), result=st.just("passed")))
 def test_a_passed_part_that_is_not_required_never_makes_a_student_ready(req, parts, extra):
     required = {(r.kind, " ".join(r.name.split()).casefold()) for r in req.parts}
     if extra.sector == "mbo" and (extra.kind, " ".join(extra.name.split()).casefold()) in required:

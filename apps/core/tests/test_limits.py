@@ -29,12 +29,15 @@ def test_a_131073_character_field_is_a_422_naming_it(route, registry, api_client
     cases = [
         ("post", "/api/v1/routes", route_payload(registry, name=LONG), "name"),
         ("put", f"/api/v1/routes/{route.pk}", route_payload(registry, partners=[
-            {"institution": "17XG", "role": "vo", "rio_registered_on": "2020-09-01", "note": LONG}]), "partners.0.note"),
+            {"institution": "17XG", "role": "vo", "rio_registered_on": "2020-09-01", "note": LONG}]),
+         "partners[0].note"),
         ("post", f"/api/v1/routes/{route.pk}/students",
          {"first_name": "A", "last_name": LONG, "leerweg": "BB", "cohort": 2023}, "last_name"),
         ("post", "/api/v1/agreements", {"title": "SOK", "kind": "sok", "valid_from": "2020-01-01",
-                                        "routes": [route.pk], "clauses": [{"topic": "x", "text": LONG}]}, "clauses.0.text"),
-        ("post", "/api/v1/settlements/preview", {"model": "M1", "parameters": {"bpv_party": LONG}}, "parameters.bpv_party"),
+                                        "routes": [route.pk], "clauses": [{"topic": "x", "text": LONG}]},
+         "clauses[0].text"),
+        ("post", "/api/v1/settlements/preview", {"model": "M1", "parameters": {"bpv_party": LONG}},
+         "parameters.bpv_party"),
         ("post", "/api/v1/settlements/preview", {"model": "M1", "parameters": {LONG: 1}}, "parameters.<sleutel>"),
     ]
     for method, path, body, field in cases:

@@ -89,7 +89,8 @@ def check_published_figures():
     events = m.Event.objects.filter(student__route=route, student__cohort=2019, school_year=2020)
     assert events.filter(kind="overgang", route_year=2).count() == 73
     assert events.filter(kind="doublure", route_year=1).count() == 1
-    assert cohort(route, 2019).filter(status="uitgestroomd", destination="entree", left_on=date(2020, 7, 31)).count() == 4
+    assert cohort(route, 2019).filter(status="uitgestroomd", destination="entree",
+                                      left_on=date(2020, 7, 31)).count() == 4
     assert k02_uitval(route, 2019, date(2020, 10, 1)) == (4, 5.1)
     assert cohort(route, 2019).get(events__kind="doublure").status != "uitgestroomd"   # a doublure is not uitval
 

@@ -45,8 +45,8 @@ def test_demo_data_set():
 
     # Every route has been evaluated by the rules; the real problems of the sources show.
     assert not Route.objects.filter(findings__isnull=True).exists()
-    assert statuses("Montessori Lyceum Oostpoort")["R-05"] == {"failed"}        # KB without vmbo diploma
-    assert statuses("Geïntegreerde leerroute IJburg")["R-06"] == {"failed"}                             # running without agreement
+    assert statuses("Montessori Lyceum Oostpoort")["R-05"] == {"failed"}     # KB without vmbo diploma
+    assert statuses("Geïntegreerde leerroute IJburg")["R-06"] == {"failed"}  # running without agreement
     calvijn = statuses("Vakmanschapsroute Calvijn College")
     assert calvijn["R-01"] == calvijn["R-05"] == calvijn["R-06"] == {"passed"}
     calvijn_route = Route.objects.get(name__icontains="Vakmanschapsroute Calvijn College")
@@ -78,7 +78,8 @@ def test_demo_data_set():
     assert set(Settlement.objects.values_list("model", flat=True)) == {"M1", "M2", "M3", "M4", "M5"}
     assert all(Settlement.objects.values_list("illustrative", flat=True))
     element = Settlement.objects.filter(model="M3").latest("school_year").statement()
-    assert element.transfer.amount_cents == 200_000_00  # ~€200,000 a year to the mbo's (the continuity note, Het Element)
+    # ~€200,000 a year to the mbo's (the continuity note, Het Element)
+    assert element.transfer.amount_cents == 200_000_00
     assert models
 
     # Demo accounts for every role, password "demo", scoped to their institutions.

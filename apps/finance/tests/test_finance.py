@@ -22,7 +22,8 @@ def test_worked_example_through_the_register(register, finance_users, client):
     assert response.status_code == 302 and not settlement.overrides.exists()
     statement = settlement.statement()
     assert statement.parties == {"vo": 9070800, "mbo": 6529200}
-    assert (statement.transfer.from_party, statement.transfer.to_party, statement.transfer.amount_cents) == ("mbo", "vo", 9070800)
+    transfer = statement.transfer
+    assert (transfer.from_party, transfer.to_party, transfer.amount_cents) == ("mbo", "vo", 9070800)
     page = client.get(settlement.get_absolute_url()).content.decode()
     assert "€\xa090.708,00" in page and "Calvijn College" in page
 
@@ -33,7 +34,8 @@ def test_override_needs_a_reason_and_is_recorded(register, finance_users, client
     response = client.post(f"/routes/{register.pk}/financien/nieuw/", data)
     assert response.status_code == 200 and not Settlement.objects.exists()
     assert "student_count" in response.content.decode()
-    client.post(f"/routes/{register.pk}/financien/nieuw/", {**data, "reason-student_count": "2 leerlingen na 1 oktober"})
+    client.post(f"/routes/{register.pk}/financien/nieuw/",
+                {**data, "reason-student_count": "2 leerlingen na 1 oktober"})
     override = Settlement.objects.get().overrides.get()
     assert (override.parameter, override.register_value, override.value, override.user.username) == (
         "student_count", "20", "22", "fin-calvijn")
@@ -90,7 +92,8 @@ def test_overview_to_pay_and_to_receive(register, finance_users, client):
 def test_scenario_break_even_warns_below_minimum(route, finance_users, client):
     login(client, "fin-calvijn")
     u = route.uitstroomrichtingen.get()
-    base = f"/routes/{route.pk}/financien/scenario/?be-{u.pk}-group_cost=90000&be-{u.pk}-income=7000&be-{u.pk}-variable=1000"
+    base = (f"/routes/{route.pk}/financien/scenario/"
+            f"?be-{u.pk}-group_cost=90000&be-{u.pk}-income=7000&be-{u.pk}-variable=1000")
     html = client.get(base + f"&be-{u.pk}-intake=12").content.decode()
     assert "R-15" in html and "onder de break-even van 15" in html
     html = client.get(base + f"&be-{u.pk}-intake=15").content.decode()

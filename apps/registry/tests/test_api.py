@@ -18,7 +18,8 @@ def test_registry_endpoints(registry, users, api_client):
 def test_registry_changes_are_audited_and_shown(registry, users, client):
     login_with_second_factor(client, "beheer")
     institution = registry["calvijn"]
-    text = "brin;name;sector;kind;bestuur;city;regions\n17XG;Calvijn College Amsterdam;vo;vo-school;Stichting ZAAM;Amsterdam;\n"
+    text = ("brin;name;sector;kind;bestuur;city;regions\n"
+            "17XG;Calvijn College Amsterdam;vo;vo-school;Stichting ZAAM;Amsterdam;\n")
     import io
     f = io.BytesIO(text.encode())
     f.name = "i.csv"
@@ -40,7 +41,8 @@ def test_the_page_and_the_api_save_a_template_alike(users, registry, api_client,
     from apps.registry.models import ExamPlanTemplate
 
     template = create_own_template(registry["k"]["helpende"])
-    parts = [{"kind": "generiek", "name": "Nederlands", "year": 1}, {"kind": "kerntaak", "name": "Kerntaak 1", "year": 2}]
+    parts = [{"kind": "generiek", "name": "Nederlands", "year": 1},
+             {"kind": "kerntaak", "name": "Kerntaak 1", "year": 2}]
     response = api_client.put(f"/api/v1/exam-templates/{template.pk}",
                               {"keuzedelen": 3, "bpv_hours": 600, "note": "eigen plan", "parts": parts},
                               content_type="application/json", **api_client.token_for("beheer"))

@@ -97,3 +97,16 @@ def test_session_cannot_write_through_the_api(route, registry, client):
     client.login(username="calvijn", password="pw-calvijn")
     assert client.get(f"/api/v1/routes/{route.pk}").status_code == 200
     assert client.post("/api/v1/routes", route_payload(registry), content_type=JSON).status_code == 401
+
+
+def test_a_small_reported_number_of_students_is_hidden_outside_the_partners(route, api_client, client):
+    Route.objects.filter(pk=route.pk).update(reported_students=3)
+    regional = api_client.token_for("regio")
+    assert api_client.get(f"/api/v1/routes/{route.pk}", **regional).json()["reported_students"] == "<5"
+    partner = api_client.token_for("calvijn")
+    assert api_client.get(f"/api/v1/routes/{route.pk}", **partner).json()["reported_students"] == 3
+    client.login(username="regio", password="pw-regio")
+    page = client.get(f"/routes/{route.pk}/").content.decode()
+    assert "&lt;5" in page
+    export = client.get("/routes/?export=csv").content.decode()
+    assert "<5" in export and ",3," not in export

@@ -41,7 +41,8 @@ def test_agreement_makes_r06_pass_and_can_be_updated(route, api_client):
     assert compliance_of(api_client, route, headers)["R-06"] == "passed"
 
     # A signed agreement changes only through a new version: an update of its content is refused ...
-    update = agreement(route, title="SOK Zorgroute 2020", signatures=[{"bestuur": "Stichting ZAAM", "signed_on": "2020-07-01"}])
+    update = agreement(route, title="SOK Zorgroute 2020",
+                       signatures=[{"bestuur": "Stichting ZAAM", "signed_on": "2020-07-01"}])
     response = api_client.put(f"/api/v1/agreements/{body['id']}", whole(update, AgreementIn), content_type=JSON,
                               **headers)
     assert response.status_code == 422

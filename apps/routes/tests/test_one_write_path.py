@@ -252,7 +252,8 @@ def test_the_form_and_the_api_save_the_same_route(registry, users, client, api_c
 
     client.login(username="calvijn", password="pw-calvijn")
     form = route_form_data(registry, registry["k"]["helpende"], **FULL_FORM, name="Via formulier",
-                           profielen=[Profiel.objects.get(code="Z&W").pk], leerwegen=[Leerweg.objects.get(code="BB").pk],
+                           profielen=[Profiel.objects.get(code="Z&W").pk],
+                           leerwegen=[Leerweg.objects.get(code="BB").pk],
                            **{"contacts-0-institution": registry["rocva"].pk})
     response = client.post("/routes/nieuw/", form)
     assert response.status_code == 302, response.context and response.context["form"].errors

@@ -11,7 +11,8 @@ def test_api_sets_min_intake_scope_and_without_structural_meetings(registry, use
     payload = route_payload(registry, min_intake=20, min_intake_scope="vo_school", without_structural_meetings=True,
                             last_partner_meeting=None)
     body = api_client.post("/api/v1/routes", payload, content_type=JSON, **headers).json()
-    assert (body["min_intake"], body["min_intake_scope"], body["without_structural_meetings"]) == (20, "vo_school", True)
+    assert ((body["min_intake"], body["min_intake_scope"], body["without_structural_meetings"])
+            == (20, "vo_school", True))
     assert "intake" not in body["uitstroomrichtingen"][0]
     route = Route.objects.get(pk=body["id"])
     assert (route.min_intake, route.min_intake_scope, route.without_structural_meetings) == (20, "vo_school", True)

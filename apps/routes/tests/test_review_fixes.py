@@ -50,7 +50,8 @@ def test_route_must_include_the_users_own_institution(registry, users, api_clien
                                                 {"institution": "25LF", "role": "mbo"}])
     response = api_client.post("/api/v1/routes", payload, content_type=JSON, **api_client.token_for("calvijn"))
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "partners" and "eigen instelling" in response.json()["errors"][0]["message"]
+    error = response.json()["errors"][0]
+    assert error["field"] == "partners" and "eigen instelling" in error["message"]
     assert not Route.objects.exists()
     assert api_client.post("/api/v1/routes", payload, content_type=JSON,
                            **api_client.token_for("beheer")).status_code == 201
@@ -58,8 +59,8 @@ def test_route_must_include_the_users_own_institution(registry, users, api_clien
 
 def test_phase_change_on_edit_is_recorded(route, registry, api_client):
     headers = api_client.token_for("calvijn")
-    api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, phase="eerste_cohort")), content_type=JSON,
-                   **headers)
+    api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, phase="eerste_cohort")),
+                   content_type=JSON, **headers)
     assert list(route.phase_history.values_list("phase", flat=True)) == ["eerste_cohort", "regulier"]
     api_client.put(f"/api/v1/routes/{route.pk}", whole(route_payload(registry, phase="eerste_cohort", name="x")),
                    content_type=JSON, **headers)
@@ -68,9 +69,10 @@ def test_phase_change_on_edit_is_recorded(route, registry, api_client):
 
 def test_put_is_idempotent_with_duplicate_keys(route, registry, api_client):
     headers = api_client.token_for("calvijn")
-    payload = route_payload(registry, targets=[{"kpi": "K-04", "value": 60}, {"kpi": "K-04", "value": 90,
-                                                                               "operator": "<="}],
-                            components=[{"name": "Praktijk", "covered_by": "A"}, {"name": "Praktijk", "covered_by": "B"}])
+    payload = route_payload(registry, targets=[{"kpi": "K-04", "value": 60},
+                                               {"kpi": "K-04", "value": 90, "operator": "<="}],
+                            components=[{"name": "Praktijk", "covered_by": "A"},
+                                        {"name": "Praktijk", "covered_by": "B"}])
     for _ in range(2):
         body = api_client.put(f"/api/v1/routes/{route.pk}", whole(payload), content_type=JSON, **headers).json()
         assert [(t["operator"], float(t["value"])) for t in body["targets"]] == [(">=", 60.0), ("<=", 90.0)]

@@ -64,7 +64,8 @@ def test_edit_and_history_record_before_and_after(route, client):
     form = page.context["form"]
     data = {name: value for name, value in form.initial.items() if value not in (None, False)}
     data = {**{k: v for k, v in data.items() if k not in ("profielen", "leerwegen")},
-            "profielen": [p.pk for p in form.initial["profielen"]], "leerwegen": [lw.pk for lw in form.initial["leerwegen"]],
+            "profielen": [p.pk for p in form.initial["profielen"]],
+            "leerwegen": [lw.pk for lw in form.initial["leerwegen"]],
             "name": "Zorgroute Noord", "vmbo_diploma": "on"}
     for formset, _title in page.context["formsets"]:
         data.update(management(formset.prefix, len(formset.forms) - formset.extra, len(formset.initial_forms)))

@@ -198,7 +198,8 @@ def test_upload_size_and_row_limits_have_a_clear_message(calvijn, glr_route, mon
 @override_settings(LEERROUTE_PSEUDONYM_KEY="k")
 @pytest.mark.parametrize("header", ["Nummer", "BSN/onderwijsnummer", "Kenmerk"])
 def test_a_column_of_bsns_is_pseudonymised_whatever_its_header(calvijn, glr_route, header):
-    rows = [["Leerlingnr", *HEADER[1:], header], ["C100", *SANNE[1:], BSN_A], ["C101", *KEES[1:4], "BB", *KEES[5:], BSN_B]]
+    rows = [["Leerlingnr", *HEADER[1:], header], ["C100", *SANNE[1:], BSN_A],
+            ["C101", *KEES[1:4], "BB", *KEES[5:], BSN_B]]
     upload(calvijn, glr_route, csv_file(rows))
     job = latest_job()
     assert job.bsn_columns == [header] and job.mapping["bsn"] == header

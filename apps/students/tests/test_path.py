@@ -102,7 +102,8 @@ def test_correcting_an_earlier_event_re_derives_what_follows(enrol, glr_route, u
     student, _ = services.record_event(users["calvijn"], student,
                                        EventIn(kind="uitstroom", date=date(2020, 3, 1), destination="werk"))
     uitstroom = student.events.get(kind="uitstroom")
-    student, _ = services.change_event(users["calvijn"], uitstroom, EventChange(date=date(2020, 5, 15), destination="havo"))
+    student, _ = services.change_event(users["calvijn"], uitstroom,
+                                       EventChange(date=date(2020, 5, 15), destination="havo"))
     assert (student.left_on, student.destination) == (date(2020, 5, 15), "havo")
     assert student.enrolments.get(school_year=2019).end == date(2020, 5, 15)
     # moving the instroom after the uitstroom breaks the path: refused, nothing changed

@@ -30,8 +30,8 @@ NO_STUDENT_PAGES = {
     "routes:list", "routes:create", "routes:detail", "routes:edit", "routes:stop", "routes:history",
     "routes:draft_agreement", "routes:agreements", "routes:agreement_create", "routes:agreement",
     "routes:agreement_edit", "routes:agreement_history", "routes:agreement_upload", "routes:document",
-    "routes:rules", "routes:exam_templates", "finance:route", "finance:create", "finance:scenario", "finance:detail", "finance:edit",
-    "finance:approve", "finance:overview",
+    "routes:rules", "routes:exam_templates", "finance:route", "finance:create", "finance:scenario", "finance:detail",
+    "finance:edit", "finance:approve", "finance:overview",
     "routes:proposal_create", "routes:proposal_confirm", "routes:proposal_reject", "routes:proposal_withdraw",
     "routes:goal_add", "routes:goal_change", "routes:goal_remove", "routes:goal_judge",
     # dashboards: counts and percentages only (apps/dashboard), suppressed outside the route's partners

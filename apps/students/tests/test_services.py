@@ -9,7 +9,8 @@ from apps.students.schemas import EventIn, ExamPartIn
 
 
 def pattern(student):
-    return [(e.school_year, e.institution.brin, e.funded) for e in student.enrolments.order_by("school_year", "-funded")]
+    return [(e.school_year, e.institution.brin, e.funded)
+            for e in student.enrolments.order_by("school_year", "-funded")]
 
 
 def test_calvijn_enrolment_pattern_through_promotion_and_teldatum(enrol, glr_route, users):
@@ -184,7 +185,8 @@ def test_correcting_a_students_data_is_checked_and_audited(enrol, client):
     assert student.last_name == "de Vries-Bakker"
     assert LogEntry.objects.filter(object_pk=str(student.pk), changes__icontains="de Vries-Bakker").exists()
     from apps.registry.models import Leerweg
-    response = client.post(f"/leerlingen/{student.pk}/bewerken/", {**form, "leerweg": Leerweg.objects.get(code="KB").pk})
+    response = client.post(f"/leerlingen/{student.pk}/bewerken/",
+                           {**form, "leerweg": Leerweg.objects.get(code="KB").pk})
     assert "R-05" in response.content.decode()
     student.refresh_from_db()
     assert student.leerweg.code == "BB"

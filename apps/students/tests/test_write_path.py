@@ -90,7 +90,8 @@ def test_the_form_and_the_api_save_the_same_student(glr_route, registry, client,
     by_api = response.json()
     client.login(username="calvijn", password="pw-calvijn")
     form = {"first_name": "Kees", "last_name": "Smit", "date_of_birth": "2007-03-04", "leerweg": "",
-            "vmbo_year_at_start": 3, "cohort": 2021, "entry_route_year": "", "kwalificatie": registry["k"]["helpende"].pk,
+            "vmbo_year_at_start": 3, "cohort": 2021, "entry_route_year": "",
+            "kwalificatie": registry["k"]["helpende"].pk,
             "glr_judgment_on": "2021-06-01", "glr_judgment_note": "samen besloten",
             f"number_{registry['calvijn'].pk}": "C0101", "vo_school": registry["calvijn"].pk}
     from apps.registry.models import Leerweg
@@ -107,7 +108,8 @@ def test_the_form_shows_the_use_cases_problems_on_its_fields(student, glr_route,
     from apps.registry.models import Leerweg
     client.login(username="calvijn", password="pw-calvijn")
     form = {"first_name": "Kees", "last_name": "Smit", "leerweg": Leerweg.objects.get(code="BB").pk,
-            "vmbo_year_at_start": 3, "cohort": 2021, "entry_route_year": 2, "kwalificatie": registry["k"]["helpende"].pk,
+            "vmbo_year_at_start": 3, "cohort": 2021, "entry_route_year": 2,
+            "kwalificatie": registry["k"]["helpende"].pk,
             "glr_judgment_on": "2021-06-01", f"number_{registry['calvijn'].pk}": "C0001",
             "vo_school": registry["calvijn"].pk}
     response = client.post(f"/routes/{glr_route.pk}/leerlingen/nieuw/", form)

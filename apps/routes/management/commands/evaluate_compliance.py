@@ -15,4 +15,5 @@ class Command(BaseCommand):
             findings = compliance.refresh(route, students=True)
             status = compliance.worst(findings)
             counts[status] = counts.get(status, 0) + 1
-        self.stdout.write(f"{routes.count()} routes evaluated: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+        self.stdout.write(f"{routes.count()} routes evaluated: "
+                          + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
