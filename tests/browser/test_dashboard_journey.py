@@ -30,6 +30,10 @@ def test_route_dashboard_draws_the_flow_chart(page, login, route, cohort):  # no
     figure = page.locator("#flow")
     figure.locator("summary").click()
     expect(figure.locator("table tbody tr").first).to_contain_text("jaar 1 (2021-2022)")
-    # choosing another cohort reloads the page for it (data-autosubmit, no inline script)
-    page.select_option("#cohort", "2021")
+    # choosing a cohort reloads the page for it (data-autosubmit, no inline script); wait for the
+    # answer, so no request is left running when the test ends
+    with page.expect_navigation():
+        page.select_option("#cohort", "2021")
+    expect(page).to_have_url(f"{page.url.split('?')[0]}?cohort=2021")
+    expect(page.locator('canvas[data-chart="flow"]')).to_have_attribute("data-drawn", "")
     assert errors == []
