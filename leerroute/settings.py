@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "apps.finance",
     "apps.results",
     "apps.regional",
+    "apps.dashboard",
     "apps.demo",
 ]
 

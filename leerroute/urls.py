@@ -4,12 +4,13 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from apps.accounts import views as account_views
-from apps.routes import views as route_views
+from apps.dashboard import views as dashboard_views
 
 from .api import api
 
 urlpatterns = [
-    path("", route_views.home, name="home"),
+    path("", dashboard_views.home, name="home"),
+    path("", include("apps.dashboard.urls")),
     path("", include("apps.routes.urls")),
     path("", include("apps.registry.urls")),
     path("", include("apps.students.urls")),

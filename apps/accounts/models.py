@@ -76,6 +76,12 @@ class User(AbstractUser):
         return self.role == Role.ROUTECOORDINATOR
 
     @property
+    def reads_board(self) -> bool:
+        """Bestuurders read the figures of every route of their boards' schools (the board
+        dashboard): as they are where their institutions are partners, suppressed elsewhere."""
+        return self.role == Role.BESTUURDER
+
+    @property
     def reads_finance(self) -> bool:
         """Settlements are for the partners' own staff, never for regional users."""
         return not self.is_regional

@@ -16,7 +16,7 @@ from domain.facts import MANDATORY_TOPICS
 from domain.rules import CATALOGUE
 from domain.teldatum import school_year_label, school_year_of
 
-from . import compliance, disclosure, draft, services
+from . import compliance, disclosure, draft, goals_views, services
 from . import forms as f
 from . import models as m
 from .filtersets import RouteFilterSet
@@ -28,7 +28,8 @@ ROUTE_EXPORT_HEADERS = [
 ]
 
 
-def _list_routes(user):
+def list_routes(user):
+    """The routes the user sees, with what the route tables show (also the start page's, apps.dashboard)."""
     return Route.objects.visible_to(user).select_related("region").prefetch_related(
         Prefetch("partners", queryset=m.RoutePartner.objects.select_related("institution")),
         Prefetch("uitstroomrichtingen", queryset=m.Uitstroomrichting.objects.select_related("kwalificatie")),
@@ -36,23 +37,17 @@ def _list_routes(user):
     )
 
 
-def _annotate_status(routes):
+def annotate_status(routes):
+    """Each route with its compliance summary as ``status``."""
     for route in routes:
         route.status = compliance.summary(route)
     return routes
 
 
 @login_required
-def home(request):
-    routes = _annotate_status(list(_list_routes(request.user).active()))
-    counts = {s: sum(1 for r in routes if r.status == s) for s in ("passed", "warning", "failed")}
-    return render(request, "routes/home.html", {"routes": routes, "counts": counts})
-
-
-@login_required
 def route_list(request):
-    filterset = RouteFilterSet(request.GET, queryset=_list_routes(request.user))
-    routes = _annotate_status(list(filterset.qs))
+    filterset = RouteFilterSet(request.GET, queryset=list_routes(request.user))
+    routes = annotate_status(list(filterset.qs))
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         rows = [[
@@ -84,13 +79,15 @@ def route_detail(request, pk):
     uitstroomrichtingen = list(route.uitstroomrichtingen.select_related("kwalificatie"))
     for u in uitstroomrichtingen:
         u.register_intake = intake.per_uitstroomrichting.get(u.kwalificatie.code, "0")   # from the register
+    can_change = route.editable_by(request.user)
     return render(request, "routes/route_detail.html", {
         "route": route, "uitstroomrichtingen": uitstroomrichtingen, "intake_year": school_year_label(school_year),
         "intake_scope": [{"label": label, "count": count} for _key, label, count in intake.per_scope]
         if route.min_intake_scope != m.IntakeScope.UITSTROOMRICHTING else None,
         "status": compliance.summary(route),
-        "can_change": route.editable_by(request.user),
+        "can_change": can_change,
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
+        "goals": goals_views.goal_table(route, editable=can_change), "goal_form": goals_views.GoalForm(),
         "reported_students": disclosure.reported_students(request.user, route),
     })
 

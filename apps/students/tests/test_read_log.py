@@ -35,6 +35,9 @@ NO_STUDENT_PAGES = {
     "finance:edit", "finance:approve", "finance:overview",
     "results:route",               # figures only; its counts link to results:students
     "routes:proposal_create", "routes:proposal_confirm", "routes:proposal_reject", "routes:proposal_withdraw",
+    "routes:goal_add", "routes:goal_change", "routes:goal_remove", "routes:goal_judge",
+    # dashboards: counts and percentages only (apps/dashboard), suppressed outside the route's partners
+    "dashboard:route", "dashboard:region", "dashboard:board",
 }
 WALKED = {"students:cohorts", "students:promote", "students:teldatum", "students:exam_deadlines",
           "students:detail", "students:edit", "students:export", "students:compliance",

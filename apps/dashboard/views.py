@@ -1,0 +1,206 @@
+"""The start page per role and the dashboards: a route's (its partners and the region's readers), a
+region's (its regional coordinators and beheerders) and a board's (its bestuurders and beheerders).
+Every figure comes from the KPI engine (apps.results) through ``figures`` (suppressed for readers
+outside a route's partners) and is drawn by ``charts`` with the same numbers in a table. No page
+here shows individual students."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.registry.models import Bestuur, Region
+from apps.results import engine
+from apps.results.flow import cohort_flow
+from apps.routes import disclosure, goals_views
+from apps.routes.models import Route, RouteTarget
+from apps.routes.views import annotate_status, list_routes
+from domain import kpi as core
+from domain.calendar import school_year_label, school_year_of
+
+from . import charts, figures
+
+TREND_IDS = ("K-01", core.ZIJ_INSTROOM, *figures.TREND_KPIS)
+COHORT_RANGE = (1990, 2100)
+YEARLY_KPIS = ("K-08", "K-09")
+
+
+# --- the start page ------------------------------------------------------------------------------
+
+@login_required
+def home(request):
+    """The start page: the routes the user sees with their rule status (as before), and the role's
+    headline figures: a route coordinator's routes, the region's totals, the board's totals."""
+    user = request.user
+    routes = annotate_status(list(list_routes(user).active()))
+    counts = {s: sum(1 for r in routes if r.status == s) for s in ("passed", "warning", "failed")}
+    today = timezone.localdate()
+    context = {"routes": routes, "counts": counts, "cohorts": figures.Cohorts.on(today)}
+    if user.is_regional and user.region_id:
+        context["region_table"] = figures.side_by_side(user, _region_routes(user.region), today)
+    elif user.reads_board:
+        context["boards"] = list(_boards_of(user))
+        context["board_table"] = figures.side_by_side(user, _board_routes(context["boards"]), today)
+    elif user.reads_students:
+        context["route_table"] = figures.side_by_side(user, routes, today)
+    elif user.is_beheerder:
+        context["regions"] = Region.objects.filter(routes__isnull=False).distinct()
+    return render(request, "dashboard/home.html", context)
+
+
+# --- a route -------------------------------------------------------------------------------------
+
+def _chosen_cohort(request, cohorts: list[int], default: int) -> int | None:
+    """The cohort asked for in ``?cohort=`` (a school year's first calendar year), else the
+    reference cohort if the route has it, else its latest. Raises ValueError for bad input."""
+    raw = request.GET.get("cohort")
+    if raw in (None, ""):
+        return default if default in cohorts else (cohorts[-1] if cohorts else None)
+    cohort = int(raw)   # ValueError names the field in the caller
+    if not COHORT_RANGE[0] <= cohort <= COHORT_RANGE[1]:
+        raise ValueError(raw)
+    return cohort
+
+
+@dataclass
+class TargetRow:
+    target: RouteTarget
+    label: str
+    unit: str
+    figure: object       # the Figure (or None: not computed for this route)
+    norm: str            # "≥ 85%"
+    signal: str | None   # core.MEETS, core.MISSES or None (no value)
+
+
+def _target_id(target: RouteTarget, school_year: int) -> str:
+    if target.kpi in YEARLY_KPIS:          # yearly figures: the current school year's
+        return f"{target.kpi}/{target.parameter or school_year}"
+    return f"{target.kpi}/{target.parameter}" if target.parameter else target.kpi
+
+
+def target_rows(route, scope, cohort: int | None, cohort_figures: dict, partner: bool, on) -> list[TargetRow]:
+    """The route's numeric targets against the chosen cohort's figures (yearly KPIs: the current
+    school year), with the above/below signal; none yet for a figure that is not final (diploma
+    within 4 years of a cohort in its third year)."""
+    school_year = school_year_of(on)
+    targets = list(route.targets.all())
+    yearly = {}
+    if any(t.kpi in YEARLY_KPIS for t in targets):
+        yearly = figures.by_id(figures.shown(engine.year_figures(scope, school_year), partner))
+    rows = []
+    for target in targets:
+        figure_id = _target_id(target, school_year)
+        try:
+            kpi = core.kpi_of(figure_id)
+        except KeyError:
+            continue                       # a target on a KPI the catalogue does not know
+        figure = cohort_figures.get(figure_id) or yearly.get(figure_id)
+        judged = figure is not None and not figure.suppressed and figures.final(figure_id, cohort, on)
+        value = figure.value if judged else None
+        unit = "%" if kpi.unit == core.PERCENT else ""
+        rows.append(TargetRow(target, core.label_of(figure_id), kpi.unit, figure,
+                              f"{target.get_operator_display()} {target.value.normalize():f}{unit}",
+                              core.signal(value, target.operator, target.value)))
+    return rows
+
+
+@login_required
+def route_dashboard(request, pk):
+    user = request.user
+    route = get_object_or_404(Route.objects.visible_to(user).select_related("region"), pk=pk)
+    today = timezone.localdate()
+    partner = disclosure.is_partner(user, route)
+    scope = figures.route_scope(user, route) if partner else engine.Scope(route=route.pk)
+    cohorts = engine.cohorts_in(scope)
+    try:
+        cohort = _chosen_cohort(request, cohorts, figures.Cohorts.on(today).result)
+    except ValueError:
+        return HttpResponseBadRequest(_("cohort: geef het eerste jaar van een schooljaar, bijvoorbeeld 2023."))
+    trend = figures.trend(scope, TREND_IDS, cohorts, today, partner)
+    chosen = figures.by_id(figures.shown(engine.cohort_figures(scope, cohort, today), partner)) if cohort else {}
+    targets = target_rows(route, scope, cohort, chosen, partner, today)
+    flow = cohort_flow(scope, cohort, today) if cohort else []
+    return render(request, "dashboard/route.html", {
+        "route": route, "partner": partner, "cohorts": [(c, school_year_label(c)) for c in cohorts],
+        "cohort": cohort, "cohort_label": school_year_label(cohort) if cohort else "",
+        "cohort_figures": [f for f in chosen.values() if f.id != core.ZIJ_INSTROOM],
+        "flow_chart": charts.flow_chart(flow, outside=not partner) if flow else None,
+        "intake_chart": charts.intake_chart(cohorts, trend),
+        "trend_chart": charts.percent_trend_chart(cohorts, trend, figures.TREND_KPIS),
+        "targets": targets, "target_chart": charts.target_chart(targets),
+        "goals": goals_views.goal_table(route), "status": None,
+    })
+
+
+# --- a region ------------------------------------------------------------------------------------
+
+def _region_routes(region):
+    return engine.routes_in(engine.Scope(region=region.pk)).active().order_by("name")
+
+
+def _region_or_404(user, pk) -> Region:
+    """Regional coordinators read their own region's dashboard, beheerders every region's."""
+    region = get_object_or_404(Region, pk=pk)
+    if user.is_beheerder or (user.is_regional and user.region_id == region.pk):
+        return region
+    raise Http404
+
+
+def _coverage_summary(region, school_year):
+    """The coverage page's headline (apps.regional), when that app is installed."""
+    try:
+        from apps.regional.coverage import coverage
+    except ImportError:   # pragma: no cover - the regional app is part of the product
+        return None
+    return coverage(region, school_year)
+
+
+@login_required
+def region_dashboard(request, pk):
+    user = request.user
+    region = _region_or_404(user, pk)
+    today = timezone.localdate()
+    routes = _region_routes(region)
+    table = figures.side_by_side(user, routes, today)
+    inventory = figures.inventory(routes)
+    cohorts = engine.cohorts_in(engine.Scope(region=region.pk))
+    trend = figures.hide_like_total(
+        figures.trend(engine.Scope(region=region.pk), TREND_IDS, cohorts, today, partner=False), cohorts, table)
+    return render(request, "dashboard/region.html", {
+        "region": region, "table": table, "table_charts": charts.side_by_side_charts(table),
+        "inventory_charts": [
+            charts.count_chart("inventory-level", _("Routes per mbo-niveau"), _("Niveau"), inventory["level"]),
+            charts.count_chart("inventory-type", _("Routes per type"), _("Type"), inventory["type"]),
+            charts.count_chart("inventory-phase", _("Routes per fase"), _("Fase"), inventory["phase"]),
+        ],
+        "intake_chart": charts.intake_chart(cohorts, trend, "region-intake"),
+        "trend_chart": charts.percent_trend_chart(cohorts, trend, figures.TREND_KPIS, "region-trend"),
+        "coverage": _coverage_summary(region, school_year_of(today)),
+    })
+
+
+# --- a board -------------------------------------------------------------------------------------
+
+def _boards_of(user):
+    return Bestuur.objects.filter(institutions__in=user.institutions.all()).distinct()
+
+
+def _board_routes(boards):
+    return Route.objects.filter(partners__institution__bestuur__in=boards).active().distinct().order_by("name")
+
+
+@login_required
+def board_dashboard(request, pk):
+    """All routes of the board's schools side by side: as they are where the reader's institutions
+    are partners, suppressed elsewhere."""
+    user = request.user
+    board = get_object_or_404(Bestuur, pk=pk)
+    if not (user.is_beheerder or (user.reads_board and _boards_of(user).filter(pk=board.pk).exists())):
+        raise Http404
+    table = figures.side_by_side(user, _board_routes([board]), timezone.localdate())
+    return render(request, "dashboard/board.html", {
+        "board": board, "table": table, "table_charts": charts.side_by_side_charts(table)})
