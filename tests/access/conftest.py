@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
@@ -49,6 +50,7 @@ class _Root:
 @dataclass
 class World:
     objects: dict = field(default_factory=dict)   # name -> model instance (route, student, event, ...)
+    sessions: dict = field(default_factory=dict)  # persona -> session cookie (logged in once, for every page test)
     bodies: dict = field(default_factory=dict)    # name -> a valid request body (table entries' `body`)
     tokens: dict = field(default_factory=dict)    # persona -> Authorization header for the API
 
@@ -174,9 +176,23 @@ def _build(root, api):
     for persona, username in USERNAMES.items():
         if username:
             world.tokens[persona] = api.token_for(username)
+    for persona, username in USERNAMES.items():
+        if username:
+            world.sessions[persona] = _session(username)
     # DELETE /auth/tokens/{token_id} is tried on the vo coordinator's token.
     objects["token"] = ApiToken.objects.filter(user__username="calvijn").latest("pk")
     return world
+
+
+def _session(username):
+    """A browser session of the user (the beheerder's passed the second factor), made once: each test's
+    changes to it (a logout) are rolled back with the test."""
+    client = Client()
+    if username == "beheer":
+        login_with_second_factor(client, username)
+    else:
+        client.force_login(User.objects.get(username=username))
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
 @pytest.fixture(scope="module")
@@ -197,10 +213,7 @@ def page_client(world, db):
     """A browser client logged in as a persona (the beheerder with a session that passed the second factor)."""
     def as_persona(persona):
         client = Client(raise_request_exception=False)
-        username = USERNAMES[persona]
-        if username == "beheer":
-            login_with_second_factor(client, username)
-        elif username:
-            client.force_login(User.objects.get(username=username))
+        if persona in world.sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
         return client
     return as_persona
