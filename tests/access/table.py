@@ -9,16 +9,16 @@ answered normally; `change` the personas whose POST/PUT/PATCH/DELETE is let thro
     "PATCH /api/v1/routes/{route_id}": Api(change=ROUTE_EDITORS),
 
 A page's `args` name the world's objects its URL takes, in order (conftest.World.objects; "@x" is the
-literal x); an API path's parameters are filled in by their names (PARAMS in test_access.py). `get=False`
-marks a page that only takes a POST (its GET is refused for everyone: 405, or the login redirect).
-`query` is added to the GET (a page or report that needs a parameter). `ok` lists the answers of an
-allowed GET when it is not simply 200 (a page that redirects on purpose). `sample=True` asks a page
-that answers everyone alike (the API description) as anonymous and as one user only. `body` names a valid body in
-conftest.BODIES for a change whose input is checked before the access (django-ninja parses the body
-first, a form is validated first): with an empty body every persona would get the same 422. `refusal`
-adds answers that count as a refusal besides 403/404/405 (a page that shows the use case's refusal as a
-message on the page it redirects to). `xfail` marks known faults: {"read" or "change": (personas,
-reason)}; those cases must fail (strictly, so a fix shows up).
+literal x); an API path's parameters are filled in by their names (PARAMS in test_access.py).
+`get=False` marks a page that only takes a POST (its GET is refused for everyone: 405, or the login
+redirect). `query` is added to the GET (a page or report that needs a parameter). `ok` lists the
+answers of an allowed GET when it is not simply 200 (a page that redirects on purpose). `sample=True`
+asks a page that answers everyone alike (the API description) as anonymous and as one user only.
+`body` names a valid body (conftest._bodies) for a change whose input is checked before the access
+(django-ninja parses the body first, a form is validated first): with an empty body every persona
+would get the same 422. `refusal` adds answers that count as a refusal besides 403/404/405 (a page that
+shows the use case's refusal as a message on the page it redirects to). `xfail` marks known faults:
+{"read" or "change": (personas, reason)}; those cases must fail (strictly, so a fix shows up).
 """
 from dataclasses import dataclass
 
