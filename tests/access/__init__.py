@@ -1,0 +1,1 @@
+"""The shared access test (see test_access.py)."""
