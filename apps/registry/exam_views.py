@@ -39,8 +39,9 @@ def exam_template_detail(request, pk):
     may_change = ExamPlanTemplate.objects.editable_by(request.user).filter(pk=template.pk).exists()
     if request.method == "POST" and not may_change:
         raise PermissionDenied
-    form = ExamPlanTemplateForm(request.POST or None, instance=template)
-    formset = PartFormSet(request.POST or None, instance=template)
+    posted = request.POST if request.method == "POST" else None   # an empty post is a post (bound, checked)
+    form = ExamPlanTemplateForm(posted, instance=template)
+    formset = PartFormSet(posted, instance=template)
     if request.method == "POST":
         valid = form.is_valid() & formset.is_valid()
         parts, targets = _template_parts(template, formset)
@@ -71,6 +72,8 @@ def _template_parts(template, formset):
     """The template's parts as the page posted them, for the use case: the parts the formset did not
     show stay as they are (first, in their order), then the rows typed (by their order; a row ticked
     for removal left out). Returns (parts, targets): the form of each part (None for those kept)."""
+    if not formset.management_form.is_valid():   # a post without the part rows: the parts stay as they are
+        return [{"kind": p.kind, "name": p.name, "year": p.year} for p in template.parts.all()], []
     shown = {f.instance.pk for f in formset.initial_forms}
     kept = [p for p in template.parts.all() if p.pk not in shown]
     rows = sorted((f for f in formset.forms if not f.cleaned_data.get("DELETE")
