@@ -1,0 +1,319 @@
+"""The regional report: for a region and a school year, the tables the Amsterdam inventory
+("Doorlopende leerroutes in Amsterdam", 2021) compiled by hand over a school year, built from the
+register at once.
+
+``build(region, school_year)`` returns plain data (dicts and lists, JSON-ready): the web page, the
+PDF, the Excel workbook and the API all show this one result. Every table is a few aggregating
+queries over the region's routes, never a loop over students. The report is a regional view, read
+outside the routes' partners: every student count is suppressed as ``apps.core.lib.suppression``
+says ("<5" for 1 to 4, "x" for a count that could be derived from the others); a count shown is an
+int, a suppressed one its string. Counts of routes (practices) are not about students and are shown
+as they are.
+
+Which routes: the routes of the region (by the route's region or a partner institution in it, as a
+regional coordinator sees them), that were running or being developed in the school year: the phase
+of the cooperation in a school year is the phase recorded on the last day of that year (or today,
+for the current year), from the route's phase history; a route stopped before the year began is left
+out. "Bestaand" is every phase but "in ontwikkeling", as in the inventory's Tabel 1.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.lib.suppression import HIDDEN, TOTAL, suppress
+from apps.registry.models import Region
+from apps.routes import disclosure
+from apps.routes.models import (
+    ComplianceFinding,
+    Phase,
+    PhaseChange,
+    Route,
+    RoutePartner,
+    RouteTarget,
+    RouteType,
+    Uitstroomrichting,
+)
+from apps.students.models import Enrolment, Student
+from domain.calendar import school_year_label, year_end, year_start
+
+Progress = Callable[[int, int, str], None]   # (steps done, steps in all, what comes next)
+
+EXISTING = "bestaand"
+DEVELOPING = "in_ontwikkeling"
+CONTINUITY_RULES = ("R-16", "R-15")   # continuity risks (R-16) and group size (R-15, cost coverage)
+NO_LEVEL = "–"
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    label: str
+    build: Callable
+
+
+def routes_in(region: Region):
+    """The routes of a region: by the route's own region or a partner institution in it (the same
+    routes a regional coordinator of the region sees)."""
+    with_partner = RoutePartner.objects.filter(institution__regions=region).values("route")
+    return Route.objects.filter(Q(region=region) | Q(pk__in=with_partner))
+
+
+def build(region: Region, school_year: int, progress: Progress | None = None, today: date | None = None) -> dict:
+    """The report's tables for ``region`` and ``school_year``. ``progress`` is told after each
+    step (the background job writes it for the page)."""
+    today = today or timezone.localdate()
+    context = _Context(region, school_year, today)
+    steps = [
+        Step("practices", _("Tabel praktijken"), _practices),
+        Step("figures", _("Routes naar niveau, uitstroomrichting en type"), _figures),
+        Step("students", _("Leerlingen per route"), _students),
+        Step("results", _("Resultaten tegen streefcijfers"), _results),
+        Step("coverage", _("Dekking en witte vlekken"), _coverage),
+        Step("risks", _("Continuïteitsrisico's"), _risks),
+    ]
+    report = {
+        "region": {"id": region.pk, "name": region.name, "kind": region.get_kind_display()},
+        "school_year": school_year,
+        "school_year_label": school_year_label(school_year),
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+    }
+    for done, step in enumerate(steps):
+        if progress:
+            progress(done, len(steps), str(step.label))
+        report[step.key] = step.build(context)
+    if progress:
+        progress(len(steps), len(steps), "")
+    return report
+
+
+class _Context:
+    """What every table needs: the region's routes in the school year with the phase of that year."""
+
+    def __init__(self, region: Region, school_year: int, today: date):
+        self.region, self.school_year, self.today = region, school_year, today
+        self.day = min(today, year_end(school_year))   # the day whose phase counts for the year
+        routes = list(routes_in(region).select_related("region").order_by("name"))
+        self.phases = _phases_on(routes, self.day, year_start(school_year))
+        self.routes = [r for r in routes if r.pk in self.phases]
+        self.ids = [r.pk for r in self.routes]
+
+    def status(self, route) -> str:
+        return DEVELOPING if self.phases[route.pk] == Phase.IN_ONTWIKKELING else EXISTING
+
+
+def _phases_on(routes, day: date, start: date) -> dict[int, str]:
+    """Per route the phase on ``day`` from its history (one query); a route without history has its
+    current phase. Left out: a route whose first phase began after ``day``, one stopped before
+    ``start`` (a stop during the year keeps it in, as stopped) and one that ended before ``start``."""
+    history: dict[int, list] = {}
+    for change in PhaseChange.objects.filter(route__in=routes).order_by("since", "pk"):
+        history.setdefault(change.route_id, []).append(change)
+    phases = {}
+    for route in routes:
+        if route.end_date and route.end_date < start:
+            continue
+        changes = history.get(route.pk)
+        if not changes:
+            if route.start_year is None or route.start_year <= day.year:
+                phases[route.pk] = route.phase
+            continue
+        before = [c for c in changes if c.since <= day]
+        if not before:
+            continue
+        last = before[-1]
+        if last.phase == Phase.GESTOPT and last.since < start:
+            continue
+        phases[route.pk] = last.phase
+    return phases
+
+
+# --- the tables --------------------------------------------------------------------------------
+
+def _practices(ctx: _Context) -> list[dict]:
+    """Tabel 1: every practice with its vo-school(s) and their boards, mbo partner(s), phase and type."""
+    partners: dict[int, dict[str, list]] = {}
+    for p in (RoutePartner.objects.filter(route__in=ctx.ids).select_related("institution__bestuur")
+              .order_by("institution__name")):
+        side = partners.setdefault(p.route_id, {"vo": [], "mbo": []})[p.role]
+        side.append(p.institution)
+    phase_labels, type_labels = dict(Phase.choices), dict(RouteType.choices)
+    rows = []
+    for route in ctx.routes:
+        vo, mbo = partners.get(route.pk, {}).get("vo", []), partners.get(route.pk, {}).get("mbo", [])
+        phase = ctx.phases[route.pk]
+        rows.append({
+            "route_id": route.pk,
+            "route": route.name,
+            "vo_schools": "; ".join(i.name for i in vo),
+            "boards": "; ".join(dict.fromkeys(i.bestuur.name for i in vo)),
+            "mbo": "; ".join(i.name for i in mbo),
+            "phase": phase,
+            "phase_label": str(phase_labels.get(phase, phase)),
+            "type": route.type,
+            "type_label": str(type_labels.get(route.type, route.type)),
+            "programme_label": route.programme_label,
+            "legal_status": str(route.get_legal_status_display()),
+            "status": ctx.status(route),
+        })
+    rows.sort(key=lambda r: (r["status"] != EXISTING, r["vo_schools"].lower(), r["route"].lower()))
+    return rows
+
+
+def _figures(ctx: _Context) -> dict:
+    """Figures 1-3 of the inventory: routes by mbo level, by uitstroomrichting and by type, each
+    counted apart for existing practices and practices in development (a route with two levels
+    counts once at each)."""
+    richtingen = (Uitstroomrichting.objects.filter(route__in=ctx.ids, active=True)
+                  .values_list("route_id", "kwalificatie__level", "kwalificatie__name").distinct())
+    levels: dict[int, set] = {}
+    names: dict[int, set] = {}
+    for route_id, level, name in richtingen:
+        levels.setdefault(route_id, set()).add(f"mbo {level}")
+        names.setdefault(route_id, set()).add(name)
+    type_labels = dict(RouteType.choices)
+    by_level = _count(ctx, lambda r: levels.get(r.pk) or {NO_LEVEL})
+    by_richting = _count(ctx, lambda r: names.get(r.pk) or {NO_LEVEL})
+    by_type = _count(ctx, lambda r: {str(type_labels.get(r.type, r.type))})
+    return {
+        "by_level": _figure("figuur-niveau", _("Figuur 1. Routes naar uitstroomniveau"), _("Niveau"),
+                            by_level, key=lambda label: (label == NO_LEVEL, label)),
+        "by_richting": _figure("figuur-richting", _("Figuur 2. Routes naar uitstroomrichting"),
+                               _("Uitstroomrichting"), by_richting,
+                               key=lambda label: (label == NO_LEVEL, -sum(by_richting[label].values()), label)),
+        "by_type": _figure("figuur-type", _("Figuur 3. Routes naar type route"), _("Type"), by_type,
+                           key=lambda label: (-sum(by_type[label].values()), label)),
+    }
+
+
+def _count(ctx: _Context, categories) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for route in ctx.routes:
+        for category in categories(route):
+            cell = counts.setdefault(category, {EXISTING: 0, DEVELOPING: 0})
+            cell[ctx.status(route)] += 1
+    return counts
+
+
+def _figure(figure_id: str, title: str, label_header: str, counts: dict, key) -> dict:
+    labels = sorted(counts, key=key)
+    return {
+        "id": figure_id,
+        "title": title,
+        "label_header": label_header,
+        "labels": labels,
+        "series": [
+            {"key": EXISTING, "label": _("bestaand"), "values": [counts[label][EXISTING] for label in labels]},
+            {"key": DEVELOPING, "label": _("in ontwikkeling"),
+             "values": [counts[label][DEVELOPING] for label in labels]},
+        ],
+        "totals": [sum(counts[label].values()) for label in labels],
+    }
+
+
+def _students(ctx: _Context) -> list[dict]:
+    """Per route the students enrolled in the school year (all route years together, as the
+    inventory counts them), of whom funded in the vo-fase and in the mbo-fase, and the intake (the
+    cohort that starts in the year). Suppressed: see the module's docstring; a total hidden in one
+    of its two breakdowns is hidden in both."""
+    year = ctx.school_year
+    enrolled = {
+        row["student__route"]: row for row in
+        Enrolment.objects.filter(school_year=year, student__route__in=ctx.ids).values("student__route")
+        .annotate(total=Count("student", distinct=True),
+                  vo=Count("student", distinct=True, filter=Q(funded=True, phase="vo")),
+                  mbo=Count("student", distinct=True, filter=Q(funded=True, phase="mbo")))
+    }
+    intake = dict(Student.objects.filter(route__in=ctx.ids, cohort=year, enrolments__school_year=year)
+                  .values("route").annotate(n=Count("pk", distinct=True)).values_list("route", "n"))
+    rows = []
+    for route in ctx.routes:
+        counts = enrolled.get(route.pk, {"total": 0, "vo": 0, "mbo": 0})
+        total = counts["total"]
+        by_phase = suppress({"vo_fase": counts["vo"], "mbo_fase": counts["mbo"]}, total)
+        by_intake = suppress({"intake": intake.get(route.pk, 0)}, total)
+        rows.append({
+            "route_id": route.pk,
+            "route": route.name,
+            "status": ctx.status(route),
+            "total": HIDDEN if HIDDEN in (by_phase[TOTAL], by_intake[TOTAL]) else number(by_phase[TOTAL]),
+            "vo_fase": number(by_phase["vo_fase"]),
+            "mbo_fase": number(by_phase["mbo_fase"]),
+            "intake": number(by_intake["intake"]),
+        })
+    return rows
+
+
+def number(shown: str) -> int | str:
+    """A shown count as a number when it is one ("12" -> 12), else its text ("<5", "x")."""
+    return int(shown) if shown.isdigit() else shown
+
+
+def _results(ctx: _Context) -> list[dict]:
+    """Results per route against its own numeric targets (RouteTarget: a KPI, its parameter, a norm)."""
+    targets = RouteTarget.objects.filter(route__in=ctx.ids).order_by("kpi", "parameter", "pk")
+    by_route: dict[int, list] = {}
+    for target in targets:
+        by_route.setdefault(target.route_id, []).append(target)
+    rows = []
+    for route in ctx.routes:
+        for target in by_route.get(route.pk, []):
+            value = None
+            rows.append({
+                "route_id": route.pk, "route": route.name, "kpi": target.kpi, "parameter": target.parameter,
+                "target": f"{target.get_operator_display()} {_decimal(target.value)}",
+                "value": value, "met": None,
+            })
+    return rows
+
+
+def _decimal(value) -> str:
+    return f"{value.normalize():f}"
+
+
+def _coverage(ctx: _Context) -> dict:
+    return {"gaps": [], "schools_without_route": []}
+
+
+CONTACT_NAME = re.compile(r" \([^)]*\)(;| )")   # "(name, role)" in R-16's contact message
+
+
+def _risks(ctx: _Context) -> list[dict]:
+    """The known continuity risks: the warnings of R-16 (one contact person per partner, no financial
+    agreement, no recent partner meeting) and R-15 (intake below the minimum group size) of the
+    routes' latest rule check (the state of today, not of the school year). Contact persons' names
+    are left out of a regional report; R-15's intake counts are suppressed as on the route page for
+    a reader outside the partners."""
+    kinds = {"contacts": _("contactpersonen"), "settlement_model": _("financiële afspraak"),
+             "last_partner_meeting": _("partneroverleg")}
+    found: dict[int, list] = {}
+    for finding in (ComplianceFinding.objects.filter(route__in=ctx.ids, rule__in=CONTINUITY_RULES)
+                    .exclude(status=ComplianceFinding.Status.PASSED).order_by("rule", "pk")):
+        found.setdefault(finding.route_id, []).append(finding)
+    rows = []
+    for route in ctx.routes:
+        for finding in disclosure.findings_for(_OUTSIDER, route, found.get(route.pk, [])):
+            message = finding.message
+            if finding.field == "contacts":
+                message = CONTACT_NAME.sub(r"\1", message, count=1)
+            rows.append({
+                "route_id": route.pk, "route": route.name, "rule": finding.rule, "status": finding.status,
+                "kind": str(kinds.get(finding.field, _("groepsgrootte") if finding.rule == "R-15" else finding.field)),
+                "message": message,
+            })
+    return rows
+
+
+class _Reader:
+    """A reader outside every route's partners: whom the report is written for."""
+
+    is_authenticated = False
+
+
+_OUTSIDER = _Reader()
