@@ -331,3 +331,46 @@ class ExamPlanTemplatePart(models.Model):
                                                  "keuzedelen en BPV staan als aantal en uren op het sjabloon.")})
             if vmbo and self.year not in (3, 4):
                 raise ValidationError({"year": _("Een vmbo-onderdeel ligt in vmbo-leerjaar 3 of 4.")})
+
+
+class PopulationCount(models.Model):
+    """How many vmbo students a vestiging had on 1 October of a school year, per leerweg, profiel and
+    leerjaar, as DUO publishes it per vestiging ("Leerlingen vo per vestiging naar onderwijstype").
+    The denominator of K-10 (bereik) and the "students in a profiel" side of the coverage gaps.
+    A beheerder imports it (apps.regional.services); the profiel is empty for leerjaren and years
+    without profielen (leerjaar 1-2, sectors before 2016). ``below_five`` marks a count DUO published
+    as "<5" (files since November 2023): the count is then stored as 0 and totals are lower bounds."""
+
+    school_year = models.PositiveSmallIntegerField(
+        _("schooljaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Eerste kalenderjaar van het schooljaar, bijv. 2020 voor 2020-2021 (peildatum 1 oktober 2020)."))
+    institution = models.ForeignKey(Institution, models.CASCADE, related_name="population_counts",
+                                    verbose_name=_("instelling"))
+    location = models.ForeignKey(Location, models.CASCADE, related_name="population_counts",
+                                 verbose_name=_("vestiging"))
+    gemeente = models.CharField(_("gemeente"), max_length=100, blank=True)
+    stadsdeel = models.CharField(_("stadsdeel"), max_length=100, blank=True,
+                                 help_text=_("Niet in het DUO-bestand; een regio kan het als extra kolom meegeven."))
+    leerweg = models.ForeignKey(Leerweg, models.PROTECT, related_name="population_counts", verbose_name=_("leerweg"))
+    profiel = models.ForeignKey(Profiel, models.PROTECT, null=True, blank=True, related_name="population_counts",
+                                verbose_name=_("profiel"))
+    leerjaar = models.PositiveSmallIntegerField(_("leerjaar"), validators=[MinValueValidator(1), MaxValueValidator(4)])
+    count = models.PositiveIntegerField(_("aantal leerlingen"))
+    below_five = models.BooleanField(_("kleiner dan 5 (DUO)"), default=False)
+
+    class Meta:
+        ordering = ["school_year", "institution__name", "location__code", "leerweg__order", "profiel__code",
+                    "leerjaar"]
+        verbose_name = _("leerlingaantal (DUO)")
+        verbose_name_plural = _("leerlingaantallen (DUO)")
+        constraints = [
+            models.UniqueConstraint(fields=["school_year", "location", "leerweg", "profiel", "leerjaar"],
+                                    condition=Q(profiel__isnull=False), name="populationcount_unique_key"),
+            models.UniqueConstraint(fields=["school_year", "location", "leerweg", "leerjaar"],
+                                    condition=Q(profiel__isnull=True), name="populationcount_unique_key_no_profiel"),
+        ]
+        indexes = [models.Index(fields=["school_year", "institution"])]
+
+    def __str__(self):
+        profiel = f" {self.profiel.code}" if self.profiel_id else ""
+        return f"{self.location} {self.school_year} {self.leerweg}{profiel} lj {self.leerjaar}: {self.count}"

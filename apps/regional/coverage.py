@@ -1,0 +1,316 @@
+"""Coverage of a region (domain brief, section 7 "Coverage", and K-10 bereik).
+
+For a region and a school year: which vmbo profiel × mbo level (2, 3, 4) cells have an active legal
+route (DLR/GLR) and which vo-schools offer it; the gaps (the region has vmbo students in the profiel,
+by the imported DUO population counts, but no route at that level); the same per gemeente (or
+stadsdeel); the region's vmbo schools without any form of route ("12 of 41"); and K-10 bereik.
+
+Everything is counted by the database (a handful of aggregate queries); Python only arranges the
+few routes and schools of one region. The figures here are raw: a page or API answer that shows a
+student count outside a route's partners passes it through ``apps.core.lib.suppression.suppress``.
+
+Which routes count in school year Y (the phase is read from the route's phase history on 1 October
+of Y, so an earlier year shows the routes as they were then; a route without history has its
+current phase):
+- *offering* (a cell is covered): type DLR or GLR, phase opstartfase, 1e cohort or regulier, started
+  (start year Y or earlier, or not recorded) and not ended before Y;
+- *in development*: the same type with phase "in ontwikkeling": shown in the cell, but the cell is
+  still a gap, since no student can enter it yet;
+- *some form of route* (for the schools with and without a route): any type, in development or
+  running, not stopped or ended before Y: the Amsterdam inventory counts gestapelde and
+  gedeeltelijke routes and routes in development among its 12 schools "with some form of route".
+A route belongs to the region when the region is its own region or one of its vo-schools is in it.
+A route's profielen are its own; a route that records none takes those related (R-02 table) to the
+kwalificaties of its active uitstroomrichtingen. Its levels are those of its active uitstroomrichtingen."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from apps.registry.models import Institution, Leerweg, PopulationCount, Profiel, ProfielKwalificatie, Region
+from apps.routes.models import Phase, PhaseChange, Route, RoutePartner, Uitstroomrichting
+from apps.students.models import Enrolment
+from domain.calendar import teldatum, year_start
+from domain.facts import DLR_TYPES
+
+LEVELS = (2, 3, 4)
+RUNNING = (Phase.OPSTARTFASE, Phase.EERSTE_COHORT, Phase.REGULIER)
+DEVELOPING = (Phase.IN_ONTWIKKELING,)
+NOT_VMBO_KINDS = (Institution.Kind.PRO, Institution.Kind.VSO)
+DEFAULT_BEREIK_LEERJAAR = 3
+
+
+@dataclass
+class SchoolRef:
+    id: int
+    brin: str
+    name: str
+    areas: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RouteRef:
+    id: int
+    name: str
+    type: str
+    phase: str
+    vo_schools: list[SchoolRef] = field(default_factory=list)
+
+
+@dataclass
+class Cell:
+    profiel: str
+    level: int
+    routes: list[RouteRef] = field(default_factory=list)      # offering: students can enter
+    developing: list[RouteRef] = field(default_factory=list)  # in development
+    students: int = 0                                          # the area's vmbo students in the profiel
+
+    @property
+    def gap(self) -> bool:
+        return self.students > 0 and not self.routes
+
+    @property
+    def schools(self) -> list[SchoolRef]:
+        """The vo-schools offering a route in this cell (each once)."""
+        seen = {}
+        for route in self.routes:
+            for school in route.vo_schools:
+                seen.setdefault(school.id, school)
+        return sorted(seen.values(), key=lambda s: s.name)
+
+
+@dataclass
+class Matrix:
+    """Profiel × level for one area (the whole region or one gemeente)."""
+    area: str
+    profielen: list[tuple[str, str]]                     # (code, name) in the registry's order
+    cells: dict[tuple[str, int], Cell]
+    students_by_profiel: dict[str, int]
+
+    def row(self, profiel: str) -> list[Cell]:
+        return [self.cells[(profiel, level)] for level in LEVELS]
+
+    @property
+    def gaps(self) -> list[Cell]:
+        return [cell for cell in self.cells.values() if cell.gap]
+
+
+@dataclass
+class Coverage:
+    region: Region
+    school_year: int
+    matrix: Matrix
+    by_area: list[Matrix]
+    schools: list[SchoolRef]                  # the region's vmbo schools
+    schools_with_route: list[SchoolRef]
+    schools_without_route: list[SchoolRef]
+    has_population: bool
+
+    @property
+    def gaps(self) -> list[Cell]:
+        return self.matrix.gaps
+
+
+def region_schools(region: Region):
+    """The region's vmbo schools: vo institutions in the region, praktijkonderwijs and vso left out."""
+    return (Institution.objects.filter(regions=region, sector=Institution.Sector.VO)
+            .exclude(kind__in=NOT_VMBO_KINDS).order_by("name"))
+
+
+def routes_in_year(region: Region, school_year: int):
+    """The routes of the region with their phase on 1 October of the school year (``phase_then``;
+    empty when the route's history starts later) and whether they had ended before the year."""
+    schools = region_schools(region)
+    in_region = Q(region=region) | Q(pk__in=RoutePartner.objects.filter(role="vo", institution__in=schools)
+                                     .values("route"))
+    history = PhaseChange.objects.filter(route=OuterRef("pk"))
+    phase_then = Subquery(history.filter(since__lte=teldatum(school_year)).order_by("-since", "-pk")
+                          .values("phase")[:1])
+    return (Route.objects.filter(in_region)
+            .annotate(has_history=Exists(history))
+            .annotate(phase_then=Coalesce(phase_then, Value(""))).annotate(current_phase=F("phase"))
+            .exclude(end_date__lt=year_start(school_year)))
+
+
+def _phase(route) -> str:
+    return route.phase_then if route.has_history else route.current_phase
+
+
+def _offering(route, school_year: int) -> bool:
+    return (route.type in DLR_TYPES and _phase(route) in RUNNING
+            and (route.start_year is None or route.start_year <= school_year))
+
+
+def _some_form(route) -> bool:
+    return _phase(route) in (*RUNNING, *DEVELOPING)
+
+
+def _areas(region: Region, school_year: int, schools: list[Institution]) -> dict[int, list[str]]:
+    """Each school's gemeente (with stadsdeel) from its population counts of the year; a school
+    without counts: its gemeente region in the registry, else its city."""
+    areas: dict[int, set[str]] = {}
+    rows = (PopulationCount.objects.filter(school_year=school_year, institution__in=[s.pk for s in schools])
+            .values_list("institution", "gemeente", "stadsdeel").distinct())
+    for institution, gemeente, stadsdeel in rows:
+        areas.setdefault(institution, set()).add(area_label(gemeente, stadsdeel))
+    gemeenten = dict(Institution.regions.through.objects
+                     .filter(institution__in=[s.pk for s in schools], region__kind=Region.Kind.GEMEENTE)
+                     .values_list("institution", "region__name"))
+    for school in schools:
+        if school.pk not in areas:
+            areas[school.pk] = {gemeenten.get(school.pk) or school.city or "?"}
+    return {pk: sorted(names) for pk, names in areas.items()}
+
+
+def area_label(gemeente: str, stadsdeel: str = "") -> str:
+    gemeente = gemeente or "?"
+    return f"{gemeente} – {stadsdeel}" if stadsdeel else gemeente
+
+
+def _route_cells(routes: list) -> dict[int, set[tuple[str, int]]]:
+    """(profiel code, level) pairs per route id, from two queries."""
+    ids = [r.pk for r in routes]
+    levels: dict[int, set[int]] = {}
+    kwalificaties: dict[int, set[int]] = {}
+    for route, level, kwalificatie in (Uitstroomrichting.objects.filter(route__in=ids, active=True)
+                                       .values_list("route", "kwalificatie__level", "kwalificatie")):
+        if level in LEVELS:
+            levels.setdefault(route, set()).add(level)
+            kwalificaties.setdefault(route, set()).add(kwalificatie)
+    own: dict[int, set[str]] = {}
+    for route, code in Route.profielen.through.objects.filter(route__in=ids).values_list("route", "profiel__code"):
+        own.setdefault(route, set()).add(code)
+    related: dict[int, set[str]] = {}
+    all_kwal = {k for ks in kwalificaties.values() for k in ks}
+    by_kwal: dict[int, set[str]] = {}
+    for kwal, code in ProfielKwalificatie.objects.filter(kwalificatie__in=all_kwal).values_list(
+            "kwalificatie", "profiel__code"):
+        by_kwal.setdefault(kwal, set()).add(code)
+    for route, ks in kwalificaties.items():
+        related[route] = {code for k in ks for code in by_kwal.get(k, ())}
+    return {rid: {(p, lvl) for p in (own.get(rid) or related.get(rid, set())) for lvl in levels.get(rid, ())}
+            for rid in ids}
+
+
+def _students_by_profiel(school_year: int, schools: list[int]) -> dict[str, int]:
+    rows = (PopulationCount.objects.filter(school_year=school_year, institution__in=schools, profiel__isnull=False)
+            .values("profiel__code").annotate(n=Sum("count")))
+    return {row["profiel__code"]: row["n"] for row in rows}
+
+
+def _students_by_area_profiel(school_year: int, schools: list[int]) -> dict[str, dict[str, int]]:
+    rows = (PopulationCount.objects.filter(school_year=school_year, institution__in=schools, profiel__isnull=False)
+            .values("gemeente", "stadsdeel", "profiel__code").annotate(n=Sum("count")))
+    result: dict[str, dict[str, int]] = {}
+    for row in rows:
+        area = area_label(row["gemeente"], row["stadsdeel"])
+        bucket = result.setdefault(area, {})
+        bucket[row["profiel__code"]] = bucket.get(row["profiel__code"], 0) + row["n"]
+    return result
+
+
+def _matrix(area: str, profielen, legal: list[tuple[RouteRef, set, bool]], students: dict[str, int]) -> Matrix:
+    cells = {(code, level): Cell(code, level, students=students.get(code, 0))
+             for code, _name in profielen for level in LEVELS}
+    for ref, pairs, offering in legal:
+        for pair in pairs:
+            if pair in cells:
+                (cells[pair].routes if offering else cells[pair].developing).append(ref)
+    return Matrix(area, profielen, cells, students)
+
+
+def coverage(region: Region, school_year: int) -> Coverage:
+    """The coverage of the region in the school year (see the module's docstring)."""
+    schools = list(region_schools(region))
+    school_ids = [s.pk for s in schools]
+    areas = _areas(region, school_year, schools)
+    refs = {s.pk: SchoolRef(s.pk, s.brin, s.name, areas.get(s.pk, [])) for s in schools}
+
+    routes = [r for r in routes_in_year(region, school_year) if _some_form(r)]
+    vo_partners: dict[int, list[int]] = {}
+    outside = {}
+    for route, inst, brin, name in (RoutePartner.objects.filter(route__in=[r.pk for r in routes], role="vo")
+                                    .values_list("route", "institution", "institution__brin",
+                                                 "institution__name")):
+        vo_partners.setdefault(route, []).append(inst)
+        if inst not in refs:
+            outside[inst] = SchoolRef(inst, brin, name)
+    with_route_ids = {inst for r in routes for inst in vo_partners.get(r.pk, ()) if inst in refs}
+
+    legal_routes = [r for r in routes if r.type in DLR_TYPES]
+    pairs = _route_cells(legal_routes)
+    legal = []
+    for r in legal_routes:
+        vo = sorted((refs.get(i) or outside[i] for i in vo_partners.get(r.pk, ())), key=lambda s: s.name)
+        legal.append((RouteRef(r.pk, r.name, r.type, _phase(r), vo), pairs[r.pk], _offering(r, school_year)))
+
+    profielen = list(Profiel.objects.values_list("code", "name"))
+    matrix = _matrix(region.name, profielen, legal, _students_by_profiel(school_year, school_ids))
+    by_area_students = _students_by_area_profiel(school_year, school_ids)
+    area_names = sorted({a for names in areas.values() for a in names} | set(by_area_students))
+    by_area = []
+    for area in area_names:
+        in_area = [(ref, p, offering) for ref, p, offering in legal
+                   if any(area in s.areas for s in ref.vo_schools)]
+        by_area.append(_matrix(area, profielen, in_area, by_area_students.get(area, {})))
+
+    return Coverage(
+        region=region, school_year=school_year, matrix=matrix, by_area=by_area, schools=list(refs.values()),
+        schools_with_route=[refs[i] for i in school_ids if i in with_route_ids],
+        schools_without_route=[refs[i] for i in school_ids if i not in with_route_ids],
+        has_population=PopulationCount.objects.filter(school_year=school_year, institution__in=school_ids).exists())
+
+
+@dataclass
+class Bereik:
+    leerweg: str
+    numerator: int
+    denominator: int
+
+    @property
+    def value(self) -> Decimal | None:
+        """Percentage, one decimal, half up; None ("–") for a denominator of 0."""
+        if not self.denominator:
+            return None
+        return (Decimal(100 * self.numerator) / Decimal(self.denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def bereik(region: Region, school_year: int, leerjaar: int = DEFAULT_BEREIK_LEERJAAR) -> list[Bereik]:
+    """K-10 per leerweg: of the region's vmbo students in leerjaar ``leerjaar`` on 1 October of the
+    school year (denominator: the imported population counts of the region's schools), how many
+    follow a legal route (numerator: students of the region's DLR/GLR routes enrolled on that day
+    whose vmbo leerjaar, vmbo leerjaar at start + route year − 1, is ``leerjaar``)."""
+    schools = region_schools(region).values("pk")
+    denominators = dict(PopulationCount.objects.filter(school_year=school_year, institution__in=schools,
+                                                       leerjaar=leerjaar)
+                        .values("leerweg__code").annotate(n=Sum("count")).values_list("leerweg__code", "n"))
+    day = teldatum(school_year)
+    legal = routes_in_year(region, school_year).filter(type__in=DLR_TYPES).values("pk")
+    numerators = dict(
+        Enrolment.objects.filter(school_year=school_year, student__route__in=legal, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .annotate(leerjaar=F("student__vmbo_year_at_start") + F("route_year") - 1).filter(leerjaar=leerjaar)
+        .values("student__leerweg__code").annotate(n=Count("student", distinct=True))
+        .values_list("student__leerweg__code", "n"))
+    return [Bereik(code, numerators.get(code, 0), denominators.get(code, 0))
+            for code in Leerweg.objects.values_list("code", flat=True)]
+
+
+def regions_for(user):
+    """The regions whose coverage the user may read: a beheerder every region, a regional
+    coordinator their own, a bestuurder or route coordinator the regions their institutions are in
+    (read-only, like everyone here). Other roles none."""
+    from apps.accounts.models import Role
+
+    if not user.is_authenticated:
+        return Region.objects.none()
+    if user.is_beheerder:
+        return Region.objects.all()
+    if user.is_regional:
+        return Region.objects.filter(pk=user.region_id) if user.region_id else Region.objects.none()
+    if user.role in (Role.BESTUURDER, Role.ROUTECOORDINATOR):
+        return Region.objects.filter(institutions__in=user.institutions.all()).distinct()
+    return Region.objects.none()
