@@ -99,13 +99,15 @@ from apps.accounts.api import router as accounts_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
 from apps.registry.api import router as registry_router  # noqa: E402
 from apps.routes.api import agreements_router, rules_router  # noqa: E402
-from apps.routes.api import router as routes_router
+from apps.routes.api import router as routes_router  # noqa: E402
+from apps.routes.goals_api import router as goals_router  # noqa: E402
 from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.students.api import router as students_router  # noqa: E402
 
 api.add_router("/auth", accounts_router)
 api.add_router("/rules", rules_router)
 api.add_router("/routes", routes_router)
+api.add_router("/routes", goals_router)
 api.add_router("/agreements", agreements_router)
 api.add_router("/", partner_proposals_router)
 api.add_router("/", registry_router)

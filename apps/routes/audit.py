@@ -18,7 +18,7 @@ auditlog.register(m.Route, m2m_fields={"profielen", "leerwegen"})
 auditlog.register(m.Agreement, m2m_fields={"routes"})
 for model in (m.RoutePartner, m.Uitstroomrichting, m.RouteYear, m.RouteTarget, m.PhaseChange, m.Contact,
               m.ProgrammeComponent, m.Responsibility, m.Signature, m.Clause, m.AgreementDocument,
-              m.PartnerProposal, m.PartnerConfirmation):
+              m.PartnerProposal, m.PartnerConfirmation, m.RouteGoal, m.GoalJudgement):
     auditlog.register(model)
 for model in (registry.Region, registry.Bestuur, registry.Institution, registry.Location, registry.Profiel,
               registry.Leerweg, registry.Kwalificatie, registry.ProfielKwalificatie):

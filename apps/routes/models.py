@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
-from domain.calendar import year_start
+from domain.calendar import school_year_label, year_start
 from domain.facts import DLR_TYPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS
 from domain.rules.base import TOPIC_NAMES
 
@@ -378,6 +378,51 @@ class RouteTarget(RoutePart):
     def __str__(self):
         param = f"({self.parameter})" if self.parameter else ""
         return f"{self.kpi}{param} {self.get_operator_display()} {self.value.normalize():f}"
+
+
+class Judgement(models.TextChoices):
+    """Whether a qualitative target was met in a school year."""
+    JA = "ja", _("ja")
+    DEELS = "deels", _("deels")
+    NEE = "nee", _("nee")
+
+
+class RouteGoal(RoutePart):
+    """A qualitative target of the route (kwalitatief doel), e.g. "elke leerling heeft een vaste
+    loopbaancoach", judged per school year (``GoalJudgement``)."""
+    route = models.ForeignKey(Route, models.CASCADE, related_name="goals")
+    text = models.CharField(_("doel"), max_length=1000)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("kwalitatief doel")
+        verbose_name_plural = _("kwalitatieve doelen")
+
+    def __str__(self):
+        return self.text
+
+
+class GoalJudgement(models.Model):
+    """The judgement of one qualitative target for one school year: ja, deels or nee, with a note."""
+    goal = models.ForeignKey(RouteGoal, models.CASCADE, related_name="judgements", verbose_name=_("doel"))
+    school_year = models.PositiveSmallIntegerField(
+        _("schooljaar"), validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Eerste kalenderjaar van het schooljaar, bijv. 2024 voor 2024-2025."))
+    judgement = models.CharField(_("oordeel"), max_length=5, choices=Judgement.choices)
+    note = models.CharField(_("toelichting"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["goal", "school_year"]
+        verbose_name = _("oordeel over een doel")
+        verbose_name_plural = _("oordelen over doelen")
+        constraints = [models.UniqueConstraint(fields=["goal", "school_year"], name="goaljudgement_unique")]
+
+    def __str__(self):
+        return f"{school_year_label(self.school_year)}: {self.get_judgement_display()}"
+
+    def get_additional_data(self):
+        return {"route_id": self.goal.route_id}   # shown in the route's history
 
 
 class PhaseChange(RoutePart):

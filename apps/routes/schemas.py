@@ -185,6 +185,21 @@ class AgreementIn(In):
     clauses: rows(ClauseIn) = []
 
 
+# --- qualitative targets -----------------------------------------------------------------------
+
+class GoalIn(In):
+    """A qualitative target of a route (its text); the same shape creates and replaces it."""
+    text: string(1000, required=True)
+
+
+class JudgementIn(In):
+    """The judgement of a qualitative target for one school year (the first calendar year, e.g. 2024
+    for 2024-2025); a second judgement for the same year replaces the first."""
+    school_year: small(1990, 2100)
+    judgement: choice(m.Judgement)
+    note: string(1000) = ""
+
+
 # --- PUT and PATCH shapes -----------------------------------------------------------------------
 
 def _variant(schema: type[In], name: str, required: bool) -> type[In]:

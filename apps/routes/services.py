@@ -3,15 +3,18 @@ action, taking the typed input of ``schemas``. Each resolves the codes of its in
 small validators, writes everything in one transaction (child rows are replaced by key, so an
 unchanged row keeps its id) under the compliance guard, and refuses a change with ``ChangeRefused``
 carrying every problem found as {"rule", "field", "message"}; nothing is written then."""
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel, Region
 from apps.routes.models import Agreement, Route
+from domain.calendar import school_year_label, school_year_of
 
 from . import compliance, proposals
 from . import models as m
-from .schemas import AgreementIn, RouteIn
+from .schemas import AgreementIn, GoalIn, JudgementIn, RouteIn
 
 
 class ChangeRefused(Exception):
@@ -450,3 +453,85 @@ def save_agreement(user, data: AgreementIn, agreement: m.Agreement | None = None
         return compliance.change_agreement(apply, previous_routes)
     except compliance.RuleViolation as violation:
         raise ChangeRefused(rule_errors(data, violation.findings)) from violation
+
+
+# --- qualitative targets --------------------------------------------------------------------------
+# A route's qualitative targets (RouteGoal) and their judgement per school year (GoalJudgement).
+# The route's editors change them (Route.objects.editable_by); they are audited as parts of the route.
+
+def _require_editable(user, route: m.Route) -> None:
+    if not m.Route.objects.editable_by(user).filter(pk=route.pk).exists():
+        raise PermissionDenied(_("U mag deze route lezen maar niet wijzigen."))
+
+
+def check_goal_text(route: m.Route, data: GoalIn, goal: m.RouteGoal | None = None) -> list[dict]:
+    """A route states a target once."""
+    same = route.goals.filter(text__iexact=data.text)
+    if goal is not None:
+        same = same.exclude(pk=goal.pk)
+    return [error("text", _("Deze route heeft dit doel al."))] if same.exists() else []
+
+
+def check_judgement_year(route: m.Route, school_year: int) -> list[dict]:
+    """A target is judged over a school year that has begun, and not before the route started."""
+    current = school_year_of(timezone.localdate())
+    if school_year > current:
+        return [error("school_year", _("Een doel wordt beoordeeld over een schooljaar dat al begonnen is (uiterlijk "
+                                       "%(year)s).") % {"year": school_year_label(current)})]
+    if route.start_year and school_year < route.start_year:
+        return [error("school_year", _("De route begon in %(year)s; een eerder schooljaar kan niet beoordeeld "
+                                       "worden.") % {"year": school_year_label(route.start_year)})]
+    return []
+
+
+def add_goal(user, route: m.Route, data: GoalIn) -> m.RouteGoal:
+    """Add a qualitative target to the route. Raises PermissionDenied or ChangeRefused."""
+    _require_editable(user, route)
+    errors = check_goal_text(route, data)
+    if errors:
+        raise ChangeRefused(errors)
+    return m.RouteGoal.objects.create(route=route, text=data.text)
+
+
+def change_goal(user, goal: m.RouteGoal, data: GoalIn) -> m.RouteGoal:
+    """Replace the text of a qualitative target (its judgements stay)."""
+    _require_editable(user, goal.route)
+    errors = check_goal_text(goal.route, data, goal)
+    if errors:
+        raise ChangeRefused(errors)
+    if goal.text != data.text:
+        goal.text = data.text
+        goal.save()
+    return goal
+
+
+def remove_goal(user, goal: m.RouteGoal) -> None:
+    """Remove a qualitative target with its judgements (the audit trail keeps them)."""
+    _require_editable(user, goal.route)
+    with transaction.atomic():
+        for judgement in goal.judgements.all():
+            judgement.delete()      # one audit entry each, not a silent cascade
+        goal.delete()
+
+
+def judge_goal(user, goal: m.RouteGoal, data: JudgementIn) -> tuple[m.GoalJudgement, bool]:
+    """Record the judgement of a target for a school year, replacing an earlier judgement of that
+    year. Returns (judgement, created)."""
+    _require_editable(user, goal.route)
+    errors = check_judgement_year(goal.route, data.school_year)
+    if errors:
+        raise ChangeRefused(errors)
+    with transaction.atomic():
+        judgement = m.GoalJudgement.objects.select_for_update().filter(goal=goal, school_year=data.school_year).first()
+        if judgement is None:
+            return m.GoalJudgement.objects.create(goal=goal, school_year=data.school_year,
+                                                  judgement=data.judgement, note=data.note), True
+        if (judgement.judgement, judgement.note) != (data.judgement, data.note):
+            judgement.judgement, judgement.note = data.judgement, data.note
+            judgement.save()
+        return judgement, False
+
+
+def remove_judgement(user, judgement: m.GoalJudgement) -> None:
+    _require_editable(user, judgement.goal.route)
+    judgement.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import proposals_views, views
+from . import goals_views, proposals_views, views
 
 app_name = "routes"
 urlpatterns = [
@@ -20,6 +20,11 @@ urlpatterns = [
     path("overeenkomsten/<int:pk>/documenten/", views.agreement_document_upload, name="agreement_upload"),
     path("documenten/<int:pk>/", views.agreement_document, name="document"),
     path("regels/", views.rules_catalogue, name="rules"),
+    # qualitative targets (goals_views.py)
+    path("routes/<int:pk>/doelen/", goals_views.add_goal, name="goal_add"),
+    path("doelen/<int:pk>/wijzigen/", goals_views.change_goal, name="goal_change"),
+    path("doelen/<int:pk>/verwijderen/", goals_views.remove_goal, name="goal_remove"),
+    path("doelen/<int:pk>/oordeel/", goals_views.judge_goal, name="goal_judge"),
     # partner proposals (proposals_views.py)
     path("routes/<int:pk>/partnervoorstellen/", proposals_views.propose, name="proposal_create"),
     path("partnervoorstellen/<int:pk>/bevestigen/", proposals_views.confirm, name="proposal_confirm"),

@@ -17,7 +17,7 @@ from domain.facts import MANDATORY_TOPICS
 from domain.rules import CATALOGUE
 from domain.teldatum import school_year_label, school_year_of
 
-from . import compliance, disclosure, draft, services
+from . import compliance, disclosure, draft, goals_views, services
 from . import forms as f
 from . import models as m
 from .audit import history
@@ -86,13 +86,15 @@ def route_detail(request, pk):
     uitstroomrichtingen = list(route.uitstroomrichtingen.select_related("kwalificatie"))
     for u in uitstroomrichtingen:
         u.register_intake = intake.per_uitstroomrichting.get(u.kwalificatie.code, "0")   # from the register
+    can_change = route.editable_by(request.user)
     return render(request, "routes/route_detail.html", {
         "route": route, "uitstroomrichtingen": uitstroomrichtingen, "intake_year": school_year_label(school_year),
         "intake_scope": [{"label": label, "count": count} for _key, label, count in intake.per_scope]
         if route.min_intake_scope != m.IntakeScope.UITSTROOMRICHTING else None,
         "status": compliance.summary(route),
-        "can_change": route.editable_by(request.user),
+        "can_change": can_change,
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
+        "goals": goals_views.goal_table(route, editable=can_change), "goal_form": goals_views.GoalForm(),
     })
 
 
