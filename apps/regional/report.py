@@ -10,8 +10,8 @@ says ("<5" for 1 to 4, "x" for a count that could be derived from the others); a
 int, a suppressed one its string. Counts of routes (practices) are not about students and are shown
 as they are.
 
-Which routes: the routes of the region (by the route's region or a partner institution in it, as a
-regional coordinator sees them), that were running or being developed in the school year: the phase
+Which routes: the routes of the region (by the route's region or a vo-school of the region among
+its partners), that were running or being developed in the school year: the phase
 of the cooperation in a school year is the phase recorded on the last day of that year (or today,
 for the current year), from the route's phase history; a route stopped before the year began is left
 out. "Bestaand" is every phase but "in ontwikkeling", as in the inventory's Tabel 1.
@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.lib.suppression import HIDDEN, TOTAL, suppress
+from apps.regional import coverage
 from apps.registry.models import Region
 from apps.routes import disclosure
 from apps.routes.models import (
@@ -40,7 +41,7 @@ from apps.routes.models import (
     RouteType,
     Uitstroomrichting,
 )
-from apps.students.models import Enrolment, Student
+from apps.students.models import Enrolment
 from domain.calendar import school_year_label, year_end, year_start
 
 Progress = Callable[[int, int, str], None]   # (steps done, steps in all, what comes next)
@@ -59,10 +60,11 @@ class Step:
 
 
 def routes_in(region: Region):
-    """The routes of a region: by the route's own region or a partner institution in it (the same
-    routes a regional coordinator of the region sees)."""
-    with_partner = RoutePartner.objects.filter(institution__regions=region).values("route")
-    return Route.objects.filter(Q(region=region) | Q(pk__in=with_partner))
+    """The routes of a region: by the route's own region or a vo-school of the region among its
+    partners (as coverage.py counts them: a practice belongs where its vo-school is)."""
+    with_school = RoutePartner.objects.filter(role=RoutePartner.Role.VO,
+                                              institution__in=coverage.region_schools(region)).values("route")
+    return Route.objects.filter(Q(region=region) | Q(pk__in=with_school))
 
 
 def build(region: Region, school_year: int, progress: Progress | None = None, today: date | None = None) -> dict:
@@ -219,33 +221,23 @@ def _figure(figure_id: str, title: str, label_header: str, counts: dict, key) ->
 
 def _students(ctx: _Context) -> list[dict]:
     """Per route the students enrolled in the school year (all route years together, as the
-    inventory counts them), of whom funded in the vo-fase and in the mbo-fase, and the intake (the
-    cohort that starts in the year). Suppressed: see the module's docstring; a total hidden in one
-    of its two breakdowns is hidden in both."""
-    year = ctx.school_year
+    inventory counts them), of whom funded in the vo-fase and in the mbo-fase; suppressed (see the
+    module's docstring). The intake is not repeated here: the table would give it away against the
+    total too often (R-15's risks name an intake below the minimum)."""
     enrolled = {
         row["student__route"]: row for row in
-        Enrolment.objects.filter(school_year=year, student__route__in=ctx.ids).values("student__route")
+        Enrolment.objects.filter(school_year=ctx.school_year, student__route__in=ctx.ids).values("student__route")
         .annotate(total=Count("student", distinct=True),
                   vo=Count("student", distinct=True, filter=Q(funded=True, phase="vo")),
                   mbo=Count("student", distinct=True, filter=Q(funded=True, phase="mbo")))
     }
-    intake = dict(Student.objects.filter(route__in=ctx.ids, cohort=year, enrolments__school_year=year)
-                  .values("route").annotate(n=Count("pk", distinct=True)).values_list("route", "n"))
     rows = []
     for route in ctx.routes:
         counts = enrolled.get(route.pk, {"total": 0, "vo": 0, "mbo": 0})
-        total = counts["total"]
-        by_phase = suppress({"vo_fase": counts["vo"], "mbo_fase": counts["mbo"]}, total)
-        by_intake = suppress({"intake": intake.get(route.pk, 0)}, total)
+        shown = suppress({"vo_fase": counts["vo"], "mbo_fase": counts["mbo"]}, counts["total"])
         rows.append({
-            "route_id": route.pk,
-            "route": route.name,
-            "status": ctx.status(route),
-            "total": HIDDEN if HIDDEN in (by_phase[TOTAL], by_intake[TOTAL]) else number(by_phase[TOTAL]),
-            "vo_fase": number(by_phase["vo_fase"]),
-            "mbo_fase": number(by_phase["mbo_fase"]),
-            "intake": number(by_intake["intake"]),
+            "route_id": route.pk, "route": route.name, "status": ctx.status(route),
+            "total": number(shown[TOTAL]), "vo_fase": number(shown["vo_fase"]), "mbo_fase": number(shown["mbo_fase"]),
         })
     return rows
 
@@ -278,7 +270,72 @@ def _decimal(value) -> str:
 
 
 def _coverage(ctx: _Context) -> dict:
-    return {"gaps": [], "schools_without_route": []}
+    """Coverage (apps.regional.coverage, counted on 1 October of the year) as tables: the gaps
+    (profiel x mbo level where the region has vmbo students but no running legal route), the
+    profiel x level matrix, the vmbo schools without any form of route, and K-10 bereik per leerweg.
+    Student counts suppressed; a bereik whose count of route students is suppressed is hidden too."""
+    found = coverage.coverage(ctx.region, ctx.school_year)
+    names = dict(found.matrix.profielen)
+
+    def route_names(refs):
+        return "; ".join(r.name for r in refs)
+
+    gaps = [{"profiel": f"{cell.profiel} ({names.get(cell.profiel, '')})", "level": f"mbo {cell.level}",
+             "students": number(suppress({"n": cell.students})["n"]), "developing": route_names(cell.developing)}
+            for cell in found.gaps]
+    matrix = []
+    for code, name in found.matrix.profielen:
+        row = {"profiel": f"{code} ({name})"}
+        for cell in found.matrix.row(code):
+            text = "; ".join(s.name for s in cell.schools)
+            if cell.developing:
+                text = (text + "; " if text else "") + _("in ontwikkeling: %(routes)s") % {
+                    "routes": route_names(cell.developing)}
+            row[f"mbo{cell.level}"] = text or ("–" if not cell.gap else _("witte vlek"))
+        matrix.append(row)
+    without = [{"school": s.name, "brin": s.brin, "area": ", ".join(s.areas)} for s in found.schools_without_route]
+    reach = []
+    for item in coverage.bereik(ctx.region, ctx.school_year):
+        if not item.denominator and not item.numerator:
+            continue
+        shown = suppress({"n": item.numerator})["n"]
+        value = item.value
+        reach.append({"leerweg": item.leerweg, "in_route": number(shown),
+                      "students": number(suppress({"n": item.denominator})["n"]),
+                      "percent": HIDDEN if shown != str(item.numerator) else (float(value) if value is not None
+                                                                               else "–")})
+    level_columns = [{"key": f"mbo{level}", "label": f"mbo {level}"} for level in coverage.LEVELS]
+    return {
+        "schools": len(found.schools),
+        "schools_with_route": len(found.schools_with_route),
+        "has_population": found.has_population,
+        "tables": [
+            _table("gaps", _("Witte vlekken"), _("Witte vlekken: profiel en niveau zonder lopende route"),
+                   [("profiel", _("Profiel")), ("level", _("Niveau")), ("students", _("Vmbo-leerlingen")),
+                    ("developing", _("In ontwikkeling"))], gaps,
+                   _("Geen witte vlekken gevonden (of geen leerlingaantallen van DUO ingelezen voor dit jaar).")),
+            _table("matrix", _("Dekking"), _("Dekking: vo-scholen met een lopende route per profiel en niveau"),
+                   [("profiel", _("Profiel"))] + [(c["key"], c["label"]) for c in level_columns], matrix, ""),
+            _table("without", _("Scholen zonder route"),
+                   _("Vmbo-scholen zonder enige vorm van route (%(without)s van %(all)s)") % {
+                       "without": len(found.schools_without_route), "all": len(found.schools)},
+                   [("school", _("Vo-school")), ("brin", _("BRIN")), ("area", _("Gemeente of stadsdeel"))], without,
+                   _("Elke vmbo-school van de regio heeft een vorm van route.")),
+            _table("bereik", _("Bereik (K-10)"),
+                   _("Bereik (K-10): leerlingen in vmbo-leerjaar 3 in een wettelijke route"),
+                   [("leerweg", _("Leerweg")), ("in_route", _("In een route")), ("students", _("Vmbo-leerlingen")),
+                    ("percent", _("Bereik (%)"))], reach,
+                   _("Geen leerlingaantallen van DUO ingelezen voor dit jaar.")),
+        ],
+    }
+
+
+def _table(key: str, sheet: str, title: str, columns: list[tuple[str, str]], rows: list[dict], empty: str) -> dict:
+    """A table in a generic shape (the page, the PDF and the workbook show any such table); ``sheet``
+    is its short name for a worksheet."""
+    return {"key": key, "sheet": str(sheet), "title": str(title),
+            "columns": [{"key": k, "label": str(label)} for k, label in columns],
+            "rows": rows, "empty": str(empty)}
 
 
 CONTACT_NAME = re.compile(r" \([^)]*\)(;| )")   # "(name, role)" in R-16's contact message

@@ -4,11 +4,13 @@ and figures 1-3 as native Excel bar charts drawn from their own sheets' cells.""
 from __future__ import annotations
 
 import io
+import re
 
 import xlsxwriter
 from django.utils.translation import gettext as _
 
 SHEET_NAME_LIMIT = 31
+INVALID_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
 def render(report: dict) -> bytes:
@@ -26,15 +28,15 @@ def render(report: dict) -> bytes:
         _figure_sheet(book, bold, report["figures"][key])
     _sheet(book, bold, _("Leerlingen per route"), [
         (_("Route"), "route", 50), (_("Leerlingen"), "total", 12), (_("Vo-fase (bekostigd)"), "vo_fase", 14),
-        (_("Mbo-fase (bekostigd)"), "mbo_fase", 14), (_("Instroom (cohort)"), "intake", 14)], report["students"])
+        (_("Mbo-fase (bekostigd)"), "mbo_fase", 14)], report["students"])
     _sheet(book, bold, _("Resultaten"), [
         (_("Route"), "route", 50), (_("KPI"), "kpi", 8), (_("Parameter"), "parameter", 10),
         (_("Streefcijfer"), "target", 12), (_("Resultaat"), "value", 12), (_("Gehaald"), "met_label", 10)],
         [dict(row, met_label=_met(row.get("met"))) for row in report["results"]])
     coverage = report.get("coverage") or {}
     for table in coverage.get("tables", []):
-        _sheet(book, bold, table["title"], [(c["label"], c["key"], c.get("width", 18)) for c in table["columns"]],
-               table["rows"])
+        _sheet(book, bold, table["sheet"], [(c["label"], c["key"], 30) for c in table["columns"]], table["rows"],
+               heading=(title, table["title"]))
     _sheet(book, bold, _("Continuïteitsrisico's"), [
         (_("Route"), "route", 50), (_("Regel"), "rule", 8), (_("Risico"), "kind", 20),
         (_("Toelichting"), "message", 90)],
@@ -48,7 +50,7 @@ def _met(met) -> str:
 
 
 def _sheet(book, bold, name: str, columns: list[tuple[str, str, int]], rows: list[dict], heading=None):
-    sheet = book.add_worksheet(name[:SHEET_NAME_LIMIT])
+    sheet = book.add_worksheet(INVALID_IN_SHEET_NAME.sub("-", name)[:SHEET_NAME_LIMIT])
     first = 0
     if heading:
         sheet.write(0, 0, heading[1], heading[0])
