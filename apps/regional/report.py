@@ -338,7 +338,7 @@ def _table(key: str, sheet: str, title: str, columns: list[tuple[str, str]], row
             "rows": rows, "empty": str(empty)}
 
 
-CONTACT_NAME = re.compile(r" \([^)]*\)(;| )")   # "(name, role)" in R-16's contact message
+CONTACT_NAME = re.compile(r"(contactpersoon) \(.*\)(;)")   # "(name, role)" in R-16's contact message
 
 
 def _risks(ctx: _Context) -> list[dict]:
@@ -358,7 +358,7 @@ def _risks(ctx: _Context) -> list[dict]:
         for finding in disclosure.findings_for(_OUTSIDER, route, found.get(route.pk, [])):
             message = finding.message
             if finding.field == "contacts":
-                message = CONTACT_NAME.sub(r"\1", message, count=1)
+                message = CONTACT_NAME.sub(r"\1\2", message, count=1)
             rows.append({
                 "route_id": route.pk, "route": route.name, "rule": finding.rule, "status": finding.status,
                 "kind": str(kinds.get(finding.field, _("groepsgrootte") if finding.rule == "R-15" else finding.field)),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.core.lib.charts import Chart, Kind, Series
 from apps.registry.models import Region
 from domain.calendar import school_year_label, school_year_of
 
@@ -92,13 +93,20 @@ def report_page(request, pk):
 def shown(report: dict) -> dict:
     """What the templates need beside the report's tables: figures 1-3 with their SVG drawing and
     their rows, and the coverage tables as rows of cells."""
-    charts = [dict(figure, svg=report_svg.bar_chart(figure),
+    charts = [dict(figure, svg=report_svg.bar_chart(figure), chart=_chart(figure),
                    rows=[(label, [s["values"][i] for s in figure["series"]], figure["totals"][i])
                          for i, label in enumerate(figure["labels"])])
               for figure in (report["figures"][key] for key in ("by_level", "by_richting", "by_type"))]
     coverage = [dict(table, cells=[[row.get(c["key"], "") for c in table["columns"]] for row in table["rows"]])
                 for table in (report.get("coverage") or {}).get("tables", [])]
     return {"charts": charts, "coverage": coverage}
+
+
+def _chart(figure: dict) -> Chart:
+    """The figure as the page draws it (Chart.js, with the numbers in a table beside it)."""
+    return Chart(id=figure["id"], kind=Kind.BARS, title=figure["title"], labels=list(figure["labels"]),
+                 series=[Series(s["label"], list(s["values"])) for s in figure["series"]],
+                 axis_label=_("routes"), label_header=figure["label_header"])
 
 
 @login_required
