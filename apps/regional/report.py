@@ -49,7 +49,6 @@ Progress = Callable[[int, int, str], None]   # (steps done, steps in all, what c
 EXISTING = "bestaand"
 DEVELOPING = "in_ontwikkeling"
 CONTINUITY_RULES = ("R-16", "R-15")   # continuity risks and group size (R-15, cost coverage)
-NO_LEVEL = "–"
 
 
 @dataclass(frozen=True)
@@ -180,15 +179,16 @@ def _figures(ctx: _Context) -> dict:
         levels.setdefault(route_id, set()).add(f"mbo {level}")
         names.setdefault(route_id, set()).add(name)
     type_labels = dict(RouteType.choices)
-    by_level = _count(ctx, lambda r: levels.get(r.pk) or {NO_LEVEL})
-    by_richting = _count(ctx, lambda r: names.get(r.pk) or {NO_LEVEL})
+    unknown = str(_("(geen uitstroomrichting vastgelegd)"))
+    by_level = _count(ctx, lambda r: levels.get(r.pk) or {unknown})
+    by_richting = _count(ctx, lambda r: names.get(r.pk) or {unknown})
     by_type = _count(ctx, lambda r: {str(type_labels.get(r.type, r.type))})
     return {
         "by_level": _figure("figuur-niveau", _("Figuur 1. Routes naar uitstroomniveau"), _("Niveau"),
-                            by_level, key=lambda label: (label == NO_LEVEL, label)),
+                            by_level, key=lambda label: (label == unknown, label)),
         "by_richting": _figure("figuur-richting", _("Figuur 2. Routes naar uitstroomrichting"),
                                _("Uitstroomrichting"), by_richting,
-                               key=lambda label: (label == NO_LEVEL, -sum(by_richting[label].values()), label)),
+                               key=lambda label: (label == unknown, -sum(by_richting[label].values()), label)),
         "by_type": _figure("figuur-type", _("Figuur 3. Routes naar type route"), _("Type"), by_type,
                            key=lambda label: (-sum(by_type[label].values()), label)),
     }
