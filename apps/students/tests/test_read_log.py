@@ -30,12 +30,12 @@ NO_STUDENT_PAGES = {
     "routes:list", "routes:create", "routes:detail", "routes:edit", "routes:stop", "routes:history",
     "routes:draft_agreement", "routes:agreements", "routes:agreement_create", "routes:agreement",
     "routes:agreement_edit", "routes:agreement_history", "routes:agreement_upload", "routes:document",
-    "routes:rules", "finance:route", "finance:create", "finance:scenario", "finance:detail", "finance:edit",
+    "routes:rules", "routes:exam_templates", "finance:route", "finance:create", "finance:scenario", "finance:detail", "finance:edit",
     "finance:approve", "finance:overview",
     "routes:proposal_create", "routes:proposal_confirm", "routes:proposal_reject", "routes:proposal_withdraw",
 }
 WALKED = {"students:cohorts", "students:promote", "students:teldatum", "students:exam_deadlines",
-          "students:detail", "students:edit", "students:export", "routes:compliance"}
+          "students:detail", "students:edit", "students:export", "students:compliance"}
 
 API_READS = [
     ("get", "/api/v1/routes/{route}/students", None),
