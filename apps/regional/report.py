@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from apps.core.lib.suppression import HIDDEN, TOTAL, suppress
 from apps.regional import coverage
 from apps.registry.models import Region
+from apps.results import engine
 from apps.routes import disclosure
 from apps.routes.models import (
     ComplianceFinding,
@@ -42,6 +43,7 @@ from apps.routes.models import (
     Uitstroomrichting,
 )
 from apps.students.models import Enrolment
+from domain import kpi
 from domain.calendar import school_year_label, year_end, year_start
 
 Progress = Callable[[int, int, str], None]   # (steps done, steps in all, what comes next)
@@ -248,21 +250,71 @@ def number(shown: str) -> int | str:
 
 
 def _results(ctx: _Context) -> list[dict]:
-    """Results per route against its own numeric targets (RouteTarget: a KPI, its parameter, a norm)."""
-    targets = RouteTarget.objects.filter(route__in=ctx.ids).order_by("kpi", "parameter", "pk")
-    by_route: dict[int, list] = {}
-    for target in targets:
-        by_route.setdefault(target.route_id, []).append(target)
+    """Results per route against its own numeric targets (RouteTarget), from the KPI engine
+    (apps.results.engine), suppressed as outside the route's partners. Which figure counts for the
+    school year: a yearly KPI (K-08, K-09) that of the year; K-04/k the cohort whose k-th year ends
+    with the school year (cohort Y - k + 1); any other cohort KPI the cohort that finishes the route
+    in the school year (cohort Y - route length + 1); cohort figures on the last day of the year, or
+    today for the current year. ``value`` is a number when shown (a percentage as 88.0), else its text
+    ("<5", "–"); ``met`` is true, false or null (no value)."""
+    targets: dict[int, list] = {}
+    for target in RouteTarget.objects.filter(route__in=ctx.ids).order_by("kpi", "parameter", "pk"):
+        targets.setdefault(target.route_id, []).append(target)
     rows = []
     for route in ctx.routes:
-        for target in by_route.get(route.pk, []):
-            value = None
+        if route.pk not in targets:
+            continue
+        figures = _RouteFigures(route, ctx)
+        for target in targets[route.pk]:
+            found = figures.for_target(target)
+            value, met, label, of = None, None, target.kpi, ""
+            if found is not None:
+                fig, of = found
+                label = fig.label
+                value = fig.text if fig.suppressed or fig.value is None else _plain(fig.value)
+                signal = None if fig.suppressed else kpi.signal(fig.value, target.operator, target.value)
+                met = None if signal is None else signal == kpi.MEETS
             rows.append({
                 "route_id": route.pk, "route": route.name, "kpi": target.kpi, "parameter": target.parameter,
-                "target": f"{target.get_operator_display()} {_decimal(target.value)}",
-                "value": value, "met": None,
+                "label": label, "of": of, "target": f"{target.get_operator_display()} {_decimal(target.value)}",
+                "value": value if value is not None else kpi.DASH, "met": met,
             })
     return rows
+
+
+class _RouteFigures:
+    """A route's figures for the report's school year, each cohort's computed once."""
+
+    def __init__(self, route, ctx: _Context):
+        self.scope = engine.Scope(route=route.pk)
+        self.year, self.on = ctx.school_year, ctx.day
+        self.length = max(engine.route_length(self.scope), 1)
+        self.cohorts: dict[int, list] = {}
+        self.yearly = None
+
+    def cohort(self, cohort: int) -> list:
+        if cohort not in self.cohorts:
+            self.cohorts[cohort] = engine.suppressed(engine.cohort_figures(self.scope, cohort, self.on))
+        return self.cohorts[cohort]
+
+    def for_target(self, target):
+        """The figure a target is about, with what it is of ("cohort 2017", "2020-2021"); None when the
+        engine has no such figure."""
+        base = target.kpi.strip().upper()
+        if base in ("K-08", "K-09"):
+            if self.yearly is None:
+                self.yearly = engine.suppressed(engine.year_figures(self.scope, self.year))
+            found = [f for f in self.yearly if kpi.matches(f.id, target.kpi, target.parameter)]
+            return (found[0], school_year_label(self.year)) if found else None
+        param = target.parameter.strip()
+        cohort = self.year - (int(param) if base == "K-04" and param.isdigit() else self.length) + 1
+        found = [f for f in self.cohort(cohort) if kpi.matches(f.id, target.kpi, target.parameter)]
+        return (found[0], _("cohort %(cohort)s") % {"cohort": school_year_label(cohort)}) if found else None
+
+
+def _plain(value):
+    """A figure's value as JSON and Excel take it: 39 for a count, 88.0 for a percentage."""
+    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent == 0 else float(value)
 
 
 def _decimal(value) -> str:

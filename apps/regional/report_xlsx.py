@@ -31,7 +31,8 @@ def render(report: dict) -> bytes:
         (_("Mbo-fase (bekostigd)"), "mbo_fase", 14)], report["students"])
     _sheet(book, bold, _("Resultaten"), [
         (_("Route"), "route", 50), (_("KPI"), "kpi", 8), (_("Parameter"), "parameter", 10),
-        (_("Streefcijfer"), "target", 12), (_("Resultaat"), "value", 12), (_("Gehaald"), "met_label", 10)],
+        (_("Omschrijving"), "label", 40), (_("Van"), "of", 18), (_("Streefcijfer"), "target", 12),
+        (_("Resultaat"), "value", 12), (_("Gehaald"), "met_label", 10)],
         [dict(row, met_label=_met(row.get("met"))) for row in report["results"]])
     coverage = report.get("coverage") or {}
     for table in coverage.get("tables", []):

@@ -1,9 +1,11 @@
 """The regional report's tables on the small hand-made region of conftest.py (three vmbo schools, a
 running GLR with five students, a DLR in development, a gestapelde route)."""
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
+from apps.core.lib.suppression import SMALL
 from apps.regional import report
 from apps.routes import models as rm
 from apps.students import models as sm
@@ -90,3 +92,24 @@ def test_continuity_risks_from_the_rule_check_without_contact_names(region):
     assert all(r["rule"] in ("R-16", "R-15") for r in risks)
     one = next(r for r in risks if "School A" in r["message"])
     assert "afhankelijk van één contactpersoon" in one["message"] and "Jan Jansen" not in one["message"]
+
+
+def test_results_per_route_against_its_targets(region, route_students):
+    glr, a = region["glr"], region["a"]
+    for n in range(6):   # ten students in route year 1 in 2020
+        s = sm.Student.objects.create(route=glr, first_name=f"N{n}", last_name="Test", leerweg=region["bb"],
+                                      profiel=region["zw"], vo_school=a, cohort=2020, route_year=1)
+        sm.Enrolment.objects.create(student=s, institution=a, school_year=2020, route_year=1,
+                                    start=date(2020, 8, 1), funded=True, phase="vo")
+    rm.RouteTarget.objects.create(route=glr, kpi="K-09", operator=">=", value=Decimal("15"))
+    rm.RouteTarget.objects.create(route=glr, kpi="K-02", operator="<=", value=Decimal("5"))
+    rows = {r["kpi"]: r for r in report.build(region["region"], 2020, today=TODAY)["results"]}
+    intake = rows["K-09"]
+    assert (intake["value"], intake["target"], intake["met"], intake["of"]) == (10, "≥ 15", False, "2020-2021")
+    assert rows["K-02"]["value"] == "–" and rows["K-02"]["met"] is None   # no cohort that ends in 2020-21
+
+
+def test_results_small_counts_are_not_shown(region, route_students):
+    rm.RouteTarget.objects.create(route=region["glr"], kpi="K-09", operator=">=", value=Decimal("15"))
+    [row] = report.build(region["region"], 2020, today=TODAY)["results"]
+    assert row["value"] == SMALL and row["met"] is None     # an intake of four
