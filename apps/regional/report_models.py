@@ -32,6 +32,7 @@ class ReportJob(models.Model):
     total = models.PositiveSmallIntegerField(default=1)      # steps in all
     step = models.CharField(_("stap"), max_length=120, blank=True)   # what the worker is doing now
     result = models.JSONField(null=True, blank=True)          # the report's tables (report.build)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)   # made with the tables, so a download is instant
     message = models.CharField(_("melding"), max_length=300, blank=True)   # why it failed
     task_id = models.CharField(max_length=64, blank=True)
     created = models.DateTimeField(auto_now_add=True)

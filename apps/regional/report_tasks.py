@@ -1,6 +1,6 @@
 """The regional report is made by the background worker (`manage.py db_worker`), not in a web request:
 ``start`` queues a job once per region and school year (a second press finds the queued or running
-job), ``make_report`` builds the tables (report.build) and writes each step's progress on the job,
+job), ``make_report`` builds the tables (report.build) and the PDF, writing each step's progress on the job,
 which the report page polls. A job whose worker stopped halfway (no progress for ``STALLED``) is
 queued again when its page is opened (``resume_stalled``)."""
 from __future__ import annotations
@@ -9,14 +9,16 @@ import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from apps.registry.models import Region
 
-from . import report
+from . import report, report_pdf
 from .report_models import ReportJob
+from .report_shown import shown
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +66,14 @@ def make_report(job_id: int) -> str:
             status=ReportJob.State.RUNNING, updated=timezone.now()):
         return job.status   # another worker has it, or it ended
 
-    def progress(done: int, total: int, step: str) -> None:
-        ReportJob.objects.filter(pk=job.pk).update(position=done, total=total, step=step[:120],
+    def progress(done: int, total: int, step: str) -> None:   # the tables' steps, then the PDF
+        ReportJob.objects.filter(pk=job.pk).update(position=done, total=total + 1, step=(step or _("PDF maken"))[:120],
                                                    updated=timezone.now())
 
     try:
         result = report.build(job.region, job.school_year, progress=progress)
+        job.finished = timezone.now()
+        pdf = report_pdf.render(result, {**shown(result), "job": job})
     except Exception:
         logger.exception("regional report job %s broke off", job_id)
         ReportJob.objects.filter(pk=job.pk).update(
@@ -77,8 +81,8 @@ def make_report(job_id: int) -> str:
             message=_("Het rapport is afgebroken door een fout in Leerroute. Probeer het opnieuw of meld het aan de "
                       "beheerder."))
         return ReportJob.State.FAILED
-    ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.State.DONE, result=result, step="",
-                                               finished=timezone.now(), updated=timezone.now())
+    ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.State.DONE, result=result, pdf=pdf, step="",
+                                               position=F("total"), finished=job.finished, updated=timezone.now())
     return ReportJob.State.DONE
 
 

@@ -17,11 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.lib.charts import Chart, Kind, Series
 from apps.registry.models import Region
 from domain.calendar import school_year_label, school_year_of
 
-from . import report_pdf, report_svg, report_tasks, report_xlsx
+from . import report_pdf, report_tasks, report_xlsx
+from .report_shown import shown
 
 FIRST_YEAR = 2000
 YEAR_FIELD = "schooljaar"
@@ -90,25 +90,6 @@ def report_page(request, pk):
     })
 
 
-def shown(report: dict) -> dict:
-    """What the templates need beside the report's tables: figures 1-3 with their SVG drawing and
-    their rows, and the coverage tables as rows of cells."""
-    charts = [dict(figure, svg=report_svg.bar_chart(figure), chart=_chart(figure),
-                   rows=[(label, [s["values"][i] for s in figure["series"]], figure["totals"][i])
-                         for i, label in enumerate(figure["labels"])])
-              for figure in (report["figures"][key] for key in ("by_level", "by_richting", "by_type"))]
-    coverage = [dict(table, cells=[[row.get(c["key"], "") for c in table["columns"]] for row in table["rows"]])
-                for table in (report.get("coverage") or {}).get("tables", [])]
-    return {"charts": charts, "coverage": coverage}
-
-
-def _chart(figure: dict) -> Chart:
-    """The figure as the page draws it (Chart.js, with the numbers in a table beside it)."""
-    return Chart(id=figure["id"], kind=Kind.BARS, title=figure["title"], labels=list(figure["labels"]),
-                 series=[Series(s["label"], list(s["values"])) for s in figure["series"]],
-                 axis_label=_("routes"), label_header=figure["label_header"])
-
-
 @login_required
 @require_POST
 def generate(request, pk):
@@ -167,7 +148,7 @@ def report_pdf_view(request, pk):
         return _bad_year(problem)
     if job is None:
         return redirect(page_url(region, year))
-    body = report_pdf.render(job.result, {**shown(job.result), "job": job})
+    body = bytes(job.pdf) if job.pdf else report_pdf.render(job.result, {**shown(job.result), "job": job})
     response = _download(body, "application/pdf", _filename(region, year, "pdf"))
     if request.GET.get("inline"):
         response["Content-Disposition"] = f'inline; filename="{_filename(region, year, "pdf")}"'
