@@ -44,7 +44,7 @@ from apps.routes.models import (
 )
 from apps.students.models import Enrolment
 from domain import kpi
-from domain.calendar import school_year_label, year_end, year_start
+from domain.calendar import school_year_label, school_year_of, year_end, year_start
 
 Progress = Callable[[int, int, str], None]   # (steps done, steps in all, what comes next)
 
@@ -113,8 +113,9 @@ class _Context:
 
 def _phases_on(routes, day: date, start: date) -> dict[int, str]:
     """Per route the phase on ``day`` from its history (one query); a route without history has its
-    current phase. Left out: a route whose first phase began after ``day``, one stopped before
-    ``start`` (a stop during the year keeps it in, as stopped) and one that ended before ``start``."""
+    current phase from its start year on (none when it stopped). Left out: a route whose first phase
+    began after ``day``, one stopped before ``start`` (a stop during the year keeps it in, as
+    stopped) and one that ended before ``start``."""
     history: dict[int, list] = {}
     for change in PhaseChange.objects.filter(route__in=routes).order_by("since", "pk"):
         history.setdefault(change.route_id, []).append(change)
@@ -123,8 +124,8 @@ def _phases_on(routes, day: date, start: date) -> dict[int, str]:
         if route.end_date and route.end_date < start:
             continue
         changes = history.get(route.pk)
-        if not changes:
-            if route.start_year is None or route.start_year <= day.year:
+        if not changes:   # no history: the current phase, from the start year on (a stop cannot be dated)
+            if route.phase != Phase.GESTOPT and (route.start_year is None or route.start_year <= school_year_of(day)):
                 phases[route.pk] = route.phase
             continue
         before = [c for c in changes if c.since <= day]

@@ -7,6 +7,7 @@ coordinators of the region (as the page); any other user gets a 404, as for a re
 exist. Counts are suppressed as in every regional view."""
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,7 +48,7 @@ def region_report(request, region_id: Id, query: Query[ReportQuery]):
     coverage, continuity risks), counts of 1 to 4 as "<5" and derivable counts as "x"."""
     region = get_object_or_404(Region, pk=region_id)
     if not may_read_report(request.user, region):
-        return Status(404, {"detail": _("Niet gevonden."), "errors": []})
+        raise Http404   # as for a region that does not exist
     last = school_year_of(timezone.localdate()) + 1
     if not FIRST_YEAR <= query.school_year <= last:
         return Status(422, {"errors": [{"rule": None, "field": "school_year", "message": _(
