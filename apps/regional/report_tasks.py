@@ -83,6 +83,9 @@ def make_report(job_id: int) -> str:
         return ReportJob.State.FAILED
     ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.State.DONE, result=result, pdf=pdf, step="",
                                                position=F("total"), finished=job.finished, updated=timezone.now())
+    # the newest report replaces the older ones of the region and year (and their PDFs)
+    ReportJob.objects.filter(region=job.region_id, school_year=job.school_year, pk__lt=job.pk).exclude(
+        status__in=ReportJob.RUNNING_STATES).delete()
     return ReportJob.State.DONE
 
 

@@ -50,6 +50,8 @@ def test_page_before_and_after_making_the_report(client, region, route_students,
                    'data-chart="bars"', "GLR A", "School C"):   # School C: a vmbo school without a route
         assert anchor in page, anchor
     assert "Testregio" in page and 'id="report-pdf"' in page and 'style="' not in page   # CSP: no inline style
+    client.post(f"/regio/{region['region'].pk}/rapport/maken/", {"schooljaar": "2020"})   # made again
+    assert list(ReportJob.objects.values_list("status", flat=True)) == ["done"]   # the newest replaces the older
 
 
 def test_the_button_starts_the_work_once(client, region, reader, monkeypatch):
