@@ -1,7 +1,7 @@
 """The regional report as a PDF, made by WeasyPrint from the same tables and template parts as the
 page (templates/regional/report_pdf.html). Its figures are SVG drawn on the server (report_svg.py).
-WeasyPrint fetches nothing: the stylesheet is read from the static files and put in the document,
-and every other address is refused (no network access while a PDF is made)."""
+WeasyPrint fetches nothing: the stylesheet is read from the static files and handed to it, and
+every address is refused (no network access while a PDF is made)."""
 from __future__ import annotations
 
 from django.contrib.staticfiles import finders
@@ -15,10 +15,9 @@ def _no_fetching(url: str, *args, **kwargs):
 
 
 def render(report: dict, context: dict | None = None) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
+    from weasyprint import CSS, HTML  # imported here: it loads Pango, which only the PDF needs
 
-    path = finders.find(STYLESHEET)
-    with open(path, encoding="utf-8") as handle:
-        css = handle.read()
-    html = render_to_string("regional/report_pdf.html", {"report": report, "stylesheet": css, **(context or {})})
-    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    with open(finders.find(STYLESHEET), encoding="utf-8") as handle:
+        stylesheet = CSS(string=handle.read(), url_fetcher=_no_fetching)
+    html = render_to_string("regional/report_pdf.html", {"report": report, **(context or {})})
+    return HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=[stylesheet])
