@@ -95,6 +95,7 @@ def server_error(request, exc):
 from apps.accounts.api import router as accounts_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
 from apps.regional.api import router as regional_router  # noqa: E402
+from apps.regional.report_api import router as regional_report_router  # noqa: E402
 from apps.registry.api import router as registry_router  # noqa: E402
 from apps.results.api import router as results_router  # noqa: E402
 from apps.routes.api import agreements_router, rules_router  # noqa: E402
@@ -114,3 +115,4 @@ api.add_router("/", students_router)
 api.add_router("/settlements", finance_router)
 api.add_router("/", results_router)
 api.add_router("/", regional_router)
+api.add_router("/", regional_report_router)

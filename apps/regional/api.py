@@ -11,7 +11,7 @@ from domain.calendar import school_year_of
 
 from . import coverage as cov
 from . import services
-from .report import coverage_report
+from .coverage_report import coverage_report
 from .schemas import MAX_UPLOAD, MAX_UPLOAD_MB, PopulationImportIn
 
 router = Router(tags=["regio"])

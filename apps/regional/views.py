@@ -1,5 +1,5 @@
 """The coverage page of a region and the beheerder's import of DUO population counts. Both call the
-same functions as the API (report.coverage_report, services.import_population)."""
+same functions as the API (coverage_report.coverage_report, services.import_population)."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
@@ -11,8 +11,8 @@ from domain.calendar import school_year_of
 
 from . import coverage as cov
 from . import services
+from .coverage_report import coverage_report
 from .forms import PopulationImportForm
-from .report import coverage_report
 from .schemas import MAX_UPLOAD, MAX_UPLOAD_MB, PopulationImportIn
 
 
