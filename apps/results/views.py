@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from apps.routes.models import Route
 from apps.students.models import Student
@@ -123,6 +124,7 @@ def _behind_input(request, kpi: str) -> tuple[int | None, date | None, dict]:
 
 
 @login_required
+@require_GET
 def students_behind(request, pk, kpi):
     reading = access.for_route(request.user, int(pk))
     route = reading.route

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
@@ -153,6 +154,10 @@ def _bodies(registry, objects):
         "bpv": {"leerbedrijf": "Zorgcentrum", "start": "2020-03-01"},
         "settlement": {"school_year": 2024, "model": "M1", "parameters": M1, "reasons": reasons},
         "settlement_whole": {"model": "M1", "parameters": M1, "reasons": reasons},
+        "goal": {"text": "Ouders zijn betrokken"},
+        "judgement": {"school_year": 2021, "judgement": "deels"},
+        "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
+            "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
     }
 
 
@@ -172,6 +177,8 @@ def _build(root, api):
     objects["import_job"] = _import_job(route, registry, users)
     from apps.registry.exam_templates import create_own_template
     objects["exam_template"] = create_own_template(registry["k"]["helpende"])
+    objects["region"] = route.region
+    objects["goal"] = _goal(route, users)
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -182,6 +189,16 @@ def _build(root, api):
     # DELETE /auth/tokens/{token_id} is tried on the vo coordinator's token.
     objects["token"] = ApiToken.objects.filter(user__username="calvijn").latest("pk")
     return world
+
+
+def _goal(route, users):
+    """A qualitative target of the route, judged for one school year."""
+    from apps.routes import services as route_services
+    from apps.routes.schemas import GoalIn, JudgementIn
+
+    goal = route_services.add_goal(users["calvijn"], route, GoalIn(text="Elke leerling heeft een mentor"))
+    route_services.judge_goal(users["calvijn"], goal, JudgementIn(school_year=2021, judgement="ja"))
+    return goal
 
 
 def _session(username):

@@ -44,6 +44,11 @@ TEMPLATE_EDITORS = frozenset({COORD_VO, COORD_MBO, BESTUURDER, BEHEER})  # ExamP
 IMPORT_OWNER = frozenset({COORD_VO})                            # an import job is its uploader's
 PROPOSAL_PARTIES = frozenset({COORD_VO, COORD_MBO, BESTUURDER})  # a partner's coordinator or board (no beheerder)
 PROPOSER = frozenset({COORD_MBO})                               # the institution that proposed withdraws
+REGION_READERS = frozenset({REGIO, BEHEER})                     # a region's dashboard and report
+COVERAGE_READERS = frozenset({COORD_VO, COORD_MBO, BESTUURDER, REGIO, BEHEER})  # regional.coverage.regions_for
+COVERAGE_STARTERS = COVERAGE_READERS | {COORD_OTHER, REGIO_OTHER}   # have some region to be sent to
+BOARD_READERS = frozenset({BESTUURDER, BEHEER})                 # User.reads_board of the board, and the beheerder
+BEHEERDER = frozenset({BEHEER})
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Api:
     change: frozenset = NOBODY     # for a POST, PUT, PATCH or DELETE
     query: str = ""
     body: str = ""
+    multipart: bool = False        # the body is a form with a file (conftest._bodies holds a function making it)
     xfail: dict | None = None
 
 
@@ -147,6 +153,24 @@ PAGES = {
     "api:api-root": Page(),                                        # not served (404)
     "api:openapi-json": Page(read=EVERYONE, sample=True),        # the description is built on every request
     "api:openapi-view": Page(read=EVERYONE, sample=True),
+    # results, dashboards, the regional picture
+    "results:route": Page("route", read=ROUTE_READERS, query="cohort=2019"),
+    "results:students": Page("route @K-01", read=STUDENT_READERS, query="cohort=2019"),
+    "dashboard:route": Page("route", read=ROUTE_READERS, query="cohort=2019"),
+    "dashboard:region": Page("region", read=REGION_READERS),
+    "dashboard:board": Page("bestuur", read=BOARD_READERS),
+    "regional:coverage_start": Page(read=COVERAGE_STARTERS, ok=(302,)),
+    "regional:coverage": Page("region", read=COVERAGE_READERS, query="schooljaar=2019"),
+    "regional:population_import": Page(read=BEHEERDER, change=BEHEERDER),
+    "regional_report:report": Page("region", read=REGION_READERS, query="schooljaar=2019"),
+    "regional_report:report_generate": Page("region", get=False, change=REGION_READERS),
+    "regional_report:report_progress": Page("region", read=REGION_READERS, query="schooljaar=2019", ok=(200, 302)),
+    "regional_report:report_pdf": Page("region", read=REGION_READERS, query="schooljaar=2019", ok=(200, 302, 404)),
+    "regional_report:report_xlsx": Page("region", read=REGION_READERS, query="schooljaar=2019", ok=(200, 302, 404)),
+    "routes:goal_add": Page("route", get=False, change=ROUTE_EDITORS),
+    "routes:goal_change": Page("goal", get=False, change=ROUTE_EDITORS),
+    "routes:goal_remove": Page("goal", get=False, change=ROUTE_EDITORS),
+    "routes:goal_judge": Page("goal", get=False, change=ROUTE_EDITORS),
 }
 
 # --- API operations ---------------------------------------------------------------------------------
@@ -217,6 +241,18 @@ API = {
     "PUT /api/v1/settlements/{settlement_id}": Api(change=FINANCE_EDITORS, body="settlement_whole"),
     "GET /api/v1/settlements/{settlement_id}": Api(read=FINANCE_READERS),
     "POST /api/v1/settlements/{settlement_id}/approve": Api(change=FINANCE_EDITORS),
+    # results, goals, the regional picture
+    "GET /api/v1/kpis": Api(read=ROUTE_READERS, query="route={route}&cohort=2019"),
+    "GET /api/v1/coverage": Api(read=COVERAGE_READERS, query="region={region}&school_year=2019"),
+    "GET /api/v1/regions/{region_id}/report": Api(read=REGION_READERS, query="school_year=2019"),
+    "POST /api/v1/population-counts": Api(change=BEHEERDER, body="population", multipart=True),
+    "GET /api/v1/routes/{route_id}/goals": Api(read=ROUTE_READERS),
+    "POST /api/v1/routes/{route_id}/goals": Api(change=ROUTE_EDITORS, body="goal"),
+    "GET /api/v1/routes/{route_id}/goals/{goal_id}": Api(read=ROUTE_READERS),
+    "PUT /api/v1/routes/{route_id}/goals/{goal_id}": Api(change=ROUTE_EDITORS, body="goal"),
+    "DELETE /api/v1/routes/{route_id}/goals/{goal_id}": Api(change=ROUTE_EDITORS),
+    "POST /api/v1/routes/{route_id}/goals/{goal_id}/judgements": Api(change=ROUTE_EDITORS, body="judgement"),
+    "DELETE /api/v1/routes/{route_id}/goals/{goal_id}/judgements/{school_year}": Api(change=ROUTE_EDITORS),
 }
 
 # --- left out of the table, with the reason -----------------------------------------------------------

@@ -40,6 +40,7 @@ PARAMS = {
     "route_id": "route", "student_id": "student", "event_id": "event", "part_id": "exam_part",
     "agreement_id": "agreement", "proposal_id": "proposal", "settlement_id": "settlement",
     "template_id": "exam_template", "token_id": "token", "code": "@25498", "cohort": "@2019", "rule_id": "@R-01",
+    "region_id": "region", "goal_id": "goal", "school_year": "@2021",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
@@ -210,10 +211,13 @@ def _api_call(client, world, key, persona):
     entry = API[key]
     headers = world.tokens.get(persona, {})
     if method == "get":
-        return url, client.get(f"{url}?{entry.query}" if entry.query else url, **headers)
+        query = entry.query.format_map({name: obj.pk for name, obj in world.objects.items()})
+        return url, client.get(f"{url}?{query}" if query else url, **headers)
     if method == "delete":
         return url, client.delete(url, **headers)
     body = world.bodies[entry.body] if entry.body else {}
+    if entry.multipart:   # an upload: the file is made anew for each call (a file can be read once)
+        return url, client.post(url, body(), **headers)
     return url, getattr(client, method)(url, body, content_type=JSON, **headers)
 
 
