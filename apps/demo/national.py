@@ -113,6 +113,7 @@ def exists() -> bool:
 class RouteSpec:
     """What the student generator needs of a route, kept in memory."""
     pk: int
+    number: int                     # position in the set (seeds the route's random draws)
     region: int
     type: str
     start_year: int
@@ -250,7 +251,7 @@ class Generator:
             else:
                 start_year = rng.randint(self.cohorts[0] + 1, self.last_cohort)
             specs.append(RouteSpec(
-                pk=0, region=region, type="geintegreerd" if glr else "doorlopend", start_year=start_year,
+                pk=0, number=n, region=region, type="geintegreerd" if glr else "doorlopend", start_year=start_year,
                 start_vmbo_year=start_vmbo, length=length, vmbo_diploma=not glr, leerwegen=lws,
                 profiel=profiel, kwalificaties=tuple(kwals), level=level,
                 vo=tuple(i.pk for i in vos), mbo=tuple(i.pk for i in chosen),
@@ -343,7 +344,7 @@ class Generator:
         """The events of one student up to today: (kind, date, route year, kwalificatie, destination,
         origin, detail). Elapsed time runs on through doublures; nothing after today happens."""
         today, vo_years = self.today, s.vo_years
-        entry = 2 if vo_years >= 2 and rng.random() < ZIJ_INSTROOM else 1
+        entry = 2 if vo_years >= 2 and rng.random() < ZIJ_INSTROOM and year_start(cohort + 1) <= today else 1
         sy, ry = cohort + entry - 1, entry
         if entry > 1:
             events = [("zij_instroom", year_start(sy), ry, kwal, "", rng.choice(("havo", "andere_school")), "")]
@@ -470,7 +471,7 @@ class Generator:
         pending, started = [], time.monotonic()
         cells = self.cells(specs)
         for s, cohort, n in cells:
-            rng = random.Random(f"leerroute-national-{self.seed}-{s.pk}-{cohort}")
+            rng = random.Random(f"leerroute-national-{self.seed}-{s.number}-{cohort}")  # not the key: it varies
             for _ in range(n):
                 pending.append(self.student(rng, s, cohort, institutions, leerweg_codes, codes, kwal_by_code,
                                             defaults, profielen))
