@@ -149,7 +149,7 @@ class Generator:
         self.last_cohort = school_year_of(self.today)
         self.cohorts = list(range(self.last_cohort - COHORTS + 1, self.last_cohort + 1))
         self.written = {"students": 0, "events": 0, "enrolments": 0, "exam_parts": 0, "numbers": 0}
-        self._enrolment_cache = {}
+        self._enrolment_cache, self._replay_cache = {}, {}
 
     # -- registry ------------------------------------------------------------------------------
 
@@ -410,11 +410,25 @@ class Generator:
                 self.doorstroom_level = level
                 return
 
+    def replay(self, events: list[tuple], codes: dict) -> core.PathState:
+        """The core's replay of the events (the summary fields follow from it), cached: most students
+        of a route and cohort share their path."""
+        key = tuple(e[:5] for e in events)
+        if key not in self._replay_cache:
+            if len(self._replay_cache) > 200_000:
+                self._replay_cache.clear()
+            self._replay_cache[key] = core.replay([
+                core.PathEvent(kind=e[0], date=e[1], route_year=e[2], kwalificatie=codes.get(e[3], ""),
+                               destination=e[4]) for e in events])
+        return self._replay_cache[key]
+
     def enrolments(self, s: RouteSpec, student: facts.Student, state: core.PathState, own: dict) -> list[tuple]:
         """The enrolments the core requires for the path (as services.rederive writes them), cached
         by what they depend on."""
         key = (s.pk, own["vo"], own["mbo"], state.periods, state.vmbo_diploma_on)
         if key not in self._enrolment_cache:
+            if len(self._enrolment_cache) > 200_000:
+                self._enrolment_cache.clear()
             rows = core.required_for_path(student, state)
             self._enrolment_cache[key] = [(own[r.side], r.school_year, r.route_year, r.start, r.end, r.funded,
                                            r.phase) for r in rows]
@@ -488,8 +502,7 @@ class Generator:
         kwal = rng.choice(s.kwalificaties)
         self.doorstroom_level = ""
         events = self.path(rng, s, cohort, kwal)
-        state = core.replay([core.PathEvent(kind=e[0], date=e[1], route_year=e[2],
-                                            kwalificatie=codes.get(e[3], ""), destination=e[4]) for e in events])
+        state = self.replay(events, codes)
         base = facts.Student(key="", route=s.facts, leerweg=leerweg_codes[leerweg],
                              vmbo_year_at_start=s.start_vmbo_year, cohort=cohort,
                              vo_brin=institutions[vo].brin, mbo_brin=institutions[mbo].brin)
