@@ -35,6 +35,7 @@ year 3 for mbo 2, 4 for mbo 3, 5 for mbo 4 when the route starts in vmbo 3), 8% 
 """
 from __future__ import annotations
 
+import os
 import random
 import time
 from dataclasses import dataclass, field
@@ -559,7 +560,7 @@ class Generator:
         if exists():
             raise AlreadyGenerated("De database bevat al een synthetische landelijke set (besturen "
                                    f"'{BOARD_PREFIX} ...'); gebruik een lege database.")
-        started = time.monotonic()
+        started, cpu, server = time.monotonic(), time.process_time(), server_cpu_seconds()
         with disable_auditlog():
             with transaction.atomic():
                 regions = self.regions()
@@ -574,9 +575,29 @@ class Generator:
         analyse()
         result = {"scale": self.scale, "seed": self.seed, "today": self.today.isoformat(),
                   "regions": len(regions), "vo_schools": len(vo), "mbo_institutions": len(mbo),
-                  "routes": len(specs), **self.written, "seconds": round(time.monotonic() - started, 1)}
+                  "routes": len(specs), **self.written, "seconds": round(time.monotonic() - started, 1),
+                  "cpu_seconds": round(time.process_time() - cpu, 1)}
+        if server is not None and (server_now := server_cpu_seconds()) is not None:
+            result["server_cpu_seconds"] = round(server_now - server, 1)
         self.say(f"klaar in {result['seconds']} s")
         return result
+
+
+def server_cpu_seconds() -> float | None:
+    """CPU seconds used so far by this connection's PostgreSQL server process, when the server runs on
+    this machine (read from /proc); None on SQLite (its work is this process's own CPU time) or when
+    it cannot be read. Wall-clock times on a shared machine grow with the load, CPU times do not."""
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def analyse() -> None:

@@ -115,3 +115,31 @@ def _remove_institutions():
     Agreement.objects.all().delete()
     Institution.objects.all().delete()
     Bestuur.objects.all().delete()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_benchmark_runs_at_a_tiny_scale():
+    """scripts/bench_kpis.py in-process on the test database at scale 0.001 (500 students), two runs:
+    a report with every figure, and the hand-written SQL agrees with the KPI engine."""
+    pytest.importorskip("apps.results.engine")
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "scripts" / "bench_kpis.py"
+    spec = importlib.util.spec_from_file_location("bench_kpis", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    report = bench.run_engine(scale=0.001, seed=5, on=TODAY, runs=2, reuse=False)
+    assert report["load"]["written"]["students"] == report["database"]["students"] == 500
+    for name in ("regional_dashboard", "national_dashboard"):
+        for temperature in ("cold", "warm"):
+            stats = report[name][temperature]
+            assert stats["runs"] == 2 and 0 < stats["median_ms"] <= stats["p95_ms"]
+    reference = report["national_k02_k04_3"]
+    assert reference["counts_agree"] is True
+    assert sum(c["members"] for c in reference["counts"].values()) > 0
+    assert reference["ratio_median_warm"] > 0
+    assert set(report["targets"]) == {"regional_p95_under_300_ms", "national_p95_under_2000_ms", "ratio_at_most_2"}
+    # the reused set is measured again without writing a second one
+    again = bench.run_engine(scale=0.001, seed=5, on=TODAY, runs=1, reuse=True)
+    assert again["load"]["reused"] is True and again["database"]["students"] == 500
