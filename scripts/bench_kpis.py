@@ -115,10 +115,10 @@ def reference(on: date) -> dict:
     from domain.calendar import end_of_year
 
     cohorts = dashboard_cohorts(on)
-    diploma_by = " ".join(f"WHEN {c} THEN '{min(end_of_year(c, 3), on).isoformat()}'" for c in cohorts)
+    diploma_by = " ".join(f"WHEN {c} THEN %(by{c})s" for c in cohorts)
     sql = REFERENCE_SQL.format(cohorts=", ".join(str(c) for c in cohorts), diploma_by=diploma_by)
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"on": on})
+        cursor.execute(sql, {"on": on, **{f"by{c}": min(end_of_year(c, 3), on) for c in cohorts}})
         rows = cursor.fetchall()
     found = {cohort: (int(n), int(k02 or 0), int(k04 or 0)) for cohort, n, k02, k04 in rows}
     return {c: found.get(c, (0, 0, 0)) for c in cohorts}
