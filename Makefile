@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is a development/demo run: debug on, embedded SQLite unless DATABASE_URL is set.
 RUN_ENV := DEBUG=1
 
-.PHONY: run test install install-dev lock migrate demo-reset benchmark bench messages
+.PHONY: run test lint install install-dev lock migrate demo-reset benchmark bench messages
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,13 @@ run: install
 	@echo "Leerroute draait op http://$(HOST):$(PORT)/ met de verwerker voor imports ernaast  (stoppen: Ctrl+C)"
 	$(RUN_ENV) PY=$(PY) scripts/run.sh $(HOST):$(PORT)
 
-test: install-dev
+test: install-dev lint
 	$(PY) -m pytest
+
+# Code checks (also part of `make test`): ruff with ruff.toml, and the dependency contracts in .importlinter.
+lint: install-dev
+	$(VENV)/bin/ruff check apps leerroute domain tests scripts conftest.py
+	$(VENV)/bin/lint-imports
 
 demo-reset: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput

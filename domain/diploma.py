@@ -13,8 +13,8 @@ Keuzedelen are counted (any name), BPV is met by a passed BPV part or by the hou
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 NOT_PLANNED = "not_planned"   # no part of the student matches the required part
 OPEN = "open"                 # planned (or running), not passed yet

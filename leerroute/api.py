@@ -98,6 +98,7 @@ def server_error(request, exc):
 from apps.accounts.api import router as accounts_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
 from apps.registry.api import router as registry_router  # noqa: E402
+from apps.results.api import router as results_router  # noqa: E402
 from apps.routes.api import agreements_router, rules_router  # noqa: E402
 from apps.routes.api import router as routes_router
 from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
@@ -111,3 +112,4 @@ api.add_router("/", partner_proposals_router)
 api.add_router("/", registry_router)
 api.add_router("/", students_router)
 api.add_router("/settlements", finance_router)
+api.add_router("/", results_router)

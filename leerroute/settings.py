@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "apps.routes",
     "apps.students",
     "apps.finance",
+    "apps.results",
     "apps.demo",
 ]
 

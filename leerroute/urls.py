@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("apps.registry.urls")),
     path("", include("apps.students.urls")),
     path("", include("apps.finance.urls")),
+    path("", include("apps.results.urls")),
     path("inloggen/", account_views.TwoFactorLoginView.as_view(), name="login"),
     path("inloggen/code/", account_views.code_step, name="otp_login"),
     path("account/tweestapsverificatie/", account_views.two_factor, name="two_factor"),

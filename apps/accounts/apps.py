@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import middleware  # noqa: F401  (connects the login-time receiver)
+        from . import audit, middleware  # noqa: F401  (auditlog registration; the login-time receiver)

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core.audit import history
 from apps.registry.models import ExamPlanTemplate, Kwalificatie
-from apps.routes.audit import history
-from apps.routes.models import Route
 
 from . import exam_templates
 from . import models as m
@@ -22,19 +21,9 @@ from .schemas import ExamTemplateIn
 
 @login_required
 def exam_template_list(request):
+    """Every template; a route's own overview of its uitstroomrichtingen is on the route's pages."""
     templates = m.ExamPlanTemplate.objects.select_related("kwalificatie", "leerweg", "profiel").prefetch_related("parts")
-    route, rows = None, None
-    if request.GET.get("route", "").isdigit():
-        route = get_object_or_404(Route.objects.visible_to(request.user), pk=int(request.GET["route"]))
-        allowed = set(Kwalificatie.objects.templates_editable_by(request.user).values_list("pk", flat=True))
-        rows = []
-        for u in route.uitstroomrichtingen.select_related("kwalificatie"):
-            template = exam_templates.mbo_template(u.kwalificatie)
-            rows.append({"kwalificatie": u.kwalificatie, "template": template,
-                         "own": bool(template and template.kwalificatie_id),
-                         "may_change": u.kwalificatie.pk in allowed})
     return render(request, "registry/exam_template_list.html", {
-        "route": route, "rows": rows,
         "mbo_defaults": [t for t in templates if t.sector == "mbo" and not t.kwalificatie_id],
         "mbo_own": [t for t in templates if t.kwalificatie_id],
         "vmbo": [t for t in templates if t.sector == "vmbo"],

@@ -3,8 +3,8 @@ existing record (an import updates it), and the form that validates a row. Impor
 all-or-nothing: every row is validated first, and nothing is saved if any row has an error."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django import forms
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from apps.core.lib.tabular import Table
 
 from . import models as m
+from .signals import kwalificaties_changed
 
 
 def _regions_text(institution) -> str:
@@ -96,18 +97,9 @@ def import_table(resource: Resource, table: Table) -> tuple[int, list[RowError]]
     with transaction.atomic():
         saved = [form.save() for form in forms_ok]
     if resource.model in (m.Kwalificatie, m.ProfielKwalificatie):
-        reevaluate_routes_of(saved)
+        ids = {getattr(r, "kwalificatie_id", None) or r.pk for r in saved}
+        kwalificaties_changed.send(sender=resource.model, kwalificatie_ids=ids)
     return len(forms_ok), []
-
-
-def reevaluate_routes_of(records) -> None:
-    """Levels and the R-02 table feed the rules: re-evaluate the routes that use these kwalificaties."""
-    from apps.routes import compliance
-    from apps.routes.models import Route
-
-    ids = {getattr(r, "kwalificatie_id", None) or r.pk for r in records}
-    for route in Route.objects.filter(uitstroomrichtingen__kwalificatie__in=ids).distinct():
-        compliance.refresh(route)
 
 
 def _bool(value: str) -> bool:

@@ -5,9 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from apps.core.audit import history
 from apps.core.lib.tabular import TableError, read_table, table_response
-from apps.routes.audit import history
-from apps.routes.models import Route
 
 from . import models as m
 from .resources import RESOURCES, import_table
@@ -25,8 +24,7 @@ def institution_list(request):
 @login_required
 def institution_detail(request, pk):
     institution = get_object_or_404(m.Institution.objects.select_related("bestuur"), pk=pk)
-    routes = Route.objects.visible_to(request.user).filter(partners__institution=institution).distinct()
-    return render(request, "registry/institution_detail.html", {"institution": institution, "routes": routes})
+    return render(request, "registry/institution_detail.html", {"institution": institution})
 
 
 @login_required
@@ -40,9 +38,7 @@ def institution_history(request, pk):
 def bestuur_detail(request, pk):
     bestuur = get_object_or_404(m.Bestuur, pk=pk)
     return render(request, "registry/bestuur_detail.html", {
-        "bestuur": bestuur, "institutions": bestuur.institutions.all(),
-        "routes": Route.objects.visible_to(request.user).filter(partners__institution__bestuur=bestuur).distinct(),
-    })
+        "bestuur": bestuur, "institutions": bestuur.institutions.all()})
 
 
 @login_required

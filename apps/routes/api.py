@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, ValidationError
 
 from apps.core.api_schemas import Errors
+from apps.core.audit import history
 from apps.core.idempotency import idempotent
 from apps.registry.models import Profiel
 from apps.routes.models import Agreement, Route
@@ -202,7 +203,6 @@ class HistoryOut(Schema):
 
 @router.get("/{route_id}/history", response=list[HistoryOut])
 def route_history(request, route_id: int):
-    from .audit import history
     route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     return [dict(timestamp=item["entry"].timestamp.isoformat(),
                  actor=item["entry"].actor.username if item["entry"].actor else None,

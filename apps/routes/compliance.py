@@ -237,3 +237,10 @@ def worst(findings) -> str:
 def summary(route: Route) -> str:
     """The worst stored status of a route (uses prefetched findings when present)."""
     return worst(route.findings.all())
+
+
+def reevaluate_routes_of(sender, kwalificatie_ids, **kwargs) -> None:
+    """Levels and the R-02 table feed the rules: re-evaluate the routes that use these kwalificaties
+    (a receiver of the registry's ``kwalificaties_changed``)."""
+    for route in Route.objects.filter(uitstroomrichtingen__kwalificatie__in=kwalificatie_ids).distinct():
+        refresh(route)

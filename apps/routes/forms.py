@@ -265,3 +265,11 @@ def place_errors(form, formsets, errors, positions) -> None:
                 sub.add_error(match["field"] if match["field"] in sub.fields else None, message)
         else:
             form.add_error(name if name in form.fields else None, message)
+
+
+# What a rule finding's field is called on the route form.
+FIELD_LABELS = {
+    **{name: field.label for name, field in RouteForm.base_fields.items()},
+    **{prefix: title for prefix, (_cls, title) in ROUTE_FORMSETS.items()},
+    "agreements": _("overeenkomsten"),
+}

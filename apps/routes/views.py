@@ -5,14 +5,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from apps.core.audit import history
 from apps.core.lib.tabular import table_response
+from apps.registry import exam_templates
+from apps.registry.models import Kwalificatie
 from apps.routes.models import Agreement, Route
-from apps.students.models import Student
-from apps.students.privacy import log_reads
-from apps.students.services import student_findings
 from domain.facts import MANDATORY_TOPICS
 from domain.rules import CATALOGUE
 from domain.teldatum import school_year_label, school_year_of
@@ -20,7 +19,6 @@ from domain.teldatum import school_year_label, school_year_of
 from . import compliance, disclosure, draft, services
 from . import forms as f
 from . import models as m
-from .audit import history
 from .filtersets import RouteFilterSet
 
 ROUTE_EXPORT_HEADERS = [
@@ -130,34 +128,18 @@ def route_stop(request, pk):
     return redirect(route)
 
 
-# What a finding's field is called on the route form.
-FIELD_LABELS = {
-    **{name: field.label for name, field in f.RouteForm.base_fields.items()},
-    **{prefix: title for prefix, (_cls, title) in f.ROUTE_FORMSETS.items()},
-    "agreements": _lazy("overeenkomsten"),
-}
-
-
 @login_required
-def route_compliance(request, pk):
+def route_exam_templates(request, pk):
+    """The exam plan templates of the route's uitstroomrichtingen: the kwalificatie's own or its level's
+    default, and whether the user may make or change the kwalificatie's own template."""
     route = _route_or_404(request.user, pk)
-    per_student = student_findings(route)       # evaluates every student once and keeps their state ...
-    findings = compliance.refresh(route)         # ... so the route's summary matches the table below
-    rules = {r.id: r for r in CATALOGUE}
-    counted = set(Student.objects.counted_for(request.user, route).values_list("pk", flat=True))
-    by_rule = {rule: kept for rule, pairs in per_student.items()
-               if (kept := [(student, x) for student, x in pairs if student.pk in counted])}
-    counts = disclosure.counts_for(request.user, route, {rule: len(pairs) for rule, pairs in by_rule.items()})
-    show_names = Route.objects.with_students_for(request.user).filter(pk=route.pk).exists()
-    if show_names:
-        log_reads(request.user, {student for pairs in by_rule.values() for student, _x in pairs})
-    return render(request, "routes/route_compliance.html", {
-        "route": route, "status": compliance.worst(findings),
-        "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field))
-                 for x in disclosure.findings_for(request.user, route, findings)],
-        "student_rows": [(rules[rule], pairs, counts[rule]) for rule, pairs in by_rule.items()],
-        "show_names": show_names,
-    })
+    allowed = set(Kwalificatie.objects.templates_editable_by(request.user).values_list("pk", flat=True))
+    rows = []
+    for u in route.uitstroomrichtingen.select_related("kwalificatie"):
+        template = exam_templates.mbo_template(u.kwalificatie)
+        rows.append({"kwalificatie": u.kwalificatie, "template": template,
+                     "own": bool(template and template.kwalificatie_id), "may_change": u.kwalificatie.pk in allowed})
+    return render(request, "routes/route_exam_templates.html", {"route": route, "rows": rows})
 
 
 @login_required

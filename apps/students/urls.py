@@ -7,6 +7,7 @@ urlpatterns = [
     path("routes/<int:pk>/leerlingen/", views.cohorts, name="cohorts"),
     path("routes/<int:pk>/leerlingen/nieuw/", views.student_create, name="create"),
     path("routes/<int:pk>/cohorten/<int:cohort>/doorzetten/", views.promote, name="promote"),
+    path("routes/<int:pk>/compliance/", views.route_compliance, name="compliance"),
     path("routes/<int:pk>/teldatum/", views.teldatum, name="teldatum"),
     path("routes/<int:pk>/examens/", views.exam_deadlines, name="exam_deadlines"),
     path("leerlingen/<int:pk>/", views.student_detail, name="detail"),

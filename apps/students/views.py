@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.lib.tabular import table_response
+from apps.routes import compliance, disclosure
+from apps.routes.forms import FIELD_LABELS
 from apps.routes.models import Route
 from apps.students.models import Student
 from domain.calendar import latest_teldatum
 from domain.calendar import teldatum as teldatum_of
+from domain.rules import CATALOGUE
 
 from . import forms as f
 from . import models as m
@@ -321,3 +324,28 @@ def event_remove(request, pk, event_pk):
     except services.RuleViolation as violation:
         _violation_messages(request, violation)
     return redirect(student)
+
+
+@login_required
+def route_compliance(request, pk):
+    """The rule check of a route: its own findings and, per student rule, the students that fail it
+    (names only for the partner staff who may see students; counts suppressed outside the partners).
+    It lives with the students because it evaluates them; the route pages link to it."""
+    route = get_object_or_404(Route.objects.visible_to(request.user), pk=pk)
+    per_student = services.student_findings(route)   # evaluates every student once and keeps their state ...
+    findings = compliance.refresh(route)              # ... so the route's summary matches the table below
+    rules = {r.id: r for r in CATALOGUE}
+    counted = set(Student.objects.counted_for(request.user, route).values_list("pk", flat=True))
+    by_rule = {rule: kept for rule, pairs in per_student.items()
+               if (kept := [(student, x) for student, x in pairs if student.pk in counted])}
+    counts = disclosure.counts_for(request.user, route, {rule: len(pairs) for rule, pairs in by_rule.items()})
+    show_names = Route.objects.with_students_for(request.user).filter(pk=route.pk).exists()
+    if show_names:
+        privacy.log_reads(request.user, {student for pairs in by_rule.values() for student, _x in pairs})
+    return render(request, "routes/route_compliance.html", {
+        "route": route, "status": compliance.worst(findings),
+        "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field))
+                 for x in disclosure.findings_for(request.user, route, findings)],
+        "student_rows": [(rules[rule], pairs, counts[rule]) for rule, pairs in by_rule.items()],
+        "show_names": show_names,
+    })

@@ -2,7 +2,7 @@
 and never minutes of arithmetic: a million digits, a huge exponent, a huge row count."""
 import pytest
 
-from apps.finance.tests.test_finance import finance_users, login, register  # noqa: F401 (fixtures)
+from .conftest import login
 
 JSON = "application/json"
 MILLION = "9" * 1_000_000

@@ -7,7 +7,7 @@ from apps.finance import services
 from apps.finance.models import Settlement
 from apps.finance.schemas import SettlementIn
 
-from .test_finance import M1_FORM, finance_users, login, register  # noqa: F401 (fixtures)
+from .conftest import M1_FORM, login
 
 JSON = "application/json"
 M1 = {"student_count": "20", "weight_sum": "20", "diplomas": "18", "input_tariff": "6000.00", "output_tariff": "2000",

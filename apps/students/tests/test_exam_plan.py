@@ -176,15 +176,15 @@ def test_who_may_change_a_template(users, registry, client, route):
     assert level2.keuzedelen == 2
     # The route page leads to its uitstroomrichtingen's templates
     detail = client.get(f"/routes/{route.pk}/").content.decode()
-    assert f"/register/examenplannen/?route={route.pk}" in detail
-    listing = client.get(f"/register/examenplannen/?route={route.pk}").content.decode()
+    assert f"/routes/{route.pk}/examenplannen/" in detail
+    listing = client.get(f"/routes/{route.pk}/examenplannen/").content.decode()
     assert own.get_absolute_url() in listing and "Bewerken" in listing
     listing = client.get("/register/examenplannen/").content.decode()
     assert "Examenplan mbo niveau 2 (standaard)" in listing and "Examenplan vmbo BB (standaard)" in listing
     assert "/register/examenplannen/" in client.get("/register/").content.decode()
     # A route the user does not see: 404
     client.login(username="achterhoek", password="pw-achterhoek")
-    assert client.get(f"/register/examenplannen/?route={route.pk}").status_code == 404
+    assert client.get(f"/routes/{route.pk}/examenplannen/").status_code == 404
     # The beheerder keeps the defaults, also in the admin
     login_with_second_factor(client, "beheer")
     assert 'id="exam-template-form"' in client.get(level2.get_absolute_url()).content.decode()

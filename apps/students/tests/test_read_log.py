@@ -21,6 +21,7 @@ PAGES = [
     "/leerlingen/{student}/",
     "/leerlingen/{student}/bewerken/",
     "/leerlingen/{student}/export/",
+    "/routes/{route}/resultaten/K-01/leerlingen/?cohort=2019&on=2019-10-01",   # the students behind a KPI
 ]
 # URL names of pages that show no student (or only counts), and changes (audited, not read-logged).
 NO_STUDENT_PAGES = {
@@ -30,12 +31,14 @@ NO_STUDENT_PAGES = {
     "routes:list", "routes:create", "routes:detail", "routes:edit", "routes:stop", "routes:history",
     "routes:draft_agreement", "routes:agreements", "routes:agreement_create", "routes:agreement",
     "routes:agreement_edit", "routes:agreement_history", "routes:agreement_upload", "routes:document",
-    "routes:rules", "finance:route", "finance:create", "finance:scenario", "finance:detail", "finance:edit",
+    "routes:rules", "routes:exam_templates", "finance:route", "finance:create", "finance:scenario", "finance:detail", "finance:edit",
     "finance:approve", "finance:overview",
+    "results:route",               # figures only; its counts link to results:students
     "routes:proposal_create", "routes:proposal_confirm", "routes:proposal_reject", "routes:proposal_withdraw",
 }
 WALKED = {"students:cohorts", "students:promote", "students:teldatum", "students:exam_deadlines",
-          "students:detail", "students:edit", "students:export", "routes:compliance"}
+          "students:detail", "students:edit", "students:export", "students:compliance",
+          "results:students"}
 
 API_READS = [
     ("get", "/api/v1/routes/{route}/students", None),
@@ -115,11 +118,12 @@ def test_the_cijferlijst_logs_the_read(shown, client):
 
 def test_every_page_and_endpoint_is_walked_or_shows_no_student():
     from apps.finance.urls import urlpatterns as finance
+    from apps.results.urls import urlpatterns as results
     from apps.routes.urls import urlpatterns as routes
     from apps.students.urls import urlpatterns as students
 
-    names = {f"{ns}:{p.name}" for ns, patterns in (("students", students), ("routes", routes), ("finance", finance))
-             for p in patterns if getattr(p, "name", None)}
+    apps = (("students", students), ("routes", routes), ("finance", finance), ("results", results))
+    names = {f"{ns}:{p.name}" for ns, patterns in apps for p in patterns if getattr(p, "name", None)}
     assert names - WALKED - NO_STUDENT_PAGES == set()
     paths = api.get_openapi_schema()["paths"]
     operations = {(method, path) for path, item in paths.items() for method in item

@@ -1,0 +1,136 @@
+"""The route's results page (its cohort KPIs on a date, the yearly figures, the route's targets and
+the sources' benchmarks with the signal whether a figure meets them) and the list of the students
+behind a figure (for the staff who may see the route's students; the read is logged)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.routes.models import Route
+from apps.students.models import Student
+from apps.students.privacy import log_reads
+from domain import kpi as core
+from domain.calendar import school_year_of
+
+from . import access, engine
+from .figures import figures_for
+from .forms import PeilForm
+from .models import Benchmark
+
+
+@dataclass
+class Comparison:
+    text: str                    # "streefcijfer ≥ 85" / "benchmark Amsterdam 2019-2020: 65"
+    signal: str | None           # core.MEETS, core.MISSES or None (no value)
+    source: str = ""
+
+
+@dataclass
+class Row:
+    figure: core.Figure
+    link: str = ""
+    comparisons: list[Comparison] = field(default_factory=list)
+
+
+def _comparisons(figure: core.Figure, targets, benchmarks) -> list[Comparison]:
+    found = [Comparison(_("streefcijfer %(op)s %(value)s") % {"op": t.get_operator_display(),
+                                                                "value": f"{t.value.normalize():f}"},
+                        core.signal(figure.value, t.operator, t.value))
+             for t in targets if core.matches(figure.id, t.kpi, t.parameter)]
+    found += [Comparison(f"{b.label} ({b.school_year}-{b.school_year + 1}): {b.value.normalize():f}%",
+                         core.signal(figure.value, core.benchmark_operator(figure.id), b.value), b.source)
+              for b in benchmarks if core.matches(figure.id, b.kpi, b.parameter)]
+    return found
+
+
+def _rows(route, figures, cohort, on, show_names) -> list[Row]:
+    targets, benchmarks = list(route.targets.all()), list(Benchmark.objects.all())
+    rows = []
+    for f in figures:
+        link = ""
+        if show_names and not f.suppressed and (f.numerator or (f.kpi == "K-06" and f.denominator)):
+            link = (reverse("results:students", args=[route.pk, f.id]) + f"?cohort={cohort}&on={on.isoformat()}")
+        rows.append(Row(f, link, _comparisons(f, targets, benchmarks)))
+    return rows
+
+
+def _default_cohort(cohorts: list[int], on: date) -> int | None:
+    """The newest cohort that has finished its third school year, else the newest."""
+    done = [c for c in cohorts if c + 3 <= school_year_of(on)]
+    return (done or cohorts or [None])[-1]
+
+
+@login_required
+def route_results(request, pk):
+    reading = access.for_route(request.user, pk)
+    route: Route = reading.route
+    today = engine.today()
+    cohorts = engine.cohorts_in(reading.scope)
+    form = PeilForm(request.GET or None, cohorts=cohorts)
+    status, cohort, on = 200, _default_cohort(cohorts, today), today
+    if request.GET:
+        if form.is_valid():
+            cohort, on = form.cleaned_data["cohort"], form.cleaned_data["on"] or today
+        else:
+            status = 400
+    show_names = not reading.outside and Student.objects.visible_to(request.user, route=route).exists()
+    context = {"route": route, "form": form, "cohort": cohort, "on": on, "outside": reading.outside,
+               "show_names": show_names, "rows": [], "year_rows": []}
+    if cohort is not None:
+        figures = figures_for(reading, cohort, on)
+        context["rows"] = _rows(route, [f for f in figures if f.kpi != "K-08"], cohort, on, show_names)
+        yearly = []
+        for year in range(cohort, school_year_of(on) + 1):
+            yearly += [f for f in engine.year_figures(reading.scope, year) if f.id.count("/") == 1
+                       or f.id.endswith("/" + core.YEARLY_UITVAL)]
+        if reading.outside:
+            yearly = engine.suppressed(yearly)
+        context["year_rows"] = _rows(route, yearly, cohort, on, show_names)
+        context["min_intake"] = route.min_intake
+    return render(request, "results/route_results.html", context, status=status)
+
+
+def _behind_input(request, kpi: str) -> tuple[int | None, date | None, dict]:
+    """The cohort and date of the students-behind page, with the problems per field."""
+    errors, cohort, on = {}, None, engine.today()
+    try:
+        cohort = int(request.GET.get("cohort", ""))
+        if not 1990 <= cohort <= 2100:
+            raise ValueError
+    except ValueError:
+        errors["cohort"] = _("Geef het cohort als jaartal, bijvoorbeeld 2019.")
+    if request.GET.get("on"):
+        try:
+            on = date.fromisoformat(request.GET["on"])
+        except ValueError:
+            errors["on"] = _("Geef de peildatum als JJJJ-MM-DD.")
+    base, _sep, rest = kpi.partition("/")
+    known = base in ("K-01", "K-02", "K-03", "K-05", "K-06", "K-07", "K-11") and rest in ("", "zij") \
+        or base == "K-04" and rest.isdigit() \
+        or base in ("K-08", "K-09") and rest.split("/")[0].isdigit()
+    if not known:
+        errors["kpi"] = _("Onbekende KPI: %(kpi)s.") % {"kpi": kpi}
+    return cohort, on, errors
+
+
+@login_required
+def students_behind(request, pk, kpi):
+    reading = access.for_route(request.user, int(pk))
+    route = reading.route
+    if not Route.objects.with_students_for(request.user).filter(pk=route.pk).exists():
+        raise PermissionDenied
+    cohort, on, errors = _behind_input(request, kpi)
+    context = {"route": route, "kpi": kpi, "label": "", "cohort": cohort, "on": on, "errors": errors, "students": []}
+    if errors:
+        return render(request, "results/students_behind.html", context, status=400)
+    students = list(engine.students_behind(Student.objects.visible_to(request.user, route=route), kpi, cohort, on)
+                    .select_related("kwalificatie").order_by("last_name", "first_name"))
+    log_reads(request.user, students)
+    context.update(label=core.label_of(kpi), students=students)
+    return render(request, "results/students_behind.html", context)
