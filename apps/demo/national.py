@@ -43,10 +43,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from auditlog.context import disable_auditlog
+from django.apps import apps as django_apps
 from django.db import connection, transaction
 from django.utils import timezone
 
-from apps.registry import exam_defaults
+from apps.registry import exam_defaults, reference
 from apps.registry import models as reg
 from apps.routes import models as rm
 from apps.students import models as sm
@@ -563,6 +564,7 @@ class Generator:
         started, cpu, server = time.monotonic(), time.process_time(), server_cpu_seconds()
         with disable_auditlog():
             with transaction.atomic():
+                reference.seed(django_apps)   # the profielen and leerwegen (gone after a flush)
                 regions = self.regions()
                 vo, mbo = self.institutions(regions)
                 kwalificaties = self.kwalificaties()
