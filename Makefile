@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is a development/demo run: debug on, embedded SQLite unless DATABASE_URL is set.
 RUN_ENV := DEBUG=1
 
-.PHONY: run test lint install install-dev lock migrate demo-reset benchmark messages
+.PHONY: run test lint install install-dev lock migrate demo-reset benchmark bench messages
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ demo-reset: install
 # PostgreSQL with DATABASE_URL=postgres://...). Prints rows per second, not a timed test.
 benchmark: install
 	$(RUN_ENV) $(PY) scripts/benchmark_import.py
+
+# KPI figures at national scale: the synthetic national data set (500,000 students) loaded into SQLite and
+# PostgreSQL, the regional and national dashboards timed (cold/warm, median/p95) against hand-written SQL.
+# Prints a JSON report, not a timed test. BENCH_ARGS="--scale 0.1 --runs 5" for a smaller run.
+bench: install
+	$(RUN_ENV) $(PY) scripts/bench_kpis.py $(BENCH_ARGS)
 
 # Regenerate the lock files after editing requirements*.in (needs network).
 lock:
