@@ -9,10 +9,12 @@ settlements made for the current and the previous school year (``settlements``).
 from datetime import date, timedelta
 
 from auditlog.context import disable_auditlog
+from django.apps import apps as django_apps
 from django.db import connection, transaction
 
 from apps.accounts.models import Role, User
 from apps.registry import models as reg
+from apps.registry import reference
 from apps.routes import compliance
 from apps.routes import models as m
 from domain.rules import blocking
@@ -84,6 +86,7 @@ class DemoLoader:
                 compliance.refresh(route, today=self.today)
 
     def _registry(self):
+        reference.seed(django_apps)   # the profielen and leerwegen, which a flushed database no longer has
         for spec in self.data.regions:
             self.regions[spec.key] = reg.Region.objects.create(kind=spec.kind, code=spec.code, name=spec.name)
         for spec in self.data.boards:

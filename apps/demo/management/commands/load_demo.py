@@ -1,11 +1,9 @@
 from datetime import date
 
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.registry import reference
 from apps.routes.models import Route
 
 
@@ -26,7 +24,6 @@ class Command(BaseCommand):
                                "Run with DEBUG=1 on a development or demonstration database.")
         if reset:
             call_command("flush", interactive=False, verbosity=0)
-            reference.seed(django_apps)
         if Route.objects.exists():
             self.stdout.write("The database already holds routes: demo data not loaded again "
                               "(use --reset to start over).")
