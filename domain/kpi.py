@@ -30,6 +30,8 @@ from domain.path import KIND_ORDER
 
 PERCENT, YEARS, COUNT = "%", "jaar", "aantal"
 DASH = "–"          # a figure with denominator 0
+# The dates a KPI may be asked on: school years 1990-1991 to 2099-2100 (cohort years are bounded alike).
+FIRST_DAY, LAST_DAY = date(1990, 8, 1), date(2100, 7, 31)
 SMALL = "<5"        # a count from 1 to 4, outside the route's partners
 LIMIT = 5
 

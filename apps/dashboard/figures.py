@@ -129,9 +129,10 @@ def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> Side
     own = set(RoutePartner.objects.filter(institution__in=user.institutions.all()).values_list("route", flat=True))
     rows, raw = [], []
     for route in routes:
-        figures = _headline(engine.Scope(route=route.pk), cohorts, on)
-        raw.append(figures)
         partner = route.pk in own
+        # a partner's own students (one vo-school of several sees its own); the whole route otherwise
+        figures = _headline(route_scope(user, route) if partner else engine.Scope(route=route.pk), cohorts, on)
+        raw.append(figures)
         rows.append(RouteRow(route, partner, route.pk in visible, by_id(shown(figures.values(), partner))))
     outside = any(not row.partner for row in rows)
     total = {}

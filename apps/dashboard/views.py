@@ -26,7 +26,6 @@ from . import charts, figures
 
 TREND_IDS = ("K-01", core.ZIJ_INSTROOM, *figures.TREND_KPIS)
 COHORT_RANGE = (1990, 2100)
-YEARLY_KPIS = ("K-08", "K-09")
 
 
 # --- the start page ------------------------------------------------------------------------------
@@ -76,29 +75,21 @@ class TargetRow:
     signal: str | None   # core.MEETS, core.MISSES or None (no value)
 
 
-def _target_id(target: RouteTarget, school_year: int) -> str:
-    if target.kpi in YEARLY_KPIS:          # yearly figures: the current school year's
-        return f"{target.kpi}/{target.parameter or school_year}"
-    return f"{target.kpi}/{target.parameter}" if target.parameter else target.kpi
-
-
 def target_rows(route, scope, cohort: int | None, cohort_figures: dict, partner: bool, on) -> list[TargetRow]:
     """The route's numeric targets against the chosen cohort's figures (yearly KPIs: the current
     school year), with the above/below signal; none yet for a figure that is not final (diploma
     within 4 years of a cohort in its third year)."""
     school_year = school_year_of(on)
-    targets = list(route.targets.all())
+    targets = [(t, kpi) for t in route.targets.all()
+               if (kpi := core.CATALOGUE.get(t.kpi.strip().upper()))]   # a KPI the catalogue does not know: left out
     yearly = {}
-    if any(t.kpi in YEARLY_KPIS for t in targets):
+    if any(kpi.per == "schooljaar" for _t, kpi in targets):
         yearly = figures.by_id(figures.shown(engine.year_figures(scope, school_year), partner))
     rows = []
-    for target in targets:
-        figure_id = _target_id(target, school_year)
-        try:
-            kpi = core.kpi_of(figure_id)
-        except KeyError:
-            continue                       # a target on a KPI the catalogue does not know
-        figure = cohort_figures.get(figure_id) or yearly.get(figure_id)
+    for target, kpi in targets:
+        pool = yearly if kpi.per == "schooljaar" else cohort_figures
+        figure = next((f for f in pool.values() if core.matches(f.id, target.kpi, target.parameter)), None)
+        figure_id = figure.id if figure else kpi.id
         judged = figure is not None and not figure.suppressed and figures.final(figure_id, cohort, on)
         value = figure.value if judged else None
         unit = "%" if kpi.unit == core.PERCENT else ""

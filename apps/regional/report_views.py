@@ -49,7 +49,7 @@ def parse_year(value: str | None, today=None) -> int:
     if value in (None, ""):
         return current
     text = value.strip().split("-", 1)[0]
-    if not text.isdigit() or not FIRST_YEAR <= int(text) <= current + 1:
+    if not (text.isascii() and text.isdigit()) or not FIRST_YEAR <= int(text) <= current + 1:   # "²" is a digit
         raise BadYear(_("Schooljaar moet een jaar zijn van %(first)s tot en met %(last)s, bijvoorbeeld 2020 voor "
                         "2020-2021.") % {"first": FIRST_YEAR, "last": current + 1})
     return int(text)

@@ -203,7 +203,7 @@ class _Reader:
         if value == BELOW_FIVE:
             self.below_five += 1
             return 0, True
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             self.error(row, column, value, _("Geen aantal: verwacht een heel getal van 0 of meer, of <5."))
             return None
         return int(value), False
@@ -212,7 +212,7 @@ class _Reader:
         result: dict[int, list] = {}
         if self.long:
             column, value = self.column(COL_LEERJAAR), raw.get(self.column(COL_LEERJAAR), "").strip()
-            if not value.isdigit() or int(value) not in VMBO_LEERJAREN:
+            if not (value.isascii() and value.isdigit()) or int(value) not in VMBO_LEERJAREN:
                 self.error(row, column, value, _("Een vmbo-leerjaar is 1, 2, 3 of 4."))
                 return {}
             count = self._count(row, self.column(COL_AANTAL), raw.get(self.column(COL_AANTAL), ""))

@@ -21,7 +21,7 @@ def _int_param(request, name: str, default: int, low: int, high: int) -> int:
     value = request.GET.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
         raise ValueError(_("%(name)s: geef een heel getal van %(low)s tot en met %(high)s.")
                          % {"name": name, "low": low, "high": high})
     return int(value)

@@ -18,6 +18,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from apps.core.api_schemas import Errors, default_detail
+from domain import kpi as core
 
 from . import access, engine
 from .figures import figures_for
@@ -45,7 +46,8 @@ class KpiQuery(Schema):
     region: int | None = Field(None, ge=1, le=2**31 - 1, description="Regio-id (gegevens onderdrukt).")
     national: bool = Field(False, description="Landelijk (gegevens onderdrukt).")
     cohort: int = Field(ge=1990, le=2100, description="Eerste kalenderjaar van het schooljaar van routejaar 1.")
-    on: date | None = Field(None, description="Peildatum (JJJJ-MM-DD), standaard vandaag.")
+    on: date | None = Field(None, ge=core.FIRST_DAY, le=core.LAST_DAY,
+                            description="Peildatum (JJJJ-MM-DD), standaard vandaag.")
 
 
 def _problem(status: int, field: str, message: str):

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Max, Q
 
+from domain import kpi as core
 from domain.calendar import school_year_of
 from domain.kpi import YEARLY_UITVAL
 
@@ -38,4 +39,18 @@ def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -
                         or f.id.endswith("/" + YEARLY_UITVAL)]
         else:
             figures.append(engine.jaarresultaat(reading.scope, year))
-    return engine.suppressed(figures) if reading.outside else figures
+    if not reading.outside:
+        return figures
+    shown = engine.suppressed(figures)
+    if reading.scope.region is not None and reading.scope.route is None:
+        # A region's figure would give a route's hidden count away by subtraction (region minus the routes
+        # the reader sees): a figure hidden for one of the region's routes is hidden for the region too.
+        hidden = {f.id for route in engine.routes_in(reading.scope).values_list("pk", flat=True)
+                  for f in engine.suppressed(_unsuppressed(engine.Scope(route=route), cohort, on, yearly))
+                  if f.suppressed}
+        shown = [core.hide(f) if f.id in hidden and not f.suppressed else f for f in shown]
+    return shown
+
+
+def _unsuppressed(scope: engine.Scope, cohort: int, on: date, yearly: bool) -> list[engine.Figure]:
+    return figures_for(Reading(scope=scope, outside=False), cohort, on, yearly)

@@ -3,6 +3,7 @@ the sources' benchmarks with the signal whether a figure meets them) and the lis
 behind a figure (for the staff who may see the route's students; the read is logged)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -112,12 +113,16 @@ def _behind_input(request, kpi: str) -> tuple[int | None, date | None, dict]:
     if request.GET.get("on"):
         try:
             on = date.fromisoformat(request.GET["on"])
+            if not core.FIRST_DAY <= on <= core.LAST_DAY:
+                raise ValueError
         except ValueError:
-            errors["on"] = _("Geef de peildatum als JJJJ-MM-DD.")
+            errors["on"] = _("Geef de peildatum als JJJJ-MM-DD, tussen 1990 en 2100.")
     base, _sep, rest = kpi.partition("/")
+    number = rest.split("/")[0]
+    number = int(number) if re.fullmatch(r"[0-9]{1,4}", number) else None   # ASCII digits only ("²" is a digit too)
     known = base in ("K-01", "K-02", "K-03", "K-05", "K-06", "K-07", "K-11") and rest in ("", "zij") \
-        or base == "K-04" and rest.isdigit() \
-        or base in ("K-08", "K-09") and rest.split("/")[0].isdigit()
+        or base == "K-04" and number is not None and 1 <= number <= 10 and rest == str(number) \
+        or base in ("K-08", "K-09") and number is not None and 1990 <= number <= 2100
     if not known:
         errors["kpi"] = _("Onbekende KPI: %(kpi)s.") % {"kpi": kpi}
     return cohort, on, errors

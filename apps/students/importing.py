@@ -628,7 +628,7 @@ class StudentRows(Rows):
         if len(last_name) > 120:
             errors.append(self.error(index, "last_name", INVALID, _("Een achternaam heeft hoogstens 120 tekens.")))
         vmbo_year = parse_int(v("vmbo_year_at_start")) or "3"
-        if not vmbo_year.isdigit() or not 1 <= int(vmbo_year) <= 6:
+        if not (vmbo_year.isascii() and vmbo_year.isdigit()) or not 1 <= int(vmbo_year) <= 6:
             errors.append(self.error(index, "vmbo_year_at_start", INVALID,
                                      _("Geef het vmbo-leerjaar bij de start als getal (bijvoorbeeld 3).")))
         dates = {}

@@ -65,7 +65,7 @@ def cohorts(request, pk):
                         left=Count("pk", filter=Q(status=m.Status.UITGESTROOMD)))
               .order_by("-cohort"))
     students = own.select_related("route", "leerweg", "kwalificatie", "profiel").prefetch_related("exam_parts")
-    if cohort and cohort.isdigit():
+    if cohort and cohort.isascii() and cohort.isdigit():
         students = list(students.filter(cohort=int(cohort)))
         templates = {}  # the exam plan templates, read once for the list
         for student in students:

@@ -210,3 +210,15 @@ def test_beheerder_reads_every_region_and_board_suppressed(route, cohort, regist
         assert response.status_code == 200, url
         assert small_counts_in(response.content.decode()) == [], url   # a beheerder is no partner
     assert f'href="/regio/{registry["ams"].pk}/"' in client.get("/").content.decode()
+
+
+def test_yearly_targets_with_a_parameter_are_found_not_a_500(route, cohort, users, client):
+    RouteTarget.objects.filter(route=route).delete()
+    RouteTarget.objects.create(route=route, kpi="K-08", parameter="uitval", operator="<=", value=Decimal("10"))
+    RouteTarget.objects.create(route=route, kpi="K-08", operator=">=", value=Decimal("65"))
+    RouteTarget.objects.create(route=route, kpi="K-77", operator=">=", value=Decimal("1"))   # unknown: left out
+    client.force_login(users["calvijn"])
+    response = client.get(f"/routes/{route.pk}/dashboard/?cohort={COHORT}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Uitval" in html and "Jaarresultaat" in html and "K-77" not in html

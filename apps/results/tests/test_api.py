@@ -86,6 +86,8 @@ def test_who_reads_which_scope(api_client, glr_route, cohort, registry, users):
     ({"route": 1, "cohort": "twee"}, "cohort"),
     ({"route": 1, "cohort": 1800}, "cohort"),
     ({"route": 1, "cohort": 2019, "on": "2022-13-01"}, "on"),
+    ({"route": 1, "cohort": 2019, "on": "0001-01-01"}, "on"),
+    ({"route": 1, "cohort": 2019, "on": "9999-12-31"}, "on"),
     ({"cohort": 2019}, "route"),
     ({"cohort": 2019, "route": 1, "national": "true"}, "route"),
     ({"cohort": 2019, "route": "x"}, "route"),
@@ -118,3 +120,20 @@ def test_a_vo_school_of_several_counts_its_own_students(api_client, glr_route, m
         return {k["id"]: k for k in get(api_client, user, route=glr_route.pk, cohort=2019, on=ON)
                 .json()["kpis"]}["K-01"]["numerator"]
     assert (k01("calvijn"), k01("overy"), k01("rocva")) == (4, 2, 6)
+
+
+def test_a_region_figure_does_not_give_a_small_route_count_away(api_client, glr_route, cohort, make_student):
+    """Region minus the routes the reader sees would give a hidden route count: hidden for the region too."""
+    from apps.routes.models import Route
+
+    other = Route.objects.get(pk=glr_route.pk)
+    other.pk, other.name = None, "Tweede route"
+    other.save()
+    for _n in range(3):
+        make_student(2019, [Step("instroom", date(2019, 8, 1), kwalificatie="25498")], route=other)
+    route_a = {k["id"]: k for k in get(api_client, "regio", route=glr_route.pk, cohort=2019, on=ON).json()["kpis"]}
+    route_b = {k["id"]: k for k in get(api_client, "regio", route=other.pk, cohort=2019, on=ON).json()["kpis"]}
+    region = {k["id"]: k for k in get(api_client, "regio", region=glr_route.region_id, cohort=2019,
+                                      on=ON).json()["kpis"]}
+    assert route_a["K-01"]["numerator"] == 7 and route_b["K-01"]["display"] == "<5"
+    assert region["K-01"]["numerator"] is None and region["K-01"]["display"] == "<5"   # 10 - 7 = 3

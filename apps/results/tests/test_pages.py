@@ -79,6 +79,13 @@ def test_bad_input_is_a_400_naming_the_field(client, glr_route, cohort):
     response = client.get(f"/routes/{glr_route.pk}/resultaten/K-02/leerlingen/?cohort=x")
     assert response.status_code == 400 and 'data-field="cohort"' in response.content.decode()
     assert client.get(f"/routes/{glr_route.pk}/resultaten/K-99/leerlingen/?cohort=2019").status_code == 400
+    # dates and numbers out of range, and digits that are not ASCII, are a 400 too (not a 500)
+    for on in ("0001-01-01", "9999-12-31"):
+        assert page(client, "calvijn", glr_route, cohort=2019, on=on).status_code == 400
+        url = f"/routes/{glr_route.pk}/resultaten/K-02/leerlingen/?cohort=2019&on={on}"
+        assert client.get(url).status_code == 400
+    for kpi in ("K-08/99999", "K-08/0", "K-04/99999", "K-04/%C2%B2", "K-09/%C2%B2"):
+        assert client.get(f"/routes/{glr_route.pk}/resultaten/{kpi}/leerlingen/?cohort=2019").status_code in (400, 404)
 
 
 def test_the_students_behind_a_figure_are_listed_and_the_read_logged(client, glr_route, cohort):
