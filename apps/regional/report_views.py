@@ -121,17 +121,20 @@ def progress(request, pk):
     return render(request, "regional/report_progress.html", {"running": job, "region": region, "year": year})
 
 
-def _done_or_redirect(request, pk):
-    region, year = _asked(request, pk)
+def _report_file(request, pk, extension: str, content_type: str, render) -> HttpResponse:
+    """The region's finished report of the school year as a file (``render(job)`` makes its bytes); back
+    to the report page, with a message, when there is none yet. A PDF opens in the browser with ?inline=1."""
+    try:
+        region, year = _asked(request, pk)
+    except BadYear as problem:
+        return _bad_year(problem)
     job = report_tasks.latest_done(region, year)
     if job is None:
         messages.info(request, _("Er is nog geen rapport voor dit schooljaar: maak het eerst."))
-    return region, year, job
-
-
-def _download(body: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return redirect(page_url(region, year))
+    response = HttpResponse(render(job), content_type=content_type)
+    disposition = "inline" if extension == "pdf" and request.GET.get("inline") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{_filename(region, year, extension)}"'
     return response
 
 
@@ -142,27 +145,11 @@ def _filename(region: Region, year: int, extension: str) -> str:
 
 @login_required
 def report_pdf_view(request, pk):
-    try:
-        region, year, job = _done_or_redirect(request, pk)
-    except BadYear as problem:
-        return _bad_year(problem)
-    if job is None:
-        return redirect(page_url(region, year))
-    body = bytes(job.pdf) if job.pdf else report_pdf.render(job.result, {**shown(job.result), "job": job})
-    response = _download(body, "application/pdf", _filename(region, year, "pdf"))
-    if request.GET.get("inline"):
-        response["Content-Disposition"] = f'inline; filename="{_filename(region, year, "pdf")}"'
-    return response
+    return _report_file(request, pk, "pdf", "application/pdf", lambda job: bytes(job.pdf) if job.pdf
+                        else report_pdf.render(job.result, {**shown(job.result), "job": job}))
 
 
 @login_required
 def report_xlsx_view(request, pk):
-    try:
-        region, year, job = _done_or_redirect(request, pk)
-    except BadYear as problem:
-        return _bad_year(problem)
-    if job is None:
-        return redirect(page_url(region, year))
-    return _download(report_xlsx.render(job.result),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     _filename(region, year, "xlsx"))
+    return _report_file(request, pk, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        lambda job: report_xlsx.render(job.result))
