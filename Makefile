@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# `make run` is a development/demo run: debug on, embedded SQLite unless DATABASE_URL is set.
+# Development commands below run with debug on; `make run` serves the demo with debug off, as in
+# production (scripts/run.sh), on the embedded SQLite database unless DATABASE_URL is set.
 RUN_ENV := DEBUG=1
 
 .PHONY: run test lint install install-dev lock migrate demo-reset benchmark bench messages
@@ -26,11 +27,7 @@ install-dev: $(VENV)/.installed-dev
 	scripts/ensure-chromium.sh
 
 run: install
-	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py load_demo
-	@echo ""
-	@echo "Leerroute draait op http://$(HOST):$(PORT)/ met de verwerker voor imports ernaast  (stoppen: Ctrl+C)"
-	$(RUN_ENV) PY=$(PY) scripts/run.sh $(HOST):$(PORT)
+	PY=$(PY) scripts/run.sh $(HOST):$(PORT)
 
 test: install-dev lint
 	$(PY) -m pytest

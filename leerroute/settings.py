@@ -15,6 +15,8 @@ SESSION_MAX_HOURS        a session ends this long after login at the latest (def
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
 OTP_TOTP_ISSUER          the name authenticator apps show for Leerroute accounts (default "Leerroute")
 TASKS_IMMEDIATE          "1" runs background tasks in the request instead of the worker (tests, debugging)
+LEERROUTE_DEMO           "1" on a demonstration installation: demo data and demo accounts may be loaded with
+                         DEBUG off (`make run` serves the demo that way); never set it in production
 """
 import os
 from datetime import timedelta
@@ -37,6 +39,7 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+DEMO = env_bool("LEERROUTE_DEMO")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
     raise ImproperlyConfigured(

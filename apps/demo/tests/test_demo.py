@@ -97,7 +97,7 @@ def test_demo_data_set():
 
 
 @pytest.mark.django_db
-@override_settings(DEBUG=False)
+@override_settings(DEBUG=False, DEMO=False)
 def test_demo_accounts_are_never_loaded_in_production():
     with pytest.raises(CommandError, match="never loaded with DEBUG off"):
         call_command("load_demo")

@@ -19,9 +19,9 @@ class Command(BaseCommand):
         from apps.demo.dataset import DemoDataError
         from apps.demo.loader import DemoLoader, accounts_table
 
-        if not settings.DEBUG:
+        if not (settings.DEBUG or settings.DEMO):
             raise CommandError("Demo data and demo accounts are never loaded with DEBUG off (production). "
-                               "Run with DEBUG=1 on a development or demonstration database.")
+                               "Run with DEBUG=1 or LEERROUTE_DEMO=1 on a development or demonstration database.")
         if reset:
             call_command("flush", interactive=False, verbosity=0)
         if Route.objects.exists():
