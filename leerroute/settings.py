@@ -24,6 +24,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the form widget templates, overridable in templates/django/forms (FORM_RENDERER)
     "django_filters",
     "auditlog",
     "axes",
@@ -111,6 +113,11 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "leerroute.urls"
 WSGI_APPLICATION = "leerroute.wsgi.application"
+
+# Form widgets render through the template engine, so templates/django/forms/widgets can replace Django's
+# "---------" empty choice with words ("Maak een keuze", "(geen)").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Alle")   # a list filter left open shows everything
 
 TEMPLATES = [
     {
