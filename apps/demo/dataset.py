@@ -152,6 +152,9 @@ class Leaver(Record):
     during: bool = False           # leaves during the school year (else at its end)
     count: int = Field(default=1, ge=1)
     returns: bool = False          # terugkeer: comes back into the route before the next school year
+    # with ``during``: leaves before this day of the school year ("MM-DD"), where a source dated its
+    # count (else on a day from 15 October to the end of May)
+    before: str = Field(default="", pattern=r"^$|^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
 class Cohort(Record):

@@ -18,10 +18,12 @@ The published figures (tests/checks.py computes them from the register):
 
 * Bindelmeer cohort 2019-20: 78 start, 73 to route year 2 ("year 4"), 4 to Entree, 1 doublure:
   uitval 4/78 = 5.1%.
-* Noorderlicht cohort 2019-20: 30 start, 10 leave during route year 2 (2020-21): uitval 10/30.
-* Calvijn cohort 2017-18 (its diplomas are the 2019-20 results): 57 start, 50 with the mbo diploma
-  by 31 July 2020 (87.7%, published as 88%), 2 uitval (3.5%), 45 of the 50 diploma holders of
-  2019-20 continue to mbo 3/4 (90%); with the 5 late diplomas 96.5% within 4 years.
+* Noorderlicht cohort 2019-20: 30 start, 10 leave during route year 2 (2020-21), before the
+  inventory's date (19 April 2021): uitval 10/30.
+* Calvijn cohort 2017-18 (its diplomas are the 2019-20 results): 142 start, 125 with the mbo diploma
+  by 31 July 2020 (88.0%), 5 uitval (3.5%), 113 of the 125 diploma holders of 2019-20 continue to
+  mbo 3/4 (90.4%); with the 12 later diplomas 96.5% within 4 years, 11 of whose holders continue too
+  (124 of 137, 90.5%).
 * MLO: every student of the finished cohorts gets the diploma but one (to Entree, cohort 2021);
   about 95% of the diploma holders continue to mbo 3/4.
 
@@ -122,6 +124,7 @@ class Plan:
     end: str = "diploma"              # diploma | leave
     destination: str = ""
     leave_during: bool = False        # leaves during the year (else at its end)
+    leave_before: str = ""            # with leave_during: before this day of the year ("MM-DD")
     early: bool = False               # diploma half a year early (MLO: route in 4.5 years)
     doorstroom: str = ""              # mbo3 | mbo4 | hbo after the diploma
     switch_to: str = ""               # another uitstroomrichting chosen in route year 2
@@ -153,6 +156,7 @@ def _outcomes(rng, plans, *, leave=(), repeat=0, late=0, early=0, doorstroom=0.0
             p.years = list(range(p.entry, p.diploma_year + 1))
         else:
             p.end, p.destination, p.leave_during = "leave", leaver.destination, leaver.during
+            p.leave_before = leaver.before
             p.years = list(range(p.entry, leaver.route_year + 1))
         i += 1
     for kind, count in (("repeat", repeat), ("late", late), ("early", early)):
@@ -168,14 +172,30 @@ def _outcomes(rng, plans, *, leave=(), repeat=0, late=0, early=0, doorstroom=0.0
     for p in plans[i:]:
         p.years = list(range(p.entry, p.diploma_year + 1))
     holders = [p for p in plans if p.end == "diploma"]
-    if isinstance(doorstroom, int):  # a published count: of the holders in time
-        holders = [p for p in holders if len(p.years) <= p.diploma_year - p.entry + 1]
-        count = doorstroom
+    if isinstance(doorstroom, int):
+        # a published count of the holders in time; the later holders continue at the same rate, so
+        # that K-05 stays at the published share once their first 1 October has passed too
+        in_time = [p for p in holders if len(p.years) <= p.diploma_year - p.entry + 1]
+        later = [p for p in holders if len(p.years) > p.diploma_year - p.entry + 1]
+        chosen = rng.sample(in_time, doorstroom)
+        if in_time and later:
+            chosen += rng.sample(later, round(doorstroom * len(later) / len(in_time)))
     else:
-        count = round(doorstroom * len(holders))
-    for p in rng.sample(holders, count):
+        chosen = rng.sample(holders, round(doorstroom * len(holders)))
+    for p in chosen:
         p.doorstroom = levels(p)
     return plans
+
+
+def _leave_day(school_year, draw, before=""):
+    """The day a student leaves during ``school_year``: ``draw`` (0-227) days after 15 October (to the
+    end of May), or, with ``before`` ("MM-DD"), the same share of the days from 15 October to that day."""
+    first = date(school_year, 10, 15)
+    if not before:
+        return first + timedelta(days=draw)
+    month, day = (int(part) for part in before.split("-"))
+    last = date(school_year + (month < 8), month, day)
+    return first + timedelta(days=draw * (last - first).days // 228)
 
 
 def _weighted(rng, weights: dict):
@@ -409,7 +429,7 @@ class _Writer:
         end_on = None
         if finished and plan.end == "leave":
             end_on = (services.year_end(last_sy) if not plan.leave_during
-                      else date(last_sy, 10, 15) + timedelta(days=rng.randrange(228)))
+                      else _leave_day(last_sy, rng.randrange(228), plan.leave_before))
         elif finished:
             end_on = date(last_sy + 1, 1, 31) if plan.early else date(last_sy + 1, 6, 30)
         if end_on and end_on > self.today:  # the path ends later this school year: still in the route today
