@@ -19,8 +19,11 @@ class Role(models.TextChoices):
 
 
 # Roles that may change the route register of their own institutions. Exam and finance staff read
-# the register; they change their own records (exam plans, settlements) in their own modules.
-ROUTE_EDITOR_ROLES = {Role.BEHEERDER, Role.ROUTECOORDINATOR, Role.BESTUURDER}
+# the register; they change their own records (exam plans, settlements) in their own modules. A
+# bestuurder reads every route of the board's schools but changes none of them (routes, agreements,
+# exam plans are the coordinators' work); what the role does do is agree to a partner change
+# (routes.proposals.AGREEING_ROLES), the board's own act.
+ROUTE_EDITOR_ROLES = {Role.BEHEERDER, Role.ROUTECOORDINATOR}
 # Data minimisation: individual student records are for the people who guide and examine students
 # (finance staff see counts in their statements; regional users and beheerders never see names).
 STUDENT_READER_ROLES = {Role.ROUTECOORDINATOR, Role.EXAMENCOORDINATOR, Role.BESTUURDER}
