@@ -1,5 +1,7 @@
 """Shared fixtures: a small register (two regions, a vo-school and an mbo per region) and users of
 every role. Tests build routes through the same forms and use cases as the product."""
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -116,3 +118,66 @@ def glr_route(route, registry):
     for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
         agreement.clauses.create(topic=topic, text="afgesproken")
     return route
+
+
+# --- the demo data set, loaded once for every module that reads it ---------------------------------------
+
+DEMO_TODAY = date(2026, 11, 30)
+_demo = {}   # while loaded: "atomic" (the outer transaction), "loader", "blocker"
+
+
+@pytest.fixture(scope="module")
+def demo_2026(django_db_setup, django_db_blocker):
+    """The demo data set as of DEMO_TODAY (its DemoLoader), loaded once for all the modules that ask for it
+    (about 40 s a load) inside an outer transaction, the way Django's TestCase.setUpTestData keeps class-level
+    data: each test runs in its own savepoint (`django_db`), so what one test changes is undone before the
+    next. The tests that ask for it run one after the other (pytest_collection_modifyitems below), and the
+    transaction is rolled back after the last of them (pytest_runtest_teardown below): no other test sees
+    the demo."""
+    if not _demo:
+        from django.db import transaction
+
+        from apps.demo.loader import DemoLoader
+
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                loader = DemoLoader(today=DEMO_TODAY)
+                loader.load()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        _demo.update(atomic=atomic, loader=loader, blocker=django_db_blocker)
+    return _demo["loader"]
+
+
+def _uses_demo(item):
+    return item is not None and "demo_2026" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The tests on the loaded demo one after the other, where the first of them stands (after pytest-django
+    has put the transactional tests last: none of them asks for the demo)."""
+    demo = [item for item in items if _uses_demo(item)]
+    if demo:
+        first = items.index(demo[0])
+        rest = [item for item in items if not _uses_demo(item)]
+        items[:] = rest[:first] + demo + rest[first:]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last test on the loaded demo (its savepoint and module fixtures undone), the demo's outer
+    transaction is rolled back."""
+    result = yield
+    if _demo and not _uses_demo(nextitem):
+        from django.db import transaction
+
+        with _demo["blocker"].unblock():
+            transaction.set_rollback(True)
+            _demo["atomic"].__exit__(None, None, None)
+        _demo.clear()
+    return result

@@ -11,7 +11,8 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
+from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -26,13 +27,26 @@ CHECKS = [not_a_server_error, status_code_conformance, response_schema_conforman
 EXCLUDED: dict[str, str] = {}
 
 
-@pytest.fixture
-def fuzz_data(glr_route, registry, make_user, api_client):
+def _root_fixtures(config):
+    """The root conftest's fixtures as plain functions: a module-scoped fixture cannot request the
+    function-scoped ones (as tests/access/conftest.py's _Root; every conftest.py is imported as "conftest",
+    so the module is taken from pytest's plugin manager)."""
+    path = str(config.rootpath / "conftest.py")
+    module = next(p for p in config.pluginmanager.get_plugins() if getattr(p, "__file__", None) == path)
+    return {name: getattr(module, name).__wrapped__
+            for name in ("registry", "make_user", "users", "api_client", "route", "glr_route")}
+
+
+def _small_register(root):
     """A route coordinator's small register; ids to aim some generated requests at real records."""
     from apps.finance.models import Settlement
     from apps.routes.models import Agreement
     from apps.students.models import Student
 
+    registry = root["registry"](None)
+    make_user = root["make_user"](None)
+    api_client = root["api_client"](Client())
+    glr_route = root["glr_route"](root["route"](registry, root["users"](registry, make_user), api_client), registry)
     make_user("fin-calvijn", "financieel", [registry["calvijn"]])
     headers = api_client.token_for("calvijn")
     body = {"first_name": "Fenna", "last_name": "Fuzz", "leerweg": "BB", "cohort": 2021, "kwalificatie": "25498",
@@ -46,6 +60,28 @@ def fuzz_data(glr_route, registry, make_user, api_client):
     return {"headers": {"Authorization": token},
             "ids": {"route_id": glr_route.pk, "student_id": student.pk, "settlement_id": settlement.pk,
                     "agreement_id": Agreement.objects.get().pk, "cohort": 2021}}
+
+
+@pytest.fixture(scope="module")
+def fuzz_world(request, django_db_setup, django_db_blocker):
+    """The small register, made once for the module (not once per operation) inside an outer transaction
+    that is rolled back when the module ends, the way Django's TestCase.setUpTestData keeps class-level data.
+    Each operation's test runs in its own savepoint (pytest-django's `db`, see fuzz_data), so whatever the
+    generated requests of one operation change (a deleted route, a revoked token) is undone before the next."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield _small_register(_root_fixtures(request.config))
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def fuzz_data(fuzz_world, db):
+    """The module's small register, inside this test's own savepoint."""
+    return fuzz_world
 
 
 @contextmanager

@@ -7,11 +7,10 @@ import hashlib
 from datetime import date
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F
 
 from apps.demo import students as demo_students
-from apps.demo.loader import DemoLoader
 from apps.routes import compliance
 from apps.students import models as m
 from apps.students import services
@@ -23,15 +22,11 @@ TODAY = date(2026, 11, 30)
 STUDENT_RULES = {"R-03", "R-04", "R-05", "R-06", "R-10", "R-11", "R-17", "R-19"}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data set as of TODAY, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            loader = DemoLoader(today=TODAY)
-            loader.load()
-            yield loader
-            transaction.set_rollback(True)
+@pytest.fixture
+def demo(demo_2026):
+    """The demo data set as of 30 November 2026 (the root conftest's demo_2026: loaded once for every module
+    that reads it, rolled back after the last of them)."""
+    return demo_2026
 
 
 def digest():

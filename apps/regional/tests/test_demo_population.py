@@ -1,26 +1,19 @@
 """The demo's Amsterdam: 12 of its 41 vmbo schools with some form of route, Centrum and West without
 one, over a quarter of the BB students in leerjaar 4 in a route, and every route student counted at
 their own school."""
-from datetime import date
 
 import pytest
-from django.db import transaction
 from django.db.models import Sum
 
-from apps.demo.loader import DemoLoader
 from apps.regional import coverage as cov
 from apps.registry.models import PopulationCount, Region
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data set as of 30 November 2026, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            loader = DemoLoader(today=date(2026, 11, 30))
-            loader.load()
-            yield loader
-            transaction.set_rollback(True)
+@pytest.fixture
+def demo(demo_2026):
+    """The demo data set as of 30 November 2026 (the root conftest's demo_2026: loaded once for every module
+    that reads it, rolled back after the last of them)."""
+    return demo_2026
 
 
 @pytest.mark.django_db
