@@ -58,7 +58,7 @@ def parse_number(text: str, decimals: int | None = 2) -> Decimal:
     if not isinstance(text, str):
         raise NumberError("Vul een getal in.")
     if len(text) > MAX_TEXT:  # before any parsing
-        raise NumberError(f"Dit getal is te lang (hoogstens {MAX_TEXT} tekens).")
+        raise NumberError(f"Dit getal heeft te veel cijfers (hoogstens {MAX_TEXT} tekens).")
     compact = _SPACES.sub(" ", text).replace("−", "-").strip()
     sign = compact[0] if compact.startswith(("+", "-")) else ""
     compact = compact[len(sign):].strip()
