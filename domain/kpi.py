@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain.calendar import end_of_year, latest_teldatum, school_year_of, year_end, year_start
+from domain.numbers import format_number
 from domain.path import KIND_ORDER
 
 PERCENT, YEARS, COUNT = "%", "jaar", "aantal"
@@ -144,10 +145,10 @@ def as_text(value: Decimal | None) -> str | None:
 
 
 def shown(value: Decimal | None, unit: str) -> str:
-    """The page's writing of a value (Dutch decimal comma): "88,0%", "3,09 jaar", "78", "–"."""
+    """The page's writing of a value (Dutch notation): "88,0%", "3,09 jaar", "78", "1.234", "–"."""
     if value is None:
         return DASH
-    text = str(value).replace(".", ",")
+    text = format_number(value)   # the one formatter: "88,0", "1.234"
     return {PERCENT: f"{text}%", YEARS: f"{text} jaar"}.get(unit, text)
 
 

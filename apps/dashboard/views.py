@@ -21,6 +21,7 @@ from apps.routes.models import Route, RouteTarget
 from apps.routes.views import annotate_status, list_routes
 from domain import kpi as core
 from domain.calendar import school_year_label, school_year_of
+from domain.numbers import format_number
 
 from . import charts, figures
 
@@ -94,7 +95,7 @@ def target_rows(route, scope, cohort: int | None, cohort_figures: dict, partner:
         value = figure.value if judged else None
         unit = "%" if kpi.unit == core.PERCENT else ""
         rows.append(TargetRow(target, core.label_of(figure_id), kpi.unit, figure,
-                              f"{target.get_operator_display()} {target.value.normalize():f}{unit}",
+                              f"{target.get_operator_display()} {format_number(target.value.normalize())}{unit}",
                               core.signal(value, target.operator, target.value)))
     return rows
 

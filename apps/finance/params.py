@@ -1,8 +1,17 @@
 """The parameters of each settlement model as form fields: scalars and small tables of rows.
-Amounts are typed the Dutch way ("6.000,00" or "6000"); they reach the core as plain decimals."""
+
+Numbers are typed and shown the Dutch way (``domain.numbers``): "6.000" is six thousand,
+"6.000,50" six thousand and a half, "0,07" a share; an ambiguous entry ("6,000", "1.5") is
+refused at its field with the typed text kept, never guessed. They reach the core as plain
+decimal strings ("6000.50"), the form the API and the stored parameters use.
+"""
 import re
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
+
+from domain.numbers import NumberError, format_number, parse_number
 
 SCALARS = {
     "M1": [("student_count", _("Aantal leerlingen (1 oktober, bekostigd)")), ("weight_sum", _("Som van de gewichten")),
@@ -29,6 +38,10 @@ TABLES = {
                           ("share_to_partners", _("Aandeel naar de partner-mbo's (fractie)"))]},
 }
 TEXT_FIELDS = {"bpv_party", "partner", "description", "name", "vo_school"}
+# Decimals a typed number may have: counts none, amounts, hours and days two (so "6,000" is refused
+# as ambiguous), shares (0 to 1) six (the comma is always the decimal comma: "0,075").
+COUNTS = {"student_count", "diplomas", "students"}
+SHARES = {"overhead_rate", "overhead_share_vo", "mbo_share", "share_to_partners"}
 EXTRA_ROWS = 2
 MAX_ROWS = 100  # rows per table a form may send
 _SMALL_INT = re.compile(r"[0-9]{1,9}")
@@ -41,41 +54,99 @@ def small_int(text, default=None):
     return int(text) if _SMALL_INT.fullmatch(text) else default
 
 
-def _number(text: str) -> str:
-    """Dutch or plain notation to a plain decimal string: "6.000,50" -> "6000.50", "0,07" -> "0.07"."""
-    text = text.strip().replace("€", "").replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    return text
+def decimals_of(name: str) -> int:
+    """How many decimals the parameter ``name`` may be typed with."""
+    return 0 if name in COUNTS else 6 if name in SHARES else 2
 
 
-def from_post(model: str, data) -> dict:
-    """The parameters typed in a form, as the core takes them (empty fields left out)."""
-    parameters = {}
+def plain(value: Decimal) -> str:
+    """A parsed number as the core and the API take it: "6000.50", never an exponent."""
+    return format(value, "f")
+
+
+class Typed(NamedTuple):
+    """What a form sent: the parameters for the core, the refused fields (input name → Dutch message)
+    and the typed text per input name (shown back as typed)."""
+    parameters: dict
+    errors: dict
+    text: dict
+
+
+def _read(name: str, key: str, value: str, typed: Typed):
+    typed.text[key] = value
+    if name in TEXT_FIELDS:
+        return value
+    try:
+        return plain(parse_number(value, decimals=decimals_of(name)))
+    except NumberError as error:
+        typed.errors[key] = str(error)
+        return None
+
+
+def from_post(model: str, data) -> Typed:
+    """The parameters typed in a form, as the core takes them (empty fields left out), with the
+    fields whose number is refused."""
+    typed = Typed({}, {}, {})
     for name, _label in SCALARS.get(model, []):
         value = data.get(name, "").strip()
-        if value:
-            parameters[name] = value if name in TEXT_FIELDS else _number(value)
+        if value and (number := _read(name, name, value, typed)) is not None:
+            typed.parameters[name] = number
     for table, columns in TABLES.get(model, {}).items():
         rows = []
         for i in range(min(small_int(data.get(f"{table}-count"), 0), MAX_ROWS)):
             row = {}
             for name, _label in columns:
                 value = data.get(f"{table}-{i}-{name}", "").strip()
-                if value:
-                    row[name] = value if name in TEXT_FIELDS else _number(value)
+                if value and (number := _read(name, f"{table}-{i}-{name}", value, typed)) is not None:
+                    row[name] = number
             if row:
                 rows.append(row)
         if rows:
-            parameters[table] = rows
-    return parameters
+            typed.parameters[table] = rows
+    return typed
 
 
-def as_fields(model: str, parameters: dict):
-    """(scalars, tables) to render a form: scalars [(name, label, value)], tables [(name, columns, rows)]."""
-    scalars = [(name, label, parameters.get(name, "")) for name, label in SCALARS.get(model, [])]
+def shown(value, name: str = ""):
+    """A stored or register value (plain "6000.00", 20, "0.07") in Dutch notation ("6.000,00", "20",
+    "0,07"); a table (list of rows) as "label value, ...; ..."; a text as it is."""
+    if isinstance(value, list):
+        return "; ".join(", ".join(f"{_label(key)} {shown(item, key)}" for key, item in row.items())
+                         if isinstance(row, dict) else str(shown(row)) for row in value)
+    if name in TEXT_FIELDS or isinstance(value, bool):
+        return value
+    try:
+        number = Decimal(str(value)) if isinstance(value, (int, str)) and str(value).strip() else None
+    except ArithmeticError:
+        return value
+    return format_number(number) if number is not None and number.is_finite() else value
+
+
+def _label(name: str) -> str:
+    for columns in TABLES.values():
+        for table_columns in columns.values():
+            for key, label in table_columns:
+                if key == name:
+                    return str(label).lower()
+    return name
+
+
+def as_fields(model: str, parameters: dict, typed: Typed | None = None):
+    """(scalars, tables) to render a form: scalars [(name, label, value, error)], tables
+    [(name, columns, rows)] with rows of [(name, value, error)]. A value is what was typed when the
+    form was sent (``typed``), else the parameter in Dutch notation."""
+    text, errors = (typed.text, typed.errors) if typed else ({}, {})
+
+    def field(key, name, value):
+        return text[key] if key in text else shown(value, name) if value != "" else "", errors.get(key)
+
+    scalars = [(name, label, *field(name, name, parameters.get(name, ""))) for name, label in SCALARS.get(model, [])]
     tables = []
     for table, columns in TABLES.get(model, {}).items():
-        rows = list(parameters.get(table, [])) + [{}] * EXTRA_ROWS
-        tables.append((table, columns, [[(name, row.get(name, "")) for name, _l in columns] for row in rows]))
+        count = len(parameters.get(table, []))
+        if typed:  # rows as sent (a refused row is not in the parameters but its text is kept)
+            count = max([count] + [int(k.split("-")[1]) + 1 for k in text if k.startswith(f"{table}-")])
+        rows = list(parameters.get(table, [])) if not typed else [{}] * count
+        rows = rows + [{}] * EXTRA_ROWS
+        tables.append((table, columns, [[(name, *field(f"{table}-{i}-{name}", name, row.get(name, "")))
+                                         for name, _l in columns] for i, row in enumerate(rows)]))
     return scalars, tables

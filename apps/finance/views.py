@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -11,7 +13,8 @@ from apps.core.lib.tabular import table_response
 from apps.routes import compliance
 from apps.routes.models import IntakeScope, Route, SettlementModel
 from apps.students.services import today
-from domain.settlement import ParameterError, break_even, calculate, format_amount
+from domain.numbers import NumberError, parse_number
+from domain.settlement import ParameterError, break_even, calculate
 from domain.teldatum import school_year_of
 
 from . import params, services
@@ -38,7 +41,12 @@ def route_finance(request, pk):
         "school_year": school_year_of(today())})
 
 
-def _preview(model, parameters):
+def _preview(model, parameters, typed=None):
+    """The statement, or the reason there is none: a refused number (shown at its field too) or a
+    parameter the core refuses."""
+    if typed is not None and typed.errors:
+        fields = ", ".join(typed.errors)
+        return None, ParameterError(fields, _("Niet berekend: verbeter de getallen bij de gemarkeerde velden."))
     try:
         return calculate(model, parameters), None
     except ParameterError as exc:
@@ -64,14 +72,17 @@ def settlement_form(request, pk=None, settlement_pk=None):
             return redirect("finance:edit", settlement_pk=existing.pk)
     model = source.get("model") or (current.model if current else route.settlement_model or "M1")
     register = services.register_inputs(route, school_year, model, phase)
+    typed = None
     if request.method == "POST" or "refresh" in request.GET:
-        parameters = params.from_post(model, source)
+        typed = params.from_post(model, source)
+        parameters = typed.parameters
     else:
         parameters = {**(current.parameters if current and current.model == model else {}),
                       **({} if current else register)}
-    statement, error = _preview(model, parameters)
+    statement, error = _preview(model, parameters, typed)
     changed = services.differences(register, parameters)
-    reasons = [(name, was, now, source.get(f"reason-{name}", "")) for name, (was, now) in changed.items()]
+    reasons = [(name, params.shown(was, name), params.shown(now, name), source.get(f"reason-{name}", ""))
+               for name, (was, now) in changed.items()]
     if request.headers.get("HX-Request"):
         return render(request, "finance/_statement_preview.html", {
             "statement": statement, "error": error, "reasons": reasons, "names": _names(route)})
@@ -92,11 +103,12 @@ def settlement_form(request, pk=None, settlement_pk=None):
         else:
             messages.success(request, _("Afrekening opgeslagen (versie %(v)d).") % {"v": saved.version})
             return redirect(saved)
-    scalars, tables = params.as_fields(model, parameters)
+    scalars, tables = params.as_fields(model, parameters, typed)
     return render(request, "finance/settlement_form.html", {
         "route": route, "current": current, "school_year": school_year, "model": model, "phase": phase,
         "models": SettlementModel.choices, "phases": Settlement.Phase.choices, "scalars": scalars, "tables": tables,
-        "statement": statement, "error": error, "register": register, "names": _names(route), "reasons": reasons})
+        "statement": statement, "error": error, "names": _names(route), "reasons": reasons,
+        "register": register, "register_shown": {name: params.shown(value, name) for name, value in register.items()}})
 
 
 def _year(value) -> int:
@@ -110,21 +122,26 @@ def _names(route):
     return services.institution_names(route)
 
 
+def _euros(cents: int) -> Decimal:
+    """Cents as a number of euros for an export: a number in Excel, "156000,00" in the CSV."""
+    return Decimal(cents).scaleb(-2)
+
+
 @login_required
 def settlement_detail(request, pk):
     settlement = _settlement(request.user, pk)
     statement = settlement.statement()
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
-        rows = [[s.code, s.description, format_amount(s.amount_cents), s.party or ""] for s in statement.steps]
-        rows += [["totaal", f"totaal {party}", format_amount(cents), party]
+        rows = [[s.code, s.description, _euros(s.amount_cents), s.party or ""] for s in statement.steps]
+        rows += [["totaal", f"totaal {party}", _euros(cents), party]
                  for party, cents in statement.parties.items()]
         transfer = statement.transfer
         rows.append(["overdracht", f"{transfer.from_party or '-'} betaalt {transfer.to_party or '-'}",
-                     format_amount(transfer.amount_cents), ""])
+                     _euros(transfer.amount_cents), ""])
         names = _names(settlement.route)
         rows += [["factuur", f"{names.get(i.creditor, i.creditor)} factureert {i.debtor} "
-                             f"(regels {', '.join(i.lines)})", format_amount(i.total_cents), i.debtor]
+                             f"(regels {', '.join(i.lines)})", _euros(i.total_cents), i.debtor]
                  for i in statement.invoices]
         return table_response(f"afrekening-{settlement.pk}-v{settlement.version}", ["stap", "omschrijving", "bedrag",
                                                                                    "partij"], rows, fmt)
@@ -135,7 +152,7 @@ def settlement_detail(request, pk):
     return render(request, template, {
         "settlement": settlement, "route": settlement.route, "statement": statement, "parties": parties,
         "names": _names(settlement.route), "overrides": settlement.overrides.select_related("user"),
-        "inputs": [(dict(params.SCALARS.get(settlement.model, [])).get(key, key), value)
+        "inputs": [(dict(params.SCALARS.get(settlement.model, [])).get(key, key), params.shown(value, key))
                    for key, value in statement.inputs.items()],
         "may_change": request.user.changes_finance,
         "may_approve": request.user.changes_finance and not settlement.locked and settlement.is_current
@@ -173,10 +190,10 @@ def scenario(request, pk):
             continue
         prefix = f"{side}-"
         data = {k[len(prefix):]: v for k, v in request.GET.items() if k.startswith(prefix)}
-        parameters = params.from_post(model, data) if f"{side}-model" in request.GET else \
-            services.register_inputs(route, school_year, model)
-        statement, error = _preview(model, parameters)
-        scalars, tables = params.as_fields(model, parameters)
+        typed = params.from_post(model, data) if f"{side}-model" in request.GET else None
+        parameters = typed.parameters if typed else services.register_inputs(route, school_year, model)
+        statement, error = _preview(model, parameters, typed)
+        scalars, tables = params.as_fields(model, parameters, typed)
         sides.append({"side": side, "model": model, "statement": statement, "error": error, "scalars": scalars,
                       "tables": tables})
     rows = []
@@ -186,14 +203,19 @@ def scenario(request, pk):
         key = f"be-{u.pk}-"
         values = {name: request.GET.get(key + name, "") for name in ("group_cost", "income", "variable", "intake")}
         intake = params.small_int(values["intake"], actual.get(u.kwalificatie.code, 0))
-        minimum, error = None, None
-        if values["group_cost"] and values["income"]:
+        minimum, error, errors = None, None, {}
+        amounts = {}
+        for name in ("group_cost", "income", "variable"):
             try:
-                minimum = break_even(params._number(values["group_cost"]), params._number(values["income"]),
-                                     params._number(values["variable"] or "0"))
+                amounts[name] = params.plain(parse_number(values[name] or "0", decimals=2))
+            except NumberError as exc:
+                errors[name] = str(exc)
+        if values["group_cost"] and values["income"] and not errors:
+            try:
+                minimum = break_even(amounts["group_cost"], amounts["income"], amounts["variable"])
             except ParameterError as exc:
                 error = exc
-        rows.append({"u": u, "values": values, "intake": intake, "minimum": minimum, "error": error,
+        rows.append({"u": u, "values": values, "intake": intake, "minimum": minimum, "error": error, "errors": errors,
                      "below": minimum is not None and intake is not None and intake < minimum})
     template = "finance/_scenario.html" if request.headers.get("HX-Request") else "finance/scenario.html"
     return render(request, template, {"route": route, "sides": sides, "models": SettlementModel.choices,

@@ -21,8 +21,11 @@ from django.utils.translation import gettext as _
 
 from apps.core.lib.tabular import TableError, read_table
 from apps.registry.models import Institution, Leerweg, Location, PopulationCount, Profiel
+from domain.numbers import NumberError, parse_number
 
 from .schemas import MAX_UPLOAD, MAX_UPLOAD_MB, PopulationImportIn
+
+MAX_COUNT = 10**7   # students in one cell: far above any vestiging, far below the database's integer
 
 MAX_ROWS = 200_000
 SHOWN_ERRORS = 500
@@ -203,10 +206,16 @@ class _Reader:
         if value == BELOW_FIVE:
             self.below_five += 1
             return 0, True
-        if not (value.isascii() and value.isdigit()):
+        try:   # DUO writes plain digits ("1234"); a file saved by Dutch Excel may group them ("1.234")
+            count = parse_number(value, decimals=0)
+        except NumberError as error:
+            self.error(row, column, value, _("Geen aantal: verwacht een heel getal van 0 of meer, of <5.")
+                       + f" {error}")
+            return None
+        if not 0 <= count <= MAX_COUNT:
             self.error(row, column, value, _("Geen aantal: verwacht een heel getal van 0 of meer, of <5."))
             return None
-        return int(value), False
+        return int(count), False
 
     def _counts(self, row: int, raw: dict) -> dict[int, tuple[int, bool]]:
         result: dict[int, list] = {}

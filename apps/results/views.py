@@ -19,6 +19,7 @@ from apps.students.models import Student
 from apps.students.privacy import log_reads
 from domain import kpi as core
 from domain.calendar import end_of_year, school_year_of
+from domain.numbers import format_number, format_percent
 
 from . import access, engine
 from .figures import figures_for
@@ -48,10 +49,10 @@ def _running(figure: core.Figure, cohort: int, on: date) -> bool:
 
 def _comparisons(figure: core.Figure, targets, benchmarks, running: bool = False) -> list[Comparison]:
     found = [Comparison(_("streefcijfer %(op)s %(value)s") % {"op": t.get_operator_display(),
-                                                                "value": f"{t.value.normalize():f}"},
+                                                                "value": format_number(t.value.normalize())},
                         core.signal(figure.value, t.operator, t.value))
              for t in targets if core.matches(figure.id, t.kpi, t.parameter)]
-    found += [Comparison(f"{b.label} ({b.school_year}-{b.school_year + 1}): {b.value.normalize():f}%",
+    found += [Comparison(f"{b.label} ({b.school_year}-{b.school_year + 1}): {format_percent(b.value.normalize())}",
                          core.signal(figure.value, core.benchmark_operator(figure.id), b.value), b.source)
               for b in benchmarks if core.matches(figure.id, b.kpi, b.parameter)]
     if running:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
 from apps.core.lib.documents import validate_agreement_document
+from apps.core.lib.numbers import DutchDecimalField
 from apps.core.schema_errors import problems
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 
@@ -72,12 +73,14 @@ class YearForm(forms.ModelForm):
         model = m.RouteYear
         fields = ["route_year", "vmbo_year", "unfunded_at", "days_at_mbo", "days_bpv", "teaching_location",
                   "teaching_by", "note"]
+        field_classes = {"days_at_mbo": DutchDecimalField, "days_bpv": DutchDecimalField}   # "2,5", not "2.5"
 
 
 class TargetForm(forms.ModelForm):
     class Meta:
         model = m.RouteTarget
         fields = ["kpi", "parameter", "operator", "value"]
+        field_classes = {"value": DutchDecimalField}   # "85,5" (a percentage) or "1,25" (years)
 
 
 class ContactForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Location, Profiel, Region
 from domain.calendar import school_year_label, year_start
 from domain.facts import DLR_TYPES, MANDATORY_TOPICS, RECOMMENDED_TOPICS
+from domain.numbers import format_number
 from domain.rules.base import TOPIC_NAMES
 
 
@@ -379,7 +380,7 @@ class RouteTarget(RoutePart):
 
     def __str__(self):
         param = f"({self.parameter})" if self.parameter else ""
-        return f"{self.kpi}{param} {self.get_operator_display()} {self.value.normalize():f}"
+        return f"{self.kpi}{param} {self.get_operator_display()} {format_number(self.value.normalize())}"   # "85,5"
 
 
 class Judgement(models.TextChoices):

@@ -1,4 +1,4 @@
-from decimal import Decimal, InvalidOperation
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from apps.core import schema_errors
 from apps.registry.models import Institution, Kwalificatie
+from domain.numbers import NumberError, parse_number
 
 from . import models as m
 from . import schemas
@@ -229,22 +230,24 @@ def typed(as_input):
         raise RuleViolation([problem(e["field"], e["message"]) for e in schema_errors.problems(error)]) from None
 
 
-def parse_grade(text: str):
-    """A grade as people type it: "6,5" or "6.5" (a number), or O, V, G (also written out); None when
-    empty. ValueError when it is neither."""
+POINT_GRADE = re.compile(r"(?:10|[0-9])\.[0-9]")
+
+
+def parse_grade(text: str, from_file: bool = False):
+    """A grade as people type it: "6,5" (a number, Dutch notation, one decimal: ``domain.numbers``),
+    or O, V, G (also written out); None when empty. ValueError (a NumberError carries the Dutch
+    message) when it is neither. ``from_file``: a grade column of an import file may also be written
+    "6.5" (an Excel cell or a system export writes a point; a grade of at most 10,0 with one decimal
+    cannot be a thousands point, so this is no guess); in a form "6.5" is refused like any "1.5"."""
     text = (text or "").strip()
     if not text:
         return None
     word = {"onvoldoende": "O", "voldoende": "V", "goed": "G"}.get(text.casefold(), text.upper())
     if word in ("O", "V", "G"):
         return word
-    try:
-        grade = Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not grade.is_finite():
-        raise ValueError(text)
-    return grade
+    if from_file and POINT_GRADE.fullmatch(text):
+        text = text.replace(".", ",")
+    return parse_number(text, decimals=1)
 
 
 class ExamPartForm(forms.ModelForm):
@@ -269,8 +272,11 @@ class ExamPartForm(forms.ModelForm):
     def clean_grade(self):
         try:
             return parse_grade(self.cleaned_data.get("grade"))
-        except ValueError:
-            raise forms.ValidationError(_("Vul een cijfer in (bijvoorbeeld 6,5) of O, V of G.")) from None
+        except NumberError as error:   # the parser's own message when a number was meant ("6.5", "6,55")
+            typed = self.cleaned_data.get("grade") or ""
+            detail = f" {error}" if any(c.isdigit() for c in typed) else ""
+            raise forms.ValidationError(str(_("Vul een cijfer in (bijvoorbeeld 6,5) of O, V of G.")) + detail
+                                        ) from None
 
     def as_input(self) -> schemas.ExamPartIn:
         data = self.cleaned_data

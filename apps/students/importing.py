@@ -510,7 +510,7 @@ class Rows:
                                          _("Onbekend resultaat; gebruik behaald, niet behaald of open.")))
         if v("grade"):
             try:
-                given["grade"] = f.parse_grade(v("grade"))
+                given["grade"] = f.parse_grade(v("grade"), from_file=True)
             except ValueError:
                 errors.append(self.error(index, "grade", INVALID,
                                          _("Geen geldig cijfer; gebruik 1,0 tot en met 10,0, of O, V of G.")))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 from apps.routes.models import Route, RoutePartner
 from domain.calendar import school_year_label
+from domain.numbers import format_number
 from domain.phase import phase_of, vmbo_leerjaar
 
 
@@ -283,7 +284,7 @@ class ExamPart(StudentPart):
     def grade_shown(self) -> str:
         """The grade as people write it (6,5) or the mbo's O/V/G; "" when there is none."""
         if self.grade is not None:
-            return f"{self.grade:.1f}".replace(".", ",")
+            return format_number(self.grade, 1)
         return self.assessment
 
     @property

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from domain import numbers
 from domain.calendar import MONTHS_NL, format_date  # noqa: F401 (re-exported for the rules)
 from domain.facts import Agreement, Kwalificatie, Route, Settings, Student
 
@@ -217,7 +218,7 @@ def sorted_leerwegen(leerwegen: frozenset[str]) -> list[str]:
 
 def format_number(number: int) -> str:
     """3.000 (Dutch thousands separator)"""
-    return f"{number:,}".replace(",", ".")
+    return numbers.group(number)
 
 
 def join_nl(items: list[str] | tuple[str, ...]) -> str:

@@ -15,6 +15,8 @@
   ``"€ 90.708,00"`` and, negative, ``"€ -1.234,56"``, with a non-breaking space (U+00A0) after
   the euro sign so the sign never ends up alone at the end of a line.
 
+The Dutch forms come from :mod:`domain.numbers`, the one formatter of the product.
+
 Pure Python (stdlib only).
 """
 from __future__ import annotations
@@ -23,6 +25,8 @@ import math
 import re
 from decimal import Decimal
 from fractions import Fraction
+
+from domain import numbers
 
 NBSP = "\u00a0"
 MAX_ABS = 10**12          # sanity limit for every number and amount (in euro / units)
@@ -83,14 +87,12 @@ def format_amount(cents: int) -> str:
 
 def format_nl(cents: int) -> str:
     """Dutch form without currency sign: 9070800 → ``"90.708,00"``, -123456 → ``"-1.234,56"``."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"{sign}{_group(euros)},{rest:02d}"
+    return numbers.format_money(cents)
 
 
 def format_eur(cents: int) -> str:
     """Dutch currency form (CLDR nl): ``"€ 90.708,00"``, ``"€ -1.234,56"`` (space is U+00A0)."""
-    return f"€{NBSP}{format_nl(cents)}"
+    return numbers.format_eur(cents)
 
 
 def format_number(value: Decimal | int | Fraction) -> str:
@@ -101,13 +103,7 @@ def format_number(value: Decimal | int | Fraction) -> str:
         if value.denominator != 1:
             return f"{_group(value.numerator)}/{_group(value.denominator)}"
         value = value.numerator
-    if isinstance(value, int):
-        return ("-" if value < 0 else "") + _group(abs(value))
-    text = format(value, "f")
-    sign = "-" if text.startswith("-") else ""
-    whole, _, decimals = text.lstrip("-").partition(".")
-    result = sign + _group(int(whole))
-    return f"{result},{decimals}" if decimals else result
+    return numbers.format_number(value)
 
 
 def format_percent(share: Decimal) -> str:
@@ -126,4 +122,4 @@ def plain_decimal(value: Decimal) -> str:
 
 
 def _group(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+    return numbers.group(number)

@@ -1,5 +1,8 @@
 """Finance in a real browser: open a route's finance tab, change the intake in a scenario and see the
-break-even warning (R-15), then approve a statement as both parties."""
+break-even warning (R-15), then approve a statement as both parties; type "6.000" on the scenario page
+and get six thousand (issue 10.1), "6,000" refused at the field."""
+from urllib.parse import urlencode
+
 import pytest
 from playwright.sync_api import expect
 
@@ -23,8 +26,8 @@ def test_scenario_break_even_then_approval_by_both_parties(page, login, route, r
     page.goto(route.get_absolute_url())
     page.click("nav.tabs >> text=Financiën")
     page.click("text=Scenario's en break-even")
-    page.fill(f"input[name=be-{u.pk}-group_cost]", "90000")
-    page.fill(f"input[name=be-{u.pk}-income]", "7000")
+    page.fill(f"input[name=be-{u.pk}-group_cost]", "90.000")      # Dutch notation: ninety thousand
+    page.fill(f"input[name=be-{u.pk}-income]", "7.000,00")
     page.fill(f"input[name=be-{u.pk}-variable]", "1000")
     page.fill(f"input[name=be-{u.pk}-intake]", "12")
     row = page.locator(f"tr[data-uitstroom='{u.kwalificatie.code}'] td.minimum")
@@ -45,3 +48,22 @@ def test_scenario_break_even_then_approval_by_both_parties(page, login, route, r
     expect(page.locator(".msg.success")).to_contain_text("vastgezet")
     expect(page.locator("h1 .badge")).to_have_text("goedgekeurd")
     expect(page.locator("button:has-text('Goedkeuren')")).to_have_count(0)
+
+
+def test_typing_6_000_on_the_scenario_page_is_six_thousand(page, login, route, registry, make_user):
+    make_user("fin-calvijn", "financieel", [registry["calvijn"]])
+    login("fin-calvijn")
+    typed = {f"a-{name}": value for name, value in {**M1, "overhead_rate": "0,07", "overhead_share_vo": "0,5"}.items()}
+    page.goto(f"/routes/{route.pk}/financien/scenario/?" + urlencode({"a-model": "M1", **typed}))
+    side = page.locator("section[data-side=a]")
+    expect(side.locator("#statement")).to_contain_text("€\xa0156.000,00")   # F = 20 × 6.000 + 18 × 2.000
+    page.fill("#a-input_tariff", "")
+    page.type("#a-input_tariff", "6.000")
+    expect(side.locator("#statement")).to_contain_text("€\xa0156.000,00")
+    page.fill("#a-input_tariff", "6,000")
+    expect(side.locator(".field.has-error")).to_contain_text("dubbelzinnig")
+    expect(page.locator("#a-input_tariff")).to_have_value("6,000")
+    expect(side.locator("#statement")).to_have_count(0)
+    page.fill("#a-input_tariff", "6.000,50")
+    expect(side.locator("#statement")).to_contain_text("€\xa0156.010,00")   # 20 × 6.000,50 + 36.000
+    expect(side.locator(".field.has-error")).to_have_count(0)

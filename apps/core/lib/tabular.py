@@ -83,8 +83,17 @@ def _plain(value):
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def _csv_cell(value):
+    """A CSV cell for Dutch Excel (";"-separated): a decimal with a decimal comma and no thousands
+    point ("156000,00"), so Excel reads it as the number; anything else as for Excel."""
+    if isinstance(value, (Decimal, float)) and not isinstance(value, bool):
+        return format(Decimal(str(value)), "f").replace(".", ",")
+    return _plain(value)
+
+
 def table_response(filename: str, headers: list[str], rows: list[list], fmt: str) -> HttpResponse:
-    """An Excel (fmt "xlsx") or CSV download of a table."""
+    """An Excel (fmt "xlsx") or CSV download of a table. Numbers stay numbers in Excel; in the CSV
+    (";"-separated, for Dutch Excel) a decimal is written with a decimal comma."""
     if fmt == "xlsx":
         wb = Workbook()
         ws = wb.active
@@ -103,6 +112,6 @@ def table_response(filename: str, headers: list[str], rows: list[list], fmt: str
         response.write("\ufeff")  # so Excel opens UTF-8 correctly
         writer = csv.writer(response, delimiter=";")
         writer.writerow(headers)
-        writer.writerows([_plain(v) for v in row] for row in rows)
+        writer.writerows([_csv_cell(v) for v in row] for row in rows)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

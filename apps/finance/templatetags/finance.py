@@ -1,6 +1,6 @@
 from django import template
 
-from domain.settlement import format_eur, to_cents
+from apps.core.templatetags.numbers import eur as core_eur
 
 register = template.Library()
 
@@ -13,8 +13,5 @@ def party(key, names):
 
 @register.filter
 def eur(value):
-    """Cents (int) or a two-decimal string ("90708.00") as Dutch euros: € 90.708,00."""
-    if value in (None, ""):
-        return "—"
-    cents = value if isinstance(value, int) else to_cents(str(value))
-    return format_eur(cents)
+    """Cents (int) or a two-decimal string ("90708.00") as Dutch euros: € 90.708,00 (the core filter)."""
+    return core_eur(value)

@@ -60,7 +60,9 @@ def test_approval_by_both_parties_locks_and_a_change_makes_a_new_version(registe
     assert v2.previous == v1 and v1.status == "goedgekeurd" and v1.parameters["hours_vo"] == "600"
     assert v2.status == "concept" and v2.parameters["hours_vo"] == "500"
     sheet = load_workbook(io.BytesIO(client.get(f"/afrekeningen/{v2.pk}/?export=xlsx").content)).active
-    assert sheet["A2"].value == "F" and sheet["C2"].value == "156000.00"
+    assert sheet["A2"].value == "F" and sheet["C2"].value == 156000   # a number, not text
+    csv = client.get(f"/afrekeningen/{v2.pk}/?export=csv").content.decode("utf-8-sig").splitlines()
+    assert csv[1].startswith("F;") and csv[1].split(";")[2] == "156000,00"   # Dutch Excel reads the comma
 
 
 def test_access(register, finance_users, users, client):
@@ -136,8 +138,9 @@ def test_m2_worked_example_through_the_register(route, registry, finance_users, 
     assert page.context["register"]["lines"] == [{"students": "25", "days_at_partner": "1.0"},
                                                  {"students": "22", "days_at_partner": "4.0"}]
     data = {"model": "M2", "school_year": "2025", "phase": "vo", "funding_per_student": "9000", "days_per_week": "5",
-            "lines-count": "2", "lines-0-students": "25", "lines-0-days_at_partner": "1.0",
-            "lines-1-students": "22", "lines-1-days_at_partner": "4.0"}
+            "lines-count": "2", "lines-0-students": "25", "lines-0-days_at_partner": "1,0",
+            "lines-1-students": "22", "lines-1-days_at_partner": "4,0"}
+    assert 'name="lines-0-days_at_partner" value="1,0"' in page.content.decode()   # shown the Dutch way
     assert client.post(f"/routes/{route.pk}/financien/nieuw/", data).status_code == 302
     transfer = Settlement.objects.get().statement().transfer
     assert (transfer.from_party, transfer.to_party, transfer.amount_cents) == ("vo", "mbo", 20340000)

@@ -104,3 +104,17 @@ def test_only_a_beheerder_imports(region, users):
     for name in ("regio", "calvijn"):
         with pytest.raises(PermissionDenied):
             run(users[name], wide())
+
+
+def test_counts_grouped_by_dutch_excel_are_read_and_ambiguous_ones_refused(region, users):
+    """DUO writes plain digits; a file saved by Dutch Excel may write 1.234 (domain.numbers): read as
+    1234. "1,234" (English grouping or a decimal?) and "12,5" (no count) are refused, naming the cell."""
+    result = run(users["beheer"], wide(
+        f"91AA;00;School A;A;Amsterdam;VMBO BL lj 3-4;Zorg en welzijn;{counts((3, '1.234', 10))}"), school_year=2020)
+    assert result.counts_written == 1
+    assert PopulationCount.objects.get(school_year=2020, institution=region["a"], leerjaar=3).count == 1244
+    with pytest.raises(services.PopulationImportError) as refused:
+        run(users["beheer"], wide(
+            f"91AA;00;School A;A;Amsterdam;VMBO BL lj 3-4;Zorg en welzijn;{counts((3, '1,234', '12,5'))}"))
+    errors = {e["value"]: e["message"] for e in refused.value.errors}
+    assert "dubbelzinnig" in errors["1,234"] and "geheel getal" in errors["12,5"]

@@ -51,7 +51,16 @@ def test_partner_sees_figures_targets_and_links(client, glr_route, cohort):
     value, cells = row(html, "K-08/2020/uitval")                       # the leaver of 2020-2021: 1 of 7
     assert value == "14,3%" and "Uitval niveau 2-opleidingen in de RMC-regio Amsterdam" in cells
     assert 'data-signal="voldoet_niet"' in cells                      # above 11.5%: lower is better
+    assert ": 11,5%" in cells and "11.5%" not in cells                    # shown the Dutch way (issue 10.1)
     assert "RMC-regio" not in row(html, "K-02")[1]                           # a yearly benchmark, not a cohort one
+
+
+def test_a_target_with_decimals_is_shown_the_dutch_way(client, glr_route, cohort):
+    glr_route.targets.filter(kpi="K-04").update(value=Decimal("85.5"))
+    html = page(client, "calvijn", glr_route, cohort=2019, on="2022-10-15").content.decode()
+    assert "streefcijfer ≥ 85,5" in row(html, "K-04/3")[1]
+    dashboard = client.get(f"/routes/{glr_route.pk}/dashboard/", {"cohort": 2019}).content.decode()
+    assert "≥ 85,5%" in dashboard and "≥ 85.5" not in dashboard   # (the chart data stay JSON numbers)
 
 
 def test_denominator_zero_shows_a_dash(client, glr_route, cohort):

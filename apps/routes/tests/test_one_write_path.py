@@ -220,7 +220,7 @@ FULL_FORM = {
     "acceleration_note": "Na een jaar", "vmbo_exam_route_year": "2", "study_duration_years": "3",
     "onderwijstijd_hours": "3000", "settlement_model": "M1", "min_intake": "8", "min_intake_scope": "route",
     "last_partner_meeting": "2026-10-01",
-    **management("years", 1), "years-0-route_year": "1", "years-0-vmbo_year": "3", "years-0-days_at_mbo": "1.5",
+    **management("years", 1), "years-0-route_year": "1", "years-0-vmbo_year": "3", "years-0-days_at_mbo": "1,5",
     "years-0-days_bpv": "0", "years-0-teaching_location": "mbo", "years-0-teaching_by": "team",
     "years-0-unfunded_at": "mbo",
     **management("targets", 1), "targets-0-kpi": "K-04", "targets-0-operator": ">=", "targets-0-value": "60",

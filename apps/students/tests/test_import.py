@@ -273,4 +273,9 @@ def test_results_update_exam_parts_and_r04(calvijn, glr_route, enrol):
     part.refresh_from_db()
     assert (part.result, str(part.grade), str(part.result_on), part.planned_route_year) == (
         "passed", "6.5", "2021-05-20", 2)
+    # a grade column may come with a point (an Excel cell, a system export): "7.5" is no thousands point
+    rows[1][6] = "7.5"
+    job = import_file(calvijn, glr_route, csv_file(rows[:3], "resultaten.csv"), kind="results")
+    part.refresh_from_db()
+    assert job.status == "done" and str(part.grade) == "7.5"
     assert ExamPart.objects.get(student=student, name="Wiskunde").planned_route_year == 3

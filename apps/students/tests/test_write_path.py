@@ -233,6 +233,19 @@ def test_the_form_takes_a_dutch_decimal_comma_and_refuses_a_bad_grade(student, c
     assert student.exam_parts.get(name="Ondernemerschap").assessment == "V"
 
 
+def test_the_form_refuses_a_point_as_decimal_separator_at_the_field(student, client):
+    """One parser for the product (domain.numbers): "6.5" is refused with the reason. (The student page
+    shows a form's errors as messages after a redirect; keeping the typed text there is issue 10.7.)"""
+    client.login(username="calvijn", password="pw-calvijn")
+    url = f"/leerlingen/{student.pk}/examenonderdelen/"
+    part = {"sector": "vmbo", "kind": "SE", "name": "Nederlands", "planned_route_year": 2, "result": "passed"}
+    html = client.post(url, {**part, "grade": "6.5"}, follow=True).content.decode()
+    assert "cijfer: Vul een cijfer in (bijvoorbeeld 6,5) of O, V of G. Gebruik een komma voor decimalen" in html
+    html = client.post(url, {**part, "grade": "6,55"}, follow=True).content.decode()
+    assert "hoogstens 1 decimaal" in html
+    assert student.exam_parts.get(sector="vmbo", kind="SE", name="Nederlands").grade is None
+
+
 def test_patch_an_exam_part_changes_only_the_fields_given(student, api_client, headers):
     part = student.exam_parts.get(sector="mbo", kind="kerntaak", name="Kerntaak 1")
     url = f"/api/v1/students/{student.pk}/exam-parts/{part.pk}"
