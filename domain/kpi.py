@@ -72,7 +72,8 @@ CATALOGUE: dict[str, Kpi] = {k.id: k for k in (
     Kpi("K-09", "Groepsgrootte", COUNT, "schooljaar",
         "Instroom in routejaar 1 van het schooljaar volgens het register, tegen de minimale instroom (R-15)."),
     Kpi("K-10", "Bereik", PERCENT, "schooljaar",
-        "Aandeel van de vmbo-leerlingen van de regio in leerjaar 3 per leerweg dat een wettelijke route volgt."),
+        "Aandeel van de vmbo-leerlingen van de regio in leerjaar 3 (of een ander gekozen leerjaar) per leerweg dat "
+        "een wettelijke route (DLR/GLR) volgt, op 1 oktober van het schooljaar."),
     Kpi("K-11", "Switch", PERCENT, "cohort",
         "Cohortleden die vóór of op de peildatum minstens één keer van uitstroomrichting wisselden."),
     Kpi("K-12", "Succes na doorstroom", PERCENT, "cohort",
@@ -218,6 +219,7 @@ def suppress_figures(figures: list[Figure]) -> list[Figure]:
     Known limit: sums across unrelated figures (K-02 + K-07 = K-01 when no leaver holds a havo
     diploma) are covered by each figure's own rest (denominator - numerator), not checked apart."""
     result = {f.id: (hide(f) if _leaks(f) else f) for f in figures}
+    raw = {f.id: f for f in figures}
     changed = True
     while changed:
         changed = False
@@ -228,7 +230,41 @@ def suppress_figures(figures: list[Figure]) -> list[Figure]:
                     result[part] = hide(result[part])
                     changed = True
                     break
+        for total, parts in _sums(list(result)):
+            more = _next_part_to_hide(result, raw, total, parts)
+            if more:
+                result[more] = hide(result[more])
+                changed = True
     return [result[f.id] for f in figures]
+
+
+# Figures whose parts add up to a total shown beside them: K-10 per leerweg and over all leerwegen of a
+# school year ("K-10/2020/BB" ... and "K-10/2020"): numerators and denominators are sums of the parts'.
+SUMMED = ("K-10",)
+
+
+def _sums(ids: list[str]) -> list[tuple[str, list[str]]]:
+    totals = [i for i in ids if i.split("/")[0] in SUMMED and i.count("/") == 1]
+    return [(t, [i for i in ids if i.startswith(t + "/") and i.count("/") == 2]) for t in totals]
+
+
+def _next_part_to_hide(result: dict, raw: dict, total: str, parts: list[str]) -> str | None:
+    """With a total shown, the hidden parts together are the total minus the parts shown: one hidden
+    part alone, or hidden parts whose numerators, denominators or rests add up to 1 to 4, can be worked
+    out. Then one more is hidden: the shown part with the smallest numerator (among those with
+    students), else the total itself. None when nothing can be worked out."""
+    if result[total].suppressed:
+        return None
+    hidden = [raw[p] for p in parts if result[p].suppressed]
+    if not hidden:
+        return None
+    numerators = sum(f.numerator or 0 for f in hidden)
+    denominators = sum(f.denominator or 0 for f in hidden)
+    if len(hidden) > 1 and not (_small(numerators) or _small(denominators) or _small(denominators - numerators)):
+        return None
+    shown = sorted((raw[p] for p in parts if not result[p].suppressed and raw[p].denominator),
+                   key=lambda f: (f.numerator or 0, f.id))
+    return shown[0].id if shown else total
 
 
 # -- the above/below signal -------------------------------------------------------------------------
@@ -261,17 +297,18 @@ def benchmark_operator(figure_id: str) -> str:
 # -- the reference computation ----------------------------------------------------------------------
 
 ENTRY_KINDS = ("instroom", "zij_instroom")
+VERVOLGDIPLOMA = "vervolgdiploma"    # K-12's follow-up record: a diploma at the higher level (level 3, 4, 5 = hbo)
 
 
 @dataclass(frozen=True)
 class Step:
     """One event of a student's path that the KPIs look at."""
     kind: str                       # instroom, zij_instroom, doublure, overgang, switch, certificaat,
-    #                                 mbo_diploma, uitstroom, terugkeer, doorstroom
+    #                                 mbo_diploma, uitstroom, terugkeer, doorstroom, vervolgdiploma
     date: date
     destination: str = ""           # uitstroom
     kwalificatie: str = ""          # instroom, switch, mbo_diploma: the kwalificatie code
-    level: int | None = None        # mbo_diploma: the diploma's level; doorstroom: 3, 4 or 5 (hbo)
+    level: int | None = None        # mbo_diploma: the diploma's level; doorstroom, vervolgdiploma: 3, 4 or 5 (hbo)
 
 
 @dataclass(frozen=True)
@@ -344,6 +381,14 @@ def doorstroom(record: PathRecord, state: Snapshot) -> bool:
     return any(s.kind == "doorstroom" and s.date <= teldatum and (s.level or 0) > level for s in record.steps)
 
 
+def succes_na_doorstroom(record: PathRecord, state: Snapshot, on: date) -> bool:
+    """K-12's numerator (of the doorstromers): a diploma at a level higher than the route's diploma on
+    or before ``on`` (a follow-up record: a vervolgdiploma step with its level, or the date given)."""
+    level = state.diploma_level or STARTKWALIFICATIE_LEVEL
+    recorded = any(s.kind == VERVOLGDIPLOMA and s.date <= on and (s.level or 0) > level for s in record.steps)
+    return recorded or (record.followup_diploma_on is not None and record.followup_diploma_on <= on)
+
+
 def half_years(cohort: int, diploma_on: date) -> int:
     """K-06 for one holder in half years: the school years from the cohort's first up to and including
     the diploma's, minus a half when the diploma is dated 1 August - 31 January."""
@@ -363,7 +408,7 @@ def reference_cohort(records: list[PathRecord], cohort: int, on: date, route_len
     holders = [(r, s) for r, s in members if s.diploma_on is not None]
     counted = [(r, s) for r, s in holders if s.diploma_on < latest_teldatum(on)]     # their first 1 October has passed
     doorstromers = [(r, s) for r, s in counted if doorstroom(r, s)]
-    successful = [r for r, s in doorstromers if r.followup_diploma_on is not None and r.followup_diploma_on <= on]
+    successful = [r for r, s in doorstromers if succes_na_doorstroom(r, s, on)]
     bound = [(r, s) for r, s in members if s.in_route or startkwalificatie(r, s, on)]
     figures = [figure("K-01", n, None), figure(ZIJ_INSTROOM, sum(s.zij_instroom for _, s in members), None),
                figure("K-02", len(out), n),

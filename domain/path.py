@@ -186,11 +186,13 @@ INSTROOM, ZIJ_INSTROOM, TERUGKEER = "instroom", "zij_instroom", "terugkeer"
 OVERGANG, DOUBLURE, SWITCH = "overgang", "doublure", "switch"
 VMBO_DIPLOMA, MBO_DIPLOMA, CERTIFICAAT = "vmbo_diploma", "mbo_diploma", "certificaat"
 UITSTROOM, DOORSTROOM = "uitstroom", "doorstroom"
+VERVOLGDIPLOMA = "vervolgdiploma"   # a diploma at the higher level after doorstroom (K-12's follow-up record)
+AFTER_DIPLOMA = (DOORSTROOM, VERVOLGDIPLOMA)
 ENTRY = (INSTROOM, ZIJ_INSTROOM)
 
 # Events of one day are taken in this order (entering before moving on, leaving last).
 KIND_ORDER = (INSTROOM, ZIJ_INSTROOM, TERUGKEER, OVERGANG, DOUBLURE, SWITCH, "vmbo_part", VMBO_DIPLOMA,
-              "mbo_part", "bpv_start", "bpv_end", CERTIFICAAT, MBO_DIPLOMA, UITSTROOM, DOORSTROOM)
+              "mbo_part", "bpv_start", "bpv_end", CERTIFICAAT, MBO_DIPLOMA, UITSTROOM, DOORSTROOM, VERVOLGDIPLOMA)
 
 KIND_LABELS = {
     INSTROOM: "de instroom", ZIJ_INSTROOM: "de zij-instroom", TERUGKEER: "de terugkeer",
@@ -198,7 +200,7 @@ KIND_LABELS = {
     "vmbo_part": "het vmbo-examenonderdeel", VMBO_DIPLOMA: "het vmbo-diploma",
     "mbo_part": "het mbo-examenonderdeel", "bpv_start": "de start van de BPV", "bpv_end": "het einde van de BPV",
     CERTIFICAAT: "het tussentijds certificaat", MBO_DIPLOMA: "het mbo-diploma", UITSTROOM: "de uitstroom",
-    DOORSTROOM: "de doorstroom",
+    DOORSTROOM: "de doorstroom", VERVOLGDIPLOMA: "het vervolgdiploma",
 }
 
 ACTIVE, GRADUATED, LEFT = "actief", "gediplomeerd", "uitgestroomd"
@@ -265,7 +267,7 @@ def replay(events) -> PathState:
     """Replay a student's events in date order and derive the path: the periods per school year
     with their route year, the status and the summary. Raises PathError naming the first event the
     path does not allow (no entry first, anything but terugkeer after leaving, anything but
-    doorstroom after the diploma, two moves in one school year, a school year skipped)."""
+    doorstroom or a vervolgdiploma after the diploma, two moves in one school year, a school year skipped)."""
     events = ordered(events)
     if not events:
         raise PathError("De leerling heeft geen instroom: het pad begint met instroom of zij-instroom.")
@@ -296,9 +298,9 @@ def _step(state: PathState, event: PathEvent) -> PathState:
     if state.status == LEFT and event.kind != TERUGKEER:
         raise PathError(f"{_cap(label)} kan niet: de leerling is op {format_date(state.left_on)} uit de route "
                         "gegaan. Leg eerst de terugkeer vast.", event.key)
-    if state.status == GRADUATED and event.kind != DOORSTROOM:
+    if state.status == GRADUATED and event.kind not in AFTER_DIPLOMA:
         raise PathError(f"{_cap(label)} kan niet: de leerling heeft op {format_date(state.mbo_diploma_on)} het "
-                        "mbo-diploma gehaald; daarna kan alleen de doorstroom nog.", event.key)
+                        "mbo-diploma gehaald; daarna kan alleen de doorstroom of het vervolgdiploma nog.", event.key)
     if event.kind == TERUGKEER:
         if state.status != LEFT:
             raise PathError(f"{_cap(label)} kan niet: de leerling is niet uit de route gegaan.", event.key)
@@ -326,6 +328,8 @@ def _step(state: PathState, event: PathEvent) -> PathState:
                        mbo_diploma_on=event.date, mbo_diploma_route_year=state.route_year)
     if event.kind == DOORSTROOM and state.status != GRADUATED:
         raise PathError(f"{_cap(label)} kan niet: doorstroom volgt op het mbo-diploma.", event.key)
+    if event.kind == VERVOLGDIPLOMA and state.status != GRADUATED:
+        raise PathError(f"{_cap(label)} kan niet: een vervolgdiploma volgt op het mbo-diploma.", event.key)
     if event.kind == VMBO_DIPLOMA:
         if state.vmbo_diploma_on:
             raise PathError(f"{_cap(label)} kan niet: de leerling heeft het vmbo-diploma al op "

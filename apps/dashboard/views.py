@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.registry.models import Bestuur, Region
-from apps.results import engine
+from apps.results import engine, followup
 from apps.results.flow import cohort_flow
 from apps.routes import disclosure, goals_views
 from apps.routes.models import Route, RouteTarget
@@ -113,7 +113,8 @@ def route_dashboard(request, pk):
     except ValueError:
         return HttpResponseBadRequest(_("cohort: geef het eerste jaar van een schooljaar, bijvoorbeeld 2023."))
     trend = figures.trend(scope, TREND_IDS, cohorts, today, partner)
-    chosen = figures.by_id(figures.shown(engine.cohort_figures(scope, cohort, today), partner)) if cohort else {}
+    chosen = figures.by_id(figures.shown(followup.with_succes(engine.cohort_figures(scope, cohort, today), scope,
+                                                              cohort, today), partner)) if cohort else {}
     targets = target_rows(route, scope, cohort, chosen, partner, today)
     flow = cohort_flow(scope, cohort, today) if cohort else []
     return render(request, "dashboard/route.html", {

@@ -21,6 +21,7 @@ from domain.rules import blocking
 from domain.teldatum import school_year_of
 
 from . import dataset
+from . import followup as demo_followup
 from . import population as demo_population
 from . import settlements as demo_settlements
 from . import students as demo_students
@@ -76,6 +77,7 @@ class DemoLoader:
                 self.agreements[spec.key] = self._agreement(spec)
             self._accounts()
             self.deliberate_students = demo_students.load(self)
+            demo_followup.load(self)       # K-12's follow-up records, from the doorstromers just written
             demo_population.load(self)
             if connection.vendor == "postgresql":
                 # thousands of rows were just written in bulk: give the planner fresh statistics

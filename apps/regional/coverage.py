@@ -3,7 +3,8 @@
 For a region and a school year: which vmbo profiel × mbo level (2, 3, 4) cells have an active legal
 route (DLR/GLR) and which vo-schools offer it; the gaps (the region has vmbo students in the profiel,
 by the imported DUO population counts, but no route at that level); the same per gemeente (or
-stadsdeel); the region's vmbo schools without any form of route ("12 of 41"); and K-10 bereik.
+stadsdeel); the region's vmbo schools without any form of route ("12 of 41"); and K-10 bereik, which
+``apps.results.reach`` computes (the same numbers as ``GET /api/v1/kpis?region=``).
 
 Everything is counted by the database (a handful of aggregate queries); Python only arranges the
 few routes and schools of one region. The figures here are raw: a page or API answer that shows a
@@ -26,22 +27,23 @@ kwalificaties of its active uitstroomrichtingen. Its levels are those of its act
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from apps.registry.models import Institution, Leerweg, PopulationCount, Profiel, ProfielKwalificatie, Region
+from apps.registry.models import Institution, PopulationCount, Profiel, ProfielKwalificatie, Region
+from apps.results import reach
 from apps.routes.models import Phase, PhaseChange, Route, RoutePartner, Uitstroomrichting
-from apps.students.models import Enrolment
-from domain.calendar import teldatum, year_end, year_start
+from domain.calendar import year_end, year_start
 from domain.facts import DLR_TYPES
+from domain.kpi import percentage
 
 LEVELS = (2, 3, 4)
 RUNNING = (Phase.OPSTARTFASE, Phase.EERSTE_COHORT, Phase.REGULIER)
 DEVELOPING = (Phase.IN_ONTWIKKELING,)
-NOT_VMBO_KINDS = (Institution.Kind.PRO, Institution.Kind.VSO)
-DEFAULT_BEREIK_LEERJAAR = 3
+NOT_VMBO_KINDS = reach.NOT_VMBO_KINDS
+DEFAULT_BEREIK_LEERJAAR = reach.DEFAULT_LEERJAAR
 
 
 @dataclass
@@ -116,9 +118,9 @@ class Coverage:
 
 
 def region_schools(region: Region):
-    """The region's vmbo schools: vo institutions in the region, praktijkonderwijs and vso left out."""
-    return (Institution.objects.filter(regions=region, sector=Institution.Sector.VO)
-            .exclude(kind__in=NOT_VMBO_KINDS).order_by("name"))
+    """The region's vmbo schools: vo institutions in the region, praktijkonderwijs and vso left out
+    (``apps.results.reach.vmbo_schools``, the schools K-10 counts)."""
+    return reach.vmbo_schools(region.pk).order_by("name")
 
 
 def routes_in_year(region: Region, school_year: int):
@@ -277,6 +279,8 @@ def coverage(region: Region, school_year: int) -> Coverage:
 
 @dataclass
 class Bereik:
+    """K-10 of one leerweg as the coverage page and the regional report show it (the counts come from
+    ``apps.results.reach``, where K-10 is computed)."""
     leerweg: str
     numerator: int
     denominator: int
@@ -284,30 +288,19 @@ class Bereik:
     @property
     def value(self) -> Decimal | None:
         """Percentage, one decimal, half up; None ("–") for a denominator of 0."""
-        if not self.denominator:
-            return None
-        return (Decimal(100 * self.numerator) / Decimal(self.denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return percentage(self.numerator, self.denominator)
 
 
 def bereik(region: Region, school_year: int, leerjaar: int = DEFAULT_BEREIK_LEERJAAR) -> list[Bereik]:
-    """K-10 per leerweg: of the region's vmbo students in leerjaar ``leerjaar`` on 1 October of the
-    school year (denominator: the imported population counts of the region's schools), how many
-    follow a legal route (numerator: students of the region's DLR/GLR routes enrolled on that day
-    whose vmbo leerjaar, vmbo leerjaar at start + route year − 1, is ``leerjaar``)."""
-    schools = region_schools(region).values("pk")
-    denominators = dict(PopulationCount.objects.filter(school_year=school_year, institution__in=schools,
-                                                       leerjaar=leerjaar)
-                        .values("leerweg__code").annotate(n=Sum("count")).values_list("leerweg__code", "n"))
-    day = teldatum(school_year)
-    legal = routes_in_year(region, school_year).filter(type__in=DLR_TYPES).values("pk")
-    numerators = dict(
-        Enrolment.objects.filter(school_year=school_year, student__route__in=legal, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
-        .annotate(leerjaar=F("student__vmbo_year_at_start") + F("route_year") - 1).filter(leerjaar=leerjaar)
-        .values("student__leerweg__code").annotate(n=Count("student", distinct=True))
-        .values_list("student__leerweg__code", "n"))
-    return [Bereik(code, numerators.get(code, 0), denominators.get(code, 0))
-            for code in Leerweg.objects.values_list("code", flat=True)]
+    """K-10 per leerweg, unsuppressed (``apps.results.reach.counts``: the definition lives there)."""
+    return [Bereik(row.leerweg, row.numerator, row.denominator)
+            for row in reach.counts(region.pk, school_year, leerjaar)]
+
+
+def bereik_shown(region: Region, school_year: int, leerjaar: int = DEFAULT_BEREIK_LEERJAAR) -> dict[str, bool]:
+    """Per leerweg whether its K-10 may be shown (not suppressed), as ``GET /api/v1/kpis`` shows it."""
+    return {f.id.rsplit("/", 1)[1]: not f.suppressed for f in reach.shown(region.pk, school_year, leerjaar)
+            if f.id.count("/") == 2}
 
 
 def regions_for(user):

@@ -4,7 +4,7 @@ coordinators, beheerders, partners of other routes) are outside most routes' par
 ("12 of 41") are counts of schools, not of students, and are shown as they are."""
 from __future__ import annotations
 
-from apps.core.lib.suppression import SMALL, suppress
+from apps.core.lib.suppression import HIDDEN, SMALL, suppress
 from apps.registry.models import Region
 from domain.calendar import school_year_label
 
@@ -33,13 +33,18 @@ def _gaps(matrix: cov.Matrix) -> list[dict]:
     return [{"profiel": c.profiel, "level": c.level} for c in matrix.gaps]
 
 
-def _bereik(rows: list[cov.Bereik], leerjaar: int) -> dict:
+def _bereik(region: Region, school_year: int, leerjaar: int) -> dict:
+    """K-10 per leerweg (``apps.results.reach``): a leerweg whose figure ``GET /api/v1/kpis`` hides
+    (a count from 1 to 4, or one that could be worked out beside the total) shows no route count ("<5"
+    or "x") and no percentage here either."""
     result = []
-    for b in rows:
+    may_show = cov.bereik_shown(region, school_year, leerjaar)
+    for b in cov.bereik(region, school_year, leerjaar):
         shown = suppress({"numerator": b.numerator, "denominator": b.denominator})
-        hidden = SMALL in shown.values()
+        hidden = not may_show.get(b.leerweg, False)
+        numerator = shown["numerator"] if not hidden or shown["numerator"] == SMALL else HIDDEN
         value = None if hidden or b.value is None else str(b.value)
-        result.append({"leerweg": b.leerweg, "numerator": shown["numerator"], "denominator": shown["denominator"],
+        result.append({"leerweg": b.leerweg, "numerator": numerator, "denominator": shown["denominator"],
                        "value": value})
     return {"kpi": "K-10", "leerjaar": leerjaar, "per_leerweg": result}
 
@@ -55,5 +60,5 @@ def coverage_report(region: Region, school_year: int, leerjaar: int = cov.DEFAUL
         "schools": {"total": len(c.schools), "with_route": len(c.schools_with_route),
                     "without_route": len(c.schools_without_route)},
         "schools_without_route": [_school(s) for s in c.schools_without_route],
-        "bereik": _bereik(cov.bereik(region, school_year, leerjaar), leerjaar),
+        "bereik": _bereik(region, school_year, leerjaar),
     }

@@ -27,7 +27,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.lib.suppression import HIDDEN, TOTAL, suppress
+from apps.core.lib.suppression import HIDDEN, SMALL, TOTAL, suppress
 from apps.regional import coverage
 from apps.registry.models import Region
 from apps.results import engine
@@ -348,10 +348,13 @@ def _coverage(ctx: _Context) -> dict:
         matrix.append(row)
     without = [{"school": s.name, "brin": s.brin, "area": ", ".join(s.areas)} for s in found.schools_without_route]
     reach = []
+    may_show = coverage.bereik_shown(ctx.region, ctx.school_year)    # as GET /api/v1/kpis?region= shows K-10
     for item in coverage.bereik(ctx.region, ctx.school_year):
         if not item.denominator and not item.numerator:
             continue
         shown = suppress({"n": item.numerator})["n"]
+        if not may_show.get(item.leerweg, False) and shown != SMALL:
+            shown = HIDDEN
         value = item.value
         reach.append({"leerweg": item.leerweg, "in_route": number(shown),
                       "students": number(suppress({"n": item.denominator})["n"]),

@@ -10,7 +10,7 @@ from domain import kpi as core
 from domain.calendar import school_year_of
 from domain.kpi import YEARLY_UITVAL
 
-from . import engine
+from . import engine, followup
 from .access import Reading
 
 
@@ -32,7 +32,7 @@ def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -
     """The cohort's figures on ``on`` and K-08 for each school year it has been in (with ``yearly`` every
     yearly figure of those school years: K-08, its uitval and K-09), suppressed together for a reader
     outside the route's partners."""
-    figures = engine.cohort_figures(reading.scope, cohort, on)
+    figures = followup.with_succes(engine.cohort_figures(reading.scope, cohort, on), reading.scope, cohort, on)
     for year in cohort_years(reading.scope, cohort, on):
         if yearly:
             figures += [f for f in engine.year_figures(reading.scope, year) if f.id.count("/") == 1

@@ -10,7 +10,7 @@ from domain import kpi as core
 
 KINDS = {EventKind.INSTROOM, EventKind.ZIJ_INSTROOM, EventKind.UITSTROOM, EventKind.TERUGKEER,
          EventKind.MBO_DIPLOMA, EventKind.SWITCH, EventKind.DOORSTROOM, EventKind.DOUBLURE, EventKind.OVERGANG,
-         EventKind.CERTIFICAAT}
+         EventKind.CERTIFICAAT, EventKind.VERVOLGDIPLOMA}
 
 
 def _step(student, event) -> core.Step:
@@ -20,6 +20,8 @@ def _step(student, event) -> core.Step:
         level = kwalificatie.level if kwalificatie else None
     elif event.kind == EventKind.DOORSTROOM:
         level = core.DOORSTROOM_LEVELS.get(student.doorstroom_level)
+    elif event.kind == EventKind.VERVOLGDIPLOMA:
+        level = event.level
     return core.Step(kind=event.kind, date=event.date, destination=event.destination,
                      kwalificatie=event.kwalificatie.code if event.kwalificatie_id else "", level=level)
 

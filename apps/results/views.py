@@ -21,7 +21,7 @@ from domain import kpi as core
 from domain.calendar import end_of_year, school_year_of
 from domain.numbers import format_number, format_percent
 
-from . import access, engine
+from . import access, engine, followup
 from .figures import figures_for
 from .forms import PeilForm
 from .models import Benchmark
@@ -121,7 +121,7 @@ def _behind_input(request, kpi: str) -> tuple[int | None, date | None, dict]:
     base, _sep, rest = kpi.partition("/")
     number = rest.split("/")[0]
     number = int(number) if re.fullmatch(r"[0-9]{1,4}", number) else None   # ASCII digits only ("²" is a digit too)
-    known = base in ("K-01", "K-02", "K-03", "K-05", "K-06", "K-07", "K-11") and rest in ("", "zij") \
+    known = base in ("K-01", "K-02", "K-03", "K-05", "K-06", "K-07", "K-11", "K-12") and rest in ("", "zij") \
         or base == "K-04" and number is not None and 1 <= number <= 10 and rest == str(number) \
         or base in ("K-08", "K-09") and number is not None and 1990 <= number <= 2100
     if not known:
@@ -140,8 +140,10 @@ def students_behind(request, pk, kpi):
     context = {"route": route, "kpi": kpi, "label": "", "cohort": cohort, "on": on, "errors": errors, "students": []}
     if errors:
         return render(request, "results/students_behind.html", context, status=400)
-    students = list(engine.students_behind(Student.objects.visible_to(request.user, route=route), kpi, cohort, on)
-                    .select_related("kwalificatie").order_by("last_name", "first_name"))
+    visible = Student.objects.visible_to(request.user, route=route)
+    behind = (followup.students_behind(visible, cohort, on) if kpi == followup.KPI
+              else engine.students_behind(visible, kpi, cohort, on))
+    students = list(behind.select_related("kwalificatie").order_by("last_name", "first_name"))
     log_reads(request.user, students)
     context.update(label=core.label_of(kpi), students=students)
     return render(request, "results/students_behind.html", context)

@@ -96,7 +96,8 @@ def student_out(student) -> dict:
         "vo_school": student.vo_school.brin if student.vo_school_id else None,
         "events": [{"id": e.pk, "kind": e.kind, "date": e.date, "school_year": e.school_year,
                     "route_year": e.route_year, "kwalificatie": e.kwalificatie.code if e.kwalificatie else None,
-                    "destination": e.destination, "origin": e.origin, "detail": e.detail}
+                    "destination": e.destination, "origin": e.origin, "detail": e.detail,
+                    "level": e.level, "source": e.source}
                    for e in student.events.select_related("kwalificatie")],
         "exam_parts": [{"id": p.pk, "sector": p.sector, "kind": p.kind, "name": p.name,
                         "planned_route_year": p.planned_route_year, "actual_route_year": p.actual_route_year,

@@ -170,8 +170,14 @@ class StudentEditForm(OwnSchoolFields, forms.ModelForm):
 class EventForm(forms.ModelForm):
     entry_route_year = forms.IntegerField(label=_("routejaar bij terugkeer"), required=False, min_value=1,
                                           max_value=8, help_text=_("Leeg: het routejaar waarin de leerling vertrok."))
-    doorstroom_level = forms.ChoiceField(label=_("doorstroom naar"), required=False,
+    doorstroom_level = forms.ChoiceField(label=_("doorstroom naar of niveau van het vervolgdiploma"), required=False,
                                          choices=[("", "—"), ("mbo3", "mbo 3"), ("mbo4", "mbo 4"), ("hbo", "hbo")])
+    followup_kwalificatie = forms.ModelChoiceField(
+        label=_("vervolgopleiding (kwalificatie)"), required=False,
+        queryset=Kwalificatie.objects.filter(level__gte=3).order_by("level", "name"),
+        help_text=_("Vervolgdiploma in het mbo: de kwalificatie; voor hbo de opleiding bij toelichting."))
+    source = forms.ChoiceField(label=_("bron (vervolgdiploma)"), required=False,
+                               choices=[("", "—"), *m.FollowupSource.choices])
 
     class Meta:
         model = m.Event
@@ -184,15 +190,22 @@ class EventForm(forms.ModelForm):
         if route is not None:
             self.fields["kwalificatie"].queryset = Kwalificatie.objects.filter(uitstroomrichtingen__route=route)
 
+    def _followup(self) -> bool:
+        return (self.cleaned_data if hasattr(self, "cleaned_data") else {}).get("kind") == m.EventKind.VERVOLGDIPLOMA
+
     def as_input(self) -> schemas.EventIn:
+        """The event as the use case takes it; a vervolgdiploma's kwalificatie is the follow-up one."""
         data = self.cleaned_data
-        return schemas.EventIn(kind=data["kind"], date=data["date"], kwalificatie=_code(data.get("kwalificatie")),
+        kwalificatie = data.get("followup_kwalificatie") if self._followup() else data.get("kwalificatie")
+        return schemas.EventIn(kind=data["kind"], date=data["date"], kwalificatie=_code(kwalificatie),
                                destination=data.get("destination") or "", detail=data.get("detail") or "",
                                doorstroom_level=data.get("doorstroom_level") or "",
-                               route_year=data.get("entry_route_year"))
+                               route_year=data.get("entry_route_year"), source=data.get("source") or "")
 
     def field_of(self, name: str) -> str | None:
         name = {"route_year": "entry_route_year"}.get(name, name)
+        if name == "kwalificatie" and self._followup():
+            name = "followup_kwalificatie"
         return name if name in self.fields else None
 
 

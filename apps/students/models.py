@@ -214,6 +214,22 @@ class EventKind(models.TextChoices):
     TERUGKEER = "terugkeer", _("terugkeer in de route")
     ZIJ_INSTROOM = "zij_instroom", _("zij-instroom")
     DOORSTROOM = "doorstroom", _("doorstroom na het diploma")
+    VERVOLGDIPLOMA = "vervolgdiploma", _("diploma op het hogere niveau (na doorstroom)")
+
+
+class FollowupLevel(models.IntegerChoices):
+    """The level of a vervolgdiploma: mbo 3, mbo 4 or hbo (5), as K-05 counts doorstroom."""
+    MBO3 = 3, _("mbo 3")
+    MBO4 = 4, _("mbo 4")
+    HBO = 5, _("hbo")
+
+
+class FollowupSource(models.TextChoices):
+    """Where a follow-up record (vervolgdiploma) comes from."""
+    INSTELLING = "instelling", _("opgave van de mbo-instelling of hogeschool")
+    DUO = "duo", _("DUO of diplomaregister")
+    LEERLING = "leerling", _("opgave van de (oud-)leerling")
+    ANDERS = "anders", _("anders")
 
 
 class Event(StudentPart):
@@ -227,6 +243,10 @@ class Event(StudentPart):
     destination = models.CharField(_("bestemming"), max_length=14, choices=Destination.choices, blank=True)
     origin = models.CharField(_("herkomst"), max_length=14, choices=Origin.choices, blank=True)
     detail = models.CharField(_("toelichting"), max_length=300, blank=True)
+    # vervolgdiploma (K-12): the diploma's level and where the record comes from; the programme is the
+    # kwalificatie (mbo) or, free text, the detail (hbo)
+    level = models.PositiveSmallIntegerField(_("niveau"), choices=FollowupLevel.choices, null=True, blank=True)
+    source = models.CharField(_("bron"), max_length=10, choices=FollowupSource.choices, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, editable=False)
 
     class Meta:

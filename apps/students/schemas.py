@@ -25,6 +25,7 @@ Origin = Literal["", *m.Origin.values]
 Destination = Literal["", *m.Destination.values]
 EventKind = Literal[tuple(m.EventKind.values)]
 DoorstroomLevel = Literal["", "mbo3", "mbo4", "hbo"]
+FollowupSource = Literal["", *m.FollowupSource.values]
 Sector = Literal[tuple(m.ExamPart.Sector.values)]
 PartKind = Literal[tuple(m.ExamPart.Kind.values)]
 Result = Literal[tuple(m.ExamPart.Result.values)]
@@ -86,8 +87,9 @@ class EventIn(Schema):
     kwalificatie: CODE | None = None
     destination: Destination = ""
     detail: str = Field("", max_length=300)
-    doorstroom_level: DoorstroomLevel = ""
+    doorstroom_level: DoorstroomLevel = ""   # doorstroom: the level continued at; vervolgdiploma: its level
     route_year: ROUTE_YEAR | None = None     # terugkeer: the route year the student returns in
+    source: FollowupSource = ""              # vervolgdiploma: where the record comes from
 
 
 class EventChange(Schema):

@@ -403,7 +403,8 @@ def current_school_year(student: m.Student) -> int:
 # Events recorded by hand; instroom and zij-instroom come with the enrolment, overgang and doublure with
 # cohort promotion, exam parts and BPV with their own use cases.
 MANUAL_EVENTS = (m.EventKind.SWITCH, m.EventKind.VMBO_DIPLOMA, m.EventKind.CERTIFICAAT, m.EventKind.MBO_DIPLOMA,
-                 m.EventKind.UITSTROOM, m.EventKind.TERUGKEER, m.EventKind.DOORSTROOM)
+                 m.EventKind.UITSTROOM, m.EventKind.TERUGKEER, m.EventKind.DOORSTROOM, m.EventKind.VERVOLGDIPLOMA)
+LEVELS = {"mbo3": m.FollowupLevel.MBO3, "mbo4": m.FollowupLevel.MBO4, "hbo": m.FollowupLevel.HBO}
 
 
 def event_problems(data: schemas.EventIn) -> list[Finding]:
@@ -420,7 +421,31 @@ def event_problems(data: schemas.EventIn) -> list[Finding]:
         found.append(problem("doorstroom_level", _("Kies het niveau waarnaar de leerling doorstroomt.")))
     if data.kind == m.EventKind.CERTIFICAAT and not (data.detail.strip() or data.kwalificatie):
         found.append(problem("detail", _("Noem het certificaat (bijvoorbeeld Entree-certificaat).")))
+    if data.kind == m.EventKind.VERVOLGDIPLOMA:
+        if not data.doorstroom_level:
+            found.append(problem("doorstroom_level", _("Kies het niveau van het vervolgdiploma: mbo 3, mbo 4 of hbo.")))
+        if not data.source:
+            found.append(problem("source", _("Noem de bron van het vervolgdiploma.")))
     return found
+
+
+def _followup_kwalificatie(code, level: str, problems: list):
+    """The kwalificatie of a vervolgdiploma: any of the register at the diploma's level (not the route's)."""
+    from apps.registry.models import Kwalificatie
+
+    found = _by_code(Kwalificatie, "code", code, "kwalificatie", problems)
+    if found is not None and level and found.level != LEVELS[level]:
+        problems.append(problem("kwalificatie", _("Kwalificatie %(code)s is niet van het gekozen niveau.")
+                                % {"code": code}))
+    return found
+
+
+def _diploma_level(student: m.Student) -> int:
+    """The level of the student's mbo diploma (of the route): its kwalificatie's, else the
+    uitstroomrichting's, else the lowest startkwalificatie level (2)."""
+    diploma = (student.events.filter(kind=m.EventKind.MBO_DIPLOMA, kwalificatie__isnull=False)
+               .order_by("-date", "-pk").values_list("kwalificatie__level", flat=True).first())
+    return diploma or (student.kwalificatie.level if student.kwalificatie_id else None) or 2
 
 
 def record_event(user, student: m.Student, data: schemas.EventIn):
@@ -431,21 +456,31 @@ def record_event(user, student: m.Student, data: schemas.EventIn):
     uitstroomrichting is checked like an enrolment (R-05); ``route_year`` is the route year a terugkeer
     enters (default: the one left)."""
     problems = event_problems(data)
-    kwalificatie = _kwalificatie(student.route, data.kwalificatie, problems)
+    followup = data.kind == m.EventKind.VERVOLGDIPLOMA
+    kwalificatie = (_followup_kwalificatie(data.kwalificatie, data.doorstroom_level, problems) if followup
+                    else _kwalificatie(student.route, data.kwalificatie, problems))
+    if followup and data.doorstroom_level and LEVELS[data.doorstroom_level] <= _diploma_level(student):
+        problems.append(problem("doorstroom_level", _("Een vervolgdiploma is van een hoger niveau dan het "
+                                                      "mbo-diploma van de route (niveau %(level)s).")
+                                % {"level": _diploma_level(student)}))
     refuse(problems)
+    more = {"level": LEVELS[data.doorstroom_level], "source": data.source} if followup else {}
     try:
         return _record(student, data.kind, data.date, user, kwalificatie=kwalificatie, destination=data.destination,
-                       detail=data.detail, doorstroom_level=data.doorstroom_level, route_year=data.route_year)
+                       detail=data.detail, doorstroom_level=data.doorstroom_level, route_year=data.route_year,
+                       **more)
     except PathError as error:
         raise RuleViolation([problem("kind", str(error))]) from error
 
 
 def _record(student: m.Student, kind: str, on: date, user, kwalificatie=None, destination="",
-            detail="", doorstroom_level="", route_year: int | None = None, origin: str = ""):
+            detail="", doorstroom_level="", route_year: int | None = None, origin: str = "",
+            level: int | None = None, source: str = ""):
     _check_event(student, kind, kwalificatie)
     event = m.Event(student=student, kind=kind, date=on, school_year=school_year_of(on),
                     route_year=route_year or student.route_year, kwalificatie=kwalificatie,
-                    destination=destination, origin=origin, detail=detail[:300], recorded_by=user)
+                    destination=destination, origin=origin, detail=detail[:300], level=level, source=source,
+                    recorded_by=user)
     if kind == m.EventKind.TERUGKEER and route_year is None:
         event.route_year = student.left_route_year or student.route_year
     replay([*student.events.select_related("kwalificatie"), event])

@@ -23,7 +23,8 @@ def make_student(glr_route, registry):
         Event.objects.bulk_create(
             Event(student=student, kind=s.kind, date=s.date, school_year=school_year_of(s.date),
                   route_year=1 + school_year_of(s.date) - cohort if s.kind in ("instroom", "zij_instroom") else 1,
-                  destination=s.destination, kwalificatie=by_code.get(s.kwalificatie))
+                  destination=s.destination, kwalificatie=by_code.get(s.kwalificatie),
+                  level=s.level if s.kind == "vervolgdiploma" else None)
             for s in steps)
         services.rederive(student, enrolments=False)
         return student
