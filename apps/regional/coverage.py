@@ -36,6 +36,7 @@ from apps.routes.models import Phase, PhaseChange, Route, RoutePartner, Uitstroo
 from apps.students.models import Enrolment
 from domain.calendar import teldatum, year_end, year_start
 from domain.facts import DLR_TYPES
+from domain.suppression import HIDDEN, LIMIT, suppress
 
 LEVELS = (2, 3, 4)
 RUNNING = (Phase.OPSTARTFASE, Phase.EERSTE_COHORT, Phase.REGULIER)
@@ -122,14 +123,11 @@ def region_schools(region: Region):
 
 
 def routes_in_year(region: Region, school_year: int):
-    """The routes of the region that had not ended before the school year, with what ``_phase``
-    needs to know their phase in it."""
-    schools = region_schools(region)
-    in_region = Q(region=region) | Q(pk__in=RoutePartner.objects.filter(role="vo", institution__in=schools)
-                                     .values("route"))
+    """The routes of the region (``Route.objects.in_region``) that had not ended before the school
+    year, with what ``_phase`` needs to know their phase in it."""
     history = PhaseChange.objects.filter(route=OuterRef("pk"))
     in_year = history.filter(since__lte=year_end(school_year)).order_by("-since", "-pk")
-    return (Route.objects.filter(in_region)
+    return (Route.objects.in_region(region)
             .annotate(has_history=Exists(history))
             .annotate(phase_end=Coalesce(Subquery(in_year.values("phase")[:1]), Value("")),
                       last_change=Subquery(in_year.values("since")[:1]),
@@ -310,18 +308,39 @@ def bereik(region: Region, school_year: int, leerjaar: int = DEFAULT_BEREIK_LEER
             for code in Leerweg.objects.values_list("code", flat=True)]
 
 
-def regions_for(user):
-    """The regions whose coverage the user may read: a beheerder every region, a regional
-    coordinator their own, a bestuurder or route coordinator the regions their institutions are in
-    (read-only, like everyone here). Other roles none."""
-    from apps.accounts.models import Role
+@dataclass(frozen=True)
+class BereikShown:
+    """One leerweg's K-10 as every reader sees it: counts as text ("12", "<5", "x"), the percentage
+    only where both counts are shown (None: hidden, or a denominator 0)."""
+    leerweg: str
+    numerator: str
+    denominator: str
+    value: Decimal | None
 
-    if not user.is_authenticated:
-        return Region.objects.none()
-    if user.is_beheerder:
-        return Region.objects.all()
-    if user.is_regional:
-        return Region.objects.filter(pk=user.region_id) if user.region_id else Region.objects.none()
-    if user.role in (Role.BESTUURDER, Role.ROUTECOORDINATOR):
-        return Region.objects.filter(institutions__in=user.institutions.all()).distinct()
-    return Region.objects.none()
+    @property
+    def hidden(self) -> bool:
+        return not (self.numerator.isdigit() and self.denominator.isdigit())
+
+
+def bereik_shown(rows: list[Bereik]) -> list[BereikShown]:
+    """K-10 per leerweg as the coverage page, its API and the regional report show it (one rule):
+    - the numerators (route students in the leerjaar per leerweg) are parts of all the legal routes'
+      students in that leerjaar, which the routes' own counts on the region pages give away: they are
+      suppressed as parts of that total (``domain.suppression.suppress``: "<5", and "x" where the total
+      and the other leerwegen would give a small one away);
+    - the denominators (the region's vmbo students per leerweg) likewise, as parts of the region's;
+    - a numerator whose rest (denominator - numerator: the students in no route) is from 1 to 4 is
+      hidden ("x"), and then, if it is the only numerator hidden, the smallest other one too (else the
+      total minus the others would give it back);
+    - the percentage is shown only where both counts are."""
+    nums = suppress({b.leerweg: b.numerator for b in rows}, sum(b.numerator for b in rows))
+    dens = suppress({b.leerweg: b.denominator for b in rows}, sum(b.denominator for b in rows))
+    for b in rows:
+        if nums[b.leerweg].isdigit() and dens[b.leerweg].isdigit() and 0 < b.denominator - b.numerator < LIMIT:
+            nums[b.leerweg] = HIDDEN
+    hidden = [b for b in rows if not nums[b.leerweg].isdigit()]
+    numbers = sorted((b for b in rows if nums[b.leerweg].isdigit()), key=lambda b: (b.numerator == 0, b.numerator))
+    if len(hidden) == 1 and numbers:
+        nums[numbers[0].leerweg] = HIDDEN
+    return [BereikShown(b.leerweg, nums[b.leerweg], dens[b.leerweg],
+                        b.value if nums[b.leerweg].isdigit() and dens[b.leerweg].isdigit() else None) for b in rows]

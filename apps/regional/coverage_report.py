@@ -4,7 +4,7 @@ coordinators, beheerders, partners of other routes) are outside most routes' par
 ("12 of 41") are counts of schools, not of students, and are shown as they are."""
 from __future__ import annotations
 
-from apps.core.lib.suppression import SMALL, suppress
+from apps.core.lib.suppression import suppress
 from apps.registry.models import Region
 from domain.calendar import school_year_label
 
@@ -34,13 +34,9 @@ def _gaps(matrix: cov.Matrix) -> list[dict]:
 
 
 def _bereik(rows: list[cov.Bereik], leerjaar: int) -> dict:
-    result = []
-    for b in rows:
-        shown = suppress({"numerator": b.numerator, "denominator": b.denominator})
-        hidden = SMALL in shown.values()
-        value = None if hidden or b.value is None else str(b.value)
-        result.append({"leerweg": b.leerweg, "numerator": shown["numerator"], "denominator": shown["denominator"],
-                       "value": value})
+    """K-10 per leerweg, suppressed as ``coverage.bereik_shown``."""
+    result = [{"leerweg": b.leerweg, "numerator": b.numerator, "denominator": b.denominator,
+               "value": None if b.value is None else str(b.value)} for b in cov.bereik_shown(rows)]
     return {"kpi": "K-10", "leerjaar": leerjaar, "per_leerweg": result}
 
 

@@ -61,11 +61,8 @@ class Step:
 
 
 def routes_in(region: Region):
-    """The routes of a region: by the route's own region or a vo-school of the region among its
-    partners (as coverage.py counts them: a practice belongs where its vo-school is)."""
-    with_school = RoutePartner.objects.filter(role=RoutePartner.Role.VO,
-                                              institution__in=coverage.region_schools(region)).values("route")
-    return Route.objects.filter(Q(region=region) | Q(pk__in=with_school))
+    """The routes of a region (``Route.objects.in_region``)."""
+    return Route.objects.in_region(region)
 
 
 def build(region: Region, school_year: int, progress: Progress | None = None, today: date | None = None) -> dict:
@@ -348,15 +345,11 @@ def _coverage(ctx: _Context) -> dict:
         matrix.append(row)
     without = [{"school": s.name, "brin": s.brin, "area": ", ".join(s.areas)} for s in found.schools_without_route]
     reach = []
-    for item in coverage.bereik(ctx.region, ctx.school_year):
-        if not item.denominator and not item.numerator:
+    for item in coverage.bereik_shown(coverage.bereik(ctx.region, ctx.school_year)):
+        if item.numerator == "0" and item.denominator == "0":
             continue
-        shown = suppress({"n": item.numerator})["n"]
-        value = item.value
-        reach.append({"leerweg": item.leerweg, "in_route": number(shown),
-                      "students": number(suppress({"n": item.denominator})["n"]),
-                      "percent": HIDDEN if shown != str(item.numerator) else (float(value) if value is not None
-                                                                               else "–")})
+        reach.append({"leerweg": item.leerweg, "in_route": number(item.numerator), "students": number(item.denominator),
+                      "percent": HIDDEN if item.hidden else (float(item.value) if item.value is not None else "–")})
     level_columns = [{"key": f"mbo{level}", "label": f"mbo {level}"} for level in coverage.LEVELS]
     return {
         "schools": len(found.schools),
