@@ -28,13 +28,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from domain.calendar import end_of_year, latest_teldatum, school_year_of, year_end, year_start
 from domain.numbers import format_number
 from domain.path import KIND_ORDER
+from domain.suppression import LIMIT, SMALL, TOTAL, suppress
 
 PERCENT, YEARS, COUNT = "%", "jaar", "aantal"
 DASH = "–"          # a figure with denominator 0
 # The dates a KPI may be asked on: school years 1990-1991 to 2099-2100 (cohort years are bounded alike).
 FIRST_DAY, LAST_DAY = date(1990, 8, 1), date(2100, 7, 31)
-SMALL = "<5"        # a count from 1 to 4, outside the route's partners
-LIMIT = 5
 
 # -- the catalogue ---------------------------------------------------------------------------------
 
@@ -185,14 +184,22 @@ def figure(figure_id: str, numerator: int | None, denominator: int | None, value
 
 # -- small-count suppression of figures -------------------------------------------------------------
 
-# Chains of figures of one cohort where each figure's students are part of the next one's (a reader
-# can subtract the counts): zij-instroom within the intake, VSV within uitval, diploma within k years
-# within k + 1 years, succes within doorstroom, an intake group within the year's intake.
-def _chains(ids: list[str]) -> list[list[str]]:
+NUMERATOR, DENOMINATOR = "numerator", "denominator"
+
+
+# Chains of counts of one cohort where each count's students are part of the next one's (a reader can
+# subtract them): zij-instroom within the intake, VSV within uitval, succes within doorstroom, diploma
+# within k years within k + 1 years within all diploma holders (K-06's denominator: the holders minus
+# the last K-04/k are the late diplomas) within the cohort (K-01: the cohort minus the holders are those
+# without a diploma), and the holders counted for doorstroom (K-05's denominator) within all holders.
+# A link is (figure id, which of its counts).
+def _chains(ids: list[str]) -> list[list[tuple[str, str]]]:
     ks = sorted(int(i.split("/")[1]) for i in ids if i.startswith("K-04/"))
-    chains = [[ZIJ_INSTROOM, "K-01"], ["K-03", "K-02"], ["K-12", "K-05"], [f"K-04/{k}" for k in ks]]
-    chains += [[i, i.rsplit("/", 1)[0]] for i in ids if i.startswith("K-09/") and i.count("/") == 2]
-    return [[i for i in chain if i in ids] for chain in chains]
+    chains = [[(ZIJ_INSTROOM, NUMERATOR), ("K-01", NUMERATOR)], [("K-03", NUMERATOR), ("K-02", NUMERATOR)],
+              [("K-12", NUMERATOR), ("K-05", NUMERATOR)],
+              [*((f"K-04/{k}", NUMERATOR) for k in ks), ("K-06", DENOMINATOR), ("K-01", NUMERATOR)],
+              [("K-05", DENOMINATOR), ("K-06", DENOMINATOR), ("K-01", NUMERATOR)]]
+    return [[link for link in chain if link[0] in ids] for chain in chains]
 
 
 def _small(count: int | None) -> bool:
@@ -210,61 +217,104 @@ def hide(f: Figure) -> Figure:
     return replace(f, numerator=None, denominator=None, value=None, suppressed=True)
 
 
+def _count(f: Figure, side: str) -> int:
+    return getattr(f, side) or 0
+
+
+def _hide_chains(result: dict[str, Figure]) -> bool:
+    """Hide the part of the first link of a chain whose two shown counts differ by 1 to 4 (a hidden
+    link is skipped: the counts either side of it are compared). Whether one was hidden."""
+    for chain in _chains(list(result)):
+        visible = [link for link in chain if not result[link[0]].suppressed]
+        for (part, side), (whole, whole_side) in zip(visible, visible[1:], strict=False):
+            if _small(_count(result[whole], whole_side) - _count(result[part], side)):
+                result[part] = hide(result[part])
+                return True
+    return False
+
+
+# Totals shown beside their parts (a part's id is its total's id and one step more): uitval per
+# destination (K-02/<destination>), the intake per group of the route's minimum scope
+# (K-09/<year>/<group>) and K-10 per leerweg (K-10/<year>/<leerweg>).
+SUMMED = ("K-02", "K-09", "K-10")
+REST = "rest"    # denominator - numerator: for K-10 the students of a leerweg in no route
+
+
+def _groups(ids: list[str]) -> dict[str, list[str]]:
+    """Each total of ``SUMMED`` shown with its parts: total id -> part ids."""
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        total = i.rsplit("/", 1)[0]
+        if i.split("/")[0] in SUMMED and total != i and total in ids:
+            groups.setdefault(total, []).append(i)
+    return groups
+
+
+def _side(f: Figure, side: str) -> int | None:
+    if side == REST:
+        return f.denominator - f.numerator if f.numerator is not None and f.denominator is not None else None
+    return getattr(f, side)
+
+
+def _hide_groups(result: dict[str, Figure], raw: dict[str, Figure]) -> bool:
+    """A total and its parts (``SUMMED``), checked with ``domain.suppression.suppress`` (a total and all
+    but one part give that part away, however many parts) on each count that adds up: the numerators,
+    and where the parts' denominators add up to the total's (K-10), the denominators and the rests.
+    Every part or total that rule does not show as a number is hidden. Whether one was hidden."""
+    changed = False
+    for total, parts in _groups(list(result)).items():
+        for side in (NUMERATOR, DENOMINATOR, REST):
+            whole, counts = _side(raw[total], side), {i: _side(raw[i], side) for i in parts}
+            if whole is None or None in counts.values() or sum(counts.values()) > whole:
+                continue     # this count does not add up over the parts (K-02's denominators: each the cohort)
+            for i, text in suppress(counts, whole).items():
+                key = total if i == TOTAL else i
+                if text != str(whole if i == TOTAL else counts[i]) and not result[key].suppressed:
+                    result[key] = hide(result[key])
+                    changed = True
+    return changed
+
+
+def _hide_yearly_diplomas(result: dict[str, Figure]) -> bool:
+    """A school year's diplomas over all cohorts (K-08/<year>'s numerator) hold a cohort's diplomas of
+    that year, and a cohort's diplomas often all fall in one school year (the route's last): K-08/<year>
+    is hidden when it exceeds a cohort's diploma count shown beside it (K-04/k, K-06's holders) by 1 to
+    4. Whether one was hidden."""
+    diplomas = [_count(f, DENOMINATOR if f.id == "K-06" else NUMERATOR) for f in result.values()
+                if (f.id.startswith("K-04/") or f.id == "K-06") and not f.suppressed]
+    for f in list(result.values()):
+        if f.kpi == "K-08" and f.id.count("/") == 1 and not f.suppressed \
+                and any(_small(_count(f, NUMERATOR) - n) for n in diplomas):
+            result[f.id] = hide(f)
+            return True
+    return False
+
+
 def suppress_figures(figures: list[Figure]) -> list[Figure]:
     """The figures as a reader outside the route's partners may see them: a figure that shows a count
     from 1 to 4 (numerator, denominator, or their difference) is hidden whole (numerator, denominator
-    and value None, ``suppressed``), and so is the smaller of two nested figures shown whose numerators
-    differ by 1 to 4 (VSV within uitval, diploma within k years within the next year count shown),
+    and value None, ``suppressed``), and so is the smaller of two nested counts shown that differ by 1
+    to 4 (VSV within uitval, diploma within k years within the next year count shown within all
+    holders within the cohort, ...), a part or total (``SUMMED``) that with the others would give a small
+    group away, and a school year's diplomas within 1 to 4 of a cohort's diplomas shown beside them,
     until nothing shown reveals a count from 1 to 4. Figures without counts (value only) pass.
     Known limit: sums across unrelated figures (K-02 + K-07 = K-01 when no leaver holds a havo
     diploma) are covered by each figure's own rest (denominator - numerator), not checked apart."""
     result = {f.id: (hide(f) if _leaks(f) else f) for f in figures}
     raw = {f.id: f for f in figures}
-    changed = True
-    while changed:
-        changed = False
-        for chain in _chains(list(result)):
-            visible = [i for i in chain if not result[i].suppressed]   # a hidden link: compare across it
-            for part, whole in zip(visible, visible[1:], strict=False):
-                if _small((result[whole].numerator or 0) - (result[part].numerator or 0)):
-                    result[part] = hide(result[part])
-                    changed = True
-                    break
-        for total, parts in _sums(list(result)):
-            more = _next_part_to_hide(result, raw, total, parts)
-            if more:
-                result[more] = hide(result[more])
-                changed = True
+    while _hide_chains(result) or _hide_groups(result, raw) or _hide_yearly_diplomas(result):
+        pass
     return [result[f.id] for f in figures]
 
 
-# Figures whose parts add up to a total shown beside them: K-10 per leerweg and over all leerwegen of a
-# school year ("K-10/2020/BB" ... and "K-10/2020"): numerators and denominators are sums of the parts'.
-SUMMED = ("K-10",)
-
-
-def _sums(ids: list[str]) -> list[tuple[str, list[str]]]:
-    totals = [i for i in ids if i.split("/")[0] in SUMMED and i.count("/") == 1]
-    return [(t, [i for i in ids if i.startswith(t + "/") and i.count("/") == 2]) for t in totals]
-
-
-def _next_part_to_hide(result: dict, raw: dict, total: str, parts: list[str]) -> str | None:
-    """With a total shown, the hidden parts together are the total minus the parts shown: one hidden
-    part alone, or hidden parts whose numerators, denominators or rests add up to 1 to 4, can be worked
-    out. Then one more is hidden: the shown part with the smallest numerator (among those with
-    students), else the total itself. None when nothing can be worked out."""
-    if result[total].suppressed:
-        return None
-    hidden = [raw[p] for p in parts if result[p].suppressed]
-    if not hidden:
-        return None
-    numerators = sum(f.numerator or 0 for f in hidden)
-    denominators = sum(f.denominator or 0 for f in hidden)
-    if len(hidden) > 1 and not (_small(numerators) or _small(denominators) or _small(denominators - numerators)):
-        return None
-    shown = sorted((raw[p] for p in parts if not result[p].suppressed and raw[p].denominator),
-                   key=lambda f: (f.numerator or 0, f.id))
-    return shown[0].id if shown else total
+def suppress_with_parts(whole: list[Figure], parts: list[list[Figure]]) -> list[Figure]:
+    """The figures of a whole (a region) made of parts (its routes) whose figures are also shown or
+    known to some readers (the routes side by side, a partner's own route): suppressed as above, and
+    a figure hidden for any one part is hidden for the whole too. The whole minus any set of parts is
+    then never from 1 to 4: such a rest would be a sum of parts' counts, one of them from 1 to 4, and
+    that part's figure would be hidden."""
+    hidden = {f.id for part in parts for f in suppress_figures(part) if f.suppressed}
+    return [hide(f) if f.id in hidden and not f.suppressed else f for f in suppress_figures(whole)]
 
 
 # -- the above/below signal -------------------------------------------------------------------------

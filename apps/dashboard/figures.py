@@ -17,9 +17,9 @@ from datetime import date
 
 from django.db.models import Count
 
-from apps.results import engine
-from apps.routes import disclosure
-from apps.routes.models import Route, RoutePartner, Uitstroomrichting
+from apps.results import access, engine
+from apps.results import figures as result_figures
+from apps.routes.models import Route, Uitstroomrichting
 from domain import kpi as core
 from domain.calendar import end_of_year, school_year_label, school_year_of
 
@@ -49,17 +49,10 @@ class Cohorts:
         return school_year_label(self.result)
 
 
-def route_scope(user, route: Route) -> engine.Scope:
-    """The students of ``route`` whose counts the user is shown (``Student.objects.counted_for``):
-    staff of a vo-school in a route with several vo-schools their own school's students, everyone else
-    the whole route."""
-    own = set(user.institutions.values_list("pk", flat=True)) if user.is_authenticated else set()
-    partners = list(RoutePartner.objects.filter(route=route).values_list("institution", "role"))
-    mine = [(i, role) for i, role in partners if i in own]
-    vo_schools = [i for i, role in partners if role == RoutePartner.Role.VO]
-    if mine and all(role == RoutePartner.Role.VO for _i, role in mine) and len(vo_schools) > 1:
-        return engine.Scope(route=route.pk, vo_school=mine[0][0])
-    return engine.Scope(route=route.pk)
+def route_reading(user, route: Route) -> access.Reading:
+    """Whose students of ``route`` the user's figures count, and whether suppressed
+    (``apps.results.access.route_reading``, from ``Route.counted_side``)."""
+    return access.route_reading(user, route)
 
 
 def shown(figures: list, partner: bool) -> list:
@@ -107,11 +100,10 @@ def _headline(scope: engine.Scope, cohorts: Cohorts, on: date) -> dict:
     return {INTAKE: intake[INTAKE], UITVAL: result[UITVAL], DIPLOMA: result[DIPLOMA]}
 
 
-def headline(user, route: Route, cohorts: Cohorts, on: date, partner: bool | None = None) -> dict:
-    """The route's headline figures as the user may see them."""
-    partner = disclosure.is_partner(user, route) if partner is None else partner
-    figures = _headline(route_scope(user, route) if partner else engine.Scope(route=route.pk), cohorts, on)
-    return by_id(shown(figures.values(), partner))
+def headline(user, route: Route, cohorts: Cohorts, on: date) -> dict:
+    """The route's headline figures as the user may see them (``route_reading``)."""
+    reading = route_reading(user, route)
+    return by_id(shown(_headline(reading.scope, cohorts, on).values(), not reading.outside))
 
 
 def _sum(figures: list, kpi_id: str):
@@ -126,12 +118,12 @@ def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> Side
     hidden too, or the total and the other rows would give the hidden figure away."""
     cohorts = cohorts or Cohorts.on(on)
     visible = set(Route.objects.visible_to(user).values_list("pk", flat=True))
-    own = set(RoutePartner.objects.filter(institution__in=user.institutions.all()).values_list("route", flat=True))
     rows, raw = [], []
     for route in routes:
-        partner = route.pk in own
         # a partner's own students (one vo-school of several sees its own); the whole route otherwise
-        figures = _headline(route_scope(user, route) if partner else engine.Scope(route=route.pk), cohorts, on)
+        reading = route_reading(user, route)
+        partner = not reading.outside
+        figures = _headline(reading.scope, cohorts, on)
         raw.append(figures)
         rows.append(RouteRow(route, partner, route.pk in visible, by_id(shown(figures.values(), partner))))
     outside = any(not row.partner for row in rows)
@@ -154,8 +146,13 @@ def final(figure_id: str, cohort: int, on: date) -> bool:
 def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: bool) -> dict[str, list]:
     """Per KPI its figure for each cohort (None where the cohort has none, or not yet a final one:
     a trend compares finished measurements), as the reader may see it: each cohort's figures are
-    suppressed together (nested figures such as K-04/3 within K-04/4)."""
-    per_cohort = [by_id(shown(engine.cohort_figures(scope, cohort, on), partner)) for cohort in cohorts]
+    suppressed together (nested figures such as K-04/3 within K-04/4); a region's also hidden where
+    one of its routes hides them (``apps.results.figures.region_shown``)."""
+    if scope.region is not None and scope.route is None:
+        per_cohort = [by_id(result_figures.region_shown(scope, lambda s, c=cohort: engine.cohort_figures(s, c, on)))
+                      for cohort in cohorts]
+    else:
+        per_cohort = [by_id(shown(engine.cohort_figures(scope, cohort, on), partner)) for cohort in cohorts]
     return {kpi_id: [figures.get(kpi_id) if final(kpi_id, cohort, on) else None
                      for cohort, figures in zip(cohorts, per_cohort, strict=True)] for kpi_id in kpi_ids}
 

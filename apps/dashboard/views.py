@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from apps.registry.models import Bestuur, Region
 from apps.results import engine, followup
 from apps.results.flow import cohort_flow
-from apps.routes import disclosure, goals_views
+from apps.routes import goals_views
 from apps.routes.models import Route, RouteTarget
 from apps.routes.views import annotate_status, list_routes
 from domain import kpi as core
@@ -105,8 +105,8 @@ def route_dashboard(request, pk):
     user = request.user
     route = get_object_or_404(Route.objects.visible_to(user).select_related("region"), pk=pk)
     today = timezone.localdate()
-    partner = disclosure.is_partner(user, route)
-    scope = figures.route_scope(user, route) if partner else engine.Scope(route=route.pk)
+    reading = figures.route_reading(user, route)
+    scope, partner = reading.scope, not reading.outside
     cohorts = engine.cohorts_in(scope)
     try:
         cohort = _chosen_cohort(request, cohorts, figures.Cohorts.on(today).result)
@@ -132,15 +132,12 @@ def route_dashboard(request, pk):
 # --- a region ------------------------------------------------------------------------------------
 
 def _region_routes(region):
-    return engine.routes_in(engine.Scope(region=region.pk)).active().order_by("name")
+    return Route.objects.in_region(region).active().order_by("name")
 
 
 def _region_or_404(user, pk) -> Region:
-    """Regional coordinators read their own region's dashboard, beheerders every region's."""
-    region = get_object_or_404(Region, pk=pk)
-    if user.is_beheerder or (user.is_regional and user.region_id == region.pk):
-        return region
-    raise Http404
+    """Whoever reads the region's figures (``Region.objects.readable_by``), else 404."""
+    return get_object_or_404(Region.objects.readable_by(user), pk=pk)
 
 
 def _coverage_summary(region, school_year):

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
+from apps.registry.models import Region
 from domain.calendar import school_year_of
 
 from . import coverage as cov
@@ -114,7 +115,7 @@ def coverage(request, region: int = Query(..., ge=1, le=2**63 - 1),
     """Dekking van een regio: profiel × mbo-niveau met de lopende wettelijke routes (DLR/GLR) en hun
     vo-scholen, de gaten, hetzelfde per gemeente (of stadsdeel), de vmbo-scholen zonder route en K-10
     bereik. Leerlingaantallen van 1 tot 4 staan er als "<5"."""
-    found = cov.regions_for(request.user).filter(pk=region).first()
+    found = Region.objects.readable_by(request.user).filter(pk=region).first()
     if found is None:
         return Status(404, {"errors": [{"field": "region", "message": "Onbekende regio, of u heeft geen toegang."}]})
     year = school_year if school_year is not None else school_year_of(timezone.localdate())

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from apps.registry.models import Institution, PopulationCount, Profiel, ProfielKwalificatie, Region
@@ -37,7 +37,8 @@ from apps.results import reach
 from apps.routes.models import Phase, PhaseChange, Route, RoutePartner, Uitstroomrichting
 from domain.calendar import year_end, year_start
 from domain.facts import DLR_TYPES
-from domain.kpi import percentage
+from domain.kpi import percentage, suppress_figures
+from domain.suppression import HIDDEN, LIMIT, SMALL
 
 LEVELS = (2, 3, 4)
 RUNNING = (Phase.OPSTARTFASE, Phase.EERSTE_COHORT, Phase.REGULIER)
@@ -124,14 +125,11 @@ def region_schools(region: Region):
 
 
 def routes_in_year(region: Region, school_year: int):
-    """The routes of the region that had not ended before the school year, with what ``_phase``
-    needs to know their phase in it."""
-    schools = region_schools(region)
-    in_region = Q(region=region) | Q(pk__in=RoutePartner.objects.filter(role="vo", institution__in=schools)
-                                     .values("route"))
+    """The routes of the region (``Route.objects.in_region``) that had not ended before the school
+    year, with what ``_phase`` needs to know their phase in it."""
     history = PhaseChange.objects.filter(route=OuterRef("pk"))
     in_year = history.filter(since__lte=year_end(school_year)).order_by("-since", "-pk")
-    return (Route.objects.filter(in_region)
+    return (Route.objects.in_region(region)
             .annotate(has_history=Exists(history))
             .annotate(phase_end=Coalesce(Subquery(in_year.values("phase")[:1]), Value("")),
                       last_change=Subquery(in_year.values("since")[:1]),
@@ -297,24 +295,32 @@ def bereik(region: Region, school_year: int, leerjaar: int = DEFAULT_BEREIK_LEER
             for row in reach.counts(region.pk, school_year, leerjaar)]
 
 
-def bereik_shown(region: Region, school_year: int, leerjaar: int = DEFAULT_BEREIK_LEERJAAR) -> dict[str, bool]:
-    """Per leerweg whether its K-10 may be shown (not suppressed), as ``GET /api/v1/kpis`` shows it."""
-    return {f.id.rsplit("/", 1)[1]: not f.suppressed for f in reach.shown(region.pk, school_year, leerjaar)
-            if f.id.count("/") == 2}
+@dataclass(frozen=True)
+class BereikShown:
+    """One leerweg's K-10 as every reader sees it: counts as text ("12", "<5", "x"), the percentage
+    only where both counts are shown (None: hidden, or a denominator 0)."""
+    leerweg: str
+    numerator: str
+    denominator: str
+    value: Decimal | None
+
+    @property
+    def hidden(self) -> bool:
+        return not (self.numerator.isdigit() and self.denominator.isdigit())
 
 
-def regions_for(user):
-    """The regions whose coverage the user may read: a beheerder every region, a regional
-    coordinator their own, a bestuurder or route coordinator the regions their institutions are in
-    (read-only, like everyone here). Other roles none."""
-    from apps.accounts.models import Role
-
-    if not user.is_authenticated:
-        return Region.objects.none()
-    if user.is_beheerder:
-        return Region.objects.all()
-    if user.is_regional:
-        return Region.objects.filter(pk=user.region_id) if user.region_id else Region.objects.none()
-    if user.role in (Role.BESTUURDER, Role.ROUTECOORDINATOR):
-        return Region.objects.filter(institutions__in=user.institutions.all()).distinct()
-    return Region.objects.none()
+def bereik_shown(rows: list[Bereik]) -> list[BereikShown]:
+    """K-10 per leerweg as the coverage page, its API and the regional report show it: hidden exactly
+    where ``GET /api/v1/kpis`` hides it (``domain.kpi.suppress_figures`` over the total and its
+    leerwegen: a count from 1 to 4, or one that the total, the other leerwegen or the rest - the students
+    in no route - would give away). A hidden numerator reads "<5" when it is from 1 to 4 and "x"
+    otherwise, without a percentage; the denominator (DUO's count) is hidden only when it is from 1 to 4
+    itself."""
+    shown = {f.id: f for f in suppress_figures(reach.figures(rows, 0))}
+    result = []
+    for b in rows:
+        hidden = shown[f"{reach.KPI}/0/{b.leerweg}"].suppressed
+        numerator = (SMALL if 0 < b.numerator < LIMIT else HIDDEN) if hidden else str(b.numerator)
+        denominator = SMALL if 0 < b.denominator < LIMIT else str(b.denominator)
+        result.append(BereikShown(b.leerweg, numerator, denominator, None if hidden else b.value))
+    return result

@@ -4,7 +4,7 @@ coordinators, beheerders, partners of other routes) are outside most routes' par
 ("12 of 41") are counts of schools, not of students, and are shown as they are."""
 from __future__ import annotations
 
-from apps.core.lib.suppression import HIDDEN, SMALL, suppress
+from apps.core.lib.suppression import suppress
 from apps.registry.models import Region
 from domain.calendar import school_year_label
 
@@ -33,19 +33,10 @@ def _gaps(matrix: cov.Matrix) -> list[dict]:
     return [{"profiel": c.profiel, "level": c.level} for c in matrix.gaps]
 
 
-def _bereik(region: Region, school_year: int, leerjaar: int) -> dict:
-    """K-10 per leerweg (``apps.results.reach``): a leerweg whose figure ``GET /api/v1/kpis`` hides
-    (a count from 1 to 4, or one that could be worked out beside the total) shows no route count ("<5"
-    or "x") and no percentage here either."""
-    result = []
-    may_show = cov.bereik_shown(region, school_year, leerjaar)
-    for b in cov.bereik(region, school_year, leerjaar):
-        shown = suppress({"numerator": b.numerator, "denominator": b.denominator})
-        hidden = not may_show.get(b.leerweg, False)
-        numerator = shown["numerator"] if not hidden or shown["numerator"] == SMALL else HIDDEN
-        value = None if hidden or b.value is None else str(b.value)
-        result.append({"leerweg": b.leerweg, "numerator": numerator, "denominator": shown["denominator"],
-                       "value": value})
+def _bereik(rows: list[cov.Bereik], leerjaar: int) -> dict:
+    """K-10 per leerweg, suppressed as ``coverage.bereik_shown``."""
+    result = [{"leerweg": b.leerweg, "numerator": b.numerator, "denominator": b.denominator,
+               "value": None if b.value is None else str(b.value)} for b in cov.bereik_shown(rows)]
     return {"kpi": "K-10", "leerjaar": leerjaar, "per_leerweg": result}
 
 

@@ -27,7 +27,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.lib.suppression import HIDDEN, SMALL, TOTAL, suppress
+from apps.core.lib.suppression import HIDDEN, TOTAL, suppress
 from apps.regional import coverage
 from apps.registry.models import Region
 from apps.results import engine
@@ -61,11 +61,8 @@ class Step:
 
 
 def routes_in(region: Region):
-    """The routes of a region: by the route's own region or a vo-school of the region among its
-    partners (as coverage.py counts them: a practice belongs where its vo-school is)."""
-    with_school = RoutePartner.objects.filter(role=RoutePartner.Role.VO,
-                                              institution__in=coverage.region_schools(region)).values("route")
-    return Route.objects.filter(Q(region=region) | Q(pk__in=with_school))
+    """The routes of a region (``Route.objects.in_region``)."""
+    return Route.objects.in_region(region)
 
 
 def build(region: Region, school_year: int, progress: Progress | None = None, today: date | None = None) -> dict:
@@ -348,18 +345,11 @@ def _coverage(ctx: _Context) -> dict:
         matrix.append(row)
     without = [{"school": s.name, "brin": s.brin, "area": ", ".join(s.areas)} for s in found.schools_without_route]
     reach = []
-    may_show = coverage.bereik_shown(ctx.region, ctx.school_year)    # as GET /api/v1/kpis?region= shows K-10
-    for item in coverage.bereik(ctx.region, ctx.school_year):
-        if not item.denominator and not item.numerator:
+    for item in coverage.bereik_shown(coverage.bereik(ctx.region, ctx.school_year)):
+        if item.numerator == "0" and item.denominator == "0":
             continue
-        shown = suppress({"n": item.numerator})["n"]
-        if not may_show.get(item.leerweg, False) and shown != SMALL:
-            shown = HIDDEN
-        value = item.value
-        reach.append({"leerweg": item.leerweg, "in_route": number(shown),
-                      "students": number(suppress({"n": item.denominator})["n"]),
-                      "percent": HIDDEN if shown != str(item.numerator) else (float(value) if value is not None
-                                                                               else "–")})
+        reach.append({"leerweg": item.leerweg, "in_route": number(item.numerator), "students": number(item.denominator),
+                      "percent": HIDDEN if item.hidden else (float(item.value) if item.value is not None else "–")})
     level_columns = [{"key": f"mbo{level}", "label": f"mbo {level}"} for level in coverage.LEVELS]
     return {
         "schools": len(found.schools),

@@ -32,8 +32,8 @@ class BadYear(ValueError):
 
 
 def may_read_report(user, region: Region) -> bool:
-    """The beheerder and the regional coordinators of the region read its report."""
-    return user.is_authenticated and (user.is_beheerder or (user.is_regional and user.region_id == region.pk))
+    """Whoever reads the region's figures reads its report (``Region.objects.readable_by``)."""
+    return Region.objects.readable_by(user).filter(pk=region.pk).exists()
 
 
 def region_for(user, pk: int) -> Region:

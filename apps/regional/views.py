@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.registry.models import Region
 from domain.calendar import school_year_of
 
 from . import coverage as cov
@@ -30,7 +31,7 @@ def _int_param(request, name: str, default: int, low: int, high: int) -> int:
 @login_required
 def coverage_start(request):
     """The user's own region's coverage (a regional coordinator), else the first region they may read."""
-    regions = cov.regions_for(request.user).order_by("name")
+    regions = Region.objects.readable_by(request.user).order_by("name")
     region = regions.filter(kind="rmc").first() or regions.first()
     if region is None:
         raise Http404
@@ -39,7 +40,7 @@ def coverage_start(request):
 
 @login_required
 def coverage_page(request, region_id):
-    region = get_object_or_404(cov.regions_for(request.user), pk=region_id)
+    region = get_object_or_404(Region.objects.readable_by(request.user), pk=region_id)
     current = school_year_of(timezone.localdate())
     try:
         school_year = _int_param(request, "schooljaar", current, 1990, 2100)
@@ -49,7 +50,9 @@ def coverage_page(request, region_id):
     report = coverage_report(region, school_year, leerjaar)
     return render(request, "regional/coverage.html", {
         "report": report, "region": region, "school_year": school_year, "leerjaar": leerjaar,
-        "years": range(current - 6, current + 1), "regions": cov.regions_for(request.user).order_by("kind", "name")})
+        "years": range(current - 6, current + 1),
+        "regions": Region.objects.readable_by(request.user).order_by("kind", "name"),
+    })
 
 
 @login_required

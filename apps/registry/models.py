@@ -13,6 +13,26 @@ location_validator = RegexValidator(r"^[0-9]{2}$", _("Een vestigingscode bestaat
 crebo_validator = RegexValidator(r"^[0-9]{5}$", _("Een kwalificatiecode (crebo) bestaat uit 5 cijfers."))
 
 
+class RegionQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """The regions whose aggregated figures (dashboard, coverage, report, KPIs; always suppressed as
+        outside a route's partners) the user may read: a beheerder every region, a regional coordinator
+        their own, a bestuurder or route coordinator the regions their institutions are in (to compare
+        their routes with the region). Other roles, and anonymous users, none. The one rule for every
+        regional page and API endpoint."""
+        from apps.accounts.models import Role
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self.all()
+        if user.is_regional:
+            return self.filter(pk=user.region_id) if user.region_id else self.none()
+        if user.role in (Role.BESTUURDER, Role.ROUTECOORDINATOR):
+            return self.filter(institutions__in=user.institutions.all()).distinct()
+        return self.none()
+
+
 class Region(models.Model):
     class Kind(models.TextChoices):
         RMC = "rmc", _("RMC-regio")
@@ -23,6 +43,8 @@ class Region(models.Model):
     kind = models.CharField(_("soort"), max_length=24, choices=Kind.choices)
     code = models.CharField(_("code"), max_length=20, blank=True)
     name = models.CharField(_("naam"), max_length=120)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]

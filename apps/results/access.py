@@ -4,9 +4,9 @@ and the pages.
 - A route: whoever sees the route (``Route.objects.visible_to``). The route's partners see the counts
   (the staff of one of several vo-schools those of their own students); everyone else who sees the
   route (regional users, beheerders) sees them suppressed.
-- A region: beheerders; regional users of that region; and the staff of institutions in that region
-  (partner staff may compare their route with the region: the figures are aggregated and always
-  suppressed, so they show no student of another institution).
+- A region: ``Region.objects.readable_by`` (beheerders; regional users of that region; bestuurders and
+  route coordinators of institutions in it: they may compare their route with the region, the figures
+  are aggregated and always suppressed, and a region's figure hides what any of its routes hides).
 - National: beheerders and regional users, suppressed.
 """
 from __future__ import annotations
@@ -17,8 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from apps.registry.models import Region
-from apps.routes.disclosure import is_partner
-from apps.routes.models import Route, RoutePartner
+from apps.routes.models import Route
 
 from .engine import Scope
 
@@ -31,33 +30,30 @@ class Reading:
     region: Region | None = None
 
 
+def route_reading(user, route: Route) -> Reading:
+    """Whose students of ``route`` the user's figures count and whether they are suppressed, from
+    ``Route.counted_side`` (the one rule, also behind ``Student.objects.counted_for``): staff of one
+    vo-school of several count their own students; staff of two or more of its vo-schools the whole
+    route suppressed (the engine counts one vo-school at a time, and the route's figures would show the
+    other schools' students); the mbo side and the only vo-school the whole route; outsiders the whole
+    route suppressed."""
+    side = route.counted_side(user)
+    if len(side.vo_schools) == 1:
+        return Reading(Scope(route=route.pk, vo_school=side.vo_schools[0]), outside=False, route=route)
+    return Reading(Scope(route=route.pk), outside=side.outside or len(side.vo_schools) > 1, route=route)
+
+
 def for_route(user, route_id: int) -> Reading:
-    """A route's figures for a reader who sees the route. Staff of one vo-school of a route with several
-    vo-schools count only their own students (as ``Student.objects.counted_for``): their figures are those
-    of their vo-school within the route; staff of the mbo partner count the whole route."""
+    """A route's figures for a reader who sees the route (``route_reading``)."""
     route = Route.objects.visible_to(user).filter(pk=route_id).select_related("region").first()
     if route is None:
         raise Http404("route")
-    if not is_partner(user, route):
-        return Reading(Scope(route=route.pk), outside=True, route=route)
-    own = user.institutions.all()
-    vo_partners = list(route.partners.filter(role=RoutePartner.Role.VO).values_list("institution", flat=True))
-    if len(vo_partners) > 1 and not route.partners.filter(role=RoutePartner.Role.MBO, institution__in=own).exists():
-        mine = [pk for pk in vo_partners if own.filter(pk=pk).exists()]
-        if len(mine) == 1:
-            return Reading(Scope(route=route.pk, vo_school=mine[0]), outside=False, route=route)
-        return Reading(Scope(route=route.pk), outside=True, route=route)
-    return Reading(Scope(route=route.pk), outside=False, route=route)
+    return route_reading(user, route)
 
 
 def may_read_region(user, region: Region) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_beheerder:
-        return True
-    if user.is_regional:
-        return user.region_id == region.pk
-    return user.institutions.filter(regions=region).exists()
+    """``Region.objects.readable_by``: the one rule for every regional page and endpoint."""
+    return Region.objects.readable_by(user).filter(pk=region.pk).exists()
 
 
 def for_region(user, region_id: int) -> Reading:

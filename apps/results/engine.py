@@ -56,14 +56,13 @@ def _own_school(field: str, role: str, institution: int) -> Q:
 
 
 def routes_in(scope: Scope) -> QuerySet:
-    """The routes of a scope's region: by the route's region or a partner in it (as a regional
-    user sees them, ``Route.objects.visible_to``)."""
+    """The routes of a scope's route or region (``Route.objects.in_region``, as a regional user sees
+    them)."""
     routes = Route.objects.all()
     if scope.route is not None:
         routes = routes.filter(pk=scope.route)
     if scope.region is not None:
-        in_region = RoutePartner.objects.filter(institution__regions=scope.region).values("route")
-        routes = routes.filter(Q(region=scope.region) | Q(pk__in=in_region))
+        routes = routes.in_region(scope.region)
     return routes
 
 

@@ -28,29 +28,35 @@ def cohort_years(scope: engine.Scope, cohort: int, on: date) -> list[int]:
     return list(range(cohort, last + 1)) if students.exists() else []
 
 
+def _figures(scope: engine.Scope, cohort: int, on: date, years: list[int], yearly: bool) -> list[engine.Figure]:
+    """The cohort's figures in ``scope`` (K-12 included) and the yearly figures of ``years`` (K-08 alone,
+    or with ``yearly`` also its uitval and K-09), unsuppressed."""
+    figures = followup.with_succes(engine.cohort_figures(scope, cohort, on), scope, cohort, on)
+    for year in years:
+        if yearly:
+            figures += [f for f in engine.year_figures(scope, year) if f.id.count("/") == 1
+                        or f.id.endswith("/" + YEARLY_UITVAL)]
+        else:
+            figures.append(engine.jaarresultaat(scope, year))
+    return figures
+
+
+def region_shown(region: engine.Scope, figures_of) -> list[engine.Figure]:
+    """A region's figures as every reader sees them (``domain.kpi.suppress_with_parts``): suppressed,
+    and hidden where the same figure of any route of the region (``Route.objects.in_region``, stopped
+    routes too) is hidden, so that the region minus the routes shown beside it, or minus a partner's
+    own route, never gives a small count away. ``figures_of(scope)`` computes the unsuppressed figures
+    of a scope: the region's, then each route's, the same figure ids."""
+    routes = engine.routes_in(region).values_list("pk", flat=True)
+    return core.suppress_with_parts(figures_of(region), [figures_of(engine.Scope(route=pk)) for pk in routes])
+
+
 def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -> list[engine.Figure]:
     """The cohort's figures on ``on`` and K-08 for each school year it has been in (with ``yearly`` every
     yearly figure of those school years: K-08, its uitval and K-09), suppressed together for a reader
-    outside the route's partners."""
-    figures = followup.with_succes(engine.cohort_figures(reading.scope, cohort, on), reading.scope, cohort, on)
-    for year in cohort_years(reading.scope, cohort, on):
-        if yearly:
-            figures += [f for f in engine.year_figures(reading.scope, year) if f.id.count("/") == 1
-                        or f.id.endswith("/" + YEARLY_UITVAL)]
-        else:
-            figures.append(engine.jaarresultaat(reading.scope, year))
-    if not reading.outside:
-        return figures
-    shown = engine.suppressed(figures)
+    outside the route's partners (a region's as ``region_shown``)."""
+    years = cohort_years(reading.scope, cohort, on)
     if reading.scope.region is not None and reading.scope.route is None:
-        # A region's figure would give a route's hidden count away by subtraction (region minus the routes
-        # the reader sees): a figure hidden for one of the region's routes is hidden for the region too.
-        hidden = {f.id for route in engine.routes_in(reading.scope).values_list("pk", flat=True)
-                  for f in engine.suppressed(_unsuppressed(engine.Scope(route=route), cohort, on, yearly))
-                  if f.suppressed}
-        shown = [core.hide(f) if f.id in hidden and not f.suppressed else f for f in shown]
-    return shown
-
-
-def _unsuppressed(scope: engine.Scope, cohort: int, on: date, yearly: bool) -> list[engine.Figure]:
-    return figures_for(Reading(scope=scope, outside=False), cohort, on, yearly)
+        return region_shown(reading.scope, lambda scope: _figures(scope, cohort, on, years, yearly))
+    figures = _figures(reading.scope, cohort, on, years, yearly)
+    return engine.suppressed(figures) if reading.outside else figures

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from apps.registry.models import Institution, Leerweg, PopulationCount
-from apps.routes.models import Route, RoutePartner
+from apps.routes.models import Route
 from apps.students.models import Enrolment
 from domain import kpi as core
 from domain.calendar import teldatum, year_start
@@ -49,13 +49,10 @@ def vmbo_schools(region: int | None) -> QuerySet:
 
 
 def routes_of_region(region: int | None, school_year: int) -> QuerySet:
-    """The routes of a region in a school year (any type and phase): the region is the route's own, or
-    one of its vo-schools is a vmbo school of the region; not ended before the school year."""
+    """The routes of a region (``Route.objects.in_region``; None: of the country) in a school year, any
+    type and phase: not ended before the school year."""
     routes = Route.objects.exclude(end_date__lt=year_start(school_year))
-    if region is None:
-        return routes
-    in_region = RoutePartner.objects.filter(role=RoutePartner.Role.VO, institution__in=vmbo_schools(region))
-    return routes.filter(Q(region=region) | Q(pk__in=in_region.values("route")))
+    return routes if region is None else routes.in_region(region)
 
 
 def counts(region: int | None, school_year: int, leerjaar: int = DEFAULT_LEERJAAR) -> list[Count10]:
@@ -79,13 +76,18 @@ def _labelled(f: Figure, leerjaar: int) -> Figure:
     return f if leerjaar == DEFAULT_LEERJAAR else replace(f, label=f"{f.label}, leerjaar {leerjaar}")
 
 
+def figures(rows, school_year: int) -> list[Figure]:
+    """K-10's figures from its counts per leerweg (``Count10``, or anything with leerweg, numerator and
+    denominator), unsuppressed: "K-10/<year>" over all leerwegen, then "K-10/<year>/<leerweg>"."""
+    parts = [figure(f"{KPI}/{school_year}/{row.leerweg}", row.numerator, row.denominator) for row in rows]
+    total = figure(f"{KPI}/{school_year}", sum(r.numerator for r in rows), sum(r.denominator for r in rows))
+    return [total, *parts]
+
+
 def bereik(region: int | None, school_year: int, leerjaar: int = DEFAULT_LEERJAAR) -> list[Figure]:
     """K-10 of a school year, unsuppressed: "K-10/<year>/<leerweg>" per leerweg and "K-10/<year>" over
     all leerwegen (the caller suppresses: ``shown``)."""
-    rows = counts(region, school_year, leerjaar)
-    parts = [figure(f"{KPI}/{school_year}/{row.leerweg}", row.numerator, row.denominator) for row in rows]
-    total = figure(f"{KPI}/{school_year}", sum(r.numerator for r in rows), sum(r.denominator for r in rows))
-    return [_labelled(f, leerjaar) for f in (total, *parts)]
+    return [_labelled(f, leerjaar) for f in figures(counts(region, school_year, leerjaar), school_year)]
 
 
 def shown(region: int | None, school_year: int, leerjaar: int = DEFAULT_LEERJAAR) -> list[Figure]:

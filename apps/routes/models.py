@@ -1,4 +1,5 @@
 """Routes, their partners and parts, agreements, and the stored compliance state."""
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -105,18 +106,25 @@ class RouteQuerySet(models.QuerySet):
         return self.exclude(phase=Phase.GESTOPT)
 
     def visible_to(self, user):
-        """Beheerders see every route, regional users the routes of their region (by the route's
-        region or a partner in it), everyone else the routes of their own institutions."""
+        """Beheerders see every route, regional users the routes of their region (``in_region``),
+        everyone else the routes of their own institutions."""
         if not user.is_authenticated:
             return self.none()
         if user.is_beheerder:
             return self
         if user.is_regional:
-            if user.region_id is None:
-                return self.none()
-            in_region = RoutePartner.objects.filter(institution__regions=user.region_id).values("route")
-            return self.filter(Q(region=user.region_id) | Q(pk__in=in_region))
+            return self.none() if user.region_id is None else self.in_region(user.region_id)
         return self.filter(_partnered_with(user))
+
+    def in_region(self, region):
+        """The routes of a region (a Region or its id): the routes whose own region it is, and those with
+        a vo-school of the region among their partners (a practice belongs where its students' vo-school
+        is; an mbo institution alone does not bring a route in, an ROC serves several regions). The one
+        rule for the regional user's routes, the region's figures, dashboard and report."""
+        region_id = getattr(region, "pk", region)
+        with_school = RoutePartner.objects.filter(role=RoutePartner.Role.VO,
+                                                  institution__regions=region_id).values("route")
+        return self.filter(Q(region=region_id) | Q(pk__in=with_school))
 
     def editable_by(self, user):
         if not user.is_authenticated or not user.may_edit_routes:
@@ -137,6 +145,19 @@ class RouteQuerySet(models.QuerySet):
         if not user.is_authenticated or not user.reads_finance:
             return self.none()
         return self.filter(_partnered_with(user))
+
+
+@dataclass(frozen=True)
+class CountedSide:
+    """Whose students of a route a user's counts cover (``Route.counted_side``): the whole route
+    (``vo_schools`` empty) or only the students of the user's own vo-schools among its several; and
+    whether the user is outside the route's partners (the counts are then shown suppressed)."""
+    vo_schools: tuple[int, ...]
+    outside: bool
+
+    @property
+    def whole_route(self) -> bool:
+        return not self.vo_schools
 
 
 class Route(models.Model):
@@ -257,6 +278,22 @@ class Route(models.Model):
         if role == "vo" and not self.partners.filter(role="mbo", institution__in=own).exists():
             partners = partners.filter(pk__in=own)
         return partners.distinct().order_by("name")
+
+    def counted_side(self, user) -> CountedSide:
+        """Whose students of this route the user's counts cover, the one rule for the figures (the KPI
+        API, the dashboards) and the counts of the route's pages (``Student.objects.counted_for``):
+        staff of the mbo side, and of the only vo-school, count the whole route; staff of one or more
+        of several vo-schools (and of no mbo partner) their own vo-schools' students; everyone else
+        who sees the route (regional users, beheerders) the whole route, as an outsider."""
+        own = set(user.institutions.values_list("pk", flat=True)) if user.is_authenticated else set()
+        partners = list(self.partners.values_list("institution", "role"))
+        mine = [(pk, role) for pk, role in partners if pk in own]
+        if not mine:
+            return CountedSide((), outside=True)
+        several_vo = sum(1 for _pk, role in partners if role == RoutePartner.Role.VO) > 1
+        if not several_vo or any(role == RoutePartner.Role.MBO for _pk, role in mine):
+            return CountedSide((), outside=False)
+        return CountedSide(tuple(sorted(pk for pk, _role in mine)), outside=False)
 
     def editable_by(self, user) -> bool:
         return Route.objects.editable_by(user).filter(pk=self.pk).exists()

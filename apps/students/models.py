@@ -69,15 +69,16 @@ class StudentQuerySet(models.QuerySet):
         return students.filter(_own_side(user))
 
     def counted_for(self, user, route):
-        """The route's students whose numbers the user is shown (rule-check counts, cohort sizes):
-        regional users and beheerders the whole route (they never see names); a partner's staff the
-        students of their own side, whatever their role."""
-        students = self.filter(route=route)
+        """The route's students whose numbers the user is shown (rule-check counts, cohort sizes), by
+        ``Route.counted_side``: regional users and beheerders the whole route (they never see names); a
+        partner's staff the whole route or their own vo-schools' students, whatever their role."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_beheerder or user.is_regional:
-            return students
-        return students.filter(_own_side(user))
+        side = route.counted_side(user)
+        if side.outside and not (user.is_beheerder or user.is_regional):
+            return self.none()      # not a reader of this route
+        students = self.filter(route=route)
+        return students if side.whole_route else students.filter(vo_school__in=side.vo_schools)
 
 
 class Student(models.Model):

@@ -44,8 +44,9 @@ TEMPLATE_EDITORS = frozenset({COORD_VO, COORD_MBO, BEHEER})    # ExamPlanTemplat
 IMPORT_OWNER = frozenset({COORD_VO})                            # an import job is its uploader's
 PROPOSAL_PARTIES = frozenset({COORD_VO, COORD_MBO, BESTUURDER})  # a partner's coordinator or board (no beheerder)
 PROPOSER = frozenset({COORD_MBO})                               # the institution that proposed withdraws
-REGION_READERS = frozenset({REGIO, BEHEER})                     # a region's dashboard and report
-COVERAGE_READERS = frozenset({COORD_VO, COORD_MBO, BESTUURDER, REGIO, BEHEER})  # regional.coverage.regions_for
+# Region.objects.readable_by: a region's dashboard, coverage, report and figures
+REGION_READERS = frozenset({COORD_VO, COORD_MBO, BESTUURDER, REGIO, BEHEER})
+COVERAGE_READERS = REGION_READERS
 COVERAGE_STARTERS = COVERAGE_READERS | {COORD_OTHER, REGIO_OTHER}   # have some region to be sent to
 BOARD_READERS = frozenset({BESTUURDER, BEHEER})                 # User.reads_board of the board, and the beheerder
 BEHEERDER = frozenset({BEHEER})

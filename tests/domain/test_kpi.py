@@ -198,6 +198,55 @@ def test_no_shown_figure_reveals_a_count_from_one_to_four(pairs):
             assert not 0 < f.denominator - f.numerator < 5
 
 
+def test_late_diplomas_cannot_be_read_from_the_holders_and_the_last_year_count():
+    """K-06's denominator (all holders) minus the last K-04/k shown are the diplomas after k years;
+    K-06's holders minus K-05's counted holders are the diplomas too recent for doorstroom."""
+    shown = {f.id: f for f in kpi.suppress_figures([
+        figure("K-01", 60, None), figure("K-04/3", 40, 60), figure("K-04/4", 47, 60),
+        figure("K-06", None, 50, Decimal("3.60")), figure("K-05", 20, 40)])}
+    assert shown["K-04/4"].suppressed                         # 50 - 47 = 3 late diplomas
+    assert not shown["K-04/3"].suppressed                     # 50 - 40 = 10 across it
+    assert not shown["K-06"].suppressed and not shown["K-05"].suppressed   # 50 - 40 = 10 counted
+    recent = {f.id: f for f in kpi.suppress_figures([figure("K-06", None, 50, Decimal("3.60")),
+                                                      figure("K-05", 20, 48)])}
+    assert recent["K-05"].suppressed                          # 50 - 48 = 2 diplomas since the last 1 October
+
+
+def test_one_small_intake_group_is_not_given_away_by_the_total_and_the_other_groups():
+    groups = [figure("K-09/2022", 23, None), figure("K-09/2022/a", 10, None), figure("K-09/2022/b", 3, None),
+              figure("K-09/2022/c", 10, None)]
+    shown = {f.id: f for f in kpi.suppress_figures(groups)}
+    assert shown["K-09/2022/b"].suppressed                    # 3: "<5"
+    readable = [f.numerator for f in shown.values() if not f.suppressed]
+    assert len(readable) <= 2                                 # 23 - 10 - 10 = 3 would be read off
+    assert shown["K-09/2022"].suppressed or sum(1 for i in "ac" if shown[f"K-09/2022/{i}"].suppressed)
+    big = {f.id: f for f in kpi.suppress_figures([figure("K-09/2022", 30, None), figure("K-09/2022/a", 10, None),
+                                                  figure("K-09/2022/b", 10, None), figure("K-09/2022/c", 10, None)])}
+    assert not any(f.suppressed for f in big.values())
+
+
+def test_a_whole_hides_what_any_of_its_parts_hides():
+    parts = [[figure("K-01", 30, None), figure("K-02", 3, 30)], [figure("K-01", 40, None), figure("K-02", 8, 40)]]
+    whole = {f.id: f for f in kpi.suppress_with_parts([figure("K-01", 70, None), figure("K-02", 11, 70)], parts)}
+    assert whole["K-02"].suppressed                           # 11 - 8 = 3 of the first route
+    assert not whole["K-01"].suppressed
+
+
+@given(st.lists(st.integers(0, 9), min_size=2, max_size=5))
+def test_no_intake_group_can_be_derived(groups):
+    """The groups add up to the total: shown counts, and the total minus the groups shown when one
+    group is hidden, are never from 1 to 4."""
+    total = sum(groups)
+    figures_ = [figure("K-09/2022", total, None)] + [figure(f"K-09/2022/{i}", n, None) for i, n in enumerate(groups)]
+    known = {f.id: f.numerator for f in kpi.suppress_figures(figures_) if not f.suppressed}
+    for i, n in known.items():
+        assert not 0 < n < 5, i
+    unknown = [f.id for f in figures_[1:] if f.id not in known]
+    if "K-09/2022" in known and len(unknown) == 1:
+        derived = known["K-09/2022"] - sum(n for i, n in known.items() if i != "K-09/2022")
+        assert not 0 < derived < 5
+
+
 # -- targets and benchmarks -------------------------------------------------------------------------
 
 def test_the_signal_knows_the_operator():

@@ -118,8 +118,14 @@ def test_region_dashboard_for_its_coordinator_shows_no_small_counts(route, cohor
 
 
 def test_region_dashboard_access(route, registry, users, more_users, client):
+    """Region.objects.readable_by: the region's coordinators, beheerders, and the bestuurders and route
+    coordinators of its institutions (suppressed figures, as on the coverage page); not another
+    region's coordinator, nor finance or exam staff."""
     page(client, more_users["regio_ach"], f"/regio/{registry['ams'].pk}/", status=404)
-    page(client, users["calvijn"], f"/regio/{registry['ams'].pk}/", status=404)
+    page(client, more_users["financien"], f"/regio/{registry['ams'].pk}/", status=404)
+    page(client, users["examen"], f"/regio/{registry['ams'].pk}/", status=404)
+    page(client, users["achterhoek"], f"/regio/{registry['ams'].pk}/", status=404)
+    page(client, users["calvijn"], f"/regio/{registry['ams'].pk}/")
     page(client, more_users["regio_ach"], f"/regio/{registry['ach'].pk}/")
 
 
