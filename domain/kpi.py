@@ -87,6 +87,17 @@ MIN_LAST_K = 4       # ... up to the route's length, at least 4
 
 DESTINATIONS_IN_EDUCATION = ("regulier_vmbo", "entree", "ander_mbo", "havo")
 DESTINATIONS_VSV = ("werk", "geen", "")          # "" = not recorded: unknown
+# K-02 by destination of the last uitstroom: K-02/<destination>, one per destination (the register's
+# Event.destination); a leaver without one recorded is counted under "geen" (geen of onbekend).
+DESTINATIONS = (*DESTINATIONS_IN_EDUCATION, "werk", "geen")
+UNRECORDED_AS = "geen"
+DESTINATION_LABELS = {"regulier_vmbo": "regulier vmbo", "entree": "Entree (mbo 1)", "ander_mbo": "andere mbo-opleiding",
+                      "havo": "havo", "werk": "werk", "geen": "geen of onbekend"}
+
+
+def uitval_to(destination: str) -> str:
+    """The id of K-02's part for leavers to ``destination`` ("" counts as "geen"): "K-02/entree"."""
+    return f"K-02/{destination or UNRECORDED_AS}"
 DOORSTROOM_LEVELS = {"mbo3": 3, "mbo4": 4, "hbo": 5}
 STARTKWALIFICATIE_LEVEL = 2
 
@@ -102,6 +113,8 @@ def label_of(figure_id: str) -> str:
     base = CATALOGUE[kpi].label
     if figure_id == ZIJ_INSTROOM:
         return "Waarvan zij-instroom"
+    if kpi == "K-02" and parameter in DESTINATION_LABELS:
+        return f"Waarvan naar {DESTINATION_LABELS[parameter]}"
     if kpi == "K-04" and parameter:
         return f"Diploma binnen {parameter} jaar"
     if CATALOGUE[kpi].per == "schooljaar" and parameter:
@@ -189,6 +202,8 @@ def figure(figure_id: str, numerator: int | None, denominator: int | None, value
 def _chains(ids: list[str]) -> list[list[str]]:
     ks = sorted(int(i.split("/")[1]) for i in ids if i.startswith("K-04/"))
     chains = [[ZIJ_INSTROOM, "K-01"], ["K-03", "K-02"], ["K-12", "K-05"], [f"K-04/{k}" for k in ks]]
+    chains += [[uitval_to(d), "K-03", "K-02"] if d in DESTINATIONS_VSV else [uitval_to(d), "K-02"]
+               for d in DESTINATIONS]
     chains += [[i, i.rsplit("/", 1)[0]] for i in ids if i.startswith("K-09/") and i.count("/") == 2]
     return [[i for i in chain if i in ids] for chain in chains]
 
@@ -208,15 +223,42 @@ def hide(f: Figure) -> Figure:
     return replace(f, numerator=None, denominator=None, value=None, suppressed=True)
 
 
-def suppress_figures(figures: list[Figure]) -> list[Figure]:
+# Totals split into parts that add up to them: K-02 into its destinations.
+def _partitions(ids: list[str]) -> list[tuple[str, list[str]]]:
+    parts = [uitval_to(d) for d in DESTINATIONS if uitval_to(d) in ids]
+    return [("K-02", parts)] if "K-02" in ids and parts else []
+
+
+def _partition_leak(result: dict, original: dict, total: str, parts: list[str]) -> str | None:
+    """A part to hide so that a total and its parts give no hidden part away, or None: while the total
+    is shown, the hidden parts must be at least two and together not 1 to 4 (else the total minus the
+    parts shown gives them); while it is hidden, at least one part must be (else the parts add up to
+    it). The part to hide is the smallest shown with a count; the total when there is none."""
+    hidden = [p for p in parts if result[p].suppressed]
+    shown = sorted((p for p in parts if not result[p].suppressed and result[p].numerator),
+                   key=lambda p: (result[p].numerator, parts.index(p)))
+    if result[total].suppressed:
+        needed = not hidden and original[total].numerator and shown
+    else:
+        needed = hidden and (len(hidden) == 1 or _small(sum(original[p].numerator or 0 for p in hidden)))
+    if not needed:
+        return None
+    return shown[0] if shown else total
+
+
+def suppress_figures(figures: list[Figure], hidden=()) -> list[Figure]:
     """The figures as a reader outside the route's partners may see them: a figure that shows a count
     from 1 to 4 (numerator, denominator, or their difference) is hidden whole (numerator, denominator
     and value None, ``suppressed``), and so is the smaller of two nested figures shown whose numerators
-    differ by 1 to 4 (VSV within uitval, diploma within k years within the next year count shown),
-    until nothing shown reveals a count from 1 to 4. Figures without counts (value only) pass.
+    differ by 1 to 4 (VSV within uitval, diploma within k years within the next year count shown, a
+    destination within uitval), and a part of a total split into parts (K-02 by destination) where the
+    total and the other parts would give a hidden part away (``_partition_leak``), until nothing shown
+    reveals a count from 1 to 4. Figures without counts (value only) pass. ``hidden``: ids hidden in
+    any case (a region hides what one of its routes hides), before the rules run.
     Known limit: sums across unrelated figures (K-02 + K-07 = K-01 when no leaver holds a havo
     diploma) are covered by each figure's own rest (denominator - numerator), not checked apart."""
-    result = {f.id: (hide(f) if _leaks(f) else f) for f in figures}
+    original = {f.id: f for f in figures}
+    result = {f.id: (hide(f) if _leaks(f) or f.id in hidden else f) for f in figures}
     changed = True
     while changed:
         changed = False
@@ -227,6 +269,11 @@ def suppress_figures(figures: list[Figure]) -> list[Figure]:
                     result[part] = hide(result[part])
                     changed = True
                     break
+        for total, parts in _partitions(list(result)):
+            leak = _partition_leak(result, original, total, parts)
+            if leak is not None:
+                result[leak] = hide(result[leak])
+                changed = True
     return [result[f.id] for f in figures]
 
 
@@ -353,7 +400,8 @@ def half_years(cohort: int, diploma_on: date) -> int:
 def reference_cohort(records: list[PathRecord], cohort: int, on: date, route_length: int | None = None) \
         -> list[Figure]:
     """The cohort KPIs of ``cohort`` on ``on`` over ``records`` (the scope's students), one student
-    at a time: K-01, K-02, K-03, K-04/k, K-05, K-06, K-07, K-11, K-12."""
+    at a time: K-01, K-02 (and per destination, K-02/<destination>), K-03, K-04/k, K-05, K-06, K-07,
+    K-11, K-12."""
     members = [(r, snapshot(r, on)) for r in records if r.cohort == cohort]
     members = [(r, s) for r, s in members if s.member]
     n = len(members)
@@ -366,6 +414,8 @@ def reference_cohort(records: list[PathRecord], cohort: int, on: date, route_len
     bound = [(r, s) for r, s in members if s.in_route or startkwalificatie(r, s, on)]
     figures = [figure("K-01", n, None), figure(ZIJ_INSTROOM, sum(s.zij_instroom for _, s in members), None),
                figure("K-02", len(out), n),
+               *(figure(uitval_to(d), sum(uitval_to(s.destination) == uitval_to(d) for _, s in out), n)
+                 for d in DESTINATIONS),
                figure("K-03", len(vsv), n)]
     for k in k_range(route_length):
         by = min(end_of_year(cohort, k), on)

@@ -101,10 +101,14 @@ class SideBySide:
                 (DIPLOMA, core.label_of(DIPLOMA) + f" (cohort {self.cohorts.result_label})")]
 
 
-def _headline(scope: engine.Scope, cohorts: Cohorts, on: date) -> dict:
-    intake = by_id(engine.cohort_figures(scope, cohorts.intake, on))
-    result = by_id(engine.cohort_figures(scope, cohorts.result, on))
+def _pick(per_cohort: dict, cohorts: Cohorts) -> dict:
+    """The headline figures from a scope's figures per cohort."""
+    intake, result = by_id(per_cohort[cohorts.intake]), by_id(per_cohort[cohorts.result])
     return {INTAKE: intake[INTAKE], UITVAL: result[UITVAL], DIPLOMA: result[DIPLOMA]}
+
+
+def _headline(scope: engine.Scope, cohorts: Cohorts, on: date) -> dict:
+    return _pick(engine.cohort_figures_of(scope, {cohorts.intake, cohorts.result}, on), cohorts)
 
 
 def headline(user, route: Route, cohorts: Cohorts, on: date, partner: bool | None = None) -> dict:
@@ -127,11 +131,18 @@ def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> Side
     cohorts = cohorts or Cohorts.on(on)
     visible = set(Route.objects.visible_to(user).values_list("pk", flat=True))
     own = set(RoutePartner.objects.filter(institution__in=user.institutions.all()).values_list("route", flat=True))
+    routes = list(routes)
+    # a partner's own students (one vo-school of several sees its own); the whole route otherwise
+    scopes = {route.pk: route_scope(user, route) if route.pk in own else engine.Scope(route=route.pk)
+              for route in routes}
+    whole = [pk for pk, scope in scopes.items() if scope == engine.Scope(route=pk)]
+    grouped = engine.cohort_figures_by_route(engine.Scope(national=True), {cohorts.intake, cohorts.result}, on,
+                                             routes=whole)      # the whole routes: one query
     rows, raw = [], []
     for route in routes:
         partner = route.pk in own
-        # a partner's own students (one vo-school of several sees its own); the whole route otherwise
-        figures = _headline(route_scope(user, route) if partner else engine.Scope(route=route.pk), cohorts, on)
+        figures = _pick(grouped[route.pk], cohorts) if route.pk in grouped else \
+            _headline(scopes[route.pk], cohorts, on)
         raw.append(figures)
         rows.append(RouteRow(route, partner, route.pk in visible, by_id(shown(figures.values(), partner))))
     outside = any(not row.partner for row in rows)
@@ -155,7 +166,8 @@ def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: b
     """Per KPI its figure for each cohort (None where the cohort has none, or not yet a final one:
     a trend compares finished measurements), as the reader may see it: each cohort's figures are
     suppressed together (nested figures such as K-04/3 within K-04/4)."""
-    per_cohort = [by_id(shown(engine.cohort_figures(scope, cohort, on), partner)) for cohort in cohorts]
+    figures = engine.cohort_figures_of(scope, cohorts, on)     # one query for every cohort
+    per_cohort = [by_id(shown(figures[cohort], partner)) for cohort in cohorts]
     return {kpi_id: [figures.get(kpi_id) if final(kpi_id, cohort, on) else None
                      for cohort, figures in zip(cohorts, per_cohort, strict=True)] for kpi_id in kpi_ids}
 

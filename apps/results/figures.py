@@ -6,7 +6,6 @@ from datetime import date
 
 from django.db.models import Max, Q
 
-from domain import kpi as core
 from domain.calendar import school_year_of
 from domain.kpi import YEARLY_UITVAL
 
@@ -41,15 +40,15 @@ def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -
             figures.append(engine.jaarresultaat(reading.scope, year))
     if not reading.outside:
         return figures
-    shown = engine.suppressed(figures)
+    hidden = set()
     if reading.scope.region is not None and reading.scope.route is None:
         # A region's figure would give a route's hidden count away by subtraction (region minus the routes
-        # the reader sees): a figure hidden for one of the region's routes is hidden for the region too.
+        # the reader sees): a figure hidden for one of the region's routes is hidden for the region too
+        # (and the rules then keep it from being derived from the region's other figures).
         hidden = {f.id for route in engine.routes_in(reading.scope).values_list("pk", flat=True)
                   for f in engine.suppressed(_unsuppressed(engine.Scope(route=route), cohort, on, yearly))
                   if f.suppressed}
-        shown = [core.hide(f) if f.id in hidden and not f.suppressed else f for f in shown]
-    return shown
+    return engine.suppressed(figures, hidden)
 
 
 def _unsuppressed(scope: engine.Scope, cohort: int, on: date, yearly: bool) -> list[engine.Figure]:
