@@ -43,9 +43,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Func, IntegerField, Max, Min, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
 from apps.registry.models import Kwalificatie
@@ -131,19 +131,42 @@ DOORSTROOM_RANK = Case(*(When(doorstroom_level=level, then=Value(rank))
                        default=Value(0), output_field=IntegerField())
 
 
-def _flag(condition: Q) -> Case:
+def _flag(condition) -> Case:
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+class DatePart(Func):
+    """The year, month or day of a date as an integer, written natively for each database (Django's
+    ExtractYear calls a Python function for every row on SQLite, which costs seconds at national scale)."""
+    output_field = IntegerField()
+    SQLITE = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}     # dates are stored as YYYY-MM-DD text
+
+    def __init__(self, expression, part: str):
+        if part not in self.SQLITE:
+            raise ValueError(part)
+        self.part = part
+        super().__init__(expression)
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=f"CAST(EXTRACT({self.part.upper()} FROM %(expressions)s)"
+                                                              " AS INTEGER)", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        first, length = self.SQLITE[self.part]
+        return super().as_sql(compiler, connection,
+                              template=f"CAST(SUBSTR(%(expressions)s, {first}, {length}) AS INTEGER)", **extra)
 
 
 def _school_year(field: str):
     """The school year of a date field (August starts it)."""
-    return ExtractYear(field) - _flag(Q(**{f"{field}__month__lt": 8}))
+    return DatePart(field, "year") - _flag(LessThan(DatePart(field, "month"), 8))
 
 
 def _half_years():
     """K-06 per holder in half years, before subtracting the cohort: 2 x the diploma's school year,
     minus 1 for a diploma dated 1 August - 31 January (see ``domain.kpi.half_years``)."""
-    early = _flag(Q(mbo_diploma_on__month__gte=8) | Q(mbo_diploma_on__month=1))
+    month = DatePart("mbo_diploma_on", "month")
+    early = _flag(Q(GreaterThanOrEqual(month, 8)) | Q(Exact(month, 1)))
     return 2 * _school_year("mbo_diploma_on") - early
 
 
@@ -163,21 +186,24 @@ def _students(students: QuerySet, by_route: bool) -> QuerySet:
         sid=F("pk"), yr=F("cohort"), grp=F("route_id") if by_route else Value(0), zij=_flag(Q(zij_instroom=True)),
         diploma=F("mbo_diploma_on"), diploma_year=_school_year("mbo_diploma_on"), halves=_half_years(),
         # the first 1 October after the diploma falls in its calendar year, or the next for one from 1 October on
-        teldatum_year=ExtractYear("mbo_diploma_on") + _flag(Q(mbo_diploma_on__month__gte=10)),
+        teldatum_year=DatePart("mbo_diploma_on", "year")
+        + _flag(GreaterThanOrEqual(DatePart("mbo_diploma_on", "month"), 10)),
         rank=DOORSTROOM_RANK, own_level=F("kwalificatie__level"))
 
 
 def _events(on: date) -> QuerySet:
     """Step 2: per student of ``students`` (the CTE), conditional aggregates over their events."""
-    after_teldatum = _flag(Q(date__month__gt=10) | Q(date__month=10, date__day__gt=1))
-    return (Event.objects.filter(student_id__in=RawSQL("SELECT sid FROM students", ()), kind__in=STATE_KINDS)
+    month, day = DatePart("date", "month"), DatePart("date", "day")
+    after_teldatum = _flag(Q(GreaterThan(month, 10)) | Q(Exact(month, 10), GreaterThan(day, 1)))
+    # no filter on the kind: one index range per student (the aggregates pick their kinds)
+    return (Event.objects.filter(student_id__in=RawSQL("SELECT sid FROM students", ()))
             .order_by().values(eid=F("student_id")).annotate(
                 entries=Count("date", filter=Q(kind__in=ENTRY, date__lte=on)),
                 last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=on)),
                 last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=on)),
                 switches=Count("date", filter=Q(kind=EventKind.SWITCH, date__lte=on)),
                 # a doorstroom on or before 1 October of year Y has this year <= Y
-                doorstroom_year=Min(ExtractYear("date") + after_teldatum, filter=Q(kind=EventKind.DOORSTROOM))))
+                doorstroom_year=Min(DatePart("date", "year") + after_teldatum, filter=Q(kind=EventKind.DOORSTROOM))))
 
 
 STATE_SQL = """
@@ -382,10 +408,12 @@ def _year_ends(scope: Scope, school_year: int) -> tuple[int, int, int]:
     start, end = year_start(school_year), year_end(school_year)
     before = start - timedelta(days=1)
     students = students_in(scope).order_by().values(sid=F("pk"), diploma=F("mbo_diploma_on"))
-    events = (Event.objects.filter(student_id__in=RawSQL("SELECT sid FROM students", ()), date__lte=end,
-                                   kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER))
+    events = Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER))
+    if scope != Scope(national=True):     # the whole country: every student's events, in the index's order
+        events = events.filter(student_id__in=RawSQL("SELECT sid FROM students", ()))
+    events = (events
               .order_by().values(eid=F("student_id")).annotate(
-                  last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM)),
+                  last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM)),     # on or before the end
                   last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER)),
                   out_before=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=before)),
                   back_before=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=before)),
