@@ -88,6 +88,17 @@ MIN_LAST_K = 4       # ... up to the route's length, at least 4
 
 DESTINATIONS_IN_EDUCATION = ("regulier_vmbo", "entree", "ander_mbo", "havo")
 DESTINATIONS_VSV = ("werk", "geen", "")          # "" = not recorded: unknown
+# K-02 by destination of the last uitstroom: K-02/<destination>, one per destination (the register's
+# Event.destination); a leaver without one recorded is counted under "geen" (geen of onbekend).
+DESTINATIONS = (*DESTINATIONS_IN_EDUCATION, "werk", "geen")
+UNRECORDED_AS = "geen"
+DESTINATION_LABELS = {"regulier_vmbo": "regulier vmbo", "entree": "Entree (mbo 1)", "ander_mbo": "andere mbo-opleiding",
+                      "havo": "havo", "werk": "werk", "geen": "geen of onbekend"}
+
+
+def uitval_to(destination: str) -> str:
+    """The id of K-02's part for leavers to ``destination`` ("" counts as "geen"): "K-02/entree"."""
+    return f"K-02/{destination or UNRECORDED_AS}"
 DOORSTROOM_LEVELS = {"mbo3": 3, "mbo4": 4, "hbo": 5}
 STARTKWALIFICATIE_LEVEL = 2
 
@@ -103,6 +114,8 @@ def label_of(figure_id: str) -> str:
     base = CATALOGUE[kpi].label
     if figure_id == ZIJ_INSTROOM:
         return "Waarvan zij-instroom"
+    if kpi == "K-02" and parameter in DESTINATION_LABELS:
+        return f"Waarvan naar {DESTINATION_LABELS[parameter]}"
     if kpi == "K-04" and parameter:
         return f"Diploma binnen {parameter} jaar"
     if CATALOGUE[kpi].per == "schooljaar" and parameter:
@@ -188,7 +201,8 @@ NUMERATOR, DENOMINATOR = "numerator", "denominator"
 
 
 # Chains of counts of one cohort where each count's students are part of the next one's (a reader can
-# subtract them): zij-instroom within the intake, VSV within uitval, succes within doorstroom, diploma
+# subtract them): zij-instroom within the intake, VSV within uitval, uitval to werk or geen (onbekend)
+# within VSV, succes within doorstroom, diploma
 # within k years within k + 1 years within all diploma holders (K-06's denominator: the holders minus
 # the last K-04/k are the late diplomas) within the cohort (K-01: the cohort minus the holders are those
 # without a diploma), and the holders counted for doorstroom (K-05's denominator) within all holders.
@@ -199,6 +213,7 @@ def _chains(ids: list[str]) -> list[list[tuple[str, str]]]:
               [("K-12", NUMERATOR), ("K-05", NUMERATOR)],
               [*((f"K-04/{k}", NUMERATOR) for k in ks), ("K-06", DENOMINATOR), ("K-01", NUMERATOR)],
               [("K-05", DENOMINATOR), ("K-06", DENOMINATOR), ("K-01", NUMERATOR)]]
+    chains += [[(uitval_to(d), NUMERATOR), ("K-03", NUMERATOR)] for d in DESTINATIONS_VSV]   # VSV by destination
     return [[link for link in chain if link[0] in ids] for chain in chains]
 
 
@@ -272,7 +287,21 @@ def _hide_groups(result: dict[str, Figure], raw: dict[str, Figure]) -> bool:
                 if text != str(whole if i == TOTAL else counts[i]) and not result[key].suppressed:
                     result[key] = hide(result[key])
                     changed = True
+        changed = _hide_a_part_of_hidden_total(result, raw, total, parts) or changed
     return changed
+
+
+def _hide_a_part_of_hidden_total(result: dict[str, Figure], raw: dict[str, Figure], total: str,
+                                 parts: list[str]) -> bool:
+    """A total hidden by another rule (or because a region's route hides it) while all its parts with
+    students are shown would be their sum: then the smallest of them is hidden too."""
+    with_students = [p for p in parts if raw[p].numerator]
+    shown = sorted((p for p in with_students if not result[p].suppressed), key=lambda p: (raw[p].numerator, p))
+    if not result[total].suppressed or not raw[total].numerator or len(shown) < len(with_students):
+        return False
+    if shown:
+        result[shown[0]] = hide(result[shown[0]])
+    return bool(shown)
 
 
 def _hide_yearly_diplomas(result: dict[str, Figure]) -> bool:
@@ -290,7 +319,7 @@ def _hide_yearly_diplomas(result: dict[str, Figure]) -> bool:
     return False
 
 
-def suppress_figures(figures: list[Figure]) -> list[Figure]:
+def suppress_figures(figures: list[Figure], hidden=()) -> list[Figure]:
     """The figures as a reader outside the route's partners may see them: a figure that shows a count
     from 1 to 4 (numerator, denominator, or their difference) is hidden whole (numerator, denominator
     and value None, ``suppressed``), and so is the smaller of two nested counts shown that differ by 1
@@ -299,8 +328,10 @@ def suppress_figures(figures: list[Figure]) -> list[Figure]:
     group away, and a school year's diplomas within 1 to 4 of a cohort's diplomas shown beside them,
     until nothing shown reveals a count from 1 to 4. Figures without counts (value only) pass.
     Known limit: sums across unrelated figures (K-02 + K-07 = K-01 when no leaver holds a havo
-    diploma) are covered by each figure's own rest (denominator - numerator), not checked apart."""
-    result = {f.id: (hide(f) if _leaks(f) else f) for f in figures}
+    diploma) are covered by each figure's own rest (denominator - numerator), not checked apart.
+    ``hidden``: ids hidden in any case, before the rules run (a region hides what one of its routes
+    hides), so that the rules keep them from being derived from the other figures too."""
+    result = {f.id: (hide(f) if _leaks(f) or f.id in hidden else f) for f in figures}
     raw = {f.id: f for f in figures}
     while _hide_chains(result) or _hide_groups(result, raw) or _hide_yearly_diplomas(result):
         pass
@@ -313,8 +344,7 @@ def suppress_with_parts(whole: list[Figure], parts: list[list[Figure]]) -> list[
     a figure hidden for any one part is hidden for the whole too. The whole minus any set of parts is
     then never from 1 to 4: such a rest would be a sum of parts' counts, one of them from 1 to 4, and
     that part's figure would be hidden."""
-    hidden = {f.id for part in parts for f in suppress_figures(part) if f.suppressed}
-    return [hide(f) if f.id in hidden and not f.suppressed else f for f in suppress_figures(whole)]
+    return suppress_figures(whole, hidden={f.id for part in parts for f in suppress_figures(part) if f.suppressed})
 
 
 # -- the above/below signal -------------------------------------------------------------------------
@@ -449,7 +479,8 @@ def half_years(cohort: int, diploma_on: date) -> int:
 def reference_cohort(records: list[PathRecord], cohort: int, on: date, route_length: int | None = None) \
         -> list[Figure]:
     """The cohort KPIs of ``cohort`` on ``on`` over ``records`` (the scope's students), one student
-    at a time: K-01, K-02, K-03, K-04/k, K-05, K-06, K-07, K-11, K-12."""
+    at a time: K-01, K-02 (and per destination, K-02/<destination>), K-03, K-04/k, K-05, K-06, K-07,
+    K-11, K-12."""
     members = [(r, snapshot(r, on)) for r in records if r.cohort == cohort]
     members = [(r, s) for r, s in members if s.member]
     n = len(members)
@@ -462,6 +493,8 @@ def reference_cohort(records: list[PathRecord], cohort: int, on: date, route_len
     bound = [(r, s) for r, s in members if s.in_route or startkwalificatie(r, s, on)]
     figures = [figure("K-01", n, None), figure(ZIJ_INSTROOM, sum(s.zij_instroom for _, s in members), None),
                figure("K-02", len(out), n),
+               *(figure(uitval_to(d), sum(uitval_to(s.destination) == uitval_to(d) for _, s in out), n)
+                 for d in DESTINATIONS),
                figure("K-03", len(vsv), n)]
     for k in k_range(route_length):
         by = min(end_of_year(cohort, k), on)

@@ -4,6 +4,7 @@
     DEBUG=1 .venv/bin/python scripts/bench_kpis.py                  # both engines, full scale (make bench)
     ... scripts/bench_kpis.py --scale 0.1 --runs 5                  # a tenth of the country
     ... scripts/bench_kpis.py --engines sqlite --reuse              # keep the data set of the last run
+    ... scripts/bench_kpis.py --sqlite-file /tmp/copy.sqlite3 --reuse   # another SQLite file
 
 Per engine (SQLite: a file in /tmp; PostgreSQL: DATABASE_URL when it points at PostgreSQL, else the
 local server's database ``leerroute_bench``, created by the script) it migrates a fresh database,
@@ -14,9 +15,10 @@ is there) and times, cold and warm, median and 95th percentile over ``--runs`` r
 * the national dashboard: the same for the whole country,
 
 where "a dashboard" is (until the dashboard app names its own function) the cohort figures
-(``engine.cohort_figures``: K-01 .. K-07, K-11) of the three latest cohorts whose third school year
-has ended, plus the yearly figures (``engine.year_figures``: K-08, K-09) of the last finished school
-year. "Cold" is the first computation on a new database connection (SQLite's page cache is per
+(K-01 .. K-07, K-11) of the three latest cohorts whose third school year has ended, computed the way
+the dashboards' trends compute them (``engine.cohort_figures_of``: one query for the three cohorts),
+plus the yearly figures (``engine.year_figures``: K-08, K-09) of the last finished school year.
+"Cold" is the first computation on a new database connection (SQLite's page cache is per
 connection; PostgreSQL's shared buffers and the operating system's file cache stay warm: the
 machine is shared, caches are not dropped); "warm" repeats it on the same connection.
 
@@ -89,9 +91,8 @@ def dashboard(scope, on: date) -> list:
     from apps.results import engine
     from domain.calendar import school_year_of
 
-    figures = []
-    for cohort in dashboard_cohorts(on):
-        figures += engine.cohort_figures(scope, cohort, on)
+    figures = [f for per_cohort in engine.cohort_figures_of(scope, dashboard_cohorts(on), on).values()
+               for f in per_cohort]
     figures += engine.year_figures(scope, school_year_of(on) - 1)
     return figures
 
@@ -101,8 +102,8 @@ def national_cohort_figures(on: date) -> dict:
     from apps.results import engine
 
     result = {}
-    for cohort in dashboard_cohorts(on):
-        figures = {f.id: f for f in engine.cohort_figures(engine.Scope(national=True), cohort, on)}
+    for cohort, per_cohort in engine.cohort_figures_of(engine.Scope(national=True), dashboard_cohorts(on), on).items():
+        figures = {f.id: f for f in per_cohort}
         result[cohort] = (figures["K-02"].denominator or 0, figures["K-02"].numerator or 0,
                           figures["K-04/3"].numerator or 0)
     return result
@@ -290,8 +291,8 @@ def child(engine: str, args) -> dict:
     if engine == "sqlite":
         if not args.reuse:
             for suffix in ("", "-wal", "-shm"):
-                Path(f"{SQLITE_FILE}{suffix}").unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
+                Path(f"{args.sqlite_file}{suffix}").unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{args.sqlite_file}"
     else:
         env["DATABASE_URL"] = postgres_url()
         if not args.reuse:
@@ -313,6 +314,7 @@ def arguments(argv=None):
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), metavar="YYYY-MM-DD")
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--reuse", action="store_true", help="keep the data set already in the database")
+    parser.add_argument("--sqlite-file", type=Path, default=SQLITE_FILE, help=f"default {SQLITE_FILE}")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 

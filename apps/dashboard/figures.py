@@ -18,7 +18,6 @@ from datetime import date
 from django.db.models import Count
 
 from apps.results import access, engine
-from apps.results import figures as result_figures
 from apps.routes.models import Route, Uitstroomrichting
 from domain import kpi as core
 from domain.calendar import end_of_year, school_year_label, school_year_of
@@ -94,10 +93,14 @@ class SideBySide:
                 (DIPLOMA, core.label_of(DIPLOMA) + f" (cohort {self.cohorts.result_label})")]
 
 
-def _headline(scope: engine.Scope, cohorts: Cohorts, on: date) -> dict:
-    intake = by_id(engine.cohort_figures(scope, cohorts.intake, on))
-    result = by_id(engine.cohort_figures(scope, cohorts.result, on))
+def _pick(per_cohort: dict, cohorts: Cohorts) -> dict:
+    """The headline figures from a scope's figures per cohort."""
+    intake, result = by_id(per_cohort[cohorts.intake]), by_id(per_cohort[cohorts.result])
     return {INTAKE: intake[INTAKE], UITVAL: result[UITVAL], DIPLOMA: result[DIPLOMA]}
+
+
+def _headline(scope: engine.Scope, cohorts: Cohorts, on: date) -> dict:
+    return _pick(engine.cohort_figures_of(scope, {cohorts.intake, cohorts.result}, on), cohorts)
 
 
 def headline(user, route: Route, cohorts: Cohorts, on: date) -> dict:
@@ -118,12 +121,18 @@ def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> Side
     hidden too, or the total and the other rows would give the hidden figure away."""
     cohorts = cohorts or Cohorts.on(on)
     visible = set(Route.objects.visible_to(user).values_list("pk", flat=True))
+    routes = list(routes)
+    # a partner's own students (one vo-school of several sees its own); the whole route otherwise
+    readings = {route.pk: route_reading(user, route) for route in routes}
+    whole = [pk for pk, reading in readings.items() if reading.scope == engine.Scope(route=pk)]
+    grouped = engine.cohort_figures_by_route(engine.Scope(national=True), {cohorts.intake, cohorts.result}, on,
+                                             routes=whole)      # the whole routes: one query
     rows, raw = [], []
     for route in routes:
-        # a partner's own students (one vo-school of several sees its own); the whole route otherwise
-        reading = route_reading(user, route)
+        reading = readings[route.pk]
         partner = not reading.outside
-        figures = _headline(reading.scope, cohorts, on)
+        figures = _pick(grouped[route.pk], cohorts) if route.pk in grouped else \
+            _headline(reading.scope, cohorts, on)
         raw.append(figures)
         rows.append(RouteRow(route, partner, route.pk in visible, by_id(shown(figures.values(), partner))))
     outside = any(not row.partner for row in rows)
@@ -147,12 +156,15 @@ def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: b
     """Per KPI its figure for each cohort (None where the cohort has none, or not yet a final one:
     a trend compares finished measurements), as the reader may see it: each cohort's figures are
     suppressed together (nested figures such as K-04/3 within K-04/4); a region's also hidden where
-    one of its routes hides them (``apps.results.figures.region_shown``)."""
+    one of its routes hides them (``domain.kpi.suppress_with_parts``, as ``results.figures.region_shown``).
+    Two queries: the scope's cohorts, and (for a region) its routes' cohorts."""
+    computed = engine.cohort_figures_of(scope, cohorts, on)     # one query for every cohort
     if scope.region is not None and scope.route is None:
-        per_cohort = [by_id(result_figures.region_shown(scope, lambda s, c=cohort: engine.cohort_figures(s, c, on)))
+        by_route = engine.cohort_figures_by_route(scope, cohorts, on).values()
+        per_cohort = [by_id(core.suppress_with_parts(computed[cohort], [routes[cohort] for routes in by_route]))
                       for cohort in cohorts]
     else:
-        per_cohort = [by_id(shown(engine.cohort_figures(scope, cohort, on), partner)) for cohort in cohorts]
+        per_cohort = [by_id(shown(computed[cohort], partner)) for cohort in cohorts]
     return {kpi_id: [figures.get(kpi_id) if final(kpi_id, cohort, on) else None
                      for cohort, figures in zip(cohorts, per_cohort, strict=True)] for kpi_id in kpi_ids}
 

@@ -1,14 +1,36 @@
 """The KPI engine: the figures of domain.md section 7 computed in the database with aggregating
-queries over Student and Event (one query per cohort or school year, never a loop over students), on
-SQLite and PostgreSQL alike. ``domain.kpi`` holds the catalogue, the writing of figures and a
-reference computation, one student at a time; the tests hold this engine to it.
+queries over Student and Event (one query for any number of cohorts and routes, never a loop over
+students), on SQLite and PostgreSQL alike. ``domain.kpi`` holds the catalogue, the writing of
+figures and a reference computation, one student at a time; the tests hold this engine to it.
 
 A scope is a route (optionally one uitstroomrichting of it), a vo-school, an mbo institution, a region
 or the whole country; cohort figures are "on date D" (default today), yearly figures per school year.
 
-Where the state on D differs from the students' summary fields (a student who left after D, who came
-back, ...), it is read from the events: the last uitstroom and the last terugkeer on or before D decide
-whether a student is out of the route on D. The mbo diploma is final and read from the summary field.
+Each student's state on D is computed once, by one SQL statement in four steps (``state_sql``; the
+figures, the students behind a figure and the grouped figures per route all read it):
+
+1. ``students``: the scope's students (``students_in``'s queryset, so a change of which students a
+   scope holds flows through) with what their own row says: cohort, route, zij-instroom, the mbo
+   diploma's date and, from it, its school year, K-06's half years and the year of the first
+   1 October after it (Django writes these date parts for each database).
+2. ``events``: one grouped pass over those students' events of the kinds the KPIs look at, reading
+   only the columns of the index (student, kind, date): per student, conditional aggregates: entered
+   by D, the last uitstroom and the last terugkeer on or before D, switches by D, and the first
+   doorstroom (as the year of the first 1 October on or after it).
+3. ``facts``: the two joined, one row per cohort member (entered by D): holder (an mbo diploma by D),
+   gone (a last uitstroom not undone by a later terugkeer, and no diploma), and three facts looked up
+   only for the students they concern (a point lookup in the same index): the destination of the last
+   uitstroom (leavers), the level of the last mbo diploma (holders; else the student's kwalificatie)
+   and whether a switch changed the kwalificatie (students with a switch; the first choice of an
+   uitstroomrichting left open is not a switch). "Last" is the latest date, then the latest record.
+4. ``state``: the 0/1 flags every figure counts: member, zij, holder, gone, vsv, bound, counted,
+   doorstroom, switched; K-04/k counts holders by elapsed school years (``elapsed`` <= k).
+
+The cohort figures are one aggregate over ``state`` grouped by (route, cohort, destination of a
+leaver); the rows of one route and cohort add up in Python, and their destinations give K-02's
+breakdown (K-02/<destination>). The yearly figures (K-08) read the same events the same way at the
+school year's first and last day. ``facts`` is MATERIALIZED (SQLite >= 3.35, PostgreSQL >= 12) so
+its lookups run once per student.
 
 Not here: K-10 (bereik) needs population counts per region that the registry does not hold yet, and
 K-12 (succes na doorstroom) needs follow-up records of a diploma at the higher level that the register
@@ -16,21 +38,26 @@ does not hold; the reference computes K-12 for when it does.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
+from django.db import connection
+from django.db.models import Case, Count, F, Func, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
+from apps.registry.models import Kwalificatie
 from apps.routes.models import Route, RoutePartner
 from apps.students.models import Event, EventKind, Student
 from domain import kpi as core
-from domain.calendar import end_of_year, latest_teldatum, year_end, year_start
+from domain.calendar import latest_teldatum, year_end, year_start
 from domain.kpi import Figure, figure
 
-__all__ = ["Figure", "Scope", "cohort_figures", "year_figures", "cohorts_in", "trend", "students_behind",
-           "suppressed", "route_length", "students_in", "jaarresultaat"]
+__all__ = ["Figure", "Scope", "cohort_figures", "cohort_figures_of", "cohort_figures_by_route", "year_figures",
+           "cohorts_in", "trend", "students_behind", "students_with", "suppressed", "route_length", "students_in",
+           "jaarresultaat"]
 
 
 @dataclass(frozen=True)
@@ -80,113 +107,165 @@ def students_in(scope: Scope) -> QuerySet:
     return students
 
 
+def _lengths(routes: QuerySet) -> dict[int, int]:
+    """Each route's length in route years (its years, or its study duration)."""
+    rows = routes.order_by().annotate(n=Count("years")).values_list("pk", "n", "study_duration_years")
+    return {pk: max(n or 0, d or 0) for pk, n, d in rows}
+
+
 def route_length(scope: Scope) -> int:
     """The longest route of the scope in route years (its years, or its study duration)."""
     routes = routes_in(scope) if scope.route is not None or scope.region is not None else \
         Route.objects.filter(pk__in=students_in(scope).values("route"))
-    lengths = routes.annotate(n=Count("years")).values_list("n", "study_duration_years")
-    return max((max(n or 0, d or 0) for n, d in lengths), default=0)
+    return max(_lengths(routes).values(), default=0)
 
 
-# -- the state on a day, as annotations --------------------------------------------------------------
+# -- the state on a day: one SQL statement (see the module's docstring) -------------------------------
 
-def _events(kind, on: date, **more) -> QuerySet:
-    return Event.objects.filter(student=OuterRef("pk"), kind=kind, date__lte=on, **more)
-
-
-def _latest(kind, on: date, field: str = "date") -> Subquery:
-    return Subquery(_events(kind, on).order_by("-date", "-pk").values(field)[:1])
-
-
-def _flag(condition: Q) -> Case:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
+ENTRY = (EventKind.INSTROOM, EventKind.ZIJ_INSTROOM)
+STATE_KINDS = (*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER, EventKind.SWITCH, EventKind.DOORSTROOM)
+FLAGS = ("member", "zij", "holder", "gone", "vsv", "bound", "counted", "doorstroom", "switched")
 
 DOORSTROOM_RANK = Case(*(When(doorstroom_level=level, then=Value(rank))
                          for level, rank in core.DOORSTROOM_LEVELS.items()),
                        default=Value(0), output_field=IntegerField())
 
 
-def _switched(on: date) -> Exists:
-    """K-11: a switch on or before ``on`` to a kwalificatie other than one chosen before it (the
-    first choice of an uitstroomrichting left open is not a switch)."""
-    earlier = (Event.objects.filter(student=OuterRef("student"), kwalificatie__isnull=False,
-                                    kind__in=(EventKind.INSTROOM, EventKind.ZIJ_INSTROOM, EventKind.SWITCH))
-               .filter(Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk")))
-               .exclude(kwalificatie=OuterRef("kwalificatie")))
-    return Exists(_events(EventKind.SWITCH, on, kwalificatie__isnull=False).filter(Exists(earlier)))
+def _flag(condition) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def _doorstroom_in_time() -> Exists:
-    """A doorstroom event dated on or before the first 1 October after the diploma (that 1 October
-    falls in the diploma's calendar year, or the next one for a diploma from 1 October on)."""
-    events = (Event.objects.filter(student=OuterRef("pk"), kind=EventKind.DOORSTROOM)
-              .annotate(y=ExtractYear("date"), m=ExtractMonth("date"), d=ExtractDay("date")))
-    teldatum_year = OuterRef("teldatum_year")
-    return Exists(events.filter(Q(y__lt=teldatum_year) | Q(y=teldatum_year, m__lt=10)
-                                | Q(y=teldatum_year, m=10, d=1)))
+class DatePart(Func):
+    """The year, month or day of a date as an integer, written natively for each database (Django's
+    ExtractYear calls a Python function for every row on SQLite, which costs seconds at national scale)."""
+    output_field = IntegerField()
+    SQLITE = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}     # dates are stored as YYYY-MM-DD text
+
+    def __init__(self, expression, part: str):
+        if part not in self.SQLITE:
+            raise ValueError(part)
+        self.part = part
+        super().__init__(expression)
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template=f"CAST(EXTRACT({self.part.upper()} FROM %(expressions)s)"
+                                                              " AS INTEGER)", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        first, length = self.SQLITE[self.part]
+        return super().as_sql(compiler, connection,
+                              template=f"CAST(SUBSTR(%(expressions)s, {first}, {length}) AS INTEGER)", **extra)
 
 
-# Which base annotations each flag needs (the flags are built only when asked for: an aggregate over
-# annotated rows computes every annotation of the query).
-NEEDS = {"gone": ("last_out", "last_back"), "vsv": ("last_out", "last_back", "out_to"),
-         "bound": ("last_out", "last_back", "level"), "doorstroom": ("level", "teldatum_year", "rank")}
-FLAGS = ("member", "zij", "holder", "gone", "vsv", "bound", "counted", "doorstroom", "switched", "half_years")
-
-
-def _base(name: str, on: date):
-    if name == "level":
-        diploma_level = Subquery(Event.objects.filter(student=OuterRef("pk"), kind=EventKind.MBO_DIPLOMA)
-                                 .order_by("-date", "-pk").values("kwalificatie__level")[:1])
-        return Coalesce(diploma_level, F("kwalificatie__level"))
-    return {"last_out": lambda: _latest(EventKind.UITSTROOM, on),
-            "last_back": lambda: _latest(EventKind.TERUGKEER, on),
-            "out_to": lambda: _latest(EventKind.UITSTROOM, on, "destination"),
-            "teldatum_year": lambda: ExtractYear("mbo_diploma_on") + _flag(Q(mbo_diploma_on__month__gte=10)),
-            "rank": lambda: DOORSTROOM_RANK}[name]()
-
-
-def _flags(on: date) -> dict:
-    entry = Event.objects.filter(student=OuterRef("pk"), kind__in=(EventKind.INSTROOM, EventKind.ZIJ_INSTROOM),
-                                 date__lte=on)
-    holder = Q(mbo_diploma_on__lte=on)
-    gone = Q(last_out__isnull=False) & (Q(last_back__isnull=True) | Q(last_back__lte=F("last_out"))) & ~holder
-    startkwalificatie = holder & (Q(level__isnull=True) | Q(level__gte=core.STARTKWALIFICATIE_LEVEL))
-    counted = holder & Q(mbo_diploma_on__lt=latest_teldatum(on))
-    return {
-        "member": lambda: _flag(Exists(entry)),
-        "zij": lambda: _flag(Q(zij_instroom=True)),
-        "holder": lambda: _flag(holder),
-        "gone": lambda: _flag(gone),
-        "vsv": lambda: _flag(gone & Q(out_to__in=core.DESTINATIONS_VSV)),
-        "bound": lambda: _flag((~gone & ~holder) | startkwalificatie),
-        "counted": lambda: _flag(counted),
-        "doorstroom": lambda: _flag(counted & _doorstroom_in_time()
-                                    & Q(rank__gt=Coalesce(F("level"), Value(core.STARTKWALIFICATIE_LEVEL)))),
-        "switched": lambda: _flag(_switched(on)),
-        "half_years": _half_years,
-    }
-
-
-def with_state(students: QuerySet, on: date, only=FLAGS) -> QuerySet:
-    """The students with their state on ``on`` as 0/1 flags (``only`` those named): member (entered by
-    then), zij, holder (mbo diploma by then), gone (out of the route), vsv, bound (in the route or with a
-    startkwalificatie), counted (a diploma whose first 1 October has passed), doorstroom (enrolled higher
-    on it), switched, and half_years (K-06, see ``_half_years``)."""
-    bases = [name for flag in only for name in NEEDS.get(flag, ()) if name]
-    students = students.annotate(**{name: _base(name, on) for name in dict.fromkeys(bases)})
-    flags = _flags(on)
-    return students.annotate(**{flag: flags[flag]() for flag in only})
+def _school_year(field: str):
+    """The school year of a date field (August starts it)."""
+    return DatePart(field, "year") - _flag(LessThan(DatePart(field, "month"), 8))
 
 
 def _half_years():
     """K-06 per holder in half years, before subtracting the cohort: 2 x the diploma's school year,
     minus 1 for a diploma dated 1 August - 31 January (see ``domain.kpi.half_years``)."""
-    school_year = ExtractYear("mbo_diploma_on") - Case(When(mbo_diploma_on__month__lt=8, then=Value(1)),
-                                                       default=Value(0), output_field=IntegerField())
-    early = Case(When(Q(mbo_diploma_on__month__gte=8) | Q(mbo_diploma_on__month=1), then=Value(1)),
-                 default=Value(0), output_field=IntegerField())
-    return 2 * school_year - early
+    month = DatePart("mbo_diploma_on", "month")
+    early = _flag(Q(GreaterThanOrEqual(month, 8)) | Q(Exact(month, 1)))
+    return 2 * _school_year("mbo_diploma_on") - early
+
+
+def _compiled(queryset: QuerySet) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+def _day(day: date):
+    """A date as a bound parameter of hand-written SQL (text on SQLite, a date on PostgreSQL)."""
+    return connection.ops.adapt_datefield_value(day)
+
+
+def _students(students: QuerySet, by_route: bool) -> QuerySet:
+    """Step 1: the students with what their own row says."""
+    return students.order_by().values(
+        sid=F("pk"), yr=F("cohort"), grp=F("route_id") if by_route else Value(0), zij=_flag(Q(zij_instroom=True)),
+        diploma=F("mbo_diploma_on"), diploma_year=_school_year("mbo_diploma_on"), halves=_half_years(),
+        # the first 1 October after the diploma falls in its calendar year, or the next for one from 1 October on
+        teldatum_year=DatePart("mbo_diploma_on", "year")
+        + _flag(GreaterThanOrEqual(DatePart("mbo_diploma_on", "month"), 10)),
+        rank=DOORSTROOM_RANK, own_level=F("kwalificatie__level"))
+
+
+def _events(on: date) -> QuerySet:
+    """Step 2: per student of ``students`` (the CTE), conditional aggregates over their events."""
+    month, day = DatePart("date", "month"), DatePart("date", "day")
+    after_teldatum = _flag(Q(GreaterThan(month, 10)) | Q(Exact(month, 10), GreaterThan(day, 1)))
+    # no filter on the kind: one index range per student (the aggregates pick their kinds)
+    return (Event.objects.filter(student_id__in=RawSQL("SELECT sid FROM students", ()))
+            .order_by().values(eid=F("student_id")).annotate(
+                entries=Count("date", filter=Q(kind__in=ENTRY, date__lte=on)),
+                last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=on)),
+                last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=on)),
+                switches=Count("date", filter=Q(kind=EventKind.SWITCH, date__lte=on)),
+                # a doorstroom on or before 1 October of year Y has this year <= Y
+                doorstroom_year=Min(DatePart("date", "year") + after_teldatum, filter=Q(kind=EventKind.DOORSTROOM))))
+
+
+STATE_SQL = """
+WITH peil AS (SELECT %s AS on_day, %s AS teldatum),
+students AS ({students}),
+events AS ({events}),
+facts AS MATERIALIZED (
+    SELECT s.sid, s.yr, s.grp, s.zij, s.diploma, s.diploma_year, s.halves, s.teldatum_year, s.rank,
+           e.doorstroom_year, d.teldatum,
+           CASE WHEN s.diploma <= d.on_day THEN 1 ELSE 0 END AS holder,
+           CASE WHEN {gone} THEN 1 ELSE 0 END AS gone,
+           CASE WHEN {gone} THEN
+               (SELECT x.destination FROM {event} x WHERE x.student_id = s.sid AND x.kind = 'uitstroom'
+                AND x.date = e.last_out ORDER BY x.id DESC LIMIT 1) END AS out_to,
+           CASE WHEN s.diploma <= d.on_day THEN COALESCE(
+               (SELECT k.level FROM {event} x LEFT JOIN {kwalificatie} k ON k.id = x.kwalificatie_id
+                WHERE x.student_id = s.sid AND x.kind = 'mbo_diploma' ORDER BY x.date DESC, x.id DESC LIMIT 1),
+               s.own_level) END AS level,
+           CASE WHEN e.switches > 0 AND EXISTS (
+               SELECT 1 FROM {event} w WHERE w.student_id = s.sid AND w.kind = 'switch' AND w.date <= d.on_day
+               AND w.kwalificatie_id IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM {event} c WHERE c.student_id = s.sid
+                   AND c.kind IN ('instroom', 'zij_instroom', 'switch') AND c.kwalificatie_id IS NOT NULL
+                   AND c.kwalificatie_id <> w.kwalificatie_id
+                   AND (c.date < w.date OR (c.date = w.date AND c.id < w.id))))
+               THEN 1 ELSE 0 END AS switched
+    FROM students s JOIN events e ON e.eid = s.sid CROSS JOIN peil d
+    WHERE e.entries > 0),
+state AS (
+    SELECT sid, yr, grp, out_to, holder, gone, switched, zij, diploma_year - yr + 1 AS elapsed,
+           CASE WHEN holder = 1 THEN halves ELSE 0 END AS halves,
+           1 AS member,
+           CASE WHEN gone = 1 AND out_to IN ({vsv}) THEN 1 ELSE 0 END AS vsv,
+           CASE WHEN (gone = 0 AND holder = 0) OR (holder = 1 AND (level IS NULL OR level >= %s)) THEN 1 ELSE 0 END
+               AS bound,
+           CASE WHEN holder = 1 AND diploma < teldatum THEN 1 ELSE 0 END AS counted,
+           CASE WHEN holder = 1 AND diploma < teldatum AND doorstroom_year <= teldatum_year
+                AND rank > COALESCE(level, %s) THEN 1 ELSE 0 END AS doorstroom
+    FROM facts)
+"""
+# out of the route on D: a last uitstroom on or before D, no terugkeer after it, no mbo diploma by D
+GONE = ("e.last_out IS NOT NULL AND (e.last_back IS NULL OR e.last_back <= e.last_out)"
+        " AND (s.diploma IS NULL OR s.diploma > d.on_day)")
+
+
+def state_sql(students: QuerySet, on: date, by_route: bool = False) -> tuple[str, list]:
+    """The WITH clause of each student's state on ``on`` (the CTE ``state``: one row per member of
+    ``students``, see the module's docstring), and its parameters."""
+    students_sql, students_params = _compiled(_students(students, by_route))
+    events_sql, events_params = _compiled(_events(on))
+    sql = STATE_SQL.format(students=students_sql, events=events_sql, gone=GONE, event=Event._meta.db_table,
+                           kwalificatie=Kwalificatie._meta.db_table, vsv=", ".join(["%s"] * len(core.DESTINATIONS_VSV)))
+    params = [_day(on), _day(latest_teldatum(on)), *students_params, *events_params,
+              *core.DESTINATIONS_VSV, core.STARTKWALIFICATIE_LEVEL, core.STARTKWALIFICATIE_LEVEL]
+    return sql, params
+
+
+def _fetch(sql: str, params: list) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 # -- cohort figures --------------------------------------------------------------------------------
@@ -195,31 +274,38 @@ def today() -> date:
     return timezone.localdate()
 
 
-def _member_sum(flag: str) -> Sum:
-    return Sum(flag, filter=Q(member=1), default=0)
+COUNTED = ("member", "zij", "holder", "gone", "vsv", "bound", "counted", "doorstroom", "switched", "halves")
 
 
-def cohort_figures(scope: Scope, cohort: int, on: date | None = None) -> list[Figure]:
-    """The cohort KPIs of ``cohort`` in ``scope`` on ``on`` (default today), in one aggregating query:
-    K-01 (and its zij-instroom, K-01/zij), K-02, K-03, K-04/k for k = 2..route length (at least 4),
-    K-05, K-06, K-07, K-11."""
-    on = on or today()
-    ks = core.k_range(route_length(scope))
-    students = with_state(students_in(scope).filter(cohort=cohort), on)
-    diploma_by = {k: min(end_of_year(cohort, k), on) for k in ks}
-    flags = ("member", "zij", "gone", "vsv", "holder", "counted", "doorstroom", "bound", "switched")
-    sums = students.aggregate(   # aliases apart from the annotations' names (an alias may not shadow one)
-        **{f"sum_{flag}": _member_sum(flag) for flag in flags},
-        sum_halves=Sum("half_years", filter=Q(member=1, holder=1), default=0),
-        **{f"sum_k{k}": Count("pk", filter=Q(member=1, mbo_diploma_on__lte=by)) for k, by in diploma_by.items()},
-    )
-    sums = {key.removeprefix("sum_"): value for key, value in sums.items()}
-    sums["n"], sums["holders"], sums["halves"] = sums["member"], sums["holder"], sums["halves"]
-    n, holders = sums["n"], sums["holders"]
+def _cohort_sums(students: QuerySet, cohorts, on: date, ks: range, by_route: bool) -> dict:
+    """(route or 0, cohort) -> the sums of the cohort figures, with "out" the leavers per destination:
+    one query."""
+    state, params = state_sql(students.filter(cohort__in=list(cohorts)), on, by_route)
+    k_sums = "".join(f", SUM(CASE WHEN holder = 1 AND elapsed <= %s THEN 1 ELSE 0 END) AS k{k}" for k in ks)
+    sql = (f"{state} SELECT grp, yr, out_to, {', '.join(f'SUM({c}) AS {c}' for c in COUNTED)}{k_sums} "
+           "FROM state GROUP BY grp, yr, out_to")
+    sums = defaultdict(lambda: defaultdict(int))
+    for row in _fetch(sql, [*params, *ks]):
+        total = sums[(row.pop("grp"), row.pop("yr"))]
+        out_to = row.pop("out_to")
+        for name, value in row.items():
+            total[name] += value or 0
+        if out_to is not None:
+            destination = out_to or core.UNRECORDED_AS
+            total[f"out_{destination}"] += row["gone"] or 0
+    return sums
+
+
+def _figures(cohort: int, sums: dict, ks: range) -> list[Figure]:
+    """The cohort figures from their sums: K-01 (and its zij-instroom, K-01/zij), K-02 (and per
+    destination, K-02/<destination>), K-03, K-04/k for k in ``ks``, K-05, K-06, K-07, K-11."""
+    n, holders = sums["member"], sums["holder"]
     halves = sums["halves"] - 2 * (cohort - 1) * holders     # per holder: from the cohort's first school year
     return [
-        figure("K-01", n, None), figure("K-01/zij", sums["zij"], None),
-        figure("K-02", sums["gone"], n), figure("K-03", sums["vsv"], n),
+        figure("K-01", n, None), figure(core.ZIJ_INSTROOM, sums["zij"], None),
+        figure("K-02", sums["gone"], n),
+        *(figure(core.uitval_to(d), sums[f"out_{d}"], n) for d in core.DESTINATIONS),
+        figure("K-03", sums["vsv"], n),
         *(figure(f"K-04/{k}", sums[f"k{k}"], n) for k in ks),
         figure("K-05", sums["doorstroom"], sums["counted"]),
         figure("K-06", None, holders, core.mean_years(halves, holders)),
@@ -228,18 +314,54 @@ def cohort_figures(scope: Scope, cohort: int, on: date | None = None) -> list[Fi
     ]
 
 
+def cohort_figures_of(scope: Scope, cohorts, on: date | None = None) -> dict[int, list[Figure]]:
+    """The cohort KPIs of each of ``cohorts`` in ``scope`` on ``on`` (default today), in one
+    aggregating query: cohort -> the figures ``cohort_figures`` gives."""
+    on, cohorts = on or today(), list(cohorts)
+    ks = core.k_range(route_length(scope))
+    sums = _cohort_sums(students_in(scope), cohorts, on, ks, by_route=False) if cohorts else {}
+    return {c: _figures(c, sums.get((0, c), defaultdict(int)), ks) for c in cohorts}
+
+
+def cohort_figures(scope: Scope, cohort: int, on: date | None = None) -> list[Figure]:
+    """The cohort KPIs of ``cohort`` in ``scope`` on ``on`` (default today), in one aggregating query:
+    K-01 (and its zij-instroom, K-01/zij), K-02 (and per destination of the last uitstroom,
+    K-02/<destination>), K-03, K-04/k for k = 2..route length (at least 4), K-05, K-06, K-07, K-11."""
+    return cohort_figures_of(scope, [cohort], on)[cohort]
+
+
+def cohort_figures_by_route(scope: Scope, cohorts, on: date | None = None, routes=None) \
+        -> dict[int, dict[int, list[Figure]]]:
+    """The cohort KPIs per route of the scope, in one aggregating query: route id -> cohort -> the
+    figures ``cohort_figures(Scope(route=<id>, <the scope's other fields>), cohort, on)`` gives (K-04/k
+    up to each route's own length). ``cohorts`` is one cohort or several; ``routes`` (ids) limits the
+    routes, else every route of the scope (``routes_in``) or, for a scope without route or region,
+    every route the scope has students of."""
+    on = on or today()
+    cohorts = [cohorts] if isinstance(cohorts, int) else list(cohorts)
+    if routes is None:
+        ids = routes_in(scope) if scope.route is not None or scope.region is not None else \
+            Route.objects.filter(pk__in=students_in(scope).values("route"))
+    else:
+        ids = Route.objects.filter(pk__in=list(routes))
+    lengths = _lengths(ids)
+    students = students_in(scope).filter(route__in=list(lengths))
+    longest = core.k_range(max(lengths.values(), default=0))
+    sums = _cohort_sums(students, cohorts, on, longest, by_route=True) if lengths and cohorts else {}
+    return {route: {c: _figures(c, sums.get((route, c), defaultdict(int)), core.k_range(length)) for c in cohorts}
+            for route, length in lengths.items()}
+
+
 def cohorts_in(scope: Scope) -> list[int]:
     """The cohorts the scope has students in, oldest first (for trends)."""
     return list(students_in(scope).order_by("cohort").values_list("cohort", flat=True).distinct())
 
 
 def trend(scope: Scope, kpi_id: str, cohorts, on: date | None = None) -> list[Figure]:
-    """One figure per cohort (for charts): ``kpi_id`` of each cohort on ``on`` (default today); a
-    cohort without the figure (K-04/k beyond the route's length) gives none."""
-    figures = []
-    for cohort in cohorts:
-        figures += [f for f in cohort_figures(scope, cohort, on) if f.id == kpi_id]
-    return figures
+    """One figure per cohort (for charts): ``kpi_id`` of each cohort on ``on`` (default today), in one
+    query; a cohort without the figure (K-04/k beyond the route's length) gives none."""
+    per_cohort = cohort_figures_of(scope, cohorts, on)
+    return [f for cohort in cohorts for f in per_cohort[cohort] if f.id == kpi_id]
 
 
 # -- yearly figures --------------------------------------------------------------------------------
@@ -249,43 +371,59 @@ def year_figures(scope: Scope, school_year: int) -> list[Figure]:
     it, K-08/<year>/uitval, which yearly benchmarks are compared with), and K-09 groepsgrootte: the
     intake in route year 1 of that school year from the register (for a whole route also per group of
     the route's minimum scope, K-09/<year>/<group>)."""
-    diplomas, ended = _year_ends(scope, school_year)
+    diplomas, ended, present = _year_ends(scope, school_year)
     intake = (students_in(scope).filter(enrolments__school_year=school_year, enrolments__route_year=1)
               .aggregate(n=Count("pk", distinct=True))["n"])
     return [figure(f"K-08/{school_year}", diplomas, diplomas + ended),
-            figure(f"K-08/{school_year}/{core.YEARLY_UITVAL}", ended, _present(scope, school_year)),
+            figure(f"K-08/{school_year}/{core.YEARLY_UITVAL}", ended, present),
             figure(f"K-09/{school_year}", intake, None),
             *_intake_groups(scope, school_year)]
 
 
 def jaarresultaat(scope: Scope, school_year: int) -> Figure:
     """K-08 of one school year alone (one query)."""
-    diplomas, ended = _year_ends(scope, school_year)
+    diplomas, ended, _ = _year_ends(scope, school_year)
     return figure(f"K-08/{school_year}", diplomas, diplomas + ended)
 
 
-def _year_ends(scope: Scope, school_year: int) -> tuple[int, int]:
-    """The diplomas dated in the school year, and the students whose time in the route ended in it
-    without a diploma and who did not come back before its end."""
-    start, end = year_start(school_year), year_end(school_year)
-    students = students_in(scope).annotate(last_out=_latest(EventKind.UITSTROOM, end),
-                                           last_back=_latest(EventKind.TERUGKEER, end))
-    diploma = Q(mbo_diploma_on__gte=start, mbo_diploma_on__lte=end)
-    ended = (Q(last_out__gte=start, last_out__lte=end) & ~diploma
-             & (Q(last_back__isnull=True) | Q(last_back__lte=F("last_out"))))
-    sums = students.aggregate(sum_diplomas=Count("pk", filter=diploma), sum_ended=Count("pk", filter=ended))
-    return sums["sum_diplomas"], sums["sum_ended"]
+YEAR_SQL = """
+WITH peil AS (SELECT %s AS first_day, %s AS last_day, %s AS day_before),
+students AS ({students}),
+events AS ({events})
+SELECT SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
+       SUM(CASE WHEN e.last_out >= d.first_day AND (e.last_back IS NULL OR e.last_back <= e.last_out)
+                AND (s.diploma IS NULL OR s.diploma < d.first_day OR s.diploma > d.last_day) THEN 1 ELSE 0 END)
+           AS ended,
+       SUM(CASE WHEN e.came > 0 OR (e.entered_before > 0 AND (s.diploma IS NULL OR s.diploma > d.day_before)
+                AND NOT (e.out_before IS NOT NULL AND (e.back_before IS NULL OR e.back_before <= e.out_before)))
+           THEN 1 ELSE 0 END) AS present
+FROM students s CROSS JOIN peil d LEFT JOIN events e ON e.eid = s.sid
+"""
 
 
-def _present(scope: Scope, school_year: int) -> int:
-    """The students in the route on some day of the school year: in it on the day before it starts, or
-    entering or coming back during it."""
+def _year_ends(scope: Scope, school_year: int) -> tuple[int, int, int]:
+    """The diplomas dated in the school year; the students whose time in the route ended in it without
+    a diploma and who did not come back before its end; and the students in the route on some day of
+    it (in it on the day before it starts, or entering or coming back during it). One query."""
     start, end = year_start(school_year), year_end(school_year)
-    came = Event.objects.filter(student=OuterRef("pk"), date__gte=start, date__lte=end,
-                                kind__in=(EventKind.INSTROOM, EventKind.ZIJ_INSTROOM, EventKind.TERUGKEER))
-    return (with_state(students_in(scope), start - timedelta(days=1), only=("member", "gone", "holder"))
-            .annotate(came=_flag(Exists(came)))
-            .aggregate(n=Count("pk", filter=Q(member=1, gone=0, holder=0) | Q(came=1)))["n"])
+    before = start - timedelta(days=1)
+    students = students_in(scope).order_by().values(sid=F("pk"), diploma=F("mbo_diploma_on"))
+    events = Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER))
+    if scope != Scope(national=True):     # the whole country: every student's events, in the index's order
+        events = events.filter(student_id__in=RawSQL("SELECT sid FROM students", ()))
+    events = (events
+              .order_by().values(eid=F("student_id")).annotate(
+                  last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM)),     # on or before the end
+                  last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER)),
+                  out_before=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=before)),
+                  back_before=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=before)),
+                  entered_before=Count("date", filter=Q(kind__in=ENTRY, date__lte=before)),
+                  came=Count("date", filter=Q(kind__in=(*ENTRY, EventKind.TERUGKEER), date__gte=start))))
+    students_sql, students_params = _compiled(students)
+    events_sql, events_params = _compiled(events)
+    sql = YEAR_SQL.format(students=students_sql, events=events_sql)
+    row = _fetch(sql, [_day(start), _day(end), _day(before), *students_params, *events_params])[0]
+    return row["diplomas"] or 0, row["ended"] or 0, row["present"] or 0
 
 
 def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:
@@ -303,10 +441,15 @@ def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:
 
 # -- the students behind a figure, and suppression ---------------------------------------------------
 
+BEHIND = {"K-01": "member", "K-02": "gone", "K-03": "vsv", "K-04": "holder", "K-05": "doorstroom",
+          "K-06": "holder", "K-07": "bound", "K-11": "switched"}
+
+
 def students_behind(queryset: QuerySet, kpi_id: str, cohort: int, on: date | None = None) -> QuerySet:
     """The students of ``queryset`` counted in the numerator of ``kpi_id`` for ``cohort`` on ``on``
-    (K-06: the diploma holders it averages; K-08/<year>: the diplomas of that school year; K-09/<year>:
-    the intake). The caller decides whose students the queryset holds (``Student.objects.visible_to``)."""
+    (K-06: the diploma holders it averages; K-02/<destination>: the leavers to it; K-08/<year>: the
+    diplomas of that school year; K-09/<year>: the intake). The caller decides whose students the
+    queryset holds (``Student.objects.visible_to``)."""
     on = on or today()
     kpi, _, parameter = kpi_id.partition("/")
     if kpi == "K-08":
@@ -315,19 +458,32 @@ def students_behind(queryset: QuerySet, kpi_id: str, cohort: int, on: date | Non
     if kpi == "K-09":
         year = int(parameter.split("/")[0])
         return queryset.filter(enrolments__school_year=year, enrolments__route_year=1).distinct()
-    flags = {"K-01": "member", "K-02": "gone", "K-03": "vsv", "K-04": "member", "K-05": "doorstroom",
-             "K-06": "holder", "K-07": "bound", "K-11": "switched"}
-    if kpi not in flags:
+    if kpi not in BEHIND or (kpi == "K-02" and parameter and parameter not in core.DESTINATIONS):
         raise ValueError(f"Onbekende KPI {kpi_id!r}.")
-    flag = "zij" if kpi_id == core.ZIJ_INSTROOM else flags[kpi]
-    students = with_state(queryset.filter(cohort=cohort), on, only=tuple(dict.fromkeys(("member", flag))))
-    students = students.filter(**{"member": 1, flag: 1})
+    flag = "zij" if kpi_id == core.ZIJ_INSTROOM else BEHIND[kpi]
+    state, params = state_sql(queryset.filter(cohort=cohort), on)
+    sql, more = f"{state} SELECT sid FROM state WHERE {flag} = 1", []
     if kpi == "K-04":
-        return students.filter(mbo_diploma_on__lte=min(end_of_year(cohort, int(parameter)), on))
-    return students
+        sql, more = sql + " AND elapsed <= %s", [int(parameter)]
+    elif kpi == "K-02" and parameter:
+        destinations = [parameter, ""] if parameter == core.UNRECORDED_AS else [parameter]
+        sql += f" AND out_to IN ({', '.join(['%s'] * len(destinations))})"
+        more = destinations
+    ids = [row["sid"] for row in _fetch(sql, [*params, *more])]
+    return queryset.filter(pk__in=ids)
 
 
-def suppressed(figures: list[Figure]) -> list[Figure]:
+def students_with(queryset: QuerySet, flag: str, cohort: int, on: date | None = None) -> QuerySet:
+    """The cohort members of ``queryset`` with one of the state's flags (``FLAGS``) set on ``on``: e.g.
+    "counted", the holders K-05's denominator counts."""
+    if flag not in FLAGS:
+        raise ValueError(f"Onbekende toestand {flag!r}.")
+    state, params = state_sql(queryset.filter(cohort=cohort), on or today())
+    return queryset.filter(pk__in=[row["sid"] for row in _fetch(f"{state} SELECT sid FROM state WHERE {flag} = 1",
+                                                                params)])
+
+
+def suppressed(figures: list[Figure], hidden=()) -> list[Figure]:
     """The figures as shown outside the route's partners: no count from 1 to 4 readable or derivable
-    (``domain.kpi.suppress_figures``)."""
-    return core.suppress_figures(figures)
+    (``domain.kpi.suppress_figures``); ``hidden``: ids to hide in any case (and not give away)."""
+    return core.suppress_figures(figures, hidden)

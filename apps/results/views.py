@@ -41,6 +41,11 @@ class Row:
     link: str = ""
     comparisons: list[Comparison] = field(default_factory=list)
 
+    @property
+    def part(self) -> bool:
+        """A part of the figure above it (K-02 by destination), shown as a breakdown under it."""
+        return self.figure.kpi == "K-02" and "/" in self.figure.id
+
 
 def _running(figure: core.Figure, cohort: int, on: date) -> bool:
     """Diploma within k years on a date before the end of year k is still running."""
@@ -122,6 +127,7 @@ def _behind_input(request, kpi: str) -> tuple[int | None, date | None, dict]:
     number = rest.split("/")[0]
     number = int(number) if re.fullmatch(r"[0-9]{1,4}", number) else None   # ASCII digits only ("²" is a digit too)
     known = base in ("K-01", "K-02", "K-03", "K-05", "K-06", "K-07", "K-11", "K-12") and rest in ("", "zij") \
+        or base == "K-02" and rest in core.DESTINATIONS \
         or base == "K-04" and number is not None and 1 <= number <= 10 and rest == str(number) \
         or base in ("K-08", "K-09") and number is not None and 1990 <= number <= 2100
     if not known:

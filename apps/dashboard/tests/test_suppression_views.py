@@ -101,8 +101,7 @@ def students_of(scope: engine.Scope, figure_id: str, side: str, cohort: int) -> 
     if figure_id.startswith(("K-01", "K-08", "K-09")):
         return None
     if figure_id == "K-05":
-        return _ids(engine.with_state(students.filter(cohort=cohort), ON, only=("member", "counted"))
-                    .filter(member=1, counted=1))
+        return _ids(engine.students_with(students, "counted", cohort, ON))
     if figure_id == "K-06":
         return _ids(engine.students_behind(students, "K-06", cohort, ON))
     return _ids(engine.students_behind(students, "K-01", cohort, ON))
