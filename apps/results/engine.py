@@ -32,9 +32,9 @@ breakdown (K-02/<destination>). The yearly figures (K-08) read the same events t
 school year's first and last day. ``facts`` is MATERIALIZED (SQLite >= 3.35, PostgreSQL >= 12) so
 its lookups run once per student.
 
-Not here: K-10 (bereik) needs population counts per region that the registry does not hold yet, and
-K-12 (succes na doorstroom) needs follow-up records of a diploma at the higher level that the register
-does not hold; the reference computes K-12 for when it does.
+Beside it: K-10 (bereik, from the registry's population counts) in ``apps.results.reach`` and K-12
+(succes na doorstroom, from the students' vervolgdiploma records) in ``apps.results.followup``; the
+figures a reader gets (``apps.results.figures``) combine them.
 """
 from __future__ import annotations
 
