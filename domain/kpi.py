@@ -280,28 +280,49 @@ def _hide_groups(result: dict[str, Figure], raw: dict[str, Figure]) -> bool:
     for total, parts in _groups(list(result)).items():
         for side in (NUMERATOR, DENOMINATOR, REST):
             whole, counts = _side(raw[total], side), {i: _side(raw[i], side) for i in parts}
-            if whole is None or None in counts.values() or sum(counts.values()) > whole:
+            if whole is None or None in counts.values() or min(whole, *counts.values()) < 0 \
+                    or sum(counts.values()) > whole:
                 continue     # this count does not add up over the parts (K-02's denominators: each the cohort)
             for i, text in suppress(counts, whole).items():
                 key = total if i == TOTAL else i
                 if text != str(whole if i == TOTAL else counts[i]) and not result[key].suppressed:
                     result[key] = hide(result[key])
                     changed = True
+            changed = _hide_one_more_part(result, raw, total, parts, side) or changed
         changed = _hide_a_part_of_hidden_total(result, raw, total, parts) or changed
     return changed
+
+
+def _hide_one_more_part(result: dict[str, Figure], raw: dict[str, Figure], total: str, parts: list[str],
+                        side: str) -> bool:
+    """With the total shown, the hidden parts together are the total minus the parts shown: when they add
+    up to 1 to 4 (two parts of "<5" that are 4 together), the smallest shown part with students is
+    hidden too."""
+    hidden = [p for p in parts if result[p].suppressed]
+    if result[total].suppressed or len(hidden) < 2 or not _small(sum(_side(raw[p], side) or 0 for p in hidden)):
+        return False
+    smallest = _smallest_shown(result, raw, parts) or total
+    result[smallest] = hide(result[smallest])
+    return True
+
+
+def _smallest_shown(result: dict[str, Figure], raw: dict[str, Figure], parts: list[str]) -> str | None:
+    """The shown part with the fewest students (at least one), the next to hide; None if there is none."""
+    shown = [p for p in parts if not result[p].suppressed and raw[p].numerator]
+    return min(shown, key=lambda p: (raw[p].numerator, p), default=None)
 
 
 def _hide_a_part_of_hidden_total(result: dict[str, Figure], raw: dict[str, Figure], total: str,
                                  parts: list[str]) -> bool:
     """A total hidden by another rule (or because a region's route hides it) while all its parts with
     students are shown would be their sum: then the smallest of them is hidden too."""
-    with_students = [p for p in parts if raw[p].numerator]
-    shown = sorted((p for p in with_students if not result[p].suppressed), key=lambda p: (raw[p].numerator, p))
-    if not result[total].suppressed or not raw[total].numerator or len(shown) < len(with_students):
+    if not result[total].suppressed or not raw[total].numerator \
+            or any(result[p].suppressed for p in parts if raw[p].numerator):
         return False
-    if shown:
-        result[shown[0]] = hide(result[shown[0]])
-    return bool(shown)
+    smallest = _smallest_shown(result, raw, parts)
+    if smallest:
+        result[smallest] = hide(result[smallest])
+    return bool(smallest)
 
 
 def _hide_yearly_diplomas(result: dict[str, Figure]) -> bool:

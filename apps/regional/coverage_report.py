@@ -51,5 +51,5 @@ def coverage_report(region: Region, school_year: int, leerjaar: int = cov.DEFAUL
         "schools": {"total": len(c.schools), "with_route": len(c.schools_with_route),
                     "without_route": len(c.schools_without_route)},
         "schools_without_route": [_school(s) for s in c.schools_without_route],
-        "bereik": _bereik(region, school_year, leerjaar),
+        "bereik": _bereik(cov.bereik(region, school_year, leerjaar), leerjaar),
     }

@@ -28,7 +28,7 @@ from unittest import mock
 import pytest
 
 from apps.regional import coverage as cov
-from apps.results import engine
+from apps.results import engine, followup
 from apps.routes.models import Phase, Route
 from apps.routes.tests.payloads import route_payload
 from domain.calendar import school_year_label
@@ -94,6 +94,11 @@ def students_of(scope: engine.Scope, figure_id: str, side: str, cohort: int) -> 
     """The students counted by a shown count: a figure's numerator or denominator (None: not a count
     of a cohort's students, such as K-06's value or K-08's denominator)."""
     students = engine.students_in(scope)
+    if figure_id.startswith("K-10"):   # bereik: checked against the routes' counts in its own tests below
+        return None
+    if figure_id == followup.KPI:   # K-12: of the K-05 doorstromers, those with a vervolgdiploma
+        return _ids(followup.students_behind(students, cohort, ON) if side == "numerator"
+                    else engine.students_behind(students, "K-05", cohort, ON))
     if side == "numerator":
         if figure_id.startswith("K-08/"):
             return _ids(engine.students_behind(students, figure_id, cohort, ON)) if figure_id.count("/") == 1 else None

@@ -1,6 +1,8 @@
 """A route with several vo-schools (TOT: De Uilenhof and Insula with Da Vinci) saves through the
 form and the API, also unchanged; every route keeps at least one vo-school and one mbo."""
 
+from decimal import Decimal
+
 from apps.registry.models import Institution
 from apps.routes.models import Route
 
@@ -94,5 +96,7 @@ def form_post_data(page):
             data[f"{formset.prefix}-{i}-id"] = sub.instance.pk
             for name, value in sub.initial.items():
                 if name not in ("id", "route") and value is not None and value is not False:
+                    if isinstance(value, Decimal):   # as the page shows it, in Dutch notation ("1,0")
+                        value = sub.fields[name].widget.format_value(value)
                     data[f"{formset.prefix}-{i}-{name}"] = "on" if value is True else getattr(value, "pk", value)
     return data
