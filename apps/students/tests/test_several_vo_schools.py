@@ -177,7 +177,8 @@ def test_the_statement_print_page_and_export_show_each_invoice(two_vo, glr_route
     assert "203.400,00" in page and "18.000,00" in page
     export = client.get(f"/afrekeningen/{settlement.pk}/?export=csv").content.decode()
     invoices = [line for line in export.splitlines() if line.startswith("factuur;")]
-    assert len(invoices) == 2 and "203400.00" in invoices[0] and "18000.00" in invoices[1]
+    # the CSV is for Dutch Excel: semicolons and a decimal comma (the .xlsx export holds real numbers)
+    assert len(invoices) == 2 and ";203400,00;" in invoices[0] and ";18000,00;" in invoices[1]
 
 
 def test_a_vo_school_promotes_only_its_own_students(pair, glr_route, api_client, client):
