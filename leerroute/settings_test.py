@@ -23,4 +23,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     # A commit need not wait for its WAL record to reach the disk (the test database is thrown away): the
     # migrations at the start and the tables flushed after each transactional test are the commits that wait.
     # What other connections see is unchanged (synchronous_commit only trades durability after a crash).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] += " -c synchronous_commit=off"  # noqa: F405

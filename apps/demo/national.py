@@ -518,6 +518,7 @@ class Generator:
                    route_year=state.route_year, status=state.status, entry_route_year=state.entry_route_year,
                    zij_instroom=state.zij_instroom, vmbo_diploma_on=state.vmbo_diploma_on,
                    mbo_diploma_on=state.mbo_diploma_on, mbo_diploma_route_year=state.mbo_diploma_route_year,
+                   mbo_diploma_level=s.level if state.mbo_diploma_on else None,
                    left_on=state.left_on, left_route_year=state.left_route_year, destination=state.destination,
                    doorstroom_level=self.doorstroom_level, klas=f"{s.start_vmbo_year}{'AB'[cohort % 2]}")
         return row, events, enrolments, parts

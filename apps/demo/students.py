@@ -541,6 +541,7 @@ class _Writer:
                   detail=f"niveau {self.levels[kwalificatie.code]}")
             student.status, student.mbo_diploma_on, student.mbo_diploma_route_year = (
                 m.Status.GEDIPLOMEERD, end_on, last_ry)
+            student.mbo_diploma_level = self.levels[kwalificatie.code]
             if plan.doorstroom and date(end_on.year, 10, 1) <= self.today:
                 on = date(end_on.year, 10, 1)
                 event(m.EventKind.DOORSTROOM, on, services.school_year_of(on), last_ry,

@@ -11,18 +11,18 @@ figures, the students behind a figure and the grouped figures per route all read
 
 1. ``students``: the scope's students (``students_in``'s queryset, so a change of which students a
    scope holds flows through) with what their own row says: cohort, route, zij-instroom, the mbo
-   diploma's date and, from it, its school year, K-06's half years and the year of the first
-   1 October after it (Django writes these date parts for each database).
+   diploma's date and level (the diploma's kwalificatie, else the student's own) and, from the date,
+   its school year, K-06's half years and the year of the first 1 October after it (Django writes
+   these date parts for each database).
 2. ``events``: one grouped pass over those students' events of the kinds the KPIs look at, reading
    only the columns of the index (student, kind, date): per student, conditional aggregates: entered
    by D, the last uitstroom and the last terugkeer on or before D, switches by D, and the first
    doorstroom (as the year of the first 1 October on or after it).
 3. ``facts``: the two joined, one row per cohort member (entered by D): holder (an mbo diploma by D),
-   gone (a last uitstroom not undone by a later terugkeer, and no diploma), and three facts looked up
+   gone (a last uitstroom not undone by a later terugkeer, and no diploma), and two facts looked up
    only for the students they concern (a point lookup in the same index): the destination of the last
-   uitstroom (leavers), the level of the last mbo diploma (holders; else the student's kwalificatie)
-   and whether a switch changed the kwalificatie (students with a switch; the first choice of an
-   uitstroomrichting left open is not a switch). "Last" is the latest date, then the latest record.
+   uitstroom (leavers) and whether a switch changed the kwalificatie (students with a switch; the first
+   choice of an uitstroomrichting left open is not a switch). "Last" is the latest date, then the latest record.
 4. ``state``: the 0/1 flags every figure counts: member, zij, holder, gone, vsv, bound, counted,
    doorstroom, switched; K-04/k counts holders by elapsed school years (``elapsed`` <= k).
 
@@ -44,11 +44,10 @@ from datetime import date, timedelta
 
 from django.db import connection
 from django.db.models import Case, Count, F, Func, IntegerField, Max, Min, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
-from apps.registry.models import Kwalificatie
 from apps.routes.models import Route, RoutePartner
 from apps.students.models import Event, EventKind, Student
 from domain import kpi as core
@@ -97,7 +96,10 @@ def students_in(scope: Scope) -> QuerySet:
     """The students a scope counts."""
     students = Student.objects.all()
     if scope.route is not None or scope.region is not None:
-        students = students.filter(route__in=routes_in(scope))
+        # the route ids themselves (one small query): the planner then knows how few students they hold;
+        # no route, no student (SQL cannot hold an empty IN list, and the engine writes the SQL out)
+        ids = list(routes_in(scope).values_list("pk", flat=True))
+        students = students.filter(route__in=ids) if ids else students.filter(pk__isnull=True)
     if scope.kwalificatie is not None:
         students = students.filter(kwalificatie=scope.kwalificatie)
     if scope.vo_school is not None:
@@ -188,15 +190,14 @@ def _students(students: QuerySet, by_route: bool) -> QuerySet:
         # the first 1 October after the diploma falls in its calendar year, or the next for one from 1 October on
         teldatum_year=DatePart("mbo_diploma_on", "year")
         + _flag(GreaterThanOrEqual(DatePart("mbo_diploma_on", "month"), 10)),
-        rank=DOORSTROOM_RANK, own_level=F("kwalificatie__level"))
+        rank=DOORSTROOM_RANK, level=Coalesce("mbo_diploma_level", "kwalificatie__level"))
 
 
-def _events(on: date) -> QuerySet:
-    """Step 2: per student of ``students`` (the CTE), conditional aggregates over their events."""
+def _events(students: QuerySet, on: date) -> QuerySet:
+    """Step 2: per student of ``students``, conditional aggregates over their events."""
     month, day = DatePart("date", "month"), DatePart("date", "day")
     after_teldatum = _flag(Q(GreaterThan(month, 10)) | Q(Exact(month, 10), GreaterThan(day, 1)))
-    # no filter on the kind: one index range per student (the aggregates pick their kinds)
-    return (Event.objects.filter(student_id__in=RawSQL("SELECT sid FROM students", ()))
+    return (Event.objects.filter(student_id__in=students.order_by().values("pk"), kind__in=STATE_KINDS)
             .order_by().values(eid=F("student_id")).annotate(
                 entries=Count("date", filter=Q(kind__in=ENTRY, date__lte=on)),
                 last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=on)),
@@ -218,10 +219,7 @@ facts AS MATERIALIZED (
            CASE WHEN {gone} THEN
                (SELECT x.destination FROM {event} x WHERE x.student_id = s.sid AND x.kind = 'uitstroom'
                 AND x.date = e.last_out ORDER BY x.id DESC LIMIT 1) END AS out_to,
-           CASE WHEN s.diploma <= d.on_day THEN COALESCE(
-               (SELECT k.level FROM {event} x LEFT JOIN {kwalificatie} k ON k.id = x.kwalificatie_id
-                WHERE x.student_id = s.sid AND x.kind = 'mbo_diploma' ORDER BY x.date DESC, x.id DESC LIMIT 1),
-               s.own_level) END AS level,
+           CASE WHEN s.diploma <= d.on_day THEN s.level END AS level,
            CASE WHEN e.switches > 0 AND EXISTS (
                SELECT 1 FROM {event} w WHERE w.student_id = s.sid AND w.kind = 'switch' AND w.date <= d.on_day
                AND w.kwalificatie_id IS NOT NULL AND EXISTS (
@@ -253,9 +251,9 @@ def state_sql(students: QuerySet, on: date, by_route: bool = False) -> tuple[str
     """The WITH clause of each student's state on ``on`` (the CTE ``state``: one row per member of
     ``students``, see the module's docstring), and its parameters."""
     students_sql, students_params = _compiled(_students(students, by_route))
-    events_sql, events_params = _compiled(_events(on))
+    events_sql, events_params = _compiled(_events(students, on))
     sql = STATE_SQL.format(students=students_sql, events=events_sql, gone=GONE, event=Event._meta.db_table,
-                           kwalificatie=Kwalificatie._meta.db_table, vsv=", ".join(["%s"] * len(core.DESTINATIONS_VSV)))
+                           vsv=", ".join(["%s"] * len(core.DESTINATIONS_VSV)))
     params = [_day(on), _day(latest_teldatum(on)), *students_params, *events_params,
               *core.DESTINATIONS_VSV, core.STARTKWALIFICATIE_LEVEL, core.STARTKWALIFICATIE_LEVEL]
     return sql, params
@@ -407,11 +405,13 @@ def _year_ends(scope: Scope, school_year: int) -> tuple[int, int, int]:
     it (in it on the day before it starts, or entering or coming back during it). One query."""
     start, end = year_start(school_year), year_end(school_year)
     before = start - timedelta(days=1)
-    students = students_in(scope).order_by().values(sid=F("pk"), diploma=F("mbo_diploma_on"))
-    events = Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER))
-    if scope != Scope(national=True):     # the whole country: every student's events, in the index's order
-        events = events.filter(student_id__in=RawSQL("SELECT sid FROM students", ()))
-    events = (events
+    # only the students the year can concern: not a later cohort, no diploma before it, and not out of
+    # the route since before it (``left_on`` is the last uitstroom not undone by a terugkeer)
+    concerned = (students_in(scope).exclude(cohort__gt=school_year).exclude(mbo_diploma_on__lt=start)
+                 .exclude(left_on__lt=start).order_by())
+    students = concerned.values(sid=F("pk"), diploma=F("mbo_diploma_on"))
+    events = (Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER),
+                                   student_id__in=concerned.values("pk"))
               .order_by().values(eid=F("student_id")).annotate(
                   last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM)),     # on or before the end
                   last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER)),

@@ -112,6 +112,9 @@ class Student(models.Model):
     vmbo_diploma_on = models.DateField(_("vmbo-diploma op"), null=True, blank=True)
     mbo_diploma_on = models.DateField(_("mbo-diploma op"), null=True, blank=True)
     mbo_diploma_route_year = models.PositiveSmallIntegerField(_("mbo-diploma in routejaar"), null=True, blank=True)
+    # the niveau of the diploma's kwalificatie (None: the diploma names none, the student's own counts);
+    # kept beside the date so the KPI engine reads it from the row, not from the events
+    mbo_diploma_level = models.PositiveSmallIntegerField(_("niveau van het mbo-diploma"), null=True, blank=True)
     left_on = models.DateField(_("uit de route op"), null=True, blank=True)
     left_route_year = models.PositiveSmallIntegerField(_("uit de route in routejaar"), null=True, blank=True)
     destination = models.CharField(_("bestemming"), max_length=14, choices=Destination.choices, blank=True)

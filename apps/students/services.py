@@ -147,6 +147,8 @@ def rederive(student: m.Student, from_school_year: int | None = None, enrolments
     student.entry_route_year, student.zij_instroom = state.entry_route_year, state.zij_instroom
     student.vmbo_diploma_on = state.vmbo_diploma_on
     student.mbo_diploma_on, student.mbo_diploma_route_year = state.mbo_diploma_on, state.mbo_diploma_route_year
+    diploma = next((e for e in reversed(events) if e.kind == m.EventKind.MBO_DIPLOMA), None)
+    student.mbo_diploma_level = diploma.kwalificatie.level if diploma and diploma.kwalificatie_id else None
     student.left_on, student.left_route_year = state.left_on, state.left_route_year
     student.destination = state.destination
     if state.kwalificatie in by_code:
