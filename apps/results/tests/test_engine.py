@@ -38,6 +38,19 @@ def assert_same(scope, cohort, on):
     assert mine == oracle
 
 
+def test_the_diploma_s_own_level_decides_doorstroom(make_student, glr_route):
+    # entered for a level-3 kwalificatie, graduated at level 2, then on to mbo 3: doorstroom (higher
+    # than the diploma), although not higher than the kwalificatie the student entered for
+    student = make_student(2019, [Step("instroom", date(2019, 8, 1), kwalificatie="25491"),
+                                  Step("mbo_diploma", date(2022, 7, 1), kwalificatie="25498", level=2),
+                                  Step("doorstroom", date(2022, 9, 1), level=3)], doorstroom_level="mbo3")
+    student.refresh_from_db()
+    assert (student.kwalificatie.level, student.mbo_diploma_level) == (3, 2)
+    f = by_id(engine.cohort_figures(Scope(route=glr_route.pk), 2019, date(2022, 10, 15)))
+    assert (f["K-05"].numerator, f["K-05"].denominator) == (1, 1)
+    assert_same(Scope(route=glr_route.pk), 2019, date(2022, 10, 15))
+
+
 def test_a_small_cohort_by_hand(make_student, glr_route):
     # 2019: A diploma in July of the 3rd school year, B in January of the 3rd (K-06 2.5), C a doublure
     # and a diploma in the 4th, D left to Entree (uitval, not VSV), E left to work (VSV), F left and came
