@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from apps.students.models import Event, EventKind
@@ -24,11 +24,9 @@ KPI = "K-12"
 
 
 def _diploma_level():
-    """The level of the route's diploma: its kwalificatie's, else the uitstroomrichting's, else 2 (as
-    K-05 reads it)."""
-    diploma = Subquery(Event.objects.filter(student=OuterRef("pk"), kind=EventKind.MBO_DIPLOMA)
-                       .order_by("-date", "-pk").values("kwalificatie__level")[:1])
-    return Coalesce(diploma, F("kwalificatie__level"), Value(core.STARTKWALIFICATIE_LEVEL))
+    """The level of the route's diploma: its kwalificatie's (kept on the student), else the
+    uitstroomrichting's, else 2 (as K-05 reads it)."""
+    return Coalesce(F("mbo_diploma_level"), F("kwalificatie__level"), Value(core.STARTKWALIFICATIE_LEVEL))
 
 
 def _followed(on: date) -> Exists:
