@@ -234,7 +234,7 @@ def promote(request, pk, cohort):
     privacy.log_reads(request.user, students)   # the page lists them by name
     length = services.route_length(route)
     chosen, errors = _promotion_choices(request, students, route, length)
-    promotion, status, step = None, 200, request.POST.get("step")
+    promotion, status, step = None, 422 if errors else 200, request.POST.get("step")
     if request.method == "POST" and not errors:
         try:
             promotion = services.promote_cohort(request.user, route, cohort,
