@@ -275,37 +275,29 @@ def diploma_check(request, route_id: int, cohort: int | None = None):
     return [{"student": s.pk, **services.diploma_status(s, templates)} for s in students]
 
 
-class PromotionIn(Schema):
-    exceptions: dict[int, list[str]] = {}  # student id -> ["doublure"] or ["uitstroom", destination]
-    apply: bool = False
+def promotion_row(row: services.PromotionRow) -> dict:
+    return {"student": row.student.pk, "action": row.action, "route_year": row.route_year,
+            "last_route_year": row.last_route_year, "choices": list(row.choices),
+            "school_year": row.school_year if row.action in ("overgang", "doublure", "uitloopjaar") else None,
+            "next_route_year": row.next_route_year, "date": row.on if row.action in ("diploma", "uitstroom") else None,
+            "destination": row.destination, "problems": list(row.problems), "reason": row.reason}
 
 
-@router.post("/routes/{route_id}/cohorts/{cohort}/promote", response={200: list[dict], 422: dict, 403: dict})
+@router.post("/routes/{route_id}/cohorts/{cohort}/promote", response={200: list[dict], 422: Errors, 403: dict})
 @idempotent
-def promote(request, route_id: int, cohort: int, payload: PromotionIn):
+def promote(request, route_id: int, cohort: int, payload: schemas.PromotionIn):
+    """Promote a cohort (``apply`` false: the preview, nothing saved). Students not named go over; a
+    student in the last route year is set aside until a diploma, uitloopjaar or uitstroom is chosen;
+    one choice may name many students. Saved all or nothing: a student who is blocked and not set
+    aside (``apart``) is a 422 naming them (``students[id]``); a choice a student may not take is a
+    422 naming them (``choices[i].students``)."""
     route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
     if not request.user.changes_students:
         return Status(403, {"detail": "Uw rol mag geen cohorten doorzetten."})
-    exceptions, errors = {}, []
-    for pk, value in payload.exceptions.items():
-        action, destination = (value + ["", ""])[:2]
-        if action not in (services.REPEAT, services.LEAVE):
-            errors.append({"rule": None, "field": f"exceptions[{pk}]", "message": "Kies doublure of uitstroom."})
-        elif action == services.LEAVE and destination not in m.Destination.values:
-            errors.append({"rule": None, "field": f"exceptions[{pk}]",
-                           "message": f"Kies een bestemming: {', '.join(m.Destination.values)}."})
-        exceptions[pk] = (action, destination)
-    if errors:
-        return Status(422, {"errors": errors})
     own = Student.objects.visible_to(request.user, route)
     privacy.log_reads(request.user, own.filter(cohort=cohort, status=m.Status.ACTIEF))   # the answer lists them
     try:
-        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=payload.apply, within=own)
-    except services.PathError as error:   # a student whose recorded path does not allow the step
-        return Status(422, {"errors": [{"rule": None, "field": "cohort", "message": str(error)}]})
-    except services.RuleViolation:
-        rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False, within=own)
-        return Status(422, {"errors": [{"rule": p.split(":")[0], "field": f"students[{r.student.pk}]", "message": p}
-                                       for r in rows for p in r.problems]})
-    return Status(200, [{"student": r.student.pk, "action": r.action, "next_route_year": r.next_route_year,
-                         "problems": list(r.problems)} for r in rows])
+        promotion = services.promote_cohort(request.user, route, cohort, payload, within=own)
+    except services.RuleViolation as violation:
+        return _refused(violation)
+    return Status(200, [promotion_row(r) for r in promotion.rows])

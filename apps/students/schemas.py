@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from domain import promotion
+
 from . import models as m
 
 YEAR = Annotated[int, Field(ge=1990, le=2100)]           # a cohort or school year (its first calendar year)
@@ -147,6 +149,24 @@ class BpvIn(Schema):
     praktijkovereenkomst: bool = False
     start: DAY
     end: DAY | None = None
+
+
+PromotionAction = Literal[promotion.ACTIONS]
+
+
+class PromotionChoice(Schema):
+    """One step for a selection of the cohort's students (one choice, many students)."""
+    students: list[int] = Field(min_length=1, max_length=1000)
+    action: PromotionAction                  # overgang | doublure | uitloopjaar | diploma | uitstroom | apart
+    destination: Destination = ""            # uitstroom: where the student goes
+    date: DAY | None = None                  # diploma, uitstroom: default the last day of the school year
+
+
+class PromotionIn(Schema):
+    """Cohort promotion: the students not named go over (in their last route year: set aside until
+    chosen); ``apply`` False is the preview."""
+    choices: list[PromotionChoice] = Field([], max_length=1000)
+    apply: bool = False
 
 
 def given(data: Schema) -> dict:

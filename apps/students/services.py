@@ -14,6 +14,7 @@ from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import diploma, facts
 from domain import path as core
+from domain import promotion as steps
 from domain.calendar import school_year_label, school_year_of, year_end, year_start
 from domain.path import PathError
 from domain.rules import blocking, evaluate_student, get_rule
@@ -655,72 +656,234 @@ def save_bpv(user, student: m.Student, data: schemas.BpvIn):
 
 # --- cohort promotion --------------------------------------------------------------------------
 
-PROMOTE, REPEAT, LEAVE = "overgang", "doublure", "uitstroom"
+PROMOTE, REPEAT, LEAVE = steps.OVERGANG, steps.DOUBLURE, steps.UITSTROOM
+DIPLOMA, UITLOOPJAAR, APART = steps.DIPLOMA, steps.UITLOOPJAAR, steps.APART
 
 
 @dataclass
 class PromotionRow:
+    """One student of the cohort in a promotion: the step, what it gives, what blocks it."""
     student: m.Student
-    action: str                  # overgang | doublure | uitstroom
+    action: str                  # one of domain.promotion.ACTIONS
+    route_year: int = 1          # the route year the student is in now
     destination: str = ""
-    school_year: int | None = None
+    school_year: int | None = None        # the school year the student moves into
     next_route_year: int | None = None
     enrolments: tuple = ()       # (institution name, funded, phase) of the next school year
-    problems: tuple = ()         # rule messages that would block this student's promotion
+    problems: tuple = ()         # what blocks this step (the rule or the path, with its message)
+    reason: str = ""             # set aside: why the student cannot simply go over
+    last_route_year: int | None = None
+    choices: tuple = ()          # the steps this student may take
+    on: date | None = None       # diploma, uitstroom: the day recorded
+
+    @property
+    def set_aside(self) -> bool:
+        return self.action == APART
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.problems) and not self.set_aside
+
+    @property
+    def in_last_year(self) -> bool:
+        return steps.in_last_year(self.route_year, self.last_route_year)
 
 
-def promote_cohort(route, cohort: int, exceptions: dict, user, apply: bool = False, within=None) -> list[PromotionRow]:
-    """Move every active student of a cohort to the next school year in one step.
+@dataclass
+class Promotion:
+    """The outcome of a cohort promotion (the preview, or what was saved)."""
+    route: object
+    cohort: int
+    rows: list[PromotionRow]
+    applied: bool = False
 
-    ``exceptions``: student id -> (action, destination) for doublure or uitstroom. With ``apply``
-    False nothing is saved: the rows are the preview. With ``apply`` True all students move in one
-    transaction; if any student's move breaks a rule nothing is saved (RuleViolation)."""
+    @property
+    def blocked(self) -> list[PromotionRow]:
+        return [r for r in self.rows if r.blocked]
+
+    @property
+    def set_aside(self) -> list[PromotionRow]:
+        return [r for r in self.rows if r.set_aside]
+
+    @property
+    def moved(self) -> list[PromotionRow]:
+        return [r for r in self.rows if not r.set_aside]
+
+
+class PromotionBlocked(RuleViolation):
+    """Nothing was saved: the students named (``students[id]``) cannot take the step chosen for them."""
+
+    def __init__(self, promotion: Promotion):
+        self.promotion = promotion
+        super().__init__([problem(f"students[{r.student.pk}]", f"{r.student}: {p}")
+                          for r in promotion.blocked for p in r.problems])
+
+
+def route_length(route) -> int | None:
+    """The route's number of route years: its last route year described, or its study duration."""
+    described = max((y.route_year for y in route.years.all()), default=0)
+    return max(described, route.study_duration_years or 0) or None
+
+
+def _student_last_year(route, length: int | None, student: m.Student) -> int | None:
+    return steps.last_route_year(length, route.start_vmbo_year, student.vmbo_year_at_start)
+
+
+def promotion_choices(students, route, data: schemas.PromotionIn) -> dict[int, schemas.PromotionChoice]:
+    """The choice per student id; a choice a student may not take, a student outside the cohort (or
+    not visible), a student named twice or an uitstroom without destination is refused, naming the
+    student (``choices[i].students``)."""
+    by_pk = {s.pk: s for s in students}
+    length = route_length(route)
+    chosen: dict[int, schemas.PromotionChoice] = {}
+    problems: list[Finding] = []
+    for i, choice in enumerate(data.choices):
+        field = f"choices[{i}].students"
+        for pk in choice.students:
+            student = by_pk.get(pk)
+            if student is None:
+                problems.append(problem(field, _("Leerling %(pk)s hoort niet bij de actieve leerlingen van dit cohort "
+                                                 "die u mag doorzetten.") % {"pk": pk}))
+                continue
+            if pk in chosen:
+                problems.append(problem(field, _("%(name)s: twee keuzes voor dezelfde leerling.")
+                                        % {"name": student}))
+                continue
+            chosen[pk] = choice
+            last = _student_last_year(route, length, student)
+            wrong = steps.choice_problem(choice.action, student.route_year, last, student.vmbo_year_at_start)
+            if wrong:
+                problems.append(problem(field, f"{student}: {wrong}"))
+            elif choice.action == LEAVE and not choice.destination:
+                problems.append(problem(field, _("%(name)s: kies de bestemming bij uitstroom.") % {"name": student}))
+    refuse(problems)
+    return chosen
+
+
+def promote_cohort(user, route, cohort: int, data: schemas.PromotionIn, within=None) -> Promotion:
+    """Move the active students of a cohort to the next school year in one step (the interface and the
+    API): each student takes the step chosen for them (``data.choices``), the others go over; a
+    student in their last route year cannot go over (that route year does not exist) and is set aside
+    until a diploma, uitloopjaar or uitstroom is chosen. A student set aside (apart) stays where they
+    are; the row says why they could not simply go over.
+
+    With ``data.apply`` False nothing is saved: the rows are the preview. With ``apply`` True all steps
+    are saved in one transaction, or none: if a student who is not set aside is blocked (a rule, the
+    path, the diploma's exam parts), PromotionBlocked names them and nothing is saved. A saved
+    promotion is audited as one entry (which student took which step, ids only). ``within``: the
+    students this user may change (default: the route's)."""
     students = list((route.students if within is None else within).filter(cohort=cohort, status=m.Status.ACTIEF)
-                    .select_related("route", "leerweg", "kwalificatie").prefetch_related(*PREFETCH))
+                    .select_related("route", "leerweg", "kwalificatie").prefetch_related(*PREFETCH)
+                    .order_by("last_name", "first_name", "pk"))
+    chosen = promotion_choices(students, route, data)
+    length = route_length(route)
     route_facts, settings = compliance.route_facts(route), compliance.rule_settings()  # once, not per student
     rows = []
     with transaction.atomic():
         for student in students:
-            action, destination = exceptions.get(student.pk, (PROMOTE, ""))
+            last = _student_last_year(route, length, student)
+            choice = chosen.get(student.pk)
+            action = choice.action if choice else steps.default_choice(student.route_year, last)
             school_year = current_school_year(student) + 1
-            row = PromotionRow(student, action, destination, school_year)
-            # Promote into a school year that starts within three months, and only once.
-            if school_year > school_year_of(today() + timedelta(days=92)) or \
-                    student.enrolments.filter(school_year=school_year).exists():
-                row.problems = (_("%(name)s staat al in schooljaar %(year)s; schooljaar %(next)s is nog niet aan "
-                                  "de beurt of al gevuld.") % {"name": student,
-                                                               "year": school_year_label(school_year - 1),
-                                                               "next": school_year_label(school_year)},)
-                rows.append(row)
-                continue
-            if action == LEAVE:
-                try:
-                    _record(student, m.EventKind.UITSTROOM, year_end(school_year - 1), user,
-                            destination=destination)
-                except PathError as error:
-                    row.problems = (f"{student}: {error}",)
+            row = PromotionRow(student, action, student.route_year, choice.destination if choice else "", school_year,
+                               last_route_year=last,
+                               choices=steps.choices(student.route_year, last, student.vmbo_year_at_start),
+                               on=(choice.date if choice else None) or year_end(school_year - 1))
+            if action == APART:
+                row.reason = _set_aside_reason(user, student, row, route_facts, settings)
             else:
-                event = m.EventKind.OVERGANG if action == PROMOTE else m.EventKind.DOUBLURE
-                m.Event.objects.create(student=student, kind=event, date=year_start(school_year),
-                                       school_year=school_year, route_year=student.route_year + (action == PROMOTE),
-                                       recorded_by=user)
-                rederive(student, school_year)
-                new = student.enrolments.filter(school_year=school_year).select_related("institution")
-                row.next_route_year = student.route_year
-                row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
-                fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
-                findings = evaluate_student(student_facts(fresh, route_facts), settings)
-                rule_state.record(fresh, findings)
-                row.problems = tuple(f"{f.rule}: {f.message}" for f in blocking(findings, "student.enrol"))
+                row.problems = _not_due(student, school_year) or _take_step(user, student, row, route_facts, settings)
             rows.append(row)
-        blocked = [p for row in rows for p in row.problems]
-        if not apply:
+        promotion = Promotion(route, cohort, rows, applied=data.apply)
+        if not data.apply:
             transaction.set_rollback(True)
-        elif blocked:
-            raise RuleViolation([])  # the caller shows the rows' problems
+        elif promotion.blocked:
+            transaction.set_rollback(True)
+            promotion.applied = False
+            raise PromotionBlocked(promotion)
         else:
             compliance.refresh(route)
-    return rows
+            _audit_promotion(user, promotion)
+    return promotion
+
+
+def _not_due(student: m.Student, school_year: int) -> tuple:
+    """Promote into a school year that starts within three months, and only once."""
+    if school_year > school_year_of(today() + timedelta(days=92)) or \
+            student.enrolments.filter(school_year=school_year).exists():
+        return (_("de leerling staat nu in schooljaar %(year)s; schooljaar %(next)s is nog niet aan de beurt of al "
+                  "gevuld.") % {"year": school_year_label(school_year - 1), "next": school_year_label(school_year)},)
+    return ()
+
+
+def _take_step(user, student: m.Student, row: PromotionRow, route_facts, settings) -> tuple:
+    """Take the row's step in a savepoint (undone when it is blocked); the problems that block it."""
+    try:
+        with transaction.atomic():
+            problems = _step(user, student, row, route_facts, settings)
+            if problems:
+                transaction.set_rollback(True)
+    except RuleViolation as violation:
+        problems = tuple(f"{f.rule}: {f.message}" if f.rule else f.message for f in violation.findings)
+    except PathError as error:
+        problems = (str(error),)
+    if problems:
+        student.refresh_from_db()   # the step was undone: the record as it is stored
+    return problems
+
+
+def _step(user, student: m.Student, row: PromotionRow, route_facts, settings) -> tuple:
+    """One student's step. The diploma and uitstroom go through the event use case (``record_event``:
+    its path and diploma checks); overgang, doublure and uitloopjaar are the promotion's own events,
+    checked by the rules that guard an enrolment."""
+    if row.action in (DIPLOMA, LEAVE):
+        kind = m.EventKind.MBO_DIPLOMA if row.action == DIPLOMA else m.EventKind.UITSTROOM
+        record_event(user, student, schemas.EventIn(kind=kind, date=row.on, destination=row.destination,
+                                                    detail=_("cohort doorgezet")))
+        return ()
+    kind = m.EventKind.OVERGANG if row.action == PROMOTE else m.EventKind.DOUBLURE
+    m.Event.objects.create(student=student, kind=kind, date=year_start(row.school_year), school_year=row.school_year,
+                           route_year=student.route_year + (row.action == PROMOTE), recorded_by=user,
+                           detail=_("uitloopjaar") if row.action == UITLOOPJAAR else _("cohort doorgezet"))
+    rederive(student, row.school_year)
+    new = student.enrolments.filter(school_year=row.school_year).select_related("institution")
+    row.next_route_year = student.route_year
+    row.enrolments = tuple((e.institution.name, e.funded, e.get_phase_display()) for e in new)
+    fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
+    findings = evaluate_student(student_facts(fresh, route_facts), settings)
+    rule_state.record(fresh, findings)
+    return tuple(f"{f.rule}: {f.message}" for f in blocking(findings, "student.enrol"))
+
+
+def _set_aside_reason(user, student: m.Student, row: PromotionRow, route_facts, settings) -> str:
+    """Why a student set aside could not simply go over: the last route year, the school year not due,
+    or what would block the overgang (tried in a savepoint that is always undone); "" when nothing."""
+    if row.in_last_year:
+        return steps.last_year_reason(student.route_year)
+    if late := _not_due(student, row.school_year):
+        return late[0]
+    trial = PromotionRow(student, PROMOTE, row.route_year, school_year=row.school_year)
+    with transaction.atomic():
+        problems = _take_step(user, student, trial, route_facts, settings)
+        transaction.set_rollback(True)
+    student.refresh_from_db()
+    return "; ".join(problems)
+
+
+def _audit_promotion(user, promotion: Promotion) -> None:
+    """One audit entry for a saved promotion: which student took which step and who was set aside with
+    which reason (ids only, no names); each event and enrolment has its own entry besides."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    route = promotion.route
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(type(route)), object_pk=str(route.pk), object_id=route.pk,
+        object_repr=f"cohort {promotion.cohort} doorgezet", action=LogEntry.Action.UPDATE, actor=user,
+        changes={"promoted": [None, len(promotion.moved)]}, changes_text="",
+        additional_data={"promotion": {"cohort": promotion.cohort,
+                                       "steps": [[r.student.pk, r.action] for r in promotion.rows],
+                                       "set_aside": [[r.student.pk, r.reason] for r in promotion.set_aside]}})
 
 
 # --- teldatum and diploma ----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.lib.tabular import table_response
@@ -222,34 +223,113 @@ def cijferlijst(request, pk):
 
 @login_required
 def promote(request, pk, cohort):
+    """Promote a cohort: a preview first (per student the step, what it gives and what blocks it);
+    a blocked student is set aside so that the rest can go over; a choice can be applied to a
+    selection of students; then the same use case as the API saves it, all or nothing."""
     route = _route(request.user, pk)
     _editor(request)
     own = Student.objects.visible_to(request.user, route)
-    students = own.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
+    students = list(own.filter(cohort=cohort, status=m.Status.ACTIEF).select_related("leerweg")
+                    .order_by("last_name", "first_name", "pk"))
     privacy.log_reads(request.user, students)   # the page lists them by name
-    exceptions = {}
-    for student in students:
-        action = request.POST.get(f"action_{student.pk}", services.PROMOTE)
-        if action in (services.REPEAT, services.LEAVE):
-            exceptions[student.pk] = (action, request.POST.get(f"destination_{student.pk}", ""))
-    missing = [s for s in students if exceptions.get(s.pk, ("",))[0] == services.LEAVE and not exceptions[s.pk][1]]
-    rows, applied = None, False
-    if request.method == "POST" and missing:
-        messages.error(request, _("Kies een bestemming voor elke leerling die uitstroomt."))
-    elif request.method == "POST":
-        apply = request.POST.get("step") == "apply"
+    length = services.route_length(route)
+    chosen, errors = _promotion_choices(request, students, route, length)
+    promotion, status, step = None, 422 if errors else 200, request.POST.get("step")
+    if request.method == "POST" and not errors:
         try:
-            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=apply, within=own)
-            applied = apply
-        except services.RuleViolation:
-            rows = services.promote_cohort(route, cohort, exceptions, request.user, apply=False, within=own)
-            messages.error(request, _("Niet doorgevoerd: los eerst de problemen in het voorbeeld op."))
-        if applied:
-            messages.success(request, _("Cohort %(c)s is doorgezet naar het volgende schooljaar.") % {"c": cohort})
+            promotion = services.promote_cohort(request.user, route, cohort,
+                                                _promotion_input(chosen, apply=step == "apply"), within=own)
+            if not promotion.applied and promotion.blocked:
+                # one student's problem never holds up the rest: set them aside, show why
+                names = ", ".join(str(r.student) for r in promotion.blocked)
+                for row in promotion.blocked:
+                    chosen[row.student.pk] = (services.APART, "")
+                promotion = services.promote_cohort(request.user, route, cohort, _promotion_input(chosen),
+                                                    within=own)
+                messages.warning(request, _("Apart gezet omdat de gekozen stap niet kan: %(names)s. Kies voor hen "
+                                            "een andere stap of voer de rest door.") % {"names": names})
+        except services.PromotionBlocked as refused:
+            promotion, status = refused.promotion, 422
+            errors = [finding.message for finding in refused.findings]
+        except services.RuleViolation as refused:
+            status, errors = 422, [finding.message for finding in refused.findings]
+        if promotion is not None and promotion.applied:
+            _report_promotion(request, promotion)
             return redirect(f"{route.get_absolute_url()}leerlingen/?cohort={cohort}")
+    for message in errors:
+        messages.error(request, message)
+    rows = {r.student.pk: r for r in promotion.rows} if promotion else {}
+    table = [{"student": s, "row": rows.get(s.pk), "choice": chosen.get(s.pk, (None, ""))[0],
+              "destination": chosen.get(s.pk, (None, ""))[1],
+              "choices": [(a, STEP_LABELS[a]) for a in services.steps.choices(
+                  s.route_year, services.steps.last_route_year(length, route.start_vmbo_year, s.vmbo_year_at_start),
+                  s.vmbo_year_at_start)]}
+             for s in students]
+    for line in table:
+        if line["choice"] is None:   # not posted yet: overgang, or set aside in the last route year
+            line["choice"] = services.steps.default_choice(
+                line["student"].route_year,
+                services.steps.last_route_year(length, route.start_vmbo_year, line["student"].vmbo_year_at_start))
     return render(request, "students/promote.html", {
-        "route": route, "cohort": cohort, "students": students, "rows": rows, "exceptions": exceptions,
-        "destinations": m.Destination.choices, "blocked": any(r.problems for r in rows or [])})
+        "route": route, "cohort": cohort, "students": students, "table": table, "promotion": promotion,
+        "route_length": length,
+        "destinations": m.Destination.choices, "steps": list(STEP_LABELS.items())}, status=status)
+
+
+STEP_LABELS = {
+    services.PROMOTE: gettext_lazy("overgang"), services.REPEAT: gettext_lazy("doublure"),
+    services.UITLOOPJAAR: gettext_lazy("uitloopjaar"), services.DIPLOMA: gettext_lazy("mbo-diploma"),
+    services.LEAVE: gettext_lazy("uitstroom"), services.APART: gettext_lazy("apart zetten"),
+}
+
+
+def _promotion_choices(request, students, route, length) -> tuple[dict, list[str]]:
+    """The step per student as posted (student id -> (action, destination)); with ``step=bulk`` the
+    chosen step is put on every selected student. A value that is no step is named with the student."""
+    chosen, errors = {}, []
+    if request.method != "POST":
+        return chosen, errors
+    selected = set(request.POST.getlist("selected"))
+    bulk = request.POST.get("step") == "bulk"
+    bulk_action, bulk_destination = request.POST.get("bulk_action", ""), request.POST.get("bulk_destination", "")
+    if bulk and not selected:
+        errors.append(_("Vink eerst de leerlingen aan voor wie de keuze geldt."))
+    if bulk and bulk_action not in STEP_LABELS:
+        errors.append(_("Kies de stap voor de aangevinkte leerlingen."))
+    for student in students:
+        action = request.POST.get(f"action_{student.pk}")
+        destination = request.POST.get(f"destination_{student.pk}", "")
+        if bulk and str(student.pk) in selected and bulk_action in STEP_LABELS:
+            action, destination = bulk_action, bulk_destination or destination
+        if action is None:
+            continue
+        if action not in STEP_LABELS:
+            errors.append(_("%(name)s: onbekende stap %(action)s.") % {"name": student, "action": action[:20]})
+        elif destination and destination not in m.Destination.values:
+            errors.append(_("%(name)s: onbekende bestemming %(d)s.") % {"name": student, "d": destination[:20]})
+        else:
+            chosen[student.pk] = (action, destination if action == services.LEAVE else "")
+    return chosen, errors
+
+
+def _promotion_input(chosen: dict, apply: bool = False):
+    """The use case's typed input: one choice per (step, destination), naming its students."""
+    from .schemas import PromotionChoice, PromotionIn
+
+    groups: dict[tuple, list[int]] = {}
+    for pk, key in chosen.items():
+        groups.setdefault(key, []).append(pk)
+    return PromotionIn(apply=apply, choices=[PromotionChoice(students=pks, action=action, destination=destination)
+                                             for (action, destination), pks in groups.items()])
+
+
+def _report_promotion(request, promotion) -> None:
+    """After a saved promotion: how many took a step, and who stays where they are and why."""
+    messages.success(request, _("Cohort %(c)s is doorgezet: %(n)s leerling(en).")
+                     % {"c": promotion.cohort, "n": len(promotion.moved)})
+    if promotion.set_aside:
+        messages.warning(request, _("Blijft staan: %(rows)s") % {"rows": "; ".join(
+            f"{r.student} ({r.reason or _('apart gezet')})" for r in promotion.set_aside)})
 
 
 @login_required

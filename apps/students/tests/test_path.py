@@ -10,7 +10,7 @@ from django.urls import reverse
 from apps.registry.models import Kwalificatie, Leerweg
 from apps.students import services
 from apps.students.models import Enrolment, Student
-from apps.students.schemas import EventChange, EventIn
+from apps.students.schemas import EventChange, EventIn, PromotionIn
 
 
 def years(student):
@@ -44,7 +44,7 @@ def test_zij_instroom_joins_the_cohort_of_the_group_it_enters(enrol, glr_route):
 def test_enrolment_creates_exactly_the_route_pattern_through_promotion(enrol, calvijn_pattern, users):
     student = enrol()
     for _ in range(2):
-        services.promote_cohort(calvijn_pattern, 2019, {}, users["calvijn"], apply=True)
+        services.promote_cohort(users["calvijn"], calvijn_pattern, 2019, PromotionIn(apply=True))
     assert years(student) == [(2019, 1, "17XG", True), (2020, 2, "17XG", True), (2020, 2, "25LX", False),
                               (2021, 3, "25LX", True), (2021, 3, "17XG", False)]
     for year in (2019, 2020, 2021):
@@ -54,7 +54,7 @@ def test_enrolment_creates_exactly_the_route_pattern_through_promotion(enrol, ca
 
 def test_the_teldatum_check_names_a_missing_and_a_superfluous_enrolment(enrol, calvijn_pattern, users, registry):
     student = enrol()
-    services.promote_cohort(calvijn_pattern, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], calvijn_pattern, 2019, PromotionIn(apply=True))
     student.enrolments.filter(school_year=2020, funded=False).delete()
     [(_s, result)] = services.teldatum_check(calvijn_pattern, date(2020, 10, 1))
     assert result.violations == ("R-10",)
@@ -68,7 +68,7 @@ def test_the_teldatum_check_names_a_missing_and_a_superfluous_enrolment(enrol, c
 
 def test_terugkeer_after_uitstroom_puts_the_student_back(enrol, glr_route, users):
     student = enrol()
-    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     student, _ = services.record_event(users["calvijn"], student,
                                        EventIn(kind="uitstroom", date=date(2021, 3, 1), destination="regulier_vmbo"))
     assert (student.status, student.left_route_year, student.destination) == ("uitgestroomd", 2, "regulier_vmbo")
@@ -126,7 +126,7 @@ def test_a_route_starting_in_vmbo_4_is_in_the_mbo_fase_from_route_year_2(enrol, 
     dlr.save()
     student = enrol(vmbo_year_at_start=4, leerweg="BB", judgment=None)
     student.exam_parts.create(sector="vmbo", kind="CSPE", name="Profielvak", planned_route_year=2)
-    services.promote_cohort(dlr, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], dlr, 2019, PromotionIn(apply=True))
     # year 2 is the first mbo-fase year: funded at the mbo, and unfunded at the vo-school
     assert years(student)[1:] == [(2020, 2, "25LX", True), (2020, 2, "17XG", False)]
     assert services.vmbo_deadline(student) == date(2021, 7, 31)
@@ -135,8 +135,9 @@ def test_a_route_starting_in_vmbo_4_is_in_the_mbo_fase_from_route_year_2(enrol, 
 def test_a_doublure_in_the_vo_fase_moves_the_r04_deadline(enrol, dlr, users):
     student = enrol(judgment=None)
     assert services.vmbo_deadline(student) == date(2022, 7, 31)
-    services.promote_cohort(dlr, 2019, {}, users["calvijn"], apply=True)
-    services.promote_cohort(dlr, 2019, {student.pk: (services.REPEAT, "")}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], dlr, 2019, PromotionIn(apply=True))
+    services.promote_cohort(users["calvijn"], dlr, 2019, PromotionIn(
+        choices=[{"students": [student.pk], "action": "doublure"}], apply=True))
     student.refresh_from_db()
     assert (student.route_year, services.vmbo_deadline(student)) == (2, date(2023, 7, 31))
 
@@ -202,7 +203,7 @@ def test_correct_and_remove_events_through_the_student_page(client, enrol, glr_r
 
 def test_the_teldatum_page_shows_the_route_pattern_and_what_is_missing(client, enrol, calvijn_pattern, users):
     student = enrol()
-    services.promote_cohort(calvijn_pattern, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], calvijn_pattern, 2019, PromotionIn(apply=True))
     client.login(username="calvijn", password="pw-calvijn")
     url = reverse("students:teldatum", args=[calvijn_pattern.pk]) + "?date=2020-10-01"
     page = client.get(url).content.decode()
@@ -225,7 +226,7 @@ def test_the_teldatum_check_lists_a_student_not_yet_moved_into_the_school_year(e
 def test_event_corrections_are_validated_and_applied_only_where_they_belong(enrol, glr_route, api_client, users):
     headers = api_client.token_for("calvijn")
     student = enrol()
-    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     overgang = student.events.get(kind="overgang")
     url = f"/api/v1/students/{student.pk}/events/{overgang.pk}"
     for bad in (5000, 0):
@@ -253,11 +254,13 @@ def test_promotion_reports_a_leaver_whose_path_does_not_allow_it_instead_of_fail
     student = enrol()
     services.record_event(users["calvijn"], student,
                           EventIn(kind="certificaat", date=date(2020, 8, 10), detail="Entree"))
-    rows = services.promote_cohort(glr_route, 2019, {student.pk: (services.LEAVE, "werk")}, users["calvijn"])
+    leave = [{"students": [student.pk], "action": "uitstroom", "destination": "werk"}]
+    rows = services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(choices=leave)).rows
     assert rows[0].problems and "uit de route gegaan" in rows[0].problems[0]
-    with pytest.raises(services.RuleViolation):
-        services.promote_cohort(glr_route, 2019, {student.pk: (services.LEAVE, "werk")}, users["calvijn"],
-                                apply=True)
+    with pytest.raises(services.PromotionBlocked) as refused:
+        services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(choices=leave, apply=True))
+    assert refused.value.findings[0].field == f"students[{student.pk}]"
+    assert refused.value.findings[0].message.startswith("Sanne de Vries: ")
     student.refresh_from_db()
     assert student.status == "actief"
 

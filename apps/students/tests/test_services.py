@@ -5,7 +5,7 @@ import pytest
 
 from apps.students import privacy, services
 from apps.students.models import AccessLog, Enrolment, Student
-from apps.students.schemas import EventIn, ExamPartIn
+from apps.students.schemas import EventIn, ExamPartIn, PromotionIn
 
 
 def pattern(student):
@@ -17,8 +17,8 @@ def test_calvijn_enrolment_pattern_through_promotion_and_teldatum(enrol, glr_rou
     glr_route.years.create(route_year=2, vmbo_year=4, unfunded_at="mbo")   # the route's enrolment pattern
     student = enrol()
     user = users["calvijn"]
-    services.promote_cohort(glr_route, 2019, {}, user, apply=True)
-    services.promote_cohort(glr_route, 2019, {}, user, apply=True)
+    services.promote_cohort(user, glr_route, 2019, PromotionIn(apply=True))
+    services.promote_cohort(user, glr_route, 2019, PromotionIn(apply=True))
     student.refresh_from_db()
     assert student.route_year == 3
     # year 3 vo funded; year 4 vo funded + mbo unfunded; year 5 mbo funded (GLR: no vo enrolment needed)
@@ -32,7 +32,7 @@ def test_calvijn_enrolment_pattern_through_promotion_and_teldatum(enrol, glr_rou
 def test_without_a_pattern_a_route_keeps_the_law_minimum(enrol, glr_route, users):
     student = enrol()
     for _year in range(2):
-        services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+        services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     assert pattern(student) == [(2019, "17XG", True), (2020, "17XG", True), (2021, "25LX", True)]
 
 
@@ -60,11 +60,12 @@ def test_bb_student_in_glr_needs_joint_judgment(enrol):
 
 def test_promotion_preview_saves_nothing_and_exceptions_apply(enrol, glr_route, users):
     a, b, c = enrol("Anna", "Bakker"), enrol("Bram", "Jansen"), enrol("Chris", "Visser")
-    exceptions = {b.pk: (services.REPEAT, ""), c.pk: (services.LEAVE, "entree")}
-    rows = services.promote_cohort(glr_route, 2019, exceptions, users["calvijn"], apply=False)
+    choices = [{"students": [b.pk], "action": "doublure"},
+               {"students": [c.pk], "action": "uitstroom", "destination": "entree"}]
+    rows = services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(choices=choices)).rows
     assert {r.student.pk: r.action for r in rows} == {a.pk: "overgang", b.pk: "doublure", c.pk: "uitstroom"}
     assert Enrolment.objects.filter(school_year=2020).count() == 0
-    services.promote_cohort(glr_route, 2019, exceptions, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(choices=choices, apply=True))
     a.refresh_from_db(), b.refresh_from_db(), c.refresh_from_db()
     assert (a.route_year, b.route_year) == (2, 1)
     assert (c.status, c.destination, c.left_route_year) == ("uitgestroomd", "entree", 1)
@@ -98,7 +99,7 @@ def test_responsible_party_follows_the_phase_unless_agreed(enrol, glr_route, reg
     student = enrol()
     assert dict(services.responsible_parties(student))["verzuim- en VSV-melding"] == "Calvijn College"
     for _ in range(2):
-        services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+        services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     student.refresh_from_db()
     parties = dict(services.responsible_parties(student))
     assert parties["verzuim- en VSV-melding"] == parties["BPV"] == "ROC van Amsterdam"  # mbo-fase
@@ -161,10 +162,10 @@ def test_teldatum_lists_active_students_without_enrolment(enrol, glr_route):
 
 def test_promotion_only_once_per_school_year_and_path_guards(enrol, glr_route, users):
     student = enrol()
-    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     Enrolment.objects.filter(student=student, school_year=2020).update(school_year=2026)  # pretend far ahead
-    rows = services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=False)
-    assert rows[0].problems and "al in schooljaar" in rows[0].problems[0]
+    rows = services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn()).rows
+    assert rows[0].problems and "nu in schooljaar 2026-2027" in rows[0].problems[0]
     with pytest.raises(services.RuleViolation):
         services.record_event(users["calvijn"], student, EventIn(kind="mbo_diploma", date=date(2021, 6, 30)))
     services.record_event(users["calvijn"], student,
@@ -203,5 +204,5 @@ def test_student_is_enrolled_at_their_own_vo_school(enrol, glr_route, registry, 
     student.numbers.create(institution=other, number="T1")
     student.enrolments.update(institution=other)
     Student.objects.filter(pk=student.pk).update(vo_school=other)
-    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+    services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     assert student.enrolments.get(school_year=2020, funded=True).institution == other
