@@ -59,7 +59,8 @@ class Command(BaseCommand):
                                f"Kolommen: {', '.join(parsed.headers)}")
         job = m.ImportJob.objects.create(
             route=route, institution=institution, user=user, kind=kind, filename=path.name[:255],
-            headers=parsed.headers, rows=parsed.rows, row_count=len(parsed.rows), bsn_columns=parsed.bsn_columns)
+            headers=parsed.headers, rows=parsed.rows, row_count=len(parsed.rows), bsn_columns=parsed.bsn_columns,
+            skipped_lines=list(parsed.skipped_lines))
         n = job.total
         self.stdout.write(f"{n} rijen gelezen in {read_seconds:.1f} s; BSN-kolommen: "
                           f"{', '.join(parsed.bsn_columns) or 'geen'}")
