@@ -102,19 +102,20 @@ def upload(request, pk):
                                          "zelf is niet opgeslagen."))
             return redirect("students:import_mapping", job.pk)
     jobs = m.ImportJob.objects.filter(user=request.user, route=route).select_related("institution")[:10]
+    by_rule = importing.rule_columns(route)
     return render(request, "students/import_upload.html", {
         "route": route, "form": form, "jobs": jobs,
-        "template_columns": {kind: [capfirst(str(t.label)) for t in importing.template_targets(route, kind)]
-                             for kind in m.ImportJob.Kind.values},
-        "route_required": _route_required(route, institutions)}, status=400 if form.errors else 200)
+        "template_columns": [capfirst(str(t.label)) for t in importing.template_targets(
+            route, m.ImportJob.Kind.STUDENTS, by_rule)],
+        "route_required": _route_required(route, institutions, by_rule)}, status=400 if form.errors else 200)
 
 
-def _route_required(route, institutions) -> list[tuple[str, str]]:
+def _route_required(route, institutions, by_rule) -> list[tuple[str, str]]:
     """(field label, why) of the student columns this route requires besides the usual ones."""
     labels = {t.key: capfirst(t.label) for t in importing.targets(m.ImportJob.Kind.STUDENTS)}
     institution = institutions[0] if len(institutions) == 1 else None
     return [(labels[key], why) for key, why in
-            importing.required_for_route(route, m.ImportJob.Kind.STUDENTS, institution).items()]
+            importing.required_for_route(route, m.ImportJob.Kind.STUDENTS, institution, by_rule).items()]
 
 
 @login_required

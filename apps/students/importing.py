@@ -1153,7 +1153,12 @@ def error_rows(job: m.ImportJob) -> list[list]:
 
 # --- the route's columns: what a rule makes required, and the template to fill in ----------------
 
-def required_for_route(route, kind: str, institution=None) -> dict[str, str]:
+def rule_columns(route) -> tuple[import_columns.RequiredColumn, ...]:
+    """The columns a rule makes required for the student import of ``route`` (on the pure core)."""
+    return import_columns.required_columns(compliance.route_facts(route))
+
+
+def required_for_route(route, kind: str, institution=None, by_rule=None) -> dict[str, str]:
     """Target field -> why it is required for this route, for the fields that are not always
     required: the columns a rule makes required (``domain.import_columns``, with the rule's id), the
     uitstroomrichting when the route fixes it at the start, and the own school's BRIN when the route
@@ -1162,7 +1167,7 @@ def required_for_route(route, kind: str, institution=None) -> dict[str, str]:
         return {}
     found = {column.field: _("Verplicht voor deze route (%(rule)s): %(reason)s")
              % {"rule": column.rule, "reason": column.reason}
-             for column in import_columns.required_columns(compliance.route_facts(route))}
+             for column in (rule_columns(route) if by_rule is None else by_rule)}
     if route.choice_route_year is None:
         found["kwalificatie"] = _("Verplicht voor deze route: zij legt de uitstroomrichting bij de start vast.")
     partners = {"vo": [], "mbo": []}
@@ -1176,7 +1181,7 @@ def required_for_route(route, kind: str, institution=None) -> dict[str, str]:
     return found
 
 
-def template_targets(route, kind: str) -> list[Target]:
+def template_targets(route, kind: str, by_rule=None) -> list[Target]:
     """The columns of the template for this route: every field the import takes, except the BSN
     when no pseudonym key is set (a file with a BSN column is refused then), the joint judgment when
     no rule asks it (R-17: only in a route without vmbo diploma) and the own school's BRIN when the
@@ -1184,7 +1189,7 @@ def template_targets(route, kind: str) -> list[Target]:
     if kind != m.ImportJob.Kind.STUDENTS:
         return list(TARGETS[kind])
     roles = list(route.partners.values_list("role", flat=True))
-    required = {c.field for c in import_columns.required_columns(compliance.route_facts(route))}
+    required = {c.field for c in (rule_columns(route) if by_rule is None else by_rule)}
     skip = set()
     if not settings.LEERROUTE_PSEUDONYM_KEY:
         skip.add("bsn")
@@ -1232,11 +1237,11 @@ def template_table(route, kind: str) -> tuple[list[str], list[list[str]]]:
     """The template to fill in: the route's columns (named as the wizard maps them without help)
     and one note row, which the import skips (every cell starts with #): what the column takes,
     whether it is required (and by which rule), an example."""
-    columns = template_targets(route, kind)
+    by_rule = rule_columns(route) if kind == m.ImportJob.Kind.STUDENTS else ()
+    columns = template_targets(route, kind, by_rule)
     # the own school's BRIN is not marked: a vo-school's own rows leave it empty
-    required = set(required_for_route(route, kind)) - {"vo_school", "mbo_institution"}
-    rule_of = {c.field: c.rule for c in import_columns.required_columns(compliance.route_facts(route))} \
-        if kind == m.ImportJob.Kind.STUDENTS else {}
+    required = set(required_for_route(route, kind, by_rule=by_rule)) - {"vo_school", "mbo_institution"}
+    rule_of = {c.field: c.rule for c in by_rule}
     notes = _notes(route, kind)
     note_row = []
     for target in columns:
