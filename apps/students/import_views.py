@@ -94,6 +94,7 @@ def upload(request, pk):
             job = m.ImportJob.objects.create(
                 route=route, institution=institution, user=request.user, kind=kind, filename=file.name[:255],
                 headers=parsed.headers, rows=parsed.rows, row_count=len(parsed.rows), bsn_columns=parsed.bsn_columns,
+                skipped_lines=list(parsed.skipped_lines),
                 mapping=importing.guess_mapping(kind, parsed.headers, saved.mapping if saved else {},
                                                 parsed.bsn_columns))
             if parsed.bsn_columns:
@@ -101,8 +102,31 @@ def upload(request, pk):
                                          "zelf is niet opgeslagen."))
             return redirect("students:import_mapping", job.pk)
     jobs = m.ImportJob.objects.filter(user=request.user, route=route).select_related("institution")[:10]
-    return render(request, "students/import_upload.html", {"route": route, "form": form, "jobs": jobs},
-                  status=400 if form.errors else 200)
+    by_rule = importing.rule_columns(route)
+    return render(request, "students/import_upload.html", {
+        "route": route, "form": form, "jobs": jobs,
+        "template_columns": [capfirst(str(t.label)) for t in importing.template_targets(
+            route, m.ImportJob.Kind.STUDENTS, by_rule)],
+        "route_required": _route_required(route, institutions, by_rule)}, status=400 if form.errors else 200)
+
+
+def _route_required(route, institutions, by_rule) -> list[tuple[str, str]]:
+    """(field label, why) of the student columns this route requires besides the usual ones."""
+    labels = {t.key: capfirst(t.label) for t in importing.targets(m.ImportJob.Kind.STUDENTS)}
+    institution = institutions[0] if len(institutions) == 1 else None
+    return [(labels[key], why) for key, why in
+            importing.required_for_route(route, m.ImportJob.Kind.STUDENTS, institution, by_rule).items()]
+
+
+@login_required
+def template(request, pk, kind, fmt):
+    """The template file of the import for this route: its columns and a note row (skipped when read)."""
+    route = _route(request.user, pk)
+    if kind not in m.ImportJob.Kind.values or fmt not in ("csv", "xlsx"):
+        raise Http404
+    headers, rows = importing.template_table(route, kind)
+    return table_response(f"importsjabloon-{'leerlingen' if kind == m.ImportJob.Kind.STUDENTS else 'resultaten'}"
+                          f"-route-{route.pk}", headers, rows, fmt)
 
 
 class MappingForm(forms.Form):
@@ -115,10 +139,14 @@ class MappingForm(forms.Form):
         none = [("", _("— niet in het bestand —"))]
         plain = [(h, h) for h in job.headers if h not in job.bsn_columns]
         hidden = [(h, _("%(column)s (als pseudoniem)") % {"column": h}) for h in job.bsn_columns]
+        # a column a rule (or the route's set-up) makes required is asked before any row is checked
+        self.route_required = importing.required_for_route(job.route, job.kind, job.institution)
         for target in importing.targets(job.kind):
+            why = self.route_required.get(target.key)
             self.fields[target.key] = forms.ChoiceField(
-                label=capfirst(target.label), required=target.required,
-                choices=none + (hidden + plain if target.key == "bsn" else plain))
+                label=capfirst(target.label), required=target.required or bool(why), help_text=why or "",
+                choices=none + (hidden + plain if target.key == "bsn" else plain),
+                error_messages={"required": why or _("Kies de kolom voor dit verplichte veld.")})
 
     def clean(self):
         data = super().clean()
@@ -173,8 +201,11 @@ def _stalled(job):
 @login_required
 def job_detail(request, pk):
     job = _stalled(_job(request, pk))
+    errors = [{**e, "original": list(zip(job.headers, importing.original_values(job, e["row"])))}
+              for e in job.errors[:SHOWN_ERRORS]]
     return render(request, "students/import_job.html", {
-        "job": job, "route": job.route, "errors": job.errors[:SHOWN_ERRORS],
+        "job": job, "route": job.route, "errors": errors,
+        "merged_leerweg": importing.merged_leerweg_rows(job) if job.status == m.ImportJob.State.VALIDATED else 0,
         "more_errors": max(0, len(job.errors) - SHOWN_ERRORS),
         "mapping": "; ".join(f"{t.label} ← {job.mapping[t.key]}" for t in importing.targets(job.kind)
                              if t.key in job.mapping)})
@@ -209,5 +240,6 @@ def error_report(request, pk, fmt):
     job = _job(request, pk)
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    return table_response(f"importfouten-{job.pk}", importing.ERROR_HEADERS, importing.error_rows(job), fmt)
+    return table_response(f"importfouten-{job.pk}", importing.error_report_headers(job), importing.error_rows(job),
+                          fmt)
 

@@ -15,10 +15,18 @@ route's facts built once (``StudentRows``), and written in bulk in one transacti
 Errors are dicts {row, column, value, rule, message}: ``row`` is the row in the file (the header
 is row 1), ``column`` the file's column (or the target field when it is not mapped), ``rule`` a
 rule id ("R-05") or the kind of input problem (verplicht, ongeldig, onbekend, uniek, niet gevonden).
+The error report adds the row's own values as the file had them (``original_values``).
+
+The columns are mapped automatically by the names the schools' systems give them (Magister's
+"Stamnummer", EduArte's "Deelnemernummer", Somtoday's "Voorvoegsel" …, see ``TARGETS``); the user
+can correct the mapping. A downloadable template (``template_table``) holds the columns a route
+needs and a note row, which the import skips. A column a rule makes required for the route (R-17's
+joint judgment in a GLR, ``domain.import_columns``) is asked for before any row is checked.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -37,7 +45,7 @@ from apps.core.lib.pseudonym import national_key, normalise_bsn, valid_bsn
 from apps.core.lib.tabular import read_table
 from apps.registry.models import Kwalificatie, Leerweg, Profiel
 from apps.routes import compliance
-from domain import facts
+from domain import facts, import_columns
 from domain import path as core
 from domain.calendar import school_year_of, year_start
 from domain.rules import blocking, evaluate_student
@@ -69,38 +77,57 @@ class Target:
     aliases: tuple[str, ...] = ()
 
 
-NUMBER_ALIASES = ("leerlingnummer", "leerling nummer", "leerlingnr", "llnr", "lln nr", "studentnummer",
-                  "studentnr", "student nummer", "deelnemernummer", "deelnemer nummer", "student number",
+# The names are compared without case, accents and punctuation (``_norm``): "Geb. datum" is "geb datum".
+# Besides Leerroute's own names (the template's columns) they hold the names the schools' systems
+# give their export columns: Magister (Stamnummer, Roepnaam, Tussenvoegsel(s), Officiële achternaam,
+# Geboortedatum, Studie, Profiel, Leerjaar, Lesperiode), Somtoday (Leerlingnummer, Roepnaam,
+# Voorvoegsel, Achternaam, Geboortedatum, BSN, Leerweg, Leerjaar, Schooljaar) and EduArte
+# (Deelnemernummer, Studentnummer, Roepnaam, Voorvoegsel, Achternaam, Geboortedatum, Crebocode,
+# Opleidingscode, Cohort).
+NUMBER_ALIASES = ("leerlingnummer", "leerling nummer", "leerlingnr", "llnr", "lln nr", "ll nr", "studentnummer",
+                  "studentnr", "student nummer", "deelnemernummer", "deelnemer nummer", "deelnemernr", "deelnemer nr",
+                  "stamnummer", "stamnr", "stam nummer", "stam nr", "leerlingnummer school", "student number",
                   "student id", "studentid", "pupil number", "number", "nummer")
 BSN_ALIASES = ("bsn", "burgerservicenummer", "burger service nummer", "bsn leerling", "bsn student",
-               "sofinummer", "sofi nummer", "citizen service number", "national id")
+               "bsn deelnemer", "sofinummer", "sofi nummer", "bsn sofinummer", "bsn sofi nummer",
+               "citizen service number", "national id")
 
 TARGETS: dict[str, list[Target]] = {
     m.ImportJob.Kind.STUDENTS: [
         Target("number", gettext_lazy("leerlingnummer"), True, NUMBER_ALIASES),
         Target("first_name", gettext_lazy("voornaam"), True,
-               ("voornaam", "roepnaam", "voornamen", "first name", "firstname", "given name")),
+               ("voornaam", "roepnaam", "voornamen", "roepnaam leerling", "roepnaam deelnemer", "officiele voornamen",
+                "officiele voornaam", "first name", "firstname", "given name")),
         Target("prefix", gettext_lazy("tussenvoegsel"), False,
-               ("tussenvoegsel", "tussenvoegsels", "voorvoegsel", "prefix", "infix")),
+               ("tussenvoegsel", "tussenvoegsels", "tussenvoegsel s", "tussenv", "voorvoegsel", "voorvoegsels",
+                "voorv", "officieel tussenvoegsel", "officiele tussenvoegsels", "officiele voorvoegsels", "prefix",
+                "infix")),
         Target("last_name", gettext_lazy("achternaam"), True,
-               ("achternaam", "familienaam", "geslachtsnaam", "last name", "lastname", "surname", "family name")),
+               ("achternaam", "familienaam", "geslachtsnaam", "officiele achternaam", "achternaam leerling",
+                "achternaam deelnemer", "last name", "lastname", "surname", "family name")),
         Target("date_of_birth", gettext_lazy("geboortedatum"), False,
-               ("geboortedatum", "geb datum", "geboren", "geboren op", "date of birth", "birth date", "birthdate",
-                "dob")),
+               ("geboortedatum", "geb datum", "gebdatum", "geb dat", "geboren", "geboren op", "geboortedatum leerling",
+                "geboortedatum deelnemer", "date of birth", "birth date", "birthdate", "dob")),
         Target("bsn", gettext_lazy("BSN"), False, BSN_ALIASES),
-        Target("leerweg", gettext_lazy("leerweg"), True, ("leerweg", "vmbo leerweg", "learning pathway", "track")),
-        Target("profiel", gettext_lazy("profiel"), False, ("profiel", "profielcode", "vmbo profiel", "profile")),
+        Target("leerweg", gettext_lazy("leerweg"), True,
+               ("leerweg", "vmbo leerweg", "leerweg vo", "leerweg vmbo", "leerweg vooropleiding", "studie",
+                "learning pathway", "track")),
+        Target("profiel", gettext_lazy("profiel"), False,
+               ("profiel", "profielcode", "vmbo profiel", "profiel vmbo", "profielnaam", "beroepsgericht profiel",
+                "profile")),
         Target("vmbo_year_at_start", gettext_lazy("vmbo-leerjaar bij start"), False,
-               ("vmbo leerjaar bij start", "leerjaar bij start", "vmbo leerjaar", "leerjaar", "vmbo year at start",
-                "vmbo year", "year")),
+               ("vmbo leerjaar bij start", "leerjaar bij start", "vmbo leerjaar", "leerjaar", "jaarlaag", "lj",
+                "vmbo year at start", "vmbo year", "year")),
         Target("cohort", gettext_lazy("cohort"), True,
-               ("cohort", "startcohort", "schooljaar", "startjaar", "school year", "start year")),
+               ("cohort", "startcohort", "cohort start", "schooljaar", "startjaar", "lesperiode", "school year",
+                "start year")),
         Target("kwalificatie", gettext_lazy("uitstroomrichting (crebo)"), False,
-               ("crebo", "crebocode", "crebo code", "kwalificatie", "kwalificatiecode", "uitstroomrichting",
+               ("crebo", "crebocode", "crebo code", "crebonummer", "crebo nummer", "kwalificatie", "kwalificatiecode",
+                "kwalificatie code", "opleidingscode", "opleiding code", "code opleiding", "uitstroomrichting",
                 "opleiding", "qualification", "qualification code")),
         Target("glr_judgment_on", gettext_lazy("gezamenlijk oordeel (GLR) op"), False,
-               ("gezamenlijk oordeel", "datum gezamenlijk oordeel", "oordeel glr", "glr oordeel", "glr",
-                "joint judgment", "glr judgment on")),
+               ("gezamenlijk oordeel", "datum gezamenlijk oordeel", "gezamenlijk oordeel op", "oordeel glr",
+                "glr oordeel", "datum oordeel glr", "glr", "joint judgment", "glr judgment on")),
         # Only needed when the route has several: an import by a vo-school gives its own school.
         Target("vo_school", gettext_lazy("vo-school (BRIN)"), False,
                ("vo school", "vo school brin", "brin vo", "brin vo school", "school brin", "vo brin",
@@ -136,7 +163,11 @@ def targets(kind: str) -> list[Target]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text).lower()).strip()
+    """A name or value as compared: lower case, without accents ("Officiële" is "officiele") and
+    punctuation."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 # --- reading the file --------------------------------------------------------------------------
@@ -146,9 +177,23 @@ class Parsed:
     headers: list[str]
     rows: list[list[str]]
     bsn_columns: list[str]
+    skipped_lines: list[int] = ()   # the file's note rows and empty rows (header = row 1), not in ``rows``
+
+
+NOTE = "#"   # every filled cell of a note row starts with it (the template's row under the header)
+
+
+def is_note(row: list[str]) -> bool:
+    """A note row (the template's explanation under the header): every filled cell starts with #."""
+    filled = [cell for cell in row if cell]
+    return bool(filled) and all(cell.startswith(NOTE) for cell in filled)
 
 
 def _bsn_like(value: str) -> bool:
+    """A BSN as written (9 digits, or 8, with spaces, dots or dashes) that passes the elfproef; a
+    date ("04-05-2006": 8 digits that may pass the elfproef too) is not."""
+    if DMY.fullmatch(value) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        return False
     return bool(re.fullmatch(r"[\d .-]+", value)) and valid_bsn(normalise_bsn(value))
 
 
@@ -201,8 +246,13 @@ def read_upload(kind: str, name: str, content: bytes, saved: dict | None = None)
             header += "'"
         headers.append(header)
         sources.append(raw)
-    rows = [[str(row.get(raw, "") or "").strip() for raw in sources] for row in table.rows]
-    rows = [row for row in rows if any(row)]
+    rows, skipped = [], []
+    for line, row in enumerate(table.rows, start=2):
+        values = [str(row.get(raw, "") or "").strip() for raw in sources]
+        if is_note(values) or not any(values):
+            skipped.append(line)
+        else:
+            rows.append(values)
     if not rows:
         raise ImportRefused(_("Het bestand bevat geen rijen onder de kopregel."))
     if len(rows) > MAX_ROWS:
@@ -220,7 +270,7 @@ def read_upload(kind: str, name: str, content: bytes, saved: dict | None = None)
         for row in rows:
             for i in positions:
                 row[i] = _pseudonym(row[i])
-    return Parsed(headers, rows, bsn_columns)
+    return Parsed(headers, rows, bsn_columns, skipped)
 
 
 # --- mapping -----------------------------------------------------------------------------------
@@ -380,7 +430,7 @@ class Rows:
     def error(self, index: int, key: str, rule: str, message: str) -> dict:
         hidden = key == "bsn" or self.job.mapping.get(key) in self.job.bsn_columns
         value = self.value(index, key) if key else ""
-        return {"row": index + 2, "column": self.column(key) if key else "",
+        return {"row": self.job.line(index), "column": self.column(key) if key else "",
                 "value": HIDDEN if hidden and value else value, "rule": rule, "message": str(message)}
 
     def _unique_keys(self, index: int) -> list[tuple]:
@@ -401,7 +451,7 @@ class Rows:
             if first != index:
                 column = "bsn" if key[0] == "bsn" else "number"
                 errors.append(self.error(index, column, UNIQUE, _("Staat ook al in rij %(row)d van dit bestand.")
-                                         % {"row": first + 2}))
+                                         % {"row": self.job.line(first)}))
         return errors
 
     # -- one row --------------------------------------------------------------------------------
@@ -534,6 +584,60 @@ class Rows:
             return self._violations(index, violation)
         return []
 
+# --- leerweg and profiel as the schools' systems write them -------------------------------------
+
+def _compact(code: str) -> str:
+    """A code without punctuation: "ZW" is "Z&W"."""
+    return re.sub(r"[^A-Z0-9]+", "", _norm(code).upper())
+
+
+def _without_en(name: str) -> str:
+    """A name without "en"/"&": "Zorg & welzijn" is "Zorg en welzijn"."""
+    return " ".join(word for word in _norm(name).split() if word != "en")
+
+
+def register_leerwegen() -> dict:
+    """The register's leerwegen by code (upper case) and by name (``_norm``)."""
+    found = {}
+    for leerweg in Leerweg.objects.all():
+        found[leerweg.code.upper()] = found[_norm(leerweg.name)] = leerweg
+    return found
+
+
+def read_leerweg(text: str, leerwegen: dict):
+    """(the register's Leerweg, None) for a cell, or (None, the message why not). Every spelling of
+    ``domain.import_columns.leerweg_code`` counts. GT, since 2024 the merged gemengde/theoretische
+    leerweg, is the register's GT when it has one, else GL (the leerweg it grew from: the same exam
+    programme in the default plans)."""
+    found = leerwegen.get(text.upper()) or leerwegen.get(_norm(text))
+    if found:
+        return found, None
+    code = import_columns.leerweg_code(text)
+    if code == import_columns.MERGED and code not in leerwegen:
+        code = import_columns.MERGED_FROM
+    if code in leerwegen:
+        return leerwegen[code], None
+    if import_columns.is_mbo_leerweg(text):
+        return None, _("‘%(value)s’ is een leerweg van het mbo (BOL/BBL); deze kolom is de vmbo-leerweg: BB, KB, GL, "
+                       "TL of GT.") % {"value": text}
+    return None, _("Onbekende leerweg ‘%(value)s’; gebruik BB, KB, GL, TL of GT (of voluit, bijvoorbeeld ‘gemengde "
+                   "leerweg’ of ‘kader’).") % {"value": text}
+
+
+def merged_leerweg_rows(job: m.ImportJob) -> int:
+    """How many rows give the leerweg GT while the register has no GT: they are recorded as GL."""
+    column = job.mapping.get("leerweg")
+    if job.kind != m.ImportJob.Kind.STUDENTS or column not in job.headers or not job.rows:
+        return 0
+    if Leerweg.objects.filter(code=import_columns.MERGED).exists():
+        return 0
+    i, codes = job.headers.index(column), {}
+    for row in job.rows:
+        if row[i] not in codes:
+            codes[row[i]] = import_columns.leerweg_code(row[i])
+    return sum(1 for row in job.rows if codes[row[i]] == import_columns.MERGED)
+
+
 # --- students: checked all at once on the pure core, written in bulk ----------------------------
 
 @dataclass(frozen=True)
@@ -566,11 +670,10 @@ class StudentRows(Rows):
 
     def __init__(self, job: m.ImportJob):
         super().__init__(job)
-        self.leerwegen, self.profielen = {}, {}
-        for leerweg in Leerweg.objects.all():
-            self.leerwegen[leerweg.code.upper()] = self.leerwegen[_norm(leerweg.name)] = leerweg
+        self.leerwegen, self.profielen, self.read_leerwegen = register_leerwegen(), {}, {}
         for profiel in Profiel.objects.all():
             self.profielen[profiel.code.upper()] = self.profielen[_norm(profiel.name)] = profiel
+            self.profielen[_compact(profiel.code)] = self.profielen[_without_en(profiel.name)] = profiel
         self.kwalificaties = {u.kwalificatie.code: u.kwalificatie
                               for u in self.route.uitstroomrichtingen.select_related("kwalificatie")}
         self.all_codes = None
@@ -650,12 +753,16 @@ class StudentRows(Rows):
                                            "(2021-2022).")))
         leerweg = None
         if v("leerweg"):
-            leerweg = self.leerwegen.get(v("leerweg").upper()) or self.leerwegen.get(_norm(v("leerweg")))
-            if not leerweg:
-                errors.append(self.error(index, "leerweg", UNKNOWN, _("Onbekende leerweg; gebruik BB, KB, GL of TL.")))
+            if v("leerweg") not in self.read_leerwegen:   # once per spelling, not per row
+                self.read_leerwegen[v("leerweg")] = read_leerweg(v("leerweg"), self.leerwegen)
+            leerweg, problem = self.read_leerwegen[v("leerweg")]
+            if problem:
+                errors.append(self.error(index, "leerweg", UNKNOWN, problem))
         profiel = None
         if v("profiel"):
-            profiel = self.profielen.get(v("profiel").upper()) or self.profielen.get(_norm(v("profiel")))
+            text = v("profiel")
+            profiel = (self.profielen.get(text.upper()) or self.profielen.get(_norm(text))
+                       or self.profielen.get(_compact(text)) or self.profielen.get(_without_en(text)))
             if not profiel:
                 errors.append(self.error(index, "profiel", UNKNOWN, _("Onbekend profiel; gebruik de profielcode.")))
         kwalificatie = None
@@ -974,7 +1081,7 @@ def run_import(job: m.ImportJob, user=None) -> m.ImportJob:
                 transaction.set_rollback(True)
             else:
                 ids = rows.write(planned, user)
-                audit_import(job, user, [(p.index + 2, pk) for p, pk in zip(planned, ids)])
+                audit_import(job, user, [(job.line(p.index), pk) for p, pk in zip(planned, ids)])
                 compliance.refresh(job.route)
         else:
             for index in range(job.total):
@@ -1012,6 +1119,138 @@ def audit_import(job: m.ImportJob, user, rows: list[tuple[int, int]]) -> None:
 ERROR_HEADERS = ["rij", "kolom", "waarde", "regel", "melding"]
 
 
+def row_index(job: m.ImportJob, line: int) -> int | None:
+    """The index in ``job.rows`` of the file's row ``line`` (the inverse of ``ImportJob.line``)."""
+    skipped = job.skipped_lines or []
+    if not isinstance(line, int) or line in skipped:
+        return None
+    index = line - 2 - sum(1 for s in skipped if s < line)
+    return index if 0 <= index < len(job.rows) else None
+
+
+def original_values(job: m.ImportJob, line: int) -> list[str]:
+    """The file's row ``line`` as it was read, one value per column of the file (``job.headers``);
+    a BSN column's values hidden. Empty when the rows are gone (imported, or the row is unknown)."""
+    index = row_index(job, line)
+    if index is None:
+        return []
+    hidden = set(job.bsn_columns) | ({job.mapping["bsn"]} if job.mapping.get("bsn") else set())
+    return [HIDDEN if header in hidden and value else value for header, value in zip(job.headers, job.rows[index])]
+
+
+def error_report_headers(job: m.ImportJob) -> list[str]:
+    """The error report's columns: the error, then the file's own columns with the row's values."""
+    return ERROR_HEADERS + list(job.headers)
+
+
 def error_rows(job: m.ImportJob) -> list[list]:
-    return [[e["row"], e["column"], e["value"], e["rule"], e["message"]] for e in job.errors]
+    """One line per error: row, column, value, rule, message, then the row's values as in the file,
+    so that the report can be corrected and read in again as it is."""
+    width = len(job.headers)
+    return [[e["row"], e["column"], e["value"], e["rule"], e["message"],
+             *(original_values(job, e["row"]) or [""] * width)] for e in job.errors]
+
+
+# --- the route's columns: what a rule makes required, and the template to fill in ----------------
+
+def rule_columns(route) -> tuple[import_columns.RequiredColumn, ...]:
+    """The columns a rule makes required for the student import of ``route`` (on the pure core)."""
+    return import_columns.required_columns(compliance.route_facts(route))
+
+
+def required_for_route(route, kind: str, institution=None, by_rule=None) -> dict[str, str]:
+    """Target field -> why it is required for this route, for the fields that are not always
+    required: the columns a rule makes required (``domain.import_columns``, with the rule's id), the
+    uitstroomrichting when the route fixes it at the start, and the own school's BRIN when the route
+    has several partners of that side and the importing institution is not one of them."""
+    if kind != m.ImportJob.Kind.STUDENTS:
+        return {}
+    found = {column.field: _("Verplicht voor deze route (%(rule)s): %(reason)s")
+             % {"rule": column.rule, "reason": column.reason}
+             for column in (rule_columns(route) if by_rule is None else by_rule)}
+    if route.choice_route_year is None:
+        found["kwalificatie"] = _("Verplicht voor deze route: zij legt de uitstroomrichting bij de start vast.")
+    partners = {"vo": [], "mbo": []}
+    for partner in route.partners.select_related("institution"):
+        partners[partner.role].append(partner.institution)
+    for key, role in (("vo_school", "vo"), ("mbo_institution", "mbo")):
+        if len(partners[role]) > 1 and (institution is None or institution not in partners[role]):
+            found[key] = _("Verplicht voor deze route: zij heeft meer dan één %(role)s-partner (%(brins)s); geef "
+                           "per leerling de BRIN van de eigen school.") % {
+                "role": role, "brins": ", ".join(sorted(i.brin for i in partners[role]))}
+    return found
+
+
+def template_targets(route, kind: str, by_rule=None) -> list[Target]:
+    """The columns of the template for this route: every field the import takes, except the BSN
+    when no pseudonym key is set (a file with a BSN column is refused then), the joint judgment when
+    no rule asks it (R-17: only in a route without vmbo diploma) and the own school's BRIN when the
+    route has one partner of that side."""
+    if kind != m.ImportJob.Kind.STUDENTS:
+        return list(TARGETS[kind])
+    roles = list(route.partners.values_list("role", flat=True))
+    required = {c.field for c in (rule_columns(route) if by_rule is None else by_rule)}
+    skip = set()
+    if not settings.LEERROUTE_PSEUDONYM_KEY:
+        skip.add("bsn")
+    if "glr_judgment_on" not in required:
+        skip.add("glr_judgment_on")
+    if roles.count("vo") < 2:
+        skip.add("vo_school")
+    if roles.count("mbo") < 2:
+        skip.add("mbo_institution")
+    return [t for t in TARGETS[kind] if t.key not in skip]
+
+
+def _notes(route, kind: str) -> dict[str, str]:
+    """What each template column takes (the note row), with the route's own codes as examples."""
+    if kind == m.ImportJob.Kind.RESULTS:
+        return {"number": _("het leerlingnummer bij uw instelling, bijv. 123456"),
+                "name": _("bijv. Nederlands"), "sector": _("vmbo of mbo"),
+                "kind": _("SE, CSPE, generiek, kerntaak, keuzedeel of BPV"),
+                "planned_route_year": _("routejaar, bijv. 2"), "result": _("behaald, niet behaald of open"),
+                "grade": _("1,0 tot en met 10,0, of O, V of G"), "result_on": _("dd-mm-jjjj, bijv. 20-06-2025")}
+    leerwegen = list(route.leerwegen.values_list("code", flat=True)) or ["BB", "KB", "GL", "TL", "GT"]
+    profielen = list(route.profielen.values_list("code", flat=True)[:3])
+    crebos = [f"{u.kwalificatie.code} ({u.kwalificatie.name})"
+              for u in route.uitstroomrichtingen.select_related("kwalificatie")[:3]]
+    brins = {role: sorted(route.partners.filter(role=role).values_list("institution__brin", flat=True))
+             for role in ("vo", "mbo")}
+    start = route.start_vmbo_year or 3
+    return {
+        "number": _("het leerlingnummer bij uw instelling (Magister: stamnummer), bijv. 123456"),
+        "first_name": _("roepnaam, bijv. Sanne"), "prefix": _("bijv. de"), "last_name": _("bijv. Vries"),
+        "date_of_birth": _("dd-mm-jjjj, bijv. 15-03-2010"),
+        "bsn": _("wordt bij het inlezen direct vervangen door een pseudoniem"),
+        "leerweg": _("in deze route: %(codes)s") % {"codes": ", ".join(leerwegen)},
+        "profiel": _("profielcode, bijv. %(codes)s") % {"codes": ", ".join(profielen) or "Z&W"},
+        "vmbo_year_at_start": _("leeg: %(year)d") % {"year": start},
+        "cohort": _("het eerste schooljaar, bijv. 2025 of 2025-2026"),
+        "kwalificatie": _("crebo, bijv. %(codes)s") % {"codes": "; ".join(crebos) or "25498"},
+        "glr_judgment_on": _("datum van het gezamenlijk oordeel (R-17), dd-mm-jjjj"),
+        "vo_school": _("BRIN: %(brins)s") % {"brins": ", ".join(brins["vo"])},
+        "mbo_institution": _("BRIN: %(brins)s") % {"brins": ", ".join(brins["mbo"])},
+    }
+
+
+def template_table(route, kind: str) -> tuple[list[str], list[list[str]]]:
+    """The template to fill in: the route's columns (named as the wizard maps them without help)
+    and one note row, which the import skips (every cell starts with #): what the column takes,
+    whether it is required (and by which rule), an example."""
+    by_rule = rule_columns(route) if kind == m.ImportJob.Kind.STUDENTS else ()
+    columns = template_targets(route, kind, by_rule)
+    # the own school's BRIN is not marked: a vo-school's own rows leave it empty
+    required = set(required_for_route(route, kind, by_rule=by_rule)) - {"vo_school", "mbo_institution"}
+    rule_of = {c.field: c.rule for c in by_rule}
+    notes = _notes(route, kind)
+    note_row = []
+    for target in columns:
+        parts = []
+        if target.required or target.key in required:
+            parts.append(_("verplicht (%(rule)s)") % {"rule": rule_of[target.key]} if target.key in rule_of
+                         else _("verplicht"))
+        if notes.get(target.key):
+            parts.append(notes[target.key])
+        note_row.append(f"{NOTE} " + " · ".join(parts))
+    return [capfirst(str(t.label)) for t in columns], [note_row]
 

@@ -401,6 +401,9 @@ class ImportJob(models.Model):
     headers = models.JSONField(default=list)
     rows = models.JSONField(default=list)          # list of lists, aligned with headers
     bsn_columns = models.JSONField(default=list)   # headers whose values were pseudonymised
+    # the file's rows (header = 1) left out of ``rows`` as notes (the template's note row), so that an
+    # error names the row as it is in the file
+    skipped_lines = models.JSONField(default=list, blank=True)
     mapping = models.JSONField(default=dict)       # target field -> header
     status = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.MAPPING)
     row_count = models.PositiveIntegerField(default=0)  # rows in the file (kept when the rows are cleared)
@@ -426,6 +429,16 @@ class ImportJob(models.Model):
     @property
     def total(self) -> int:
         return self.row_count or len(self.rows)
+
+    def line(self, index: int) -> int:
+        """The row in the file (the header is row 1) of ``rows[index]``, past the skipped note rows."""
+        line = index + 2
+        for skipped in sorted(self.skipped_lines):
+            if skipped <= line:
+                line += 1
+            else:
+                break
+        return line
 
     @property
     def percent(self) -> int:

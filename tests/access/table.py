@@ -137,6 +137,7 @@ PAGES = {
     "students:erase": Page("student", get=False, change=ERASERS),
     "students:cijferlijst": Page("student", read=STUDENT_READERS),
     "students:import_upload": Page("route", read=STUDENT_EDITORS, change=STUDENT_EDITORS),
+    "students:import_template": Page("route @students @xlsx", read=STUDENT_EDITORS),
     "students:import_job": Page("import_job", read=IMPORT_OWNER),
     "students:import_mapping": Page("import_job", read=IMPORT_OWNER, change=IMPORT_OWNER),
     "students:import_step": Page("import_job", read=IMPORT_OWNER, ok=(302,)),

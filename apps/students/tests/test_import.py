@@ -77,10 +77,13 @@ def test_one_bad_row_imports_nothing_and_the_report_names_it(calvijn, glr_route)
     page = calvijn.get(reverse("students:import_job", args=[job.pk])).content.decode()
     assert "R-05" in page and "Leerweg" in page and "Niets geïmporteerd" in page
     report = calvijn.get(reverse("students:import_errors", args=[job.pk, "csv"]))
-    lines = report.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "rij;kolom;waarde;regel;melding" and lines[1].startswith("3;Leerweg;KB;R-05;")
+    lines = list(csv.reader(io.StringIO(report.content.decode("utf-8-sig")), delimiter=";"))
+    # the error, then the row's own values under the file's own columns (issue 10.8)
+    assert lines[0] == ["rij", "kolom", "waarde", "regel", "melding", *HEADER]
+    assert lines[1][:4] == ["3", "Leerweg", "KB", "R-05"] and lines[1][5:] == KEES
     excel = load_workbook(io.BytesIO(calvijn.get(reverse("students:import_errors", args=[job.pk, "xlsx"])).content))
     assert [c.value for c in excel.active[2]][:4] == [3, "Leerweg", "KB", "R-05"]
+    assert [c.value for c in excel.active[2]][5:] == KEES
 
     # the corrected file imports every row: students, numbers, enrolments and instroom events
     job = import_file(calvijn, glr_route, csv_file([HEADER, SANNE, ["C101", *KEES[1:4], "BB", *KEES[5:]]]))

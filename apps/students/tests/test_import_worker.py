@@ -258,6 +258,11 @@ def test_import_students_command_prints_rows_per_second(glr_route, users, tmp_pa
         call_command("import_students", route=glr_route.pk, file=str(path), user="calvijn",
                      mapping=json.dumps(mapping), stdout=out, stderr=err)
     assert "rij 2, Lw (R-05)" in err.getvalue() and Student.objects.count() == 2
+    # as in the wizard, R-17's column must be mapped in a GLR before any row is checked
+    with pytest.raises(CommandError, match=r"glr_judgment_on: Verplicht voor deze route \(R-17\)"):
+        call_command("import_students", route=glr_route.pk, file=str(path), user="calvijn",
+                     mapping=json.dumps({k: v for k, v in mapping.items() if k != "glr_judgment_on"}), stdout=out)
+    assert ImportJob.objects.count() == 2
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("import_students", route=glr_route.pk, file=str(tmp_path / "geen.csv"), user="calvijn")
 

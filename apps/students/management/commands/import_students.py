@@ -57,9 +57,15 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"Kolommen niet in het bestand: {', '.join(sorted(unknown))}. "
                                f"Kolommen: {', '.join(parsed.headers)}")
+        # as in the wizard: a column a rule makes required for the route is asked before any row is checked
+        missing = {key: why for key, why in importing.required_for_route(route, kind, institution).items()
+                   if key not in mapping}
+        if missing:
+            raise CommandError(" ".join(f"{key}: {why}" for key, why in missing.items()))
         job = m.ImportJob.objects.create(
             route=route, institution=institution, user=user, kind=kind, filename=path.name[:255],
-            headers=parsed.headers, rows=parsed.rows, row_count=len(parsed.rows), bsn_columns=parsed.bsn_columns)
+            headers=parsed.headers, rows=parsed.rows, row_count=len(parsed.rows), bsn_columns=parsed.bsn_columns,
+            skipped_lines=list(parsed.skipped_lines))
         n = job.total
         self.stdout.write(f"{n} rijen gelezen in {read_seconds:.1f} s; BSN-kolommen: "
                           f"{', '.join(parsed.bsn_columns) or 'geen'}")
