@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('students', '0009_event_vervolgdiploma'),
+        ('students', '0010_student_mbo_diploma_level'),
     ]
 
     operations = [
