@@ -57,14 +57,25 @@ def last_settlement(route, model: str | None = None) -> Settlement | None:
     return settlements.order_by("-school_year", "-version", "-pk").first()
 
 
-def starting_parameters(route, school_year: int, model: str, phase: str = "") -> tuple[dict, Settlement | None]:
+def starting_parameters(route, school_year: int, model: str, phase: str = "",
+                        counts_from_last: bool = False) -> tuple[dict, Settlement | None]:
     """What a new statement or a scenario starts from: the tariffs and other parameters of the route's
     last statement of the model (carried over), with what the register counts for the school year
-    (students, diplomas, lines per route year) in place of its counts. Returns the parameters and the
-    statement they were carried over from (None: only the register)."""
+    (students, diplomas, lines per route year) in place of its counts. ``counts_from_last`` (a
+    scenario): when the register counts no student for the year (a year ahead), the last statement's
+    counts stay. Returns the parameters and the statement they were carried over from (None: only
+    the register)."""
     last = last_settlement(route, model)
     carried = dict(last.parameters) if last is not None else {}
-    return {**carried, **register_inputs(route, school_year, model, phase)}, last
+    register = register_inputs(route, school_year, model, phase)
+    if counts_from_last and carried and register_empty(register):
+        register = {}
+    return {**carried, **register}, last
+
+
+def register_empty(register: dict) -> bool:
+    """The register counts no funded student for the statement (M1: none on 1 October; M2: no line)."""
+    return not register or register.get("student_count") == "0"
 
 
 def _canonical(value):

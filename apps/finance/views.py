@@ -152,7 +152,7 @@ def settlement_form(request, pk=None, settlement_pk=None):
         "illustrative": illustrative, "register": register,
         "register_shown": [(params.label(name), params.shown(value, name)) for name, value in register.items()
                            if name != "lines"],
-        "register_empty": register.get("student_count") == "0" or (model == "M2" and not register)})
+        "register_empty": model in ("M1", "M2") and services.register_empty(register)})
 
 
 def _year(value, default: int | None = None) -> int:
@@ -265,17 +265,20 @@ def _scenario_side(route, side, request, school_year, copy_of=None):
             return None
     sent = any(key not in ("model", "shown") for key in data)
     typed = params.from_post(model, data) if sent and data.get("shown", model) == model else None
-    carried = None
+    carried, counts_carried = None, False
     if typed is not None:
         parameters = typed.parameters
     elif copy_of is not None and copy_of["model"] == model:
         parameters = dict(copy_of["parameters"])
     else:
-        parameters, carried = services.starting_parameters(route, school_year, model)
+        parameters, carried = services.starting_parameters(route, school_year, model, counts_from_last=True)
+    counts_carried = carried is not None and services.register_empty(
+        services.register_inputs(route, school_year, model))
     statement, error, todo = _preview(model, parameters, typed)
     scalars, tables = params.as_fields(model, parameters, typed)
     return {"side": side, "model": model, "parameters": parameters, "statement": statement, "error": error,
             "todo": todo, "scalars": scalars, "tables": tables, "carried": carried, "fresh": typed is None,
+            "counts_carried": typed is None and counts_carried,
             "copied": typed is None and copy_of is not None and copy_of["model"] == model}
 
 
