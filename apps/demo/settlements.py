@@ -1,9 +1,8 @@
 """Demo settlements: each practice's own model (practices.md), for the current and the previous
 school year of the day the demo is loaded. Tariffs are illustrative (the route's ``settlement``
 parameters in the data); counts come from the register (students on 1 October, diplomas) through
-the finance services, and the statements are saved through ``finance.services.save``."""
+the finance services, and the statements are saved, marked illustrative, through ``finance.services.save``."""
 from apps.finance import services
-from apps.finance.models import Settlement
 from apps.finance.schemas import SettlementIn
 
 
@@ -20,6 +19,5 @@ def load(loader) -> None:
             if model == "M2" and "lines" not in parameters:
                 parameters["lines"] = extra.get("default_lines", [])
             parameters.pop("default_lines", None)
-            settlement = services.save(None, route, SettlementIn(school_year=school_year, model=model,
-                                                                 parameters=parameters))
-            Settlement.objects.filter(pk=settlement.pk).update(illustrative=True)
+            services.save(None, route, SettlementIn(school_year=school_year, model=model, parameters=parameters,
+                                                    illustrative=True))

@@ -64,6 +64,24 @@ class Settlement(models.Model):
     def statement(self):
         return calculate(self.model, self.parameters)
 
+    @property
+    def approval_count(self) -> tuple[int, int]:
+        """(parties that approved, parties that approve): the route's partner institutions."""
+        parties = {p.institution_id for p in self.route.partners.all()}
+        approved = {a.institution_id for a in self.approvals.all()}
+        return len(approved & parties), len(parties)
+
+    @property
+    def status_text(self) -> str:
+        """The status as the pages and the workbook show it: "concept", "1 van 2 goedgekeurd" while
+        the parties approve, "goedgekeurd" once every party has."""
+        if self.locked:
+            return str(self.Status.APPROVED.label)
+        approved, parties = self.approval_count
+        if approved:
+            return _("%(approved)d van %(parties)d goedgekeurd") % {"approved": approved, "parties": parties}
+        return str(self.Status.DRAFT.label)
+
 
 class Override(models.Model):
     """A parameter the register knows, set by hand to another value: who, when and why."""

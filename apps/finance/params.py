@@ -12,6 +12,9 @@ from typing import NamedTuple
 from django.utils.translation import gettext_lazy as _
 
 from domain.numbers import NumberError, format_number, parse_number
+from domain.settlement import ParameterError, calculate
+from domain.settlement.base import LABELS as CORE_LABELS
+from domain.settlement.base import describe
 
 SCALARS = {
     "M1": [("student_count", _("Aantal leerlingen (1 oktober, bekostigd)")), ("weight_sum", _("Som van de gewichten")),
@@ -42,7 +45,13 @@ TEXT_FIELDS = {"bpv_party", "partner", "description", "name", "vo_school"}
 # as ambiguous), shares (0 to 1) six (the comma is always the decimal comma: "0,075").
 COUNTS = {"student_count", "diplomas", "students"}
 SHARES = {"overhead_rate", "overhead_share_vo", "mbo_share", "share_to_partners"}
+MONEY = {"input_tariff", "output_tariff", "exam_cost_per_student", "admin_cost_per_student", "bpv_hourly_rate",
+         "funding_per_student", "total_cost", "hourly_rate", "amount"}   # amounts in euros
 EXTRA_ROWS = 2
+TABLE_LABELS = {"lines": _("Regels"), "fixed_items": _("Vaste posten"), "vo_schools": _("Vo-scholen")}
+_MISSING = "ontbreekt."   # the core's word for a parameter not given
+_STAND_IN = {"bpv_party": "vo"}   # a value the core takes, to look past a missing parameter
+CHOICES = {"bpv_party": ("vo", "mbo")}   # fields picked from a list (shown by the party's institution)
 MAX_ROWS = 100  # rows per table a form may send
 _SMALL_INT = re.compile(r"[0-9]{1,9}")
 
@@ -130,16 +139,20 @@ def _label(name: str) -> str:
     return name
 
 
+
+
 def as_fields(model: str, parameters: dict, typed: Typed | None = None):
-    """(scalars, tables) to render a form: scalars [(name, label, value, error)], tables
-    [(name, columns, rows)] with rows of [(name, value, error)]. A value is what was typed when the
-    form was sent (``typed``), else the parameter in Dutch notation."""
+    """(scalars, tables) to render a form: scalars [(name, label, value, error, choices)], tables
+    [(name, label, columns, rows)] with rows of [(name, label, value, error, choices)]. A value is what
+    was typed when the form was sent (``typed``), else the parameter in Dutch notation; ``choices``
+    lists the values of a field picked from a list (the party that guides BPV), else None."""
     text, errors = (typed.text, typed.errors) if typed else ({}, {})
 
     def field(key, name, value):
         return text[key] if key in text else shown(value, name) if value != "" else "", errors.get(key)
 
-    scalars = [(name, label, *field(name, name, parameters.get(name, ""))) for name, label in SCALARS.get(model, [])]
+    scalars = [(name, label, *field(name, name, parameters.get(name, "")), CHOICES.get(name))
+               for name, label in SCALARS.get(model, [])]
     tables = []
     for table, columns in TABLES.get(model, {}).items():
         count = len(parameters.get(table, []))
@@ -147,6 +160,61 @@ def as_fields(model: str, parameters: dict, typed: Typed | None = None):
             count = max([count] + [int(k.split("-")[1]) + 1 for k in text if k.startswith(f"{table}-")])
         rows = list(parameters.get(table, [])) if not typed else [{}] * count
         rows = rows + [{}] * EXTRA_ROWS
-        tables.append((table, columns, [[(name, *field(f"{table}-{i}-{name}", name, row.get(name, "")))
-                                         for name, _l in columns] for i, row in enumerate(rows)]))
+        tables.append((table, TABLE_LABELS.get(table, table), columns,
+                       [[(name, label, *field(f"{table}-{i}-{name}", name, row.get(name, "")), CHOICES.get(name))
+                         for name, label in columns] for i, row in enumerate(rows)]))
     return scalars, tables
+
+
+def label(name: str) -> str:
+    """The form's label of a parameter, a table or a table's column (never the internal name):
+    "input_tariff" → "Inputtarief per gewicht (€)"."""
+    for scalars in SCALARS.values():
+        for key, text in scalars:
+            if key == name:
+                return str(text)
+    if name in TABLE_LABELS:
+        return str(TABLE_LABELS[name])
+    for tables in TABLES.values():
+        for columns in tables.values():
+            for key, text in columns:
+                if key == name:
+                    return str(text)
+    return CORE_LABELS.get(name, name)
+
+
+def path_label(path: str) -> str:
+    """A parameter path of the core ("lines[1].hours") as the user reads it: "Regels, regel 2: Uren"."""
+    parts = re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path)
+    shown = []
+    for name, position in parts:
+        shown.append(label(name) + (f", {_('regel')} {int(position) + 1}" if position else ""))
+    return ": ".join(shown) or path
+
+
+def problem(error) -> str:
+    """The core's message for a refused parameter (``ParameterError``: "Inputtarief (input_tariff):
+    ontbreekt.") as the page shows it: the form's label, no internal name ("Inputtarief per gewicht (€):
+    ontbreekt."). Examples in the core's messages are written the Dutch way ("0,07")."""
+    message = str(error.message)
+    prefix = describe(error.parameter) + ": "
+    text = message[len(prefix):] if message.startswith(prefix) else message
+    text = re.sub(r"\b(\d+)\.(\d+)\b", r"\1,\2", text)   # "0.07 voor 7%" → "0,07 voor 7%"
+    return f"{path_label(error.parameter)}: {text}"
+
+
+def missing(model: str, parameters: dict, limit: int = 40) -> list[str]:
+    """The labels of the parameters still to fill in before the core can compute the statement (every
+    one, not only the first the core names); empty when the statement is computed or refused for
+    another reason. A missing value is tried with a stand-in to find the next one."""
+    trial, names = dict(parameters), []
+    for _attempt in range(limit):
+        try:
+            calculate(model, trial)
+            return names
+        except ParameterError as error:
+            if not error.message.endswith(_MISSING) or "[" in error.parameter or error.parameter in trial:
+                return names
+            names.append(label(error.parameter))
+            trial[error.parameter] = _STAND_IN.get(error.parameter, "1")
+    return names

@@ -16,12 +16,14 @@ Reason = Annotated[str, Field(max_length=300)]
 
 class SettlementIn(Schema):
     """A new statement of a route (POST): the school year (its first calendar year), the phase
-    ("": the whole school year), the model and its parameters; a reason per register value set by hand."""
+    ("": the whole school year), the model and its parameters; a reason per register value set by hand;
+    whether the tariffs are only illustrative."""
     school_year: int = Field(ge=1990, le=2100)
     phase: Phase = ""
     model: Model
     parameters: dict[str, Any] = Field(default_factory=dict)
     reasons: dict[str, Reason] = Field(default_factory=dict)
+    illustrative: bool = False   # the tariffs are an example, not agreed (shown and warned at approval)
 
 
 class SettlementChange(Schema):
@@ -30,3 +32,4 @@ class SettlementChange(Schema):
     model: Model
     parameters: dict[str, Any]
     reasons: dict[str, Reason]
+    illustrative: bool = False

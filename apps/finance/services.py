@@ -48,6 +48,36 @@ def register_inputs(route, school_year: int, model: str, phase: str = "") -> dic
     return {}
 
 
+def last_settlement(route, model: str | None = None) -> Settlement | None:
+    """The route's most recent statement (the current version of the latest school year), of ``model``
+    when given: where a new statement or a scenario takes its tariffs from."""
+    settlements = route.settlements.filter(next_version__isnull=True)
+    if model:
+        settlements = settlements.filter(model=model)
+    return settlements.order_by("-school_year", "-version", "-pk").first()
+
+
+def starting_parameters(route, school_year: int, model: str, phase: str = "",
+                        counts_from_last: bool = False) -> tuple[dict, Settlement | None]:
+    """What a new statement or a scenario starts from: the tariffs and other parameters of the route's
+    last statement of the model (carried over), with what the register counts for the school year
+    (students, diplomas, lines per route year) in place of its counts. ``counts_from_last`` (a
+    scenario): when the register counts no student for the year (a year ahead), the last statement's
+    counts stay. Returns the parameters and the statement they were carried over from (None: only
+    the register)."""
+    last = last_settlement(route, model)
+    carried = dict(last.parameters) if last is not None else {}
+    register = register_inputs(route, school_year, model, phase)
+    if counts_from_last and carried and register_empty(register):
+        register = {}
+    return {**carried, **register}, last
+
+
+def register_empty(register: dict) -> bool:
+    """The register counts no funded student for the statement (M1: none on 1 October; M2: no line)."""
+    return not register or register.get("student_count") == "0"
+
+
 def _canonical(value):
     """Numbers compared by value ("1.0" == "1" == 1), lists and rows item by item."""
     if isinstance(value, list):
@@ -121,6 +151,7 @@ def save(user, route, data: SettlementIn, current: Settlement | None = None) -> 
             if current is not None and not current.locked:
                 settlement = current
                 settlement.model, settlement.parameters = data.model, statement.inputs
+                settlement.illustrative = data.illustrative
                 settlement.save()
                 settlement.overrides.all().delete()
                 settlement.approvals.all().delete()
@@ -129,7 +160,8 @@ def save(user, route, data: SettlementIn, current: Settlement | None = None) -> 
                                .order_by("-version").values_list("version", flat=True).first() or 0)
                 settlement = Settlement.objects.create(
                     route=route, school_year=data.school_year, phase=data.phase, model=data.model,
-                    parameters=statement.inputs, version=version, previous=current, created_by=user)
+                    parameters=statement.inputs, version=version, previous=current, created_by=user,
+                    illustrative=data.illustrative)
             Override.objects.bulk_create(
                 Override(settlement=settlement, parameter=name[:60], register_value=was[:60], value=now[:60],
                          reason=data.reasons[name].strip()[:300], user=user)
@@ -171,6 +203,13 @@ def approve(settlement: Settlement, user, seen: str = "") -> Settlement:
     return settlement
 
 
+def person(user) -> str:
+    """A user as the pages name them: the full name, else the user name."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 def institution_names(route) -> dict[str, str]:
     """Statement party keys ("vo", "mbo") to the route's institution names."""
     names = {}
@@ -179,12 +218,21 @@ def institution_names(route) -> dict[str, str]:
     return names
 
 
+def overview_totals(rows: list[dict]) -> dict:
+    """The totals of an institution's overview: what it pays, what it receives, and the balance
+    (receives minus pays), in cents."""
+    pays = sum(row["pays"] for row in rows)
+    receives = sum(row["receives"] for row in rows)
+    return {"pays": pays, "receives": receives, "balance": receives - pays}
+
+
 def overview(institution, school_year: int) -> list[dict]:
     """Per current settlement of the institution's routes in a school year: what it pays or receives."""
     rows = []
     settlements = (Settlement.objects.filter(route__partners__institution=institution, school_year=school_year,
                                              next_version__isnull=True)
-                   .select_related("route").distinct())
+                   .select_related("route").prefetch_related("approvals", "route__partners")
+                   .order_by("route__name", "phase").distinct())
     for settlement in settlements:
         # A statement names a party by its role ("vo", "mbo") or, in M3/M4, by the institution's name.
         own = {institution.name,
@@ -196,5 +244,5 @@ def overview(institution, school_year: int) -> list[dict]:
                 pays += transfer.amount_cents
             if own & set(str(transfer.to_party).split(", ")):
                 receives += transfer.amount_cents
-        rows.append({"settlement": settlement, "pays": pays, "receives": receives})
+        rows.append({"settlement": settlement, "pays": pays, "receives": receives, "balance": receives - pays})
     return rows

@@ -154,6 +154,7 @@ def _bodies(registry, objects):
         "bpv": {"leerbedrijf": "Zorgcentrum", "start": "2020-03-01"},
         "settlement": {"school_year": 2024, "model": "M1", "parameters": M1, "reasons": reasons},
         "settlement_whole": {"model": "M1", "parameters": M1, "reasons": reasons},
+        "approval": {"confirm": "1"},
         "goal": {"text": "Ouders zijn betrokken"},
         "judgement": {"school_year": 2021, "judgement": "deels"},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(

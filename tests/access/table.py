@@ -149,7 +149,9 @@ PAGES = {
     "finance:scenario": Page("route", read=FINANCE_READERS),
     "finance:detail": Page("settlement", read=FINANCE_READERS),
     "finance:edit": Page("settlement", read=FINANCE_EDITORS, change=FINANCE_EDITORS),
-    "finance:approve": Page("settlement", get=False, change=FINANCE_EDITORS, refusal=(302,)),
+    # GET: the confirmation step; the confirmed form approves
+    "finance:approve": Page("settlement", read=FINANCE_EDITORS, change=FINANCE_EDITORS, body="approval",
+                            refusal=(302,)),
     "finance:overview": Page(read=FINANCE_READERS | {COORD_OTHER}),   # each user's own institutions
     # the API's own pages (its operations are in API below)
     "api:api-root": Page(),                                        # not served (404)

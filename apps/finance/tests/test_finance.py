@@ -11,6 +11,8 @@ from apps.students.models import Enrolment, Student
 
 from .conftest import M1_FORM, login
 
+CONFIRM = {"confirm": "1"}   # the confirmed approval form
+
 
 def test_worked_example_through_the_register(register, finance_users, client):
     login(client, "fin-calvijn")
@@ -46,11 +48,11 @@ def test_approval_by_both_parties_locks_and_a_change_makes_a_new_version(registe
     client.post(f"/routes/{register.pk}/financien/nieuw/", {**M1_FORM, "student_count": "20", "weight_sum": "20",
                                                            "diplomas": "18"})
     v1 = Settlement.objects.get()
-    client.post(f"/afrekeningen/{v1.pk}/goedkeuren/")
+    client.post(f"/afrekeningen/{v1.pk}/goedkeuren/", CONFIRM)
     v1.refresh_from_db()
     assert v1.status == "concept" and v1.approvals.count() == 1
     login(client, "fin-rocva")
-    client.post(f"/afrekeningen/{v1.pk}/goedkeuren/")
+    client.post(f"/afrekeningen/{v1.pk}/goedkeuren/", CONFIRM)
     v1.refresh_from_db()
     assert v1.status == "goedgekeurd"
     client.post(f"/afrekeningen/{v1.pk}/wijzigen/", {**M1_FORM, "student_count": "20", "weight_sum": "20",
@@ -59,7 +61,7 @@ def test_approval_by_both_parties_locks_and_a_change_makes_a_new_version(registe
     v1.refresh_from_db()
     assert v2.previous == v1 and v1.status == "goedgekeurd" and v1.parameters["hours_vo"] == "600"
     assert v2.status == "concept" and v2.parameters["hours_vo"] == "500"
-    sheet = load_workbook(io.BytesIO(client.get(f"/afrekeningen/{v2.pk}/?export=xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(client.get(f"/afrekeningen/{v2.pk}/?export=xlsx").content))["Berekening"]
     assert sheet["A2"].value == "F" and sheet["C2"].value == 156000   # a number, not text
     csv = client.get(f"/afrekeningen/{v2.pk}/?export=csv").content.decode("utf-8-sig").splitlines()
     assert csv[1].startswith("F;") and csv[1].split(";")[2] == "156000,00"   # Dutch Excel reads the comma
@@ -72,11 +74,11 @@ def test_access(register, finance_users, users, client):
                  f"/routes/{register.pk}/financien/scenario/", f"/afrekeningen/{settlement.pk}/",
                  f"/afrekeningen/{settlement.pk}/wijzigen/"):
         assert client.get(path).status_code == 404, path
-    assert client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/").status_code == 404
+    assert client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/", CONFIRM).status_code == 404
     login(client, "calvijn")  # a route coordinator reads but does not change or approve
     assert client.get(f"/routes/{register.pk}/financien/").status_code == 200
     assert client.get(f"/routes/{register.pk}/financien/nieuw/").status_code == 404
-    client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/")
+    client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/", CONFIRM)
     assert not settlement.approvals.exists()
 
 
@@ -156,7 +158,8 @@ def test_versions_stay_in_line(register, finance_users, client):
     assert response.status_code == 302 and response["Location"] == f"/afrekeningen/{v1.pk}/wijzigen/"
     for username in ("fin-calvijn", "fin-rocva"):
         login(client, username)
-        client.post(f"/afrekeningen/{v1.pk}/goedkeuren/", {"seen": Settlement.objects.get().updated.isoformat()})
+        client.post(f"/afrekeningen/{v1.pk}/goedkeuren/",
+                    {**CONFIRM, "seen": Settlement.objects.get().updated.isoformat()})
     client.post(f"/afrekeningen/{v1.pk}/wijzigen/", {**data, "school_year": "2024", "hours_vo": "500"})
     v2 = Settlement.objects.get(version=2)
     assert (v2.school_year, v2.phase, v2.previous_id) == (2025, "", v1.pk)  # year and phase kept
@@ -167,5 +170,5 @@ def test_versions_stay_in_line(register, finance_users, client):
 def test_approval_of_a_changed_statement_is_refused(register, finance_users, client):
     settlement = Settlement.objects.create(route=register, school_year=2025, model="M5", parameters={})
     login(client, "fin-calvijn")
-    client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/", {"seen": "2000-01-01T00:00:00+00:00"})
+    client.post(f"/afrekeningen/{settlement.pk}/goedkeuren/", {**CONFIRM, "seen": "2000-01-01T00:00:00+00:00"})
     assert not settlement.approvals.exists()
