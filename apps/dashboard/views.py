@@ -23,7 +23,7 @@ from domain import kpi as core
 from domain.calendar import school_year_label, school_year_of
 from domain.numbers import format_number
 
-from . import charts, figures
+from . import charts, figures, worklist
 
 TREND_IDS = ("K-01", core.ZIJ_INSTROOM, *figures.TREND_KPIS)
 COHORT_RANGE = (1990, 2100)
@@ -33,13 +33,15 @@ COHORT_RANGE = (1990, 2100)
 
 @login_required
 def home(request):
-    """The start page: the routes the user sees with their rule status (as before), and the role's
-    headline figures: a route coordinator's routes, the region's totals, the board's totals."""
+    """The start page: the user's work list (``worklist``: what needs them now, per role), the routes the
+    user sees with their rule status, and the role's headline figures: a route coordinator's routes, the
+    region's totals, the board's totals."""
     user = request.user
     routes = annotate_status(list(list_routes(user).active()))
     counts = {s: sum(1 for r in routes if r.status == s) for s in ("passed", "warning", "failed")}
     today = timezone.localdate()
-    context = {"routes": routes, "counts": counts, "cohorts": figures.Cohorts.on(today)}
+    context = {"routes": routes, "counts": counts, "cohorts": figures.Cohorts.on(today),
+               "work": worklist.for_user(user, today), "today": today}
     if user.is_regional and user.region_id:
         context["region_table"] = figures.side_by_side(user, _region_routes(user.region), today)
     elif user.reads_board:
