@@ -236,3 +236,24 @@ def test_overdue_items_come_first_and_an_empty_list_says_so(client, enrol, glr_r
     assert [i["kind"] for i in items][:2] == ["promotion", "import"] and items[0]["overdue"]
     client.force_login(users["achterhoek"])
     assert "Er wacht nu niets op u." in client.get("/").content.decode()
+
+
+# --- the rule check in English (issue 10, point 9) ------------------------------------------------------
+
+def test_the_rule_check_shows_titles_fields_and_student_summaries_in_the_chosen_language(client, enrol,  # noqa: F811
+                                                                                       glr_route, users, registry):
+    student = enrol()
+    Enrolment.objects.create(student=student, institution=registry["rocva"], school_year=2019, route_year=1,
+                             start=date(2019, 8, 1), funded=True, phase="vo")
+    url = reverse("students:compliance", args=[glr_route.pk])
+    client.force_login(users["calvijn"])
+    with on(date(2019, 11, 15)):
+        dutch = client.get(url).content.decode()
+    assert "Bekostigingsfase en één bekostigde inschrijving" in dutch
+    assert "1 leerling van de route voldoet niet aan R-10: Bekostigingsfase" in dutch   # rebuilt through gettext
+    assert "(veld: leerlingen)" in dutch                                                 # not the code "students"
+    client.post("/i18n/setlang/", {"language": "en", "next": url})
+    with on(date(2019, 11, 15)):
+        english = client.get(url).content.decode()
+    assert "Funding phase and one funded enrolment" in english
+    assert "Bekostigingsfase en één bekostigde inschrijving" not in english
