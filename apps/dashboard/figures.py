@@ -18,9 +18,10 @@ from datetime import date
 from django.db.models import Count
 
 from apps.results import access, engine
+from apps.results.targets import final  # noqa: F401 - the dashboards ask figures.final
 from apps.routes.models import Route, Uitstroomrichting
 from domain import kpi as core
-from domain.calendar import end_of_year, school_year_label, school_year_of
+from domain.calendar import school_year_label, school_year_of
 
 RESULT_K = 3                          # diploma within 3 years: the headline result
 INTAKE, UITVAL, DIPLOMA = "K-01", "K-02", f"K-04/{RESULT_K}"
@@ -143,13 +144,6 @@ def side_by_side(user, routes, on: date, cohorts: Cohorts | None = None) -> Side
             figure = core.hide(figure)
         total[kpi_id] = figure
     return SideBySide(cohorts, rows, total)
-
-
-def final(figure_id: str, cohort: int, on: date) -> bool:
-    """Whether a cohort figure is final on ``on``: "diploma within k years" only once the cohort's
-    k-th school year has ended (before that it can still grow); the others are states on ``on``."""
-    kpi, _, parameter = figure_id.partition("/")
-    return not (kpi == "K-04" and parameter.isdigit() and end_of_year(cohort, int(parameter)) > on)
 
 
 def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: bool) -> dict[str, list]:

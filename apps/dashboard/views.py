@@ -5,8 +5,6 @@ outside a route's partners) and is drawn by ``charts`` with the same numbers in 
 here shows individual students."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
@@ -14,16 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.registry.models import Bestuur, Region
-from apps.results import engine, followup
+from apps.results import engine, followup, targets
 from apps.results.flow import cohort_flow
 from apps.routes import goals_views
-from apps.routes.models import Route, RouteTarget
+from apps.routes.models import Route
 from apps.routes.views import annotate_status, list_routes
 from domain import kpi as core
 from domain.calendar import school_year_label, school_year_of
-from domain.numbers import format_number
 
-from . import charts, figures
+from . import charts, figures, worklist
 
 TREND_IDS = ("K-01", core.ZIJ_INSTROOM, *figures.TREND_KPIS)
 COHORT_RANGE = (1990, 2100)
@@ -33,13 +30,15 @@ COHORT_RANGE = (1990, 2100)
 
 @login_required
 def home(request):
-    """The start page: the routes the user sees with their rule status (as before), and the role's
-    headline figures: a route coordinator's routes, the region's totals, the board's totals."""
+    """The start page: the user's work list (``worklist``: what needs them now, per role), the routes the
+    user sees with their rule status, and the role's headline figures: a route coordinator's routes, the
+    region's totals, the board's totals."""
     user = request.user
     routes = annotate_status(list(list_routes(user).active()))
     counts = {s: sum(1 for r in routes if r.status == s) for s in ("passed", "warning", "failed")}
     today = timezone.localdate()
-    context = {"routes": routes, "counts": counts, "cohorts": figures.Cohorts.on(today)}
+    context = {"routes": routes, "counts": counts, "cohorts": figures.Cohorts.on(today),
+               "work": worklist.for_user(user, today), "today": today}
     if user.is_regional and user.region_id:
         context["region_table"] = figures.side_by_side(user, _region_routes(user.region), today)
     elif user.reads_board:
@@ -66,38 +65,7 @@ def _chosen_cohort(request, cohorts: list[int], default: int) -> int | None:
     return cohort
 
 
-@dataclass
-class TargetRow:
-    target: RouteTarget
-    label: str
-    unit: str
-    figure: object       # the Figure (or None: not computed for this route)
-    norm: str            # "≥ 85%"
-    signal: str | None   # core.MEETS, core.MISSES or None (no value)
-
-
-def target_rows(route, scope, cohort: int | None, cohort_figures: dict, partner: bool, on) -> list[TargetRow]:
-    """The route's numeric targets against the chosen cohort's figures (yearly KPIs: the current
-    school year), with the above/below signal; none yet for a figure that is not final (diploma
-    within 4 years of a cohort in its third year)."""
-    school_year = school_year_of(on)
-    targets = [(t, kpi) for t in route.targets.all()
-               if (kpi := core.CATALOGUE.get(t.kpi.strip().upper()))]   # a KPI the catalogue does not know: left out
-    yearly = {}
-    if any(kpi.per == "schooljaar" for _t, kpi in targets):
-        yearly = figures.by_id(figures.shown(engine.year_figures(scope, school_year), partner))
-    rows = []
-    for target, kpi in targets:
-        pool = yearly if kpi.per == "schooljaar" else cohort_figures
-        figure = next((f for f in pool.values() if core.matches(f.id, target.kpi, target.parameter)), None)
-        figure_id = figure.id if figure else kpi.id
-        judged = figure is not None and not figure.suppressed and figures.final(figure_id, cohort, on)
-        value = figure.value if judged else None
-        unit = "%" if kpi.unit == core.PERCENT else ""
-        rows.append(TargetRow(target, core.label_of(figure_id), kpi.unit, figure,
-                              f"{target.get_operator_display()} {format_number(target.value.normalize())}{unit}",
-                              core.signal(value, target.operator, target.value)))
-    return rows
+target_rows = targets.target_rows   # kept under its old name: the rows live with the KPIs (apps.results)
 
 
 @login_required
@@ -115,7 +83,7 @@ def route_dashboard(request, pk):
     trend = figures.trend(scope, TREND_IDS, cohorts, today, partner)
     chosen = figures.by_id(figures.shown(followup.with_succes(engine.cohort_figures(scope, cohort, today), scope,
                                                               cohort, today), partner)) if cohort else {}
-    targets = target_rows(route, scope, cohort, chosen, partner, today)
+    target_list = target_rows(route, scope, cohort, chosen, partner, today)
     flow = cohort_flow(scope, cohort, today) if cohort else []
     return render(request, "dashboard/route.html", {
         "route": route, "partner": partner, "cohorts": [(c, school_year_label(c)) for c in cohorts],
@@ -124,7 +92,7 @@ def route_dashboard(request, pk):
         "flow_chart": charts.flow_chart(flow, outside=not partner) if flow else None,
         "intake_chart": charts.intake_chart(cohorts, trend),
         "trend_chart": charts.percent_trend_chart(cohorts, trend, figures.TREND_KPIS),
-        "targets": targets, "target_chart": charts.target_chart(targets),
+        "targets": target_list, "target_chart": charts.target_chart(target_list),
         "goals": goals_views.goal_table(route), "status": None,
     })
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from apps.core.lib.suppression import SMALL, TOTAL, suppress
 from domain.teldatum import school_year_of
@@ -39,6 +41,36 @@ def reported_students(user, route) -> int | str | None:
         return route.reported_students
     shown = suppress({"n": route.reported_students})["n"]
     return shown if shown == SMALL else route.reported_students
+
+
+PHASES = {"vo": gettext_lazy("vo-fase"), "mbo": gettext_lazy("mbo-fase")}   # the students' Enrolment.phase
+
+
+@dataclass
+class RegisterCounts:
+    """The route's students in the register in a school year, per route year and phase, as the reader may
+    see them, beside the number the partners reported (``Route.reported_students``)."""
+    school_year: int
+    rows: list[tuple[int, str, str]]   # (route year, phase label, count shown)
+    total: str
+
+
+def register_counts(user, route, school_year: int) -> RegisterCounts:
+    """The students with an enrolment in ``school_year``, per route year and phase of that enrolment, in one
+    aggregating query (through the reverse relation: the routes app does not import the students app);
+    counted on the reader's side of the route (``Route.counted_side``: one vo-school of several counts its
+    own students) and suppressed outside the partners. A student is counted once in the total."""
+    side = route.counted_side(user)
+    students = route.students.filter(enrolments__school_year=school_year)
+    if side.vo_schools:
+        students = students.filter(vo_school__in=side.vo_schools)
+    groups = (students.order_by("enrolments__route_year", "enrolments__phase")
+              .values_list("enrolments__route_year", "enrolments__phase").annotate(n=Count("pk", distinct=True)))
+    counts = {(route_year, phase): n for route_year, phase, n in groups}
+    total = students.aggregate(n=Count("pk", distinct=True))["n"]
+    shown = counts_for(user, route, {f"{ry}-{phase}": n for (ry, phase), n in counts.items()}, total)
+    return RegisterCounts(school_year, [(ry, str(PHASES.get(phase, phase)), shown[f"{ry}-{phase}"])
+                                        for ry, phase in counts], shown[TOTAL])
 
 
 @dataclass

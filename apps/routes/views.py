@@ -89,6 +89,8 @@ def route_detail(request, pk):
         "agreements": route.agreements.prefetch_related("signatures__bestuur"),
         "goals": goals_views.goal_table(route, editable=can_change), "goal_form": goals_views.GoalForm(),
         "reported_students": disclosure.reported_students(request.user, route),
+        "register": disclosure.register_counts(request.user, route, school_year),
+        "register_year": school_year_label(school_year),
     })
 
 

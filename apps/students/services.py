@@ -948,10 +948,14 @@ def choice_deadline(student: m.Student) -> date | None:
     return core.choice_deadline(student_facts(student))
 
 
+def deadline_horizon(day: date, months: int) -> date:
+    """The first day of the month ``months`` after ``day``'s: deadlines up to it are near."""
+    return date(day.year + (day.month + months - 1) // 12, (day.month + months - 1) % 12 + 1, 1)
+
+
 def open_vmbo_parts(route, months: int = 6):
     """Open vmbo exam parts of active students whose R-04 deadline is within ``months`` or passed."""
-    horizon = today()
-    horizon = date(horizon.year + (horizon.month + months - 1) // 12, (horizon.month + months - 1) % 12 + 1, 1)
+    horizon = deadline_horizon(today(), months)
     parts = list(m.ExamPart.objects.filter(student__route=route, student__status=m.Status.ACTIEF, sector="vmbo")
                  .exclude(result="passed").select_related("student", "examiner"))
     deadlines = vmbo_deadlines({p.student_id: p.student for p in parts}.values())

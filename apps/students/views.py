@@ -20,6 +20,7 @@ from domain.calendar import latest_teldatum
 from domain.calendar import teldatum as teldatum_of
 from domain.rules import CATALOGUE
 
+from . import findings as rule_state
 from . import forms as f
 from . import models as m
 from . import privacy, services
@@ -407,6 +408,11 @@ def event_remove(request, pk, event_pk):
     return redirect(student)
 
 
+def _field_label(field: str) -> str:
+    """The label of the field a finding is about, in the user's language ("" for the route as a whole)."""
+    return str(FIELD_LABELS.get(field, _("leerlingen") if field == "students" else field))
+
+
 @login_required
 def route_compliance(request, pk):
     """The rule check of a route: its own findings and, per student rule, the students that fail it
@@ -425,8 +431,10 @@ def route_compliance(request, pk):
         privacy.log_reads(request.user, {student for pairs in by_rule.values() for student, _x in pairs})
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),
-        "rows": [(rules[x.rule], x, FIELD_LABELS.get(x.field, x.field))
+        "rows": [(rules[x.rule], x, _field_label(x.field), rule_state.title(rules[x.rule]),
+                  rule_state.shown_message(x, rules[x.rule]))
                  for x in disclosure.findings_for(request.user, route, findings)],
-        "student_rows": [(rules[rule], pairs, counts[rule]) for rule, pairs in by_rule.items()],
+        "student_rows": [(rules[rule], pairs, counts[rule], rule_state.title(rules[rule]))
+                         for rule, pairs in by_rule.items()],
         "show_names": show_names,
     })

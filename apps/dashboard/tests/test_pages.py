@@ -99,6 +99,27 @@ def test_route_against_its_targets(route, cohort, users, client):
     assert targets["datasets"][1] == {"label": "Streefcijfer", "data": [5.0, 20.0, 95.0], "target": True}
 
 
+def test_route_page_shows_each_target_with_its_label_and_current_value(route, cohort, users, client):
+    """The route's own page (apps.routes, through results' {% route_targets %}): the KPI's label and the
+    reference cohort's value (2021: its third school year has ended on 1 March 2025), never the bare code;
+    outside the partners the value is suppressed as on the dashboard."""
+    RouteTarget.objects.filter(route=route).delete()
+    RouteTarget.objects.create(route=route, kpi="K-02", operator="<=", value=Decimal("5"))
+    RouteTarget.objects.create(route=route, kpi="K-04", parameter="3", operator=">=", value=Decimal("20"))
+
+    def row(html, kpi):
+        return re.sub(r"\s+", " ", re.search(r'data-target="%s">(.*?)</tr>' % kpi, html, re.S).group(1))
+    html = page(client, users["calvijn"], f"/routes/{route.pk}/")
+    assert "Nu (cohort 2021-2022)" in html
+    assert "Uitval uit de route" in row(html, "K-02") and "28,6%" in row(html, "K-02")
+    assert "K-02" not in row(html, "K-02")
+    assert "haalt het streefcijfer niet" in row(html, "K-02")
+    assert "Diploma binnen 3 jaar" in row(html, "K-04/3") and "28,6%" in row(html, "K-04/3")
+    assert "haalt het streefcijfer<" in row(html, "K-04/3")
+    outside = page(client, users["regio"], f"/routes/{route.pk}/")
+    assert "28,6%" not in row(outside, "K-04/3") and "nog niet te beoordelen" in row(outside, "K-04/3")
+
+
 def test_trend_leaves_out_what_is_not_final(route, cohort, make_student, users, client):
     make_student(2023, [("instroom", date(2023, 8, 20), {})])
     html = page(client, users["calvijn"], f"/routes/{route.pk}/dashboard/?cohort={COHORT}")
