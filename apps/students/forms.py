@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from apps.core import schema_errors
 from apps.registry.models import Institution, Kwalificatie
+from domain.diploma import part_key
 from domain.numbers import NumberError, parse_number
 
 from . import models as m
@@ -356,7 +357,9 @@ class GroupRowForm(forms.Form):
 def part_of(chosen: str, parts) -> tuple[str, str, str] | None:
     """The part (sector, kind, name) a grid's choice stands for, when it is one of the group's parts."""
     key = tuple((chosen or "").split(PART_KEY, 2))
-    return key if key in set(parts) else None
+    if len(key) != 3:
+        return None
+    return next((part for part in parts if part_key(*part) == part_key(*key)), None)
 
 
 def group_input(key, header: GroupPartForm, rows: list[GroupRowForm]) -> schemas.GroupResultsIn:

@@ -214,10 +214,13 @@ def exam_part_edit(request, pk, part_pk):
 
 
 def _group_parts(students) -> list[tuple[str, str, str]]:
-    """The exam parts (sector, kind, name) in the plans of a group of students, each once."""
+    """The exam parts (sector, kind, name) in the plans of a group of students, each once (case and spaces
+    not counting, as the use case matches a student's part)."""
+    kinds = {kind.casefold(): kind for kind in m.ExamPart.Kind.values}   # older data may write "se"
     parts = {}
     for sector, kind, name in m.ExamPart.objects.filter(student__in=students).values_list("sector", "kind", "name"):
-        parts.setdefault(part_key(sector, kind, name), (sector, kind, " ".join(name.split())))
+        if kind.casefold() in kinds:
+            parts.setdefault(part_key(sector, kind, name), (sector, kinds[kind.casefold()], " ".join(name.split())))
     return sorted(parts.values(), key=lambda key: (key[0] != "vmbo", key[0], key[2].casefold(), key[1]))
 
 
@@ -253,8 +256,10 @@ def group_results(request, pk):
         chosen = header.cleaned_data.get("part", "")
     else:
         chosen = request.GET.get("part", "")
-        header = f.GroupPartForm(parts=parts, initial={"part": chosen, "result_on": services.today()})
     key = f.part_of(chosen, parts)
+    if request.method != "POST":
+        header = f.GroupPartForm(parts=parts, initial={"part": f.PART_KEY.join(key) if key else "",
+                                                       "result_on": services.today()})
     rows = []
     if key is not None:
         rows = [f.GroupRowForm(request.POST if request.method == "POST" else None, student=s, part=_own_part(s, key))

@@ -268,3 +268,11 @@ def test_the_grid_is_for_those_who_change_students(group, glr_route, make_user, 
     assert client.get(url, {"cohort": 2019}).status_code == 404
     assert client.post(url, grid_body(group, Anna={"grade": "6,5"})).status_code == 404
     assert nederlands(group[0]).result == "open"
+
+
+def test_the_grid_finds_the_part_whatever_its_case(group, glr_route, client):
+    client.login(username="calvijn", password="pw-calvijn")
+    url = f"/routes/{glr_route.pk}/examens/resultaten/"
+    page = client.get(url, {"cohort": 2019, "part": "VMBO|se|  nederlands"})
+    assert page.context["key"] == ("vmbo", "SE", "Nederlands")
+    assert 'name="part" value="vmbo|SE|Nederlands"' in page.content.decode()
