@@ -217,6 +217,29 @@ def change_exam_part(request, student_id: int, part_id: int, payload: schemas.Ex
     return _save_exam_part(request, student_id, payload, part_id)
 
 
+@router.post("/routes/{route_id}/exam-results/bulk", response={200: list[dict], 422: Errors, 403: dict})
+@idempotent
+def group_results(request, route_id: int, payload: schemas.GroupResultsIn):
+    """The results of one exam part for a group of the route's students at once (as the grid on the
+    route's exam page): every row is checked first and all are saved or none (422 naming each row's
+    problem: ``rows[2].grade``; a rule such as R-04 at ``rows[2]`` with its id). A student's part of
+    that sector, kind and name is updated, else added to their plan; a row without grade and result
+    is left alone. The answer: per saved row the student, the part's id, result and grade."""
+    route = get_object_or_404(Route.objects.with_students_for(request.user), pk=route_id)
+    if refused := _editor(request, "Uw rol mag geen examenresultaten vastleggen."):
+        return refused
+    try:
+        saved = services.save_group_results(request.user, route, payload,
+                                            within=Student.objects.visible_to(request.user, route))
+    except services.RuleViolation as violation:
+        return _refused(violation)
+    privacy.log_reads(request.user, [row.student for row in saved])   # the answer holds their results
+    return Status(200, [{"student": row.student.pk, "part": row.part.pk, "created": row.created,
+                         "result": row.part.result, "grade": row.part.grade_value,
+                         "actual_route_year": row.part.actual_route_year, "result_on": row.part.result_on}
+                        for row in saved])
+
+
 @router.post("/students/{student_id}/bpv", response={201: dict, 422: Errors, 403: dict})
 @idempotent
 def add_bpv(request, student_id: int, payload: schemas.BpvIn):

@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from apps.core import schema_errors
 from apps.registry.models import Institution, Kwalificatie
+from domain.diploma import part_key
 from domain.numbers import NumberError, parse_number
 
 from . import models as m
@@ -278,18 +279,15 @@ class ExamPartForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.order_fields([*self.Meta.fields[:-1], "grade", "result_on"])
         if route is not None:
-            self.fields["examiner"].queryset = Institution.objects.filter(route_partnerships__route=route)
+            # each partner once (an AOC is a partner on both sides), by its name
+            self.fields["examiner"].queryset = (Institution.objects.filter(route_partnerships__route=route)
+                                                .distinct().order_by("name"))
+        self.fields["examiner"].label_from_instance = lambda institution: institution.name
         if self.instance.pk and not self.is_bound:
             self.initial["grade"] = self.instance.grade_shown
 
     def clean_grade(self):
-        try:
-            return parse_grade(self.cleaned_data.get("grade"))
-        except NumberError as error:   # the parser's own message when a number was meant ("6.5", "6,55")
-            typed = self.cleaned_data.get("grade") or ""
-            detail = f" {error}" if any(c.isdigit() for c in typed) else ""
-            raise forms.ValidationError(str(_("Vul een cijfer in (bijvoorbeeld 6,5) of O, V of G.")) + detail
-                                        ) from None
+        return _parsed_grade(self.cleaned_data.get("grade"))
 
     def as_input(self) -> schemas.ExamPartIn:
         data = self.cleaned_data
@@ -298,6 +296,77 @@ class ExamPartForm(forms.ModelForm):
 
     def field_of(self, name: str) -> str | None:
         return name if name in self.fields else None
+
+
+def _parsed_grade(text: str):
+    """A typed grade (``parse_grade``) or the form's message, with the parser's reason when a number was
+    meant ("6.5", "6,55")."""
+    try:
+        return parse_grade(text)
+    except NumberError as error:
+        detail = f" {error}" if any(c.isdigit() for c in text or "") else ""
+        raise forms.ValidationError(str(_("Vul een cijfer in (bijvoorbeeld 6,5) of O, V of G.")) + detail) from None
+
+
+PART_KEY = "|"     # a part in the grid's choice: "sector|kind|name"
+
+
+class GroupPartForm(forms.Form):
+    """The grid's header: which exam part of the group, and the result date of every row."""
+    part = forms.ChoiceField(label=_("examenonderdeel"))
+    result_on = forms.DateField(label=_("resultaat op"), widget=DATE)
+
+    def __init__(self, *args, parts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"].choices = [("", "—"), *((PART_KEY.join(key), f"{key[0]}: {key[2]} ({key[1]})")
+                                                    for key in parts)]
+
+    def field_of(self, name: str) -> str | None:
+        return {"sector": "part", "kind": "part", "name": "part"}.get(name, name if name in self.fields else None)
+
+
+class GroupRowForm(forms.Form):
+    """One student's row in the grid: the grade as typed ("6,5", O, V, G), the result when it is not
+    the grade's, the route year the part was taken in. An empty row is left alone."""
+    grade = forms.CharField(label=_("cijfer"), required=False, max_length=12,
+                            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off",
+                                                          "size": 5}))
+    result = forms.ChoiceField(label=_("resultaat"), required=False,
+                               choices=[("", _("volgt uit het cijfer")), *m.ExamPart.Result.choices])
+    actual_route_year = forms.IntegerField(label=_("afgelegd in routejaar"), required=False, min_value=1,
+                                           max_value=8, widget=forms.NumberInput(attrs={"size": 2}))
+
+    def __init__(self, *args, student=None, part=None, **kwargs):
+        super().__init__(*args, prefix=f"s{student.pk}", **kwargs)
+        self.student, self.part = student, part
+        for name, field in self.fields.items():     # the grid's inputs have no label of their own
+            field.widget.attrs["aria-label"] = f"{field.label} {student.first_name} {student.last_name}"
+
+    def clean_grade(self):
+        return _parsed_grade(self.cleaned_data.get("grade"))
+
+    def as_row(self) -> dict:
+        data = self.cleaned_data
+        return {"student": self.student.pk, "grade": data.get("grade"), "result": data.get("result") or None,
+                "actual_route_year": data.get("actual_route_year")}
+
+    def field_of(self, name: str) -> str | None:
+        return name if name in self.fields else None
+
+
+def part_of(chosen: str, parts) -> tuple[str, str, str] | None:
+    """The part (sector, kind, name) a grid's choice stands for, when it is one of the group's parts."""
+    key = tuple((chosen or "").split(PART_KEY, 2))
+    if len(key) != 3:
+        return None
+    return next((part for part in parts if part_key(*part) == part_key(*key)), None)
+
+
+def group_input(key, header: GroupPartForm, rows: list[GroupRowForm]) -> schemas.GroupResultsIn:
+    """The grid as the use case takes it (the same schema as the API's bulk operation)."""
+    sector, kind, name = key
+    return schemas.GroupResultsIn(sector=sector, kind=kind, name=name, result_on=header.cleaned_data["result_on"],
+                                  rows=[row.as_row() for row in rows])
 
 
 class BpvForm(forms.ModelForm):

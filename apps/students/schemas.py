@@ -143,6 +143,23 @@ class ExamPartPatch(Schema):
     result_on: DAY | None = None
 
 
+class GroupResultRow(Schema):
+    """One student's result in a group's results (the grid): a row without grade and result is left alone."""
+    student: int                             # the student's id
+    grade: Grade | None = None
+    result: Result | None = None             # None: from the grade (5,5 or higher, V or G: behaald)
+    actual_route_year: ROUTE_YEAR | None = None   # None: as recorded, else the student's route year now
+
+
+class GroupResultsIn(Schema):
+    """The results of one exam part for a group of students, saved all or nothing (POST)."""
+    sector: Sector
+    kind: PartKind
+    name: str = Field(min_length=1, max_length=120)
+    result_on: DAY | None = None             # the result date of every row; None: today
+    rows: list[GroupResultRow] = Field(min_length=1, max_length=400)
+
+
 class BpvIn(Schema):
     leerbedrijf: str = Field(min_length=1, max_length=160)
     recognised: bool = False

@@ -610,6 +610,22 @@ def save_exam_part(user, student: m.Student, data=None, part: m.ExamPart | None 
         part = exam_plan.matching_part(student, data.sector, data.kind, data.name)
         if part is not None:
             changes["name"] = part.name  # the plan's (template's) stable name
+    record, problems = exam_part_record(student, changes, part)
+    refuse(problems)
+
+    def apply():
+        record.save()
+        return student
+
+    student, findings = _guarded(apply, "student.exam")
+    return student, findings, record
+
+
+def exam_part_record(student: m.Student, changes: dict, part: m.ExamPart | None = None
+                     ) -> tuple[m.ExamPart, list[Finding]]:
+    """The exam part (unsaved) with ``changes`` applied (fields as the schemas name them, the examiner
+    as BRIN), and what is wrong with its values; both use cases on exam parts (one part, a group's
+    results) prepare their records here, so a part is checked the same way whichever page saves it."""
     current = {name: getattr(part, name) for name in PART_FIELDS if name not in ("examiner", "grade")} if part \
         else {"location": "", "integrated": False, "result": "open"}
     if part is not None:
@@ -624,7 +640,6 @@ def save_exam_part(user, student: m.Student, data=None, part: m.ExamPart | None 
     examiner = _by_code(Institution, "brin", values.get("examiner"), "examiner", problems,
                         Institution.objects.filter(route_partnerships__route=student.route).distinct(),
                         _("%(brin)s is geen partner van deze route.") % {"brin": values.get("examiner")})
-    refuse(problems)
     record = part or m.ExamPart(student=student)
     grade = values.pop("grade")
     for name, value in values.items():
@@ -632,13 +647,84 @@ def save_exam_part(user, student: m.Student, data=None, part: m.ExamPart | None 
             setattr(record, name, value)
     record.examiner = examiner
     record.grade, record.assessment = (None, grade) if isinstance(grade, str) else (grade, "")
+    return record, problems
 
-    def apply():
-        record.save()
-        return student
 
-    student, findings = _guarded(apply, "student.exam")
-    return student, findings, record
+@dataclass
+class GroupResult:
+    """One saved row of a group's results: the student, their part (as saved) and its findings."""
+    student: m.Student
+    part: m.ExamPart
+    created: bool
+
+
+def _row_result(row: schemas.GroupResultRow) -> str:
+    """The row's result: as given, else from the grade (5,5 or higher, V or G: behaald)."""
+    if row.result is not None:
+        return row.result
+    if isinstance(row.grade, str) or diploma.LOWEST_GRADE <= row.grade <= diploma.HIGHEST_GRADE:
+        return m.ExamPart.Result.PASSED if diploma.grade_passes(row.grade) else m.ExamPart.Result.FAILED
+    return m.ExamPart.Result.PASSED      # an impossible grade: grade_problems names it at the grade
+
+
+def save_group_results(user, route, data: schemas.GroupResultsIn, within=None) -> list[GroupResult]:
+    """Record the results of one exam part for a group of students at once (the grid, as EduArte
+    users enter a test's grades; the API's bulk operation): every row is checked first (the typed
+    grade and result, the student one of ``within``, the user's students of the route), then every
+    part is saved in one transaction and the rules guarding exam results (R-04) are checked per
+    student; if any row has a problem nothing is saved (RuleViolation, each problem named by its row:
+    ``rows[2].grade``, a rule's finding at ``rows[2]`` with its rule id). A row without grade and
+    result is left alone. The part is the student's own part of that sector, kind and name (case does
+    not count), else it is added to their plan in the route year it was taken. Each save is audited."""
+    students = (route.students if within is None else within.filter(route=route))
+    found = {s.pk: s for s in students.filter(pk__in=[row.student for row in data.rows])
+             .select_related("route", "leerweg", "kwalificatie", "vo_school", "mbo_institution")}
+    name = " ".join(data.name.split())
+    result_on = data.result_on or today()
+    problems, prepared, seen = [], [], set()
+    for index, row in enumerate(data.rows):
+        at = f"rows[{index}]"
+        student = found.get(row.student)
+        if student is None:
+            problems.append(problem(f"{at}.student", _("Geen leerling van deze route die u kunt wijzigen.")))
+            continue
+        if row.student in seen:
+            problems.append(problem(f"{at}.student", _("%(name)s staat twee keer in de lijst.") % {"name": student}))
+            continue
+        seen.add(row.student)
+        if row.grade is None and row.result is None:
+            continue
+        part = exam_plan.matching_part(student, data.sector, data.kind, name)
+        year = row.actual_route_year or (part.actual_route_year if part else None) or student.route_year
+        changes = {"result": _row_result(row), "grade": row.grade, "result_on": result_on,
+                   "actual_route_year": year}
+        if part is None:
+            changes.update(sector=data.sector, kind=data.kind, name=name, planned_route_year=year)
+        record, found_problems = exam_part_record(student, changes, part)
+        problems += [problem(f"{at}.{p.field}", p.message) for p in found_problems]
+        prepared.append((index, student, record, part is None))
+    refuse(problems)
+
+    route_facts, settings = compliance.route_facts(route), compliance.rule_settings()  # once, not per student
+    saved, states, blocked = [], [], []
+    with transaction.atomic():
+        for index, student, record, created in prepared:
+            record.save()
+            record.refresh_from_db(fields=["grade"])       # as stored: 7 is 7.0
+            fresh = m.Student.objects.select_related("route", "leerweg", "kwalificatie", "vo_school",
+                                                     "mbo_institution").prefetch_related(*PREFETCH).get(pk=student.pk)
+            findings = evaluate_student(student_facts(fresh, route_facts), settings)
+            blocked += [Finding(rule=f.rule, status=f.status, field=f"rows[{index}]", message=f.message,
+                                item=f.item) for f in blocking(findings, "student.exam")]
+            states.append((fresh, findings))
+            saved.append(GroupResult(fresh, record, created))
+        if blocked:
+            raise RuleViolation(blocked)          # leaves the transaction: nothing is saved
+        for fresh, findings in states:
+            rule_state.record(fresh, findings)
+        if states:
+            compliance.refresh(route)
+    return saved
 
 
 def save_bpv(user, student: m.Student, data: schemas.BpvIn):

@@ -1,5 +1,7 @@
 import json
+import re
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -18,6 +21,7 @@ from apps.routes.models import Route
 from apps.students.models import Student
 from domain.calendar import latest_teldatum
 from domain.calendar import teldatum as teldatum_of
+from domain.diploma import part_key
 from domain.rules import CATALOGUE
 
 from . import findings as rule_state
@@ -168,17 +172,132 @@ def event_add(request, pk):
                    lambda data: services.record_event(request.user, student, data), _("Gebeurtenis vastgelegd."))
 
 
+def _exam_part_page(request, student, form, part=None):
+    """The exam part's own page: the whole form, with the use case's and the parser's messages at their
+    fields and what the user typed kept (422 when the form has errors)."""
+    return render(request, "students/exam_part_form.html", {
+        "student": student, "route": student.route, "form": form, "part": part,
+    }, status=422 if form.errors else 200)
+
+
+def _save_exam_part(request, student, part=None):
+    """A posted exam part through the use case; on an error the form's page, with what was typed."""
+    form = f.ExamPartForm(request.POST, instance=part, route=student.route)
+    if form.is_valid():
+        try:
+            services.save_exam_part(request.user, student, f.typed(form.as_input), part)
+        except services.RuleViolation as violation:
+            _form_problems(form, violation)
+        else:
+            messages.success(request, _("Examenonderdeel opgeslagen."))
+            return redirect(f"{student.get_absolute_url()}#exam-plan")
+    return _exam_part_page(request, student, form, part)
+
+
 @login_required
 @require_POST
-def exam_part_add(request, pk, part_pk=None):
+def exam_part_add(request, pk):
     """Add an exam part or record a result; a part already in the plan (same sector, kind and name) is
     updated (the use case finds it)."""
     _editor(request)
+    return _save_exam_part(request, _student(request, pk))
+
+
+@login_required
+def exam_part_edit(request, pk, part_pk):
+    """Edit one exam part and its result, opened from its row in the student's exam plan."""
+    _editor(request)
     student = _student(request, pk)
-    part = get_object_or_404(student.exam_parts, pk=part_pk) if part_pk else None
-    form = f.ExamPartForm(request.POST, instance=part, route=student.route)
-    return _submit(request, student, form, lambda data: services.save_exam_part(request.user, student, data, part),
-                   _("Examenonderdeel opgeslagen."))
+    part = get_object_or_404(student.exam_parts.select_related("examiner"), pk=part_pk)
+    if request.method == "POST":
+        return _save_exam_part(request, student, part)
+    return _exam_part_page(request, student, f.ExamPartForm(instance=part, route=student.route), part)
+
+
+def _group_parts(students) -> list[tuple[str, str, str]]:
+    """The exam parts (sector, kind, name) in the plans of a group of students, each once (case and spaces
+    not counting, as the use case matches a student's part)."""
+    kinds = {kind.casefold(): kind for kind in m.ExamPart.Kind.values}   # older data may write "se"
+    parts = {}
+    for sector, kind, name in m.ExamPart.objects.filter(student__in=students).values_list("sector", "kind", "name"):
+        if kind.casefold() in kinds:
+            parts.setdefault(part_key(sector, kind, name), (sector, kinds[kind.casefold()], " ".join(name.split())))
+    return sorted(parts.values(), key=lambda key: (key[0] != "vmbo", key[0], key[2].casefold(), key[1]))
+
+
+def _own_part(student, key):
+    """The student's part of the grid (same sector and kind, the name ignoring case and spaces)."""
+    wanted = part_key(*key)
+    return next((p for p in student.exam_parts.all()
+                 if part_key(p.sector, p.kind, p.name) == wanted), None)
+
+
+@login_required
+def group_results(request, pk):
+    """The results of one exam part for a group (a cohort, optionally one klas) at once, in a grid
+    as EduArte users enter a test's grades: every row is checked first and all are saved or none;
+    a problem is shown at its row, what was typed is kept."""
+    route = _route(request.user, pk)
+    _editor(request)
+    query = request.POST if request.method == "POST" else request.GET
+    own = Student.objects.visible_to(request.user, route)
+    cohorts = list(own.order_by("-cohort").values_list("cohort", flat=True).distinct())
+    cohort = query.get("cohort", "")
+    cohort = int(cohort) if cohort.isascii() and cohort.isdigit() and int(cohort) in cohorts else None
+    klas = query.get("klas", "").strip()
+    klassen = sorted(set(own.filter(cohort=cohort).exclude(klas="").values_list("klas", flat=True))) if cohort else []
+    students = own.filter(status=m.Status.ACTIEF, cohort=cohort) if cohort else own.none()
+    if klas:
+        students = students.filter(klas=klas)
+    students = list(students.select_related("leerweg").prefetch_related("exam_parts"))
+    parts = _group_parts(students)
+    if request.method == "POST":
+        header = f.GroupPartForm(request.POST, parts=parts)
+        header.is_valid()
+        chosen = header.cleaned_data.get("part", "")
+    else:
+        chosen = request.GET.get("part", "")
+    key = f.part_of(chosen, parts)
+    if request.method != "POST":
+        header = f.GroupPartForm(parts=parts, initial={"part": f.PART_KEY.join(key) if key else "",
+                                                       "result_on": services.today()})
+    rows = []
+    if key is not None:
+        rows = [f.GroupRowForm(request.POST if request.method == "POST" else None, student=s, part=_own_part(s, key))
+                for s in students]
+        privacy.log_reads(request.user, students)     # the grid lists their results
+    if request.method == "POST" and key is not None and rows:
+        if all([row.is_valid() for row in rows]) and header.is_valid():
+            try:
+                data = f.typed(lambda: f.group_input(key, header, rows))
+                saved = services.save_group_results(request.user, route, data, within=own)
+            except services.RuleViolation as violation:
+                _grid_problems(header, rows, violation)
+            else:
+                messages.success(request, _("Resultaten van %(n)s leerlingen opgeslagen.") % {"n": len(saved)})
+                back = urlencode({"cohort": cohort, "part": chosen, **({"klas": klas} if klas else {})})
+                return redirect(f"{reverse('students:group_results', args=[route.pk])}?{back}")
+    elif request.method == "POST" and key is not None:
+        header.add_error("part", _("Geen actieve leerlingen in deze groep."))
+    failed = bool(header.errors) or any(row.errors for row in rows)
+    return render(request, "students/group_results.html", {
+        "route": route, "cohorts": cohorts, "cohort": cohort, "klassen": klassen, "klas": klas, "header": header,
+        "rows": rows, "key": key}, status=422 if request.method == "POST" and failed else 200)
+
+
+def _grid_problems(header, rows, violation):
+    """The use case's problems at their rows (``rows[2].grade`` at that row's grade, a rule's finding
+    ``rows[2]`` at the row), others at the header."""
+    for finding in violation.findings:
+        match = ROW_FIELD.fullmatch(finding.field)
+        if match and int(match["index"]) < len(rows):
+            row = rows[int(match["index"])]
+            row.add_error(row.field_of(match["field"] or ""), _text(finding))
+        else:
+            header.add_error(header.field_of(finding.field), _text(finding))
+
+
+ROW_FIELD = re.compile(r"rows\[(?P<index>\d+)\](?:\.(?P<field>\w+))?")
 
 
 @login_required

@@ -152,6 +152,8 @@ def _bodies(registry, objects):
         "exam_part_whole": {**part, "actual_route_year": None, "examiner": None, "location": "", "integrated": False,
                             "result": "open", "grade": None, "result_on": None},
         "bpv": {"leerbedrijf": "Zorgcentrum", "start": "2020-03-01"},
+        "group_results": {"sector": "vmbo", "kind": "SE", "name": "Nederlands", "result_on": "2020-06-01",
+                          "rows": [{"student": objects["student"].pk, "grade": "7.0"}]},
         "settlement": {"school_year": 2024, "model": "M1", "parameters": M1, "reasons": reasons},
         "settlement_whole": {"model": "M1", "parameters": M1, "reasons": reasons},
         "approval": {"confirm": "1"},

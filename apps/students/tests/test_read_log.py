@@ -17,6 +17,7 @@ PAGES = [
     "/routes/{route}/teldatum/?date=2019-10-01&export=csv",
     "/routes/{route}/examens/",
     "/routes/{route}/examens/?export=csv",
+    "/routes/{route}/examens/resultaten/?cohort=2019&part=vmbo%7CSE%7CNederlands",   # the grid of a group's results
     "/routes/{route}/compliance/",                             # rule check: the students per rule
     "/leerlingen/{student}/",
     "/leerlingen/{student}/bewerken/",
@@ -26,7 +27,7 @@ PAGES = [
 # URL names of pages that show no student (or only counts), and changes (audited, not read-logged).
 NO_STUDENT_PAGES = {
     "students:create", "students:event_add", "students:event_change", "students:event_remove",
-    "students:exam_part_add", "students:exam_part_edit", "students:bpv_add", "students:erase",
+    "students:exam_part_add", "students:bpv_add", "students:erase",
     "students:cijferlijst",        # walked apart: only for a student who gets one (see below)
     "routes:list", "routes:create", "routes:detail", "routes:edit", "routes:stop", "routes:history",
     "routes:draft_agreement", "routes:agreements", "routes:agreement_create", "routes:agreement",
@@ -41,7 +42,8 @@ NO_STUDENT_PAGES = {
 }
 WALKED = {"students:cohorts", "students:promote", "students:teldatum", "students:exam_deadlines",
           "students:detail", "students:edit", "students:export", "students:compliance",
-          "results:students"}
+          "results:students", "students:group_results",
+          "students:exam_part_edit"}     # walked apart: its URL names one of the student's parts (below)
 
 API_READS = [
     ("get", "/api/v1/routes/{route}/students", None),
@@ -103,6 +105,15 @@ def test_api_answers_that_show_students_log_the_read(method, url, payload, shown
     assert response.status_code == 200, response.content
     if "{student}" not in url:   # a list names its students; a student's own answer is theirs by its address
         assert f'"student": {shown.pk}' in response.content.decode() or f'"id": {shown.pk}' in response.content.decode()
+    assert _reads(shown) > before
+
+
+def test_the_exam_parts_page_logs_the_read(shown, client):
+    client.login(username="calvijn", password="pw-calvijn")
+    before = _reads(shown)
+    part = shown.exam_parts.first()
+    response = client.get(f"/leerlingen/{shown.pk}/examenonderdelen/{part.pk}/")
+    assert response.status_code == 200 and "Leesspoor" in response.content.decode()
     assert _reads(shown) > before
 
 
