@@ -17,6 +17,7 @@ from apps.routes.models import Route
 from apps.routes.tests.payloads import route_payload
 from apps.students import services
 from apps.students.models import Enrolment, ExamPart, ImportJob
+from apps.students.schemas import PromotionIn
 from apps.students.tests.conftest import enrol  # noqa: F401 - fixture
 
 ITEM = re.compile(r'<li data-kind="([a-z0-9]+)"( class="overdue" data-overdue)?>\s*(.*?)</li>', re.S)
@@ -101,7 +102,7 @@ def test_a_funded_enrolment_on_the_wrong_side_is_a_funding_error(client, enrol, 
 
 def test_in_september_the_coming_teldatum_is_due_not_overdue(client, enrol, glr_route, users, registry):  # noqa: F811
     student = enrol()
-    services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)   # into 2020-2021
+    services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))   # into 2020-2021
     student.enrolments.filter(school_year=2020).update(funded=False)           # no funded enrolment in 2020
     [item] = of_kind(work(client, users["calvijn"], date(2020, 9, 10)), "funding")
     assert not item["overdue"] and "uiterlijk 01-10-2020" in item["text"]
@@ -126,7 +127,7 @@ def test_a_cohort_not_promoted_into_the_school_year_is_listed_until_promoted(cli
     assert of_kind(work(client, users["examen"], date(2020, 9, 10)), "promotion") == []   # not the exam role's
     assert of_kind(work(client, users["achterhoek"], date(2020, 9, 10)), "promotion") == []
     with on(date(2020, 9, 10)):
-        services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+        services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     assert of_kind(work(client, users["calvijn"], date(2020, 9, 10)), "promotion") == []
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from apps.accounts.testing import login_with_second_factor
 from apps.students import services
+from apps.students.schemas import PromotionIn
 from apps.students.tests.conftest import enrol  # noqa: F401 - fixture
 
 
@@ -30,7 +31,7 @@ def test_register_counts_per_route_year_and_phase_beside_the_reported_figure(cli
     for i in range(6):
         enrol(f"L{i}", "Ouder", cohort=2019)       # route year 2 in 2020-2021 after promotion
     with mock.patch("django.utils.timezone.localdate", return_value=date(2020, 7, 1)):
-        services.promote_cohort(glr_route, 2019, {}, users["calvijn"], apply=True)
+        services.promote_cohort(users["calvijn"], glr_route, 2019, PromotionIn(apply=True))
     for i in range(3):
         enrol(f"N{i}", "Nieuw", cohort=2020)       # route year 1 in 2020-2021
     client.force_login(users["calvijn"])
