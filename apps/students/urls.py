@@ -10,6 +10,7 @@ urlpatterns = [
     path("routes/<int:pk>/compliance/", views.route_compliance, name="compliance"),
     path("routes/<int:pk>/teldatum/", views.teldatum, name="teldatum"),
     path("routes/<int:pk>/examens/", views.exam_deadlines, name="exam_deadlines"),
+    path("leerlingen/", views.search, name="search"),
     path("leerlingen/<int:pk>/", views.student_detail, name="detail"),
     path("leerlingen/<int:pk>/bewerken/", views.student_edit, name="edit"),
     path("leerlingen/<int:pk>/gebeurtenis/", views.event_add, name="event_add"),
