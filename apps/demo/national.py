@@ -51,7 +51,7 @@ from apps.registry import exam_defaults, reference
 from apps.registry import models as reg
 from apps.routes import models as rm
 from apps.students import models as sm
-from apps.students.importing import allocate_ids, insert_rows
+from apps.students.importing import allocate_ids, insert_rows, written_fields
 from domain import facts
 from domain import path as core
 from domain.calendar import school_year_of, year_start
@@ -483,7 +483,7 @@ class Generator:
         kwal_by_code = dict(reg.Kwalificatie.objects.values_list("code", "pk"))
         profielen = dict(reg.Profiel.objects.values_list("code", "pk"))
         codes = {pk: code for code, pk in kwal_by_code.items()}
-        defaults = {f.attname: f.get_default() for f in sm.Student._meta.concrete_fields if not f.primary_key}
+        defaults = {f.attname: f.get_default() for f in written_fields(sm.Student)}
         pending, started = [], time.monotonic()
         cells = self.cells(specs)
         for s, cohort, n in cells:

@@ -860,7 +860,7 @@ class StudentRows(Rows):
         exam plans, enrolments and rule state as plain rows (``insert_rows``). Returns the students' ids."""
         now = timezone.now()
         ids = allocate_ids(m.Student, len(planned))
-        defaults = {f.attname: f.get_default() for f in m.Student._meta.concrete_fields if not f.primary_key}
+        defaults = {f.attname: f.get_default() for f in written_fields(m.Student)}
         defaults.update(route_id=self.route.pk, glr_judgment_note="", created=now, updated=now)
         students, numbers, events, parts, enrolments, findings = [], [], [], [], [], []
         user_id, institution_id = getattr(user, "pk", None), self.institution.pk
@@ -915,6 +915,12 @@ def allocate_ids(model, count: int) -> list[int]:
     return list(range(start + 1, start + count + 1))
 
 
+def written_fields(model) -> list:
+    """The columns an insert writes: not the primary key, and not the ones the database computes
+    (generated fields such as ``Student.sort_name``)."""
+    return [f for f in model._meta.concrete_fields if not f.primary_key and not f.generated]
+
+
 def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
     """Insert many plain rows into a model's table (inside the caller's transaction): COPY on
     PostgreSQL, executemany on SQLite. Dates and times are adapted for the database by the backend
@@ -925,7 +931,7 @@ def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
     connection = connections[router.db_for_write(model)]
     fields = [model._meta.get_field(name) for name in names]
     # A field the caller does not name gets its default (a field added to the model later included).
-    rest = [f for f in model._meta.concrete_fields if not f.primary_key and f not in fields]
+    rest = [f for f in written_fields(model) if f not in fields]
     if rest:
         now = timezone.now()
         defaults = tuple(now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()

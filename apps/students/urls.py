@@ -11,6 +11,7 @@ urlpatterns = [
     path("routes/<int:pk>/teldatum/", views.teldatum, name="teldatum"),
     path("routes/<int:pk>/examens/", views.exam_deadlines, name="exam_deadlines"),
     path("routes/<int:pk>/examens/resultaten/", views.group_results, name="group_results"),
+    path("leerlingen/", views.search, name="search"),
     path("leerlingen/<int:pk>/", views.student_detail, name="detail"),
     path("leerlingen/<int:pk>/bewerken/", views.student_edit, name="edit"),
     path("leerlingen/<int:pk>/gebeurtenis/", views.event_add, name="event_add"),

@@ -5,19 +5,21 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from apps.core.lib.tabular import table_response
 from apps.routes import compliance, disclosure
 from apps.routes.forms import FIELD_LABELS
-from apps.routes.models import Route
+from apps.routes.models import Route, RoutePartner
 from apps.students.models import Student
 from domain.calendar import latest_teldatum
 from domain.calendar import teldatum as teldatum_of
@@ -28,6 +30,7 @@ from . import findings as rule_state
 from . import forms as f
 from . import models as m
 from . import privacy, services
+from .filtersets import StudentFilterSet
 
 
 def _route(user, pk):
@@ -60,34 +63,129 @@ def _form_problems(form, violation):
         form.add_error(form.field_of(finding.field), _text(finding))
 
 
+PAGE_SIZE = 50   # students per page of a list; a route of 1,500 students is 30 pages, each as fast
+
+
+def _partner_columns(students) -> list:
+    """The institutions whose own student numbers a list shows, one column each: the partners of
+    the routes of ``students`` (vo-schools first, then the mbo; by name)."""
+    partners = (RoutePartner.objects.filter(route__in=students.order_by().values("route"))
+                .select_related("institution").order_by("-role", "institution__name"))
+    columns = {}
+    for partner in partners:
+        columns.setdefault(partner.institution_id, partner.institution)
+    return list(columns.values())
+
+
+def _listed(students):
+    """The students with what a list row shows, read in a fixed number of queries whatever their
+    number: sorted on the surname without tussenvoegsel (in the database), numbers prefetched."""
+    return (students.select_related("route", "leerweg", "kwalificatie", "profiel", "rule_state")
+            .prefetch_related("exam_parts", Prefetch("numbers", queryset=m.StudentNumber.objects.order_by()))
+            .order_by("sort_name", "first_name", "pk"))
+
+
+def _with_numbers(student, columns) -> list[str]:
+    """The student's own number at each column's institution ("" where it has none)."""
+    numbers = {n.institution_id: n.number for n in student.numbers.all()}
+    return [numbers.get(institution.pk, "") for institution in columns]
+
+
+def _failed_rules(student) -> str:
+    try:
+        return student.rule_state.failed
+    except m.StudentFinding.DoesNotExist:
+        return ""
+
+
+EXPORT_HEADERS = [_l("achternaam"), _l("voornaam"), _l("geboortedatum"), _l("cohort (startjaar)"), _l("routejaar"),
+                  _l("leerweg"), _l("uitstroomrichting (crebo)"), _l("uitstroomrichting"), _l("status"),
+                  _l("bestemming"), _l("vmbo-diploma op"), _l("mbo-diploma op"), _l("uit de route op"),
+                  _l("regels met fouten")]
+
+
+def _export(request, students, columns, filename, fmt, across_routes):
+    """The filtered list as a table: the schools' own numbers (one column per partner), no internal
+    ids; dates as dates and numbers as numbers, so Excel sorts and filters them. Logged as an export."""
+    headers = [_("leerlingnummer %(school)s") % {"school": i.name} for i in columns]
+    headers += ([_("route")] if across_routes else []) + [str(h) for h in EXPORT_HEADERS]
+    rows, exported = [], []
+    for s in students.iterator(chunk_size=500):
+        exported.append(s)
+        rows.append(_with_numbers(s, columns) + ([s.route.name] if across_routes else []) + [
+            s.last_name, s.first_name, s.date_of_birth, s.cohort, s.route_year, s.leerweg.code,
+            s.kwalificatie.code if s.kwalificatie else "", s.kwalificatie.name if s.kwalificatie else "",
+            s.get_status_display(), s.get_destination_display(), s.vmbo_diploma_on, s.mbo_diploma_on, s.left_on,
+            _failed_rules(s)])
+    privacy.log_export(request.user, exported)
+    return table_response(filename, headers, rows, fmt)
+
+
+def _student_list(request, visible, *, across_routes: bool, filename: str):
+    """A filtered, paginated list of ``visible`` (the user's students: ``Student.objects.visible_to``)
+    and its export. Returns (context, response): a response for an export or for bad filter input
+    (400, the form names the field), else the context of the list (``students/_student_list.html``).
+    The students shown on the page are logged as read; an export logs every exported student."""
+    routes = Route.objects.with_students_for(request.user) if across_routes else None
+    filterset = StudentFilterSet(request.GET or None, queryset=visible, routes=routes)
+    columns = _partner_columns(visible)
+    query = request.GET.copy()
+    for key in ("export", "pagina"):
+        query.pop(key, None)
+    context = {"filter": filterset, "columns": columns, "query": query.urlencode(), "across_routes": across_routes}
+    if filterset.is_bound and not filterset.is_valid():
+        return context | {"page": None, "invalid": True}, None
+    students = _listed(filterset.qs)
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        return context, _export(request, students, columns, filename, fmt, across_routes)
+    page = Paginator(students, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    templates = {}  # the exam plan templates, read once for the page
+    for student in page.object_list:
+        student.diploma = services.diploma_status(student, templates)
+        student.local_numbers = _with_numbers(student, columns)
+        student.failed_rules = _failed_rules(student)
+    privacy.log_reads(request.user, page.object_list)
+    return context | {"page": page, "students": page.object_list}, None
+
+
+def _list_response(request, template, context, invalid):
+    """The page, or only its list for htmx (filtering while typing); 400 for bad filter input."""
+    if request.headers.get("HX-Request"):
+        template = "students/_student_list.html"
+    return render(request, template, context, status=400 if invalid else 200)
+
+
 @login_required
 def cohorts(request, pk):
+    """A route's students: the cohorts with their counts, and the list of the students (filtered,
+    searched, paginated, exported as filtered)."""
     route = _route(request.user, pk)
-    cohort = request.GET.get("cohort")
     own = Student.objects.visible_to(request.user, route)
     counts = (own.values("cohort")
               .annotate(total=Count("pk"), active=Count("pk", filter=Q(status=m.Status.ACTIEF)),
                         diploma=Count("pk", filter=Q(status=m.Status.GEDIPLOMEERD)),
                         left=Count("pk", filter=Q(status=m.Status.UITGESTROOMD)))
               .order_by("-cohort"))
-    students = own.select_related("route", "leerweg", "kwalificatie", "profiel").prefetch_related("exam_parts")
-    if cohort and cohort.isascii() and cohort.isdigit():
-        students = list(students.filter(cohort=int(cohort)))
-        templates = {}  # the exam plan templates, read once for the list
-        for student in students:
-            student.diploma = services.diploma_status(student, templates)
-        privacy.log_reads(request.user, students)
-    fmt = request.GET.get("export")
-    if fmt in ("csv", "xlsx"):
-        rows = [[s.pk, s.last_name, s.first_name, s.cohort_label, s.route_year, s.leerweg.code,
-                 s.kwalificatie.code if s.kwalificatie else "", s.get_status_display(), s.get_destination_display()]
-                for s in students]
-        privacy.log_export(request.user, students)
-        return table_response("leerlingen", ["id", "achternaam", "voornaam", "cohort", "routejaar", "leerweg",
-                                             "kwalificatie", "status", "bestemming"], rows, fmt)
-    return render(request, "students/cohorts.html", {
-        "route": route, "counts": counts, "students": students if cohort else None, "cohort": cohort,
-        "may_change": request.user.changes_students})
+    context, response = _student_list(request, own, across_routes=False, filename=f"leerlingen-{route.pk}")
+    if response is not None:
+        return response
+    context |= {"route": route, "counts": counts, "may_change": request.user.changes_students}
+    return _list_response(request, "students/cohorts.html", context, context.get("invalid"))
+
+
+@login_required
+def search(request):
+    """The user's students across all their routes: search on name and school number, the same
+    filters and export as a route's list. Only ``Student.objects.visible_to(user)``: never another
+    institution's students."""
+    if not request.user.reads_students:
+        raise Http404
+    visible = Student.objects.visible_to(request.user)
+    context, response = _student_list(request, visible, across_routes=True, filename="leerlingen")
+    if response is not None:
+        return response
+    return _list_response(request, "students/search.html", context, context.get("invalid"))
 
 
 @login_required

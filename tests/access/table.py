@@ -120,6 +120,8 @@ PAGES = {
     "registry:reference": Page("@regions", read=USERS, change=frozenset({BEHEER})),   # the beheerder imports
     # students
     "students:cohorts": Page("route", read=STUDENT_READERS),
+    # the search across the user's own routes: a reader of students without routes gets an empty list
+    "students:search": Page(read=STUDENT_READERS | {COORD_OTHER}),
     "students:create": Page("route", read=STUDENT_EDITORS, change=STUDENT_EDITORS),
     "students:promote": Page("route @2019", read=STUDENT_EDITORS, change=STUDENT_EDITORS),
     "students:compliance": Page("route", read=ROUTE_READERS),

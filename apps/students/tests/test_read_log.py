@@ -12,6 +12,9 @@ PAGES = [
     "/routes/{route}/leerlingen/?cohort=2019",                 # cohort list with the diploma check
     "/routes/{route}/leerlingen/?cohort=2019&export=csv",
     "/routes/{route}/leerlingen/?export=xlsx",
+    "/routes/{route}/leerlingen/?q=Leesspoor&status=actief",  # the list filtered
+    "/leerlingen/?q=Leesspoor",                                # the search across the user's routes
+    "/leerlingen/?q=Leesspoor&export=csv",
     "/routes/{route}/cohorten/2019/doorzetten/",               # promotion
     "/routes/{route}/teldatum/?date=2019-10-01",
     "/routes/{route}/teldatum/?date=2019-10-01&export=csv",
@@ -40,7 +43,7 @@ NO_STUDENT_PAGES = {
     # dashboards: counts and percentages only (apps/dashboard), suppressed outside the route's partners
     "dashboard:route", "dashboard:region", "dashboard:board",
 }
-WALKED = {"students:cohorts", "students:promote", "students:teldatum", "students:exam_deadlines",
+WALKED = {"students:cohorts", "students:search", "students:promote", "students:teldatum", "students:exam_deadlines",
           "students:detail", "students:edit", "students:export", "students:compliance",
           "results:students", "students:group_results",
           "students:exam_part_edit"}     # walked apart: its URL names one of the student's parts (below)
