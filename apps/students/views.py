@@ -1,5 +1,6 @@
 import json
 import re
+from collections import defaultdict
 from datetime import date
 from urllib.parse import urlencode
 
@@ -91,6 +92,20 @@ def _with_numbers(student, columns) -> list[str]:
     return [numbers.get(institution.pk, "") for institution in columns]
 
 
+def _number_headers(columns) -> list[str]:
+    return [_("leerlingnummer %(school)s") % {"school": i.name} for i in columns]
+
+
+def _own_numbers(students):
+    """For an export of some of ``students``: the headers of the partners' own student numbers (one
+    column per partner, no internal id) and a function giving a student's numbers, read in one query."""
+    columns = _partner_columns(students)
+    by_student = defaultdict(dict)
+    for number in m.StudentNumber.objects.filter(student__in=students.order_by().values("pk")).order_by():
+        by_student[number.student_id][number.institution_id] = number.number
+    return _number_headers(columns), lambda student: [by_student[student.pk].get(i.pk, "") for i in columns]
+
+
 def _failed_rules(student) -> str:
     try:
         return student.rule_state.failed
@@ -107,8 +122,7 @@ EXPORT_HEADERS = [_l("achternaam"), _l("voornaam"), _l("geboortedatum"), _l("coh
 def _export(request, students, columns, filename, fmt, across_routes):
     """The filtered list as a table: the schools' own numbers (one column per partner), no internal
     ids; dates as dates and numbers as numbers, so Excel sorts and filters them. Logged as an export."""
-    headers = [_("leerlingnummer %(school)s") % {"school": i.name} for i in columns]
-    headers += ([_("route")] if across_routes else []) + [str(h) for h in EXPORT_HEADERS]
+    headers = _number_headers(columns) + ([_("route")] if across_routes else []) + [str(h) for h in EXPORT_HEADERS]
     rows, exported = [], []
     for s in students.iterator(chunk_size=500):
         exported.append(s)
@@ -572,9 +586,10 @@ def teldatum(request, pk):
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         privacy.log_export(request.user, [s for s, _r in results])
-        rows = [[s.pk, s.last_name, s.first_name, r.route_year, r.phase, r.funded_institution,
+        columns, numbers = _own_numbers(own)
+        rows = [[*numbers(s), s.last_name, s.first_name, r.route_year, r.phase, r.funded_institution,
                  ", ".join(r.funded_actual), ", ".join(r.violations), " ".join(r.messages)] for s, r in results]
-        return table_response(f"teldatum-{day:%Y-%m-%d}", ["id", "achternaam", "voornaam", "routejaar", "fase",
+        return table_response(f"teldatum-{day:%Y-%m-%d}", [*columns, "achternaam", "voornaam", "routejaar", "fase",
                                                            "hoort bekostigd bij", "bekostigd bij", "regels",
                                                            "toelichting"], rows, fmt)
     return render(request, "students/teldatum.html", {"route": route, "day": day, "results": results,
@@ -584,15 +599,17 @@ def teldatum(request, pk):
 @login_required
 def exam_deadlines(request, pk):
     route = _route(request.user, pk)
-    shown = set(Student.objects.visible_to(request.user, route).values_list("pk", flat=True))
+    own = Student.objects.visible_to(request.user, route)
+    shown = set(own.values_list("pk", flat=True))
     parts = [(part, deadline) for part, deadline in services.open_vmbo_parts(route) if part.student_id in shown]
     privacy.log_reads(request.user, {part.student for part, _d in parts})
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         privacy.log_export(request.user, {part.student for part, _d in parts})
-        rows = [[p.student.pk, p.student.last_name, p.student.first_name, p.name, p.kind, p.planned_route_year,
-                 deadline] for p, deadline in parts]
-        return table_response("open-vmbo-onderdelen", ["id", "achternaam", "voornaam", "onderdeel", "soort",
+        columns, numbers = _own_numbers(own)
+        rows = [[*numbers(p.student), p.student.last_name, p.student.first_name, p.name, p.kind,
+                 p.planned_route_year, deadline] for p, deadline in parts]
+        return table_response("open-vmbo-onderdelen", [*columns, "achternaam", "voornaam", "onderdeel", "soort",
                                                        "gepland in routejaar", "uiterlijk"], rows, fmt)
     return render(request, "students/exam_deadlines.html", {"route": route, "parts": parts})
 

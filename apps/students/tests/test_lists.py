@@ -303,3 +303,15 @@ def test_a_route_of_1500_students_lists_in_a_constant_number_of_queries(glr_rout
     assert len(large.captured_queries) == len(small.captured_queries)
     shown = [s.sort_name for s in page.context["students"]]
     assert shown == sorted(shown) and shown[0] == "naam00050"
+
+
+@pytest.mark.parametrize("page", ["teldatum/?date=2019-10-01&export=csv", "examens/?export=csv"])
+def test_the_teldatum_and_open_parts_exports_carry_the_schools_own_numbers(page, class_list, glr_route, client):
+    login(client, "calvijn")
+    response = client.get(f"/routes/{glr_route.pk}/{page}")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["leerlingnummer Calvijn College", "leerlingnummer ROC van Amsterdam", "achternaam"]
+    assert "id" not in rows[0]
+    by_name = {row[2]: row for row in rows[1:]}
+    assert by_name["de Vries"][:2] == ["C100", "R9001"]
