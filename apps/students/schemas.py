@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from apps.core.ids import Id
 from domain import promotion
 
 from . import models as m
@@ -145,7 +146,7 @@ class ExamPartPatch(Schema):
 
 class GroupResultRow(Schema):
     """One student's result in a group's results (the grid): a row without grade and result is left alone."""
-    student: int                             # the student's id
+    student: Id                              # the student's id
     grade: Grade | None = None
     result: Result | None = None             # None: from the grade (5,5 or higher, V or G: behaald)
     actual_route_year: ROUTE_YEAR | None = None   # None: as recorded, else the student's route year now
@@ -173,7 +174,7 @@ PromotionAction = Literal[promotion.ACTIONS]
 
 class PromotionChoice(Schema):
     """One step for a selection of the cohort's students (one choice, many students)."""
-    students: list[int] = Field(min_length=1, max_length=1000)
+    students: list[Id] = Field(min_length=1, max_length=1000)
     action: PromotionAction                  # overgang | doublure | uitloopjaar | diploma | uitstroom | apart
     destination: Destination = ""            # uitstroom: where the student goes
     date: DAY | None = None                  # diploma, uitstroom: default the last day of the school year

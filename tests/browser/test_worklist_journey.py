@@ -32,7 +32,8 @@ def test_the_work_list_leads_to_where_to_act(page, login, tmp_path):
     overdue.first.locator("a").click()
     page.wait_for_url("**/afrekeningen/*/")
     expect(page.locator("h1")).to_contain_text("2025-2026")
-    page.click("button:has-text('Goedkeuren')")
+    page.click("a#approve")                          # approval asks for confirmation first
+    page.click("form button[type=submit]:has-text('goedkeuren')")   # "Ja, goedkeuren" or "Toch goedkeuren"
     page.goto("/")
     expect(page.locator('#worklist li[data-kind="approval"]')).to_have_count(waiting - 1)   # approved: gone
     left = page.locator('#worklist li[data-kind="approval"]').all_inner_texts()

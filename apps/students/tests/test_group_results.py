@@ -129,6 +129,14 @@ def test_the_api_refuses_missing_fields_by_name(glr_route, api_client):
     assert {"kind", "name", "rows"} <= {e["field"] for e in response.json()["errors"]}
 
 
+
+def test_the_api_refuses_a_student_id_beyond_the_database_s_range(glr_route, api_client):
+    body = {**NEDERLANDS, "rows": [{"student": 2**63, "grade": 6.5}]}
+    response = api_client.post(f"/api/v1/routes/{glr_route.pk}/exam-results/bulk", body, content_type=JSON,
+                               **api_client.token_for("calvijn"))
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["rows[0].student"]
+
 # --- one part, edited from its row ----------------------------------------------------------------------
 
 def test_a_part_is_edited_from_its_row(group, client):
