@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "apps.students",
     "apps.finance",
     "apps.results",
+    "apps.cooperation",
     "apps.regional",
     "apps.dashboard",
     "apps.demo",

@@ -7,7 +7,7 @@ from . import models as m
 
 auditlog.register(m.Route, m2m_fields={"profielen", "leerwegen"})
 auditlog.register(m.Agreement, m2m_fields={"routes"})
-for model in (m.RoutePartner, m.Uitstroomrichting, m.RouteYear, m.RouteTarget, m.PhaseChange, m.Contact,
+for model in (m.Person, m.RoutePartner, m.Uitstroomrichting, m.RouteYear, m.RouteTarget, m.PhaseChange, m.Contact,
               m.ProgrammeComponent, m.Responsibility, m.Signature, m.Clause, m.AgreementDocument,
               m.PartnerProposal, m.PartnerConfirmation, m.RouteGoal, m.GoalJudgement):
     auditlog.register(model)

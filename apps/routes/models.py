@@ -480,25 +480,57 @@ class PhaseChange(RoutePart):
         verbose_name_plural = _("fasegeschiedenis")
 
 
+class Person(models.Model):
+    """Someone who works on routes for one institution. A person can hold roles (Contact) in several
+    routes; their contact details are kept once, here."""
+    institution = models.ForeignKey(Institution, models.PROTECT, related_name="people", verbose_name=_("instelling"))
+    name = models.CharField(_("naam"), max_length=120)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="people",
+                             verbose_name=_("account"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+
+    def __str__(self):
+        return f"{self.name} ({self.institution.name})"
+
+
 class Contact(RoutePart):
+    """A role a person holds in a route, for one partner institution, from start to end."""
+
     class Role(models.TextChoices):
         KARTREKKER = "kartrekker", _("kartrekker/coördinator")
         PROJECTLEIDER = "projectleider", _("projectleider")
         KERNDOCENT = "kerndocent", _("kerndocent/profielcoördinator")
         EXAMENCOORDINATOR = "examencoordinator", _("examencoördinator")
         MENTOR = "mentor", _("mentor")
+        SLB = "slb", _("studieloopbaanbegeleider")
         BPV = "bpv_coordinator", _("BPV-coördinator")
         DECAAN = "decaan", _("decaan")
+        ZORGCOORDINATOR = "zorgcoordinator", _("zorgcoördinator")
+        OPLEIDINGSMANAGER = "opleidingsmanager", _("opleidingsmanager")
         TEAMLEIDER = "teamleider", _("teamleider")
         BESTUURDER = "bestuurder", _("bestuurder")
+        ASSESSOR = "assessor", _("assessor")
 
     route = models.ForeignKey(Route, models.CASCADE, related_name="contacts")
     institution = models.ForeignKey(Institution, models.PROTECT, verbose_name=_("instelling"))
+    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="roles",
+                               verbose_name=_("persoon"))
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    uitstroomrichting = models.ForeignKey("Uitstroomrichting", models.SET_NULL, null=True, blank=True,
+                                          related_name="contacts", verbose_name=_("uitstroomrichting"))
     name = models.CharField(_("naam"), max_length=120)
     email = models.EmailField(_("e-mail"), blank=True)
     start = models.DateField(_("vanaf"), null=True, blank=True)
     end = models.DateField(_("tot"), null=True, blank=True)
+    handover_note = models.TextField(_("overdrachtsnotitie"), blank=True)
+    successor = models.ForeignKey("self", models.SET_NULL, null=True, blank=True, related_name="predecessors",
+                                  verbose_name=_("opvolger"))
 
     class Meta:
         ordering = ["role", "name"]

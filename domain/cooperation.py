@@ -1,0 +1,37 @@
+"""The cooperation around a route (domain.md section 8): the kinds of overleg, the categories of
+knelpunten, and when a meeting counts as one of both sides. Pure data and functions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The kinds of overleg and how often each is meant to meet by default (times per school year; 0: as
+# needed). Their labels are the app's (apps/cooperation/models.py).
+MEETING_FREQUENCY: dict[str, int] = {
+    "stuurgroep": 4,
+    "werkgroep": 6,          # per profiel; Assen's teachers meet six times a year
+    "directieberaad": 6,     # Profijt: every two months
+    "docentenoverleg": 6,
+    "planning": 1,           # the yearly planning meeting in May/June (TOT)
+    "bestuurlijk": 1,        # the yearly board talk (Het Element)
+    "overig": 0,
+}
+
+# The knelpunten the sources name (domain.md section 8), by code; labels in the app.
+KNELPUNT_CATEGORIES = (
+    "ov_kaart", "vervoerskosten", "programma_overladen", "bpv_plaatsen", "personeelsverloop", "docenttijd",
+    "examenmomenten", "cascadetelling", "mbo_registratie", "ouders", "concurrentie", "cao_cultuur",
+    "arbeidsmarkt", "overig",
+)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    side: str          # "vo" or "mbo": the partner role of the person's institution in the route
+    present: bool
+
+
+def both_sides_present(attendees: list[Attendee] | tuple[Attendee, ...]) -> bool:
+    """A meeting of the partners counts when at least one person of the vo side and one of the mbo side
+    were there (Profijt cancels a meeting when the mbo partners cannot attend)."""
+    present = {a.side for a in attendees if a.present}
+    return {"vo", "mbo"} <= present
