@@ -120,18 +120,21 @@ def settlement_due(today: date) -> date:
     return year_end(settlement_year(today))
 
 
-def severity(code: str, today: date, day: date | None = None, passed: bool = False) -> str:
-    """High when something has already gone wrong (an R-04 deadline passed, decisions overdue long) or is
-    close (an agreement or a role ending within SOON_DAYS); otherwise medium."""
-    if passed:
+URGENT_WHEN_CLOSE = frozenset({"agreement_expiring", "leaving_without_successor"})
+MANY_OVERDUE = 3             # this many overdue decisions on one route is urgent
+
+
+def severity(code: str, today: date, day: date | None = None, passed: bool = False, count: int = 0) -> str:
+    """High when something has already gone wrong (an R-04 deadline passed; MANY_OVERDUE decisions or more
+    past their due date) or an agreement or a role ends within SOON_DAYS; otherwise medium."""
+    if passed or (code == "decisions_overdue" and count >= MANY_OVERDUE):
         return HIGH
-    if code in ("agreement_expiring", "leaving_without_successor") and day is not None:
-        return HIGH if day <= today + timedelta(days=SOON_DAYS) else MEDIUM
-    if code in ("no_approved_settlement", "intake_below_minimum"):
-        return MEDIUM
+    if code in URGENT_WHEN_CLOSE and day is not None and day <= today + timedelta(days=SOON_DAYS):
+        return HIGH
     return MEDIUM
 
 
 def is_new(first_seen: date, since: date) -> bool:
-    """The digest marks a signal first seen on or after ``since`` (the last digest) as new."""
-    return first_seen >= since
+    """The digest marks a signal first seen after ``since`` (the day of the last digest, which already held
+    what was seen that day) as new."""
+    return first_seen > since

@@ -225,7 +225,7 @@ def decisions_overdue(routes, today: date) -> list[Found]:
     """S-09: open decisions past their due date, counted per route in one query."""
     rows = (Decision.objects.filter(route__in=routes, done_on__isnull=True, due_on__lt=today).order_by()
             .values("route").annotate(n=Count("pk"), oldest=Min("due_on")).values_list("route", "n", "oldest"))
-    return [Found(route_id, "decisions_overdue", "", core.HIGH if n > 2 else core.MEDIUM,
+    return [Found(route_id, "decisions_overdue", "", core.severity("decisions_overdue", today, count=n),
                   {"count": n, "oldest_due": _iso(oldest)}, "cooperation:decisions")
             for route_id, n, oldest in rows]
 
