@@ -21,6 +21,8 @@ from .schemas import DigestIn
 
 logger = logging.getLogger("leerroute.continuity")
 
+NEW_DAYS = 7     # the pages mark a signal first seen in the last week as new; the digest since its last mail
+
 
 # --- computing -----------------------------------------------------------------------------------------
 
@@ -156,7 +158,7 @@ def send_digest(today: date | None = None) -> Sent:
         if not user.is_active or not user.email:
             skipped += 1
             continue
-        since = sub.last_sent or today - timedelta(days=7)
+        since = sub.last_sent or today - timedelta(days=NEW_DAYS)
         with translation.override(settings.LANGUAGE_CODE):
             items = digest_for(user, since)
             if not items:

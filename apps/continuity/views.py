@@ -2,6 +2,8 @@
 and the route health overviews of a region and of a board (sortable, exportable to Excel)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
@@ -25,11 +27,13 @@ def signal_list(request):
     if kind and kind not in core.BY_CODE:
         return HttpResponseBadRequest(_("kind: onbekende soort signaal; kies een van %(kinds)s.")
                                       % {"kinds": ", ".join(core.CODES)})
-    items = services.shown(request.user, services.open_signals(request.user, kind=kind or None))
+    today = timezone.localdate()
+    items = services.shown(request.user, services.open_signals(request.user, kind=kind or None),
+                           since=today - timedelta(days=services.NEW_DAYS))
     sub = services.subscription(request.user)
     return render(request, "continuity/signals.html", {
         "items": items, "kind": kind, "kinds": [(k, services.messages.title(k.code)) for k in core.KINDS],
-        "subscribed": bool(sub and sub.active), "today": timezone.localdate(),
+        "subscribed": bool(sub and sub.active), "today": today, "new_days": services.NEW_DAYS,
     })
 
 

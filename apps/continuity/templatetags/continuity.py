@@ -1,7 +1,10 @@
 """The continuity signals on other apps' pages: the route page (``{% route_signals route %}``) and the start
 page (``{% my_signals %}``). The routes and dashboard apps do not ask this app for anything else; the tags
 read the stored signals through the user's visibility (``Signal.objects.visible_to``)."""
+from datetime import timedelta
+
 from django import template
+from django.utils import timezone
 
 from apps.continuity import services
 
@@ -23,4 +26,5 @@ def my_signals(context):
     signals = services.open_signals(user)
     total = signals.count()
     first = signals.order_by("severity", "-first_seen", "route__name")[:START_PAGE_LIMIT]
-    return {"items": services.shown(user, first), "total": total, "more": max(total - START_PAGE_LIMIT, 0)}
+    since = timezone.localdate() - timedelta(days=services.NEW_DAYS)
+    return {"items": services.shown(user, first, since), "total": total, "more": max(total - START_PAGE_LIMIT, 0)}

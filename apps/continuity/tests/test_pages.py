@@ -195,3 +195,19 @@ def test_digest_one_mail_per_subscriber_their_routes_no_student(signalled, other
     mail.outbox.clear()
     services.send_digest(TODAY + timedelta(days=7))
     assert len(mail.outbox) == 2 and all("[nieuw]" not in m.body for m in mail.outbox)
+
+
+def test_health_sorts_by_every_column_empty_cells_last(client, signalled, other_route, registry, users):
+    from apps.continuity import health
+
+    login(client, users["regio"])
+    Route.objects.filter(pk=other_route.pk).update(region=registry["ams"], last_partner_meeting=None)
+    url = f"/regio/{registry['ams'].pk}/gezondheid/"
+    for column in health.COLUMNS:
+        for sort in (column.key, f"-{column.key}"):
+            assert client.get(f"{url}?sort={sort}").status_code == 200, sort
+    rows = health.rows(Route.objects.filter(pk__in=[signalled.pk, other_route.pk]), TODAY)
+    for sort in ("last_meeting", "-last_meeting"):
+        assert [r.route.pk for r in health.sorted_rows(rows, sort)][-1] == other_route.pk
+    by_signals = health.sorted_rows(rows, "-signals")
+    assert by_signals[0].total >= by_signals[1].total
