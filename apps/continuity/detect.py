@@ -125,10 +125,10 @@ def intake_below_minimum(routes, today: date) -> list[Found]:
     of the route's scope below its minimum. Three queries for all routes: the intake per route and group,
     the uitstroomrichtingen with their minimums, the vo partners."""
     year = core.settlement_year(today)
-    running = list(routes.filter(phase__in=RUNNING).values_list("pk", "min_intake", "min_intake_scope"))
+    ids = routes.filter(phase__in=RUNNING)
+    running = list(ids.values_list("pk", "min_intake", "min_intake_scope"))
     if not running:
         return []
-    ids = [pk for pk, _m, _s in running]
     rows = (Student.objects.filter(route__in=ids, enrolments__school_year=year, enrolments__route_year=1)
             .order_by().values_list("route", "kwalificatie__code", "klas", "vo_school__brin")
             .annotate(n=Count("pk", distinct=True)))
@@ -173,8 +173,8 @@ def intake_falling(routes, today: date) -> list[Found]:
     year = core.settlement_year(today)
     first = year - core.FALLING_COHORTS + 1
     running = dict(routes.filter(phase__in=RUNNING).values_list("pk", "start_year"))
-    rows = (Student.objects.filter(route__in=list(running), cohort__gte=first, cohort__lte=year).order_by()
-            .values_list("route", "cohort").annotate(n=Count("pk")))
+    rows = (Student.objects.filter(route__in=routes.filter(phase__in=RUNNING), cohort__gte=first, cohort__lte=year)
+            .order_by().values_list("route", "cohort").annotate(n=Count("pk")))
     per_route: dict[int, dict[int, int]] = defaultdict(dict)
     for route_id, cohort, n in rows:
         per_route[route_id][cohort] = n

@@ -45,34 +45,25 @@ def compute(today: date | None = None, kinds=None) -> Computed:
     for code in kinds:
         for item in detect.FINDERS[code](routes, today):
             found[(item.route_id, item.kind, item.key)] = item
-    opened = kept = resolved = 0
     with transaction.atomic():
         current = {(s.route_id, s.kind, s.key): s for s in Signal.objects.open().filter(kind__in=kinds)}
-        for key, signal in current.items():
-            item = found.get(key)
-            if item is None:
-                signal.resolved_on = today
-                signal.save(update_fields=["resolved_on"])
-                resolved += 1
-                continue
-            name, args = item.link()
-            changed = (signal.params, signal.severity, signal.link_name, signal.link_args) != (
-                item.params, item.severity, name, args)
-            if changed or signal.last_seen != today:
-                signal.params, signal.severity = item.params, item.severity
-                signal.link_name, signal.link_args, signal.last_seen = name, args, today
-                signal.save(update_fields=["params", "severity", "link_name", "link_args", "last_seen"])
-            kept += 1
-        new = []
+        gone = [signal.pk for key, signal in current.items() if key not in found]
+        Signal.objects.filter(pk__in=gone).update(resolved_on=today)
+        kept, new = [], []
         for key, item in found.items():
-            if key not in current:
-                name, args = item.link()
+            name, args = item.link()
+            signal = current.get(key)
+            if signal is None:
                 new.append(Signal(route_id=item.route_id, kind=item.kind, key=item.key, severity=item.severity,
                                   params=item.params, link_name=name, link_args=args, first_seen=today,
                                   last_seen=today))
-        Signal.objects.bulk_create(new)
-        opened = len(new)
-    return Computed(opened, kept, resolved)
+                continue
+            signal.params, signal.severity = item.params, item.severity
+            signal.link_name, signal.link_args, signal.last_seen = name, args, today
+            kept.append(signal)
+        Signal.objects.bulk_update(kept, ["params", "severity", "link_name", "link_args", "last_seen"], batch_size=500)
+        Signal.objects.bulk_create(new, batch_size=500)
+    return Computed(len(new), len(kept), len(gone))
 
 
 # --- reading -------------------------------------------------------------------------------------------

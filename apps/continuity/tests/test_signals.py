@@ -257,3 +257,24 @@ def test_command_refuses_a_bad_date(db):
 
     with pytest.raises(CommandError, match="--date"):
         call_command("compute_signals", "--date", "30-11-2026")
+
+
+def test_compute_asks_the_database_per_kind_not_per_route(route, registry, users, api_client, make_contact):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.routes.tests.payloads import route_payload
+
+    make_contact(route, registry["calvijn"], "Anna de Vries")
+    services.compute(TODAY)
+    with CaptureQueriesContext(connection) as one:
+        services.compute(TODAY)
+    headers = api_client.token_for("calvijn")
+    for n in range(3):
+        response = api_client.post("/api/v1/routes", route_payload(registry, name=f"Route {n}"),
+                                   content_type="application/json", **headers)
+        assert response.status_code == 201
+    services.compute(TODAY)
+    with CaptureQueriesContext(connection) as four:
+        services.compute(TODAY)
+    assert len(four) == len(one)
