@@ -15,6 +15,10 @@ SESSION_MAX_HOURS        a session ends this long after login at the latest (def
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
 OTP_TOTP_ISSUER          the name authenticator apps show for Leerroute accounts (default "Leerroute")
 TASKS_IMMEDIATE          "1" runs background tasks in the request instead of the worker (tests, debugging)
+EMAIL_BACKEND            Django's mail backend (default SMTP; the console with DEBUG or LEERROUTE_DEMO); EMAIL_HOST,
+                         EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
+                         EMAIL_FILE_PATH (file backend) as Django reads them
+LEERROUTE_BASE_URL       the address links in e-mails start with, e.g. https://leerroute.example.nl
 LEERROUTE_DEMO           "1" on a demonstration installation: demo data and demo accounts may be loaded with
                          DEBUG off (`make run` serves the demo that way); never set it in production
 """
