@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -85,12 +86,14 @@ class Shown:
 
 def open_signals(user, route=None, kind: str | None = None):
     """The open signals the user may see (``Signal.objects.visible_to``), of one route or kind if given."""
-    signals = Signal.objects.visible_to(user).open().select_related("route")
+    signals = Signal.objects.visible_to(user).open().select_related("route").annotate(
+        kind_order=Case(*[When(kind=k.code, then=Value(i)) for i, k in enumerate(core.KINDS)],
+                        output_field=IntegerField()))
     if route is not None:
         signals = signals.filter(route=route)
     if kind:
         signals = signals.filter(kind=kind)
-    return signals.order_by("route__name", "kind", "key")
+    return signals.order_by("route__name", "kind_order", "key")
 
 
 def shown(user, signals, since: date | None = None) -> list[Shown]:

@@ -70,7 +70,7 @@ def _overview(request, title: str, routes, slug: str, back: str):
         return HttpResponseBadRequest(_("format: kies xlsx of csv."))
     columns = [{"column": c, "sort": c.key if sort != c.key else f"-{c.key}",
                 "active": sort.lstrip("-") == c.key, "descending": sort.startswith("-")} for c in health.COLUMNS]
-    cells = [(row, [c.value(row) for c in health.COLUMNS]) for row in table]
+    cells = [(row, [(c.value(row), c.numeric) for c in health.COLUMNS]) for row in table]
     return render(request, "continuity/health.html", {
         "title": title, "columns": columns, "cells": cells, "sort": sort, "back": back, "today": today})
 

@@ -25,6 +25,6 @@ def my_signals(context):
     user = context["request"].user
     signals = services.open_signals(user)
     total = signals.count()
-    first = signals.order_by("severity", "-first_seen", "route__name")[:START_PAGE_LIMIT]
+    first = signals.order_by("severity", "-first_seen", "route__name", "kind_order")[:START_PAGE_LIMIT]
     since = timezone.localdate() - timedelta(days=services.NEW_DAYS)
     return {"items": services.shown(user, first, since), "total": total, "more": max(total - START_PAGE_LIMIT, 0)}
