@@ -211,3 +211,23 @@ def test_health_sorts_by_every_column_empty_cells_last(client, signalled, other_
         assert [r.route.pk for r in health.sorted_rows(rows, sort)][-1] == other_route.pk
     by_signals = health.sorted_rows(rows, "-signals")
     assert by_signals[0].total >= by_signals[1].total
+
+
+def test_a_column_is_added_by_one_definition(client, signalled, registry, users, monkeypatch):
+    """How the merger adds the reflection and survey columns: one Column and, for its data, one EXTRAS
+    function; the page, its sorting and the export take it up."""
+    from apps.continuity import health
+
+    def reflection(routes, today):
+        return {pk: {"reflection": 7.5} for pk in routes.values_list("pk", flat=True)}
+
+    column = health.Column("reflection", "Reflectie (gemiddeld)", lambda row: row.extra.get("reflection"),
+                           numeric=True)
+    monkeypatch.setattr(health, "COLUMNS", [*health.COLUMNS, column])
+    monkeypatch.setattr(health, "EXTRAS", [reflection])
+    login(client, users["regio"])
+    url = f"/regio/{registry['ams'].pk}/gezondheid/"
+    assert "Reflectie (gemiddeld)" in client.get(url + "?sort=-reflection").content.decode()
+    sheet = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
+    last = sheet.max_column
+    assert sheet.cell(1, last).value == "Reflectie (gemiddeld)" and sheet.cell(2, last).value == 7.5
