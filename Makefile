@@ -40,6 +40,7 @@ lint: install-dev
 demo-reset: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo --reset
+	$(RUN_ENV) $(PY) manage.py compute_signals
 
 # Import figures: 50,000 synthetic student rows validated and imported (BENCH_ROWS to change; on
 # PostgreSQL with DATABASE_URL=postgres://...). Prints rows per second, not a timed test.

@@ -15,6 +15,10 @@ SESSION_MAX_HOURS        a session ends this long after login at the latest (def
 SECURE_HSTS_SECONDS      HSTS max-age on HTTPS answers (default one year with DEBUG off, 0 with DEBUG on)
 OTP_TOTP_ISSUER          the name authenticator apps show for Leerroute accounts (default "Leerroute")
 TASKS_IMMEDIATE          "1" runs background tasks in the request instead of the worker (tests, debugging)
+EMAIL_BACKEND            Django's mail backend (default SMTP; the console with DEBUG or LEERROUTE_DEMO); EMAIL_HOST,
+                         EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL,
+                         EMAIL_FILE_PATH (file backend) as Django reads them
+LEERROUTE_BASE_URL       the address links in e-mails start with, e.g. https://leerroute.example.nl
 LEERROUTE_DEMO           "1" on a demonstration installation: demo data and demo accounts may be loaded with
                          DEBUG off (`make run` serves the demo that way); never set it in production
 """
@@ -83,6 +87,7 @@ INSTALLED_APPS = [
     "apps.finance",
     "apps.results",
     "apps.cooperation",
+    "apps.continuity",
     "apps.regional",
     "apps.dashboard",
     "apps.demo",
@@ -277,6 +282,20 @@ AUDITLOG_DISABLE_ON_RAW_SAVE = True
 API_TOKEN_HOURS = int(os.environ.get("API_TOKEN_HOURS", "12"))
 # Rule parameters a beheerder may tune per installation.
 LEERROUTE_MEETING_INTERVAL_MONTHS = int(os.environ.get("LEERROUTE_MEETING_INTERVAL_MONTHS", "6"))
+# E-mail (the weekly signal digest): SMTP in production (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS from the environment); the demo and development print mails on the
+# console (or write them to EMAIL_FILE_PATH with the file backend); the tests use Django's locmem outbox.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend" if DEBUG or DEMO
+                               else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "mail"))
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Leerroute <noreply@localhost>")
+# The address the digest's links start with (e.g. https://leerroute.example.nl); empty: paths only.
+LEERROUTE_BASE_URL = os.environ.get("LEERROUTE_BASE_URL", "").rstrip("/")
 # Key of the keyed hash that turns a BSN into a pseudonymous national key. Kept outside the
 # database; without it, imports holding BSNs are refused.
 LEERROUTE_PSEUDONYM_KEY = os.environ.get("LEERROUTE_PSEUDONYM_KEY", "")

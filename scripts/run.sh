@@ -23,6 +23,7 @@ export LEERROUTE_DEMO=1 SECURE_COOKIES=${SECURE_COOKIES:-0}
 "$PY" manage.py migrate --noinput
 "$PY" manage.py collectstatic --noinput --verbosity 0
 "$PY" manage.py load_demo
+"$PY" manage.py compute_signals   # the continuity signals (daily in production; see README)
 echo ""
 echo "Leerroute draait op http://$ADDRESS/ met de verwerker voor imports ernaast  (stoppen: Ctrl+C)"
 

@@ -102,26 +102,34 @@ def promotions_waiting(user, today: date) -> list[WorkItem]:
 
 # --- open vmbo exam parts and R-04 ------------------------------------------------------------------------
 
-def vmbo_parts_due(user, today: date, months: int = R04_MONTHS) -> list[WorkItem]:
-    """Per route: the open vmbo exam parts of the user's active students whose R-04 deadline has passed
-    (overdue) or falls within ``months`` (due on the earliest deadline). The parts are counted per student
-    in the database; the deadline is computed for those students only (``services.vmbo_deadlines``)."""
-    open_parts = (m.ExamPart.objects.filter(student__in=m.Student.objects.visible_to(user),
-                                            student__status=m.Status.ACTIEF, sector="vmbo")
+def vmbo_parts_at_risk(students, today: date, months: int = R04_MONTHS) -> list[tuple[int, str, bool, int, date]]:
+    """Per route and overdue or not: (route id, route name, overdue, open parts, earliest deadline) of the open
+    vmbo exam parts of the active ``students`` whose R-04 deadline has passed or falls within ``months``.
+    The parts are counted per student in the database; the deadline is computed for those students only
+    (``services.vmbo_deadlines``). The start page's work item and the continuity signal (apps.continuity)
+    both count this way."""
+    open_parts = (m.ExamPart.objects.filter(student__in=students, student__status=m.Status.ACTIEF, sector="vmbo")
                   .exclude(result=m.ExamPart.Result.PASSED))
     counts = dict(open_parts.order_by().values_list("student").annotate(n=Count("pk")))
-    students = m.Student.objects.filter(pk__in=counts).select_related("route")
-    deadlines = services.vmbo_deadlines(students)
+    found = m.Student.objects.filter(pk__in=counts).select_related("route")
+    deadlines = services.vmbo_deadlines(found)
     horizon = services.deadline_horizon(today, months)
     groups: dict[tuple, list] = {}      # (route id, name, overdue) -> [(deadline, parts)]
-    for student in students:
+    for student in found:
         deadline = deadlines[student.pk]
         if deadline and deadline <= horizon:
             key = (student.route_id, student.route.name, deadline < today)
             groups.setdefault(key, []).append((deadline, counts[student.pk]))
+    return [(route_id, name, overdue, sum(p for _d, p in rows), min(d for d, _p in rows))
+            for (route_id, name, overdue), rows in groups.items()]
+
+
+def vmbo_parts_due(user, today: date, months: int = R04_MONTHS) -> list[WorkItem]:
+    """Per route: the open vmbo exam parts of the user's active students whose R-04 deadline has passed
+    (overdue) or falls within ``months`` (due on the earliest deadline)."""
     items = []
-    for (route_id, name, overdue), found in groups.items():
-        n = sum(parts for _d, parts in found)
+    for route_id, name, overdue, n, earliest in vmbo_parts_at_risk(m.Student.objects.visible_to(user), today,
+                                                                   months):
         if overdue:
             label = ngettext("%(n)d open vmbo-examenonderdeel voorbij de R-04-termijn",
                              "%(n)d open vmbo-examenonderdelen voorbij de R-04-termijn", n) % {"n": n}
@@ -130,7 +138,7 @@ def vmbo_parts_due(user, today: date, months: int = R04_MONTHS) -> list[WorkItem
                              "%(n)d open vmbo-examenonderdelen met de R-04-termijn binnen %(m)d maanden", n) % {
                 "n": n, "m": months}
         items.append(WorkItem.on(today, "r04", label, reverse("students:exam_deadlines", args=[route_id]), name,
-                                 due=min(d for d, _p in found), passed=overdue))
+                                 due=earliest, passed=overdue))
     return items
 
 

@@ -178,6 +178,11 @@ PAGES = {
     "routes:goal_change": Page("goal", get=False, change=ROUTE_EDITORS),
     "routes:goal_remove": Page("goal", get=False, change=ROUTE_EDITORS),
     "routes:goal_judge": Page("goal", get=False, change=ROUTE_EDITORS),
+    # continuity signals (each user the signals of the routes they see) and the route health overviews
+    "continuity:signals": Page(read=USERS),
+    "continuity:digest": Page(get=False, change=USERS),                  # the user's own subscription
+    "continuity:region_health": Page("region", read=REGION_READERS),
+    "continuity:board_health": Page("bestuur", read=BOARD_READERS),
 }
 
 # --- API operations ---------------------------------------------------------------------------------
@@ -261,6 +266,12 @@ API = {
     "DELETE /api/v1/routes/{route_id}/goals/{goal_id}": Api(change=ROUTE_EDITORS),
     "POST /api/v1/routes/{route_id}/goals/{goal_id}/judgements": Api(change=ROUTE_EDITORS, body="judgement"),
     "DELETE /api/v1/routes/{route_id}/goals/{goal_id}/judgements/{school_year}": Api(change=ROUTE_EDITORS),
+    # continuity signals and route health
+    "GET /api/v1/signals": Api(read=USERS),
+    "GET /api/v1/signals/digest": Api(read=USERS),
+    "PUT /api/v1/signals/digest": Api(change=USERS),
+    "GET /api/v1/regions/{region_id}/health": Api(read=REGION_READERS),
+    "GET /api/v1/boards/{board_id}/health": Api(read=BOARD_READERS),
 }
 
 # --- left out of the table, with the reason -----------------------------------------------------------
