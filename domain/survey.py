@@ -120,6 +120,8 @@ def statement_result(text: str, counts: dict[int, int]) -> StatementResult:
         if shown.pop(TOTAL) == HIDDEN:      # the number of respondents is always known: hide the parts instead
             shown = {k: (HIDDEN if c else "0") for k, c in keyed.items()}
     by_value = {int(k): s for k, s in shown.items()}
+    if total >= LIMIT:
+        _hide_groups(counts, by_value)
     numbers = {v: (counts.get(v, 0) if by_value[v] not in (SMALL, HIDDEN) else None) for v in VALUES}
     # The share follows from what is shown when both agreeing counts, or all three others, are shown.
     readable = all(numbers[v] is not None for v in AGREE) or all(
@@ -127,6 +129,17 @@ def statement_result(text: str, counts: dict[int, int]) -> StatementResult:
     agree = agree_share(counts) if readable and total >= LIMIT else None
     answered = SMALL if 0 < total < LIMIT else str(total)
     return StatementResult(text, by_value, numbers, agree, answered)
+
+
+def _hide_groups(counts: dict[int, int], shown: dict[int, str]) -> None:
+    """The reader also adds up "(helemaal) eens" and the rest: when one of those two groups holds 1 to 4
+    answers and the other group is shown in full (so the total gives it away), hide the other group's
+    smallest count too ("x")."""
+    others = tuple(v for v in VALUES if v not in AGREE)
+    for group, rest in ((AGREE, others), (others, AGREE)):
+        if 0 < sum(counts.get(v, 0) for v in group) < LIMIT and all(shown[v] not in (SMALL, HIDDEN) for v in rest):
+            smallest = min(rest, key=lambda v: (counts.get(v, 0) == 0, counts.get(v, 0)))
+            shown[smallest] = HIDDEN
 
 
 def survey_results(statements: Sequence[str], answers: Sequence[Sequence[int]]) -> list[StatementResult]:
