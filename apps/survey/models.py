@@ -53,7 +53,7 @@ class Survey(models.Model):
         verbose_name_plural = _("leerlingenquêtes")
 
     def __str__(self):
-        return f"{self.title} ({self.school_year_label})"
+        return self.title
 
     @property
     def school_year_label(self) -> str:
