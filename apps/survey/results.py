@@ -63,3 +63,9 @@ def table(res: Results) -> tuple[list[str], list[list]]:
         rows.append([statement.text, *cells, int(r.answered) if r.answered.isdigit() else r.answered,
                      agree_text(r)])
     return headers, rows
+
+
+def latest_closed(route) -> Results | None:
+    """The results of the route's latest closed survey (for overviews of several routes), or None."""
+    survey = route.surveys.filter(status=m.Status.GESLOTEN).order_by("-school_year", "-pk").first()
+    return None if survey is None else results(survey)

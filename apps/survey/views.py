@@ -116,8 +116,7 @@ def survey_detail(request, route_pk, pk):
         "route": survey.route, "survey": survey, "may_change": editable, "results": res,
         "rows": [(s, r, agree_text(r)) for s, r in res.statements], "scale": core.SCALE,
         "statements": [(s, StatementForm(initial={"text": s.text}, prefix=f"st{s.pk}")) for s in statements],
-        "statement_form": StatementForm(), "codes_issued": survey.codes.count(),
-        "codes_used": results(survey).respondents})
+        "statement_form": StatementForm(), "codes_issued": survey.codes.count()})
 
 
 def _back(survey):

@@ -217,3 +217,23 @@ def test_the_create_page_keeps_what_was_typed(client, route, users):
     assert response.status_code == 422 and 'value="Enquête VMR"' in response.content.decode()
     response = client.post(url, {"title": "Enquête VMR", "school_year": "2024", "cohorts": ["2022"]})
     assert response.status_code == 302 and m.Survey.objects.get().title == "Enquête VMR"
+
+
+def test_nothing_logs_the_code(route, users, survey, caplog):
+    code = _open_with_codes(survey, users)[0]
+    with caplog.at_level("DEBUG"):
+        _submit(Client(), code, _answers(survey, [4, 4, 4, 4, 4])[:4])      # refused: logged as a 422
+        _submit(Client(), code, _answers(survey, [4, 4, 4, 4, 4]))
+        _submit(Client(), code, _answers(survey, [4, 4, 4, 4, 4]))           # 409
+        Client().post("/enquete/", {"code": code})
+    logged = caplog.text.upper().replace("-", "")
+    assert code not in logged and caplog.records      # the requests were logged, without their body
+
+
+def test_the_latest_closed_survey_of_a_route(route, users, survey):
+    from apps.survey.results import latest_closed
+
+    assert latest_closed(route) is None
+    _close_with(survey, users, [[4, 4, 4, 4, 4]] * 5)
+    latest = latest_closed(route)
+    assert latest.available and latest.statements[0][1].shown[4] == "5"
