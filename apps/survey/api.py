@@ -42,9 +42,9 @@ class SurveyOut(Schema):
 
 
 class CodeOut(Schema):
+    """A one-time code. Whether it was used is not told: that would say which student answered."""
     code: str                       # "ACDEF-GHJKM", as handed out
     cohort: int
-    used: bool
 
 
 class ResultOut(Schema):
@@ -172,7 +172,7 @@ def _editable_survey(request, survey_id) -> m.Survey:
 def list_codes(request, survey_id: int):
     """The survey's one-time codes (the route's editors only: they hand them out). A code names no student."""
     survey = _editable_survey(request, survey_id)
-    return [dict(code=c.shown, cohort=c.cohort, used=c.used) for c in survey.codes.all()]
+    return [dict(code=c.shown, cohort=c.cohort) for c in survey.codes.all()]
 
 
 @router.post("/surveys/{survey_id}/codes", response={201: list[CodeOut], 403: Errors, 404: Errors, 422: Errors})
@@ -180,7 +180,7 @@ def generate_codes(request, survey_id: int, payload: CodesIn):
     """Make a batch of codes for a cohort (default: as many as the cohort has students in the register)."""
     survey = _survey(request, survey_id)
     return _run(services.generate_codes, request.user, survey, payload, success=201,
-                out=lambda codes: [dict(code=c.shown, cohort=c.cohort, used=c.used) for c in codes])
+                out=lambda codes: [dict(code=c.shown, cohort=c.cohort) for c in codes])
 
 
 @router.get("/surveys/{survey_id}/results", response={200: ResultsOut, 404: Errors})

@@ -216,8 +216,9 @@ def codes(request, route_pk, pk):
                 return redirect("survey:codes", survey.route_id, survey.pk)
         status = 422
     if request.GET.get("export") == "xlsx":
-        rows = [[c.shown, c.cohort, _("gebruikt") if c.used else ""] for c in survey.codes.all()]
-        return table_response(f"enquete-{survey.pk}-codes", [_("Code"), _("Cohort"), _("Gebruikt")], rows, "xlsx")
+        link = request.build_absolute_uri("/enquete/")
+        rows = [[c.shown, c.cohort, f"{link}#{c.shown}"] for c in survey.codes.all()]
+        return table_response(f"enquete-{survey.pk}-codes", [_("Code"), _("Cohort"), _("Link")], rows, "xlsx")
     return render(request, "survey/codes.html", {
         "route": survey.route, "survey": survey, "form": form, "codes": survey.codes.all(),
         "answer_url": request.build_absolute_uri("/enquete/")}, status=status)
