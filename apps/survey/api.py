@@ -125,6 +125,12 @@ def get_survey(request, survey_id: int):
     return survey_out(_survey(request, survey_id))
 
 
+@router.delete("/surveys/{survey_id}", response={204: None, 403: Errors, 404: Errors, 422: Errors})
+def remove_survey(request, survey_id: int):
+    """Remove a survey that has not opened yet."""
+    return _run(services.remove_survey, request.user, _survey(request, survey_id), success=204, out=None)
+
+
 @router.post("/surveys/{survey_id}/statements", response={201: SurveyOut, 403: Errors, 404: Errors, 422: Errors})
 def add_statement(request, survey_id: int, payload: StatementIn):
     """Add a statement of your own (only before the survey opens)."""

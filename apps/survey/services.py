@@ -19,7 +19,7 @@ from . import models as m
 from .schemas import CodeIn, CodesIn, StatementIn, SubmissionIn, SurveyIn
 
 __all__ = ["ChangeRefused", "CodeRefused", "add_statement", "change_statement", "close_survey", "create_survey",
-           "generate_codes", "open_survey", "questionnaire", "remove_statement", "submit"]
+           "generate_codes", "open_survey", "questionnaire", "remove_statement", "remove_survey", "submit"]
 
 
 class CodeRefused(Exception):
@@ -106,6 +106,18 @@ def remove_statement(user, statement: m.Statement) -> None:
     if survey.statements.count() <= 1:
         raise ChangeRefused([error("", _("Een enquête heeft minstens één stelling."))])
     statement.delete()
+
+
+def remove_survey(user, survey: m.Survey) -> None:
+    """Remove a survey that has not opened yet (with its statements and codes, which no one could use)."""
+    _require_editable(user, survey)
+    if not survey.is_concept:
+        raise ChangeRefused([error("status", _("Een geopende enquête blijft bewaard; sluit haar in plaats daarvan."))])
+    with transaction.atomic():
+        survey.codes.all().delete()
+        for statement in survey.statements.all():
+            statement.delete()          # one audit entry each, not a silent cascade
+        survey.delete()
 
 
 def open_survey(user, survey: m.Survey) -> m.Survey:

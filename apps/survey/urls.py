@@ -12,6 +12,7 @@ urlpatterns = [
          name="statement_change"),
     path("routes/<int:route_pk>/enquetes/<int:pk>/stellingen/<int:statement_pk>/verwijderen/",
          views.statement_remove, name="statement_remove"),
+    path("routes/<int:route_pk>/enquetes/<int:pk>/verwijderen/", views.survey_remove, name="remove"),
     path("routes/<int:route_pk>/enquetes/<int:pk>/openen/", views.survey_open, name="open"),
     path("routes/<int:route_pk>/enquetes/<int:pk>/sluiten/", views.survey_close, name="close"),
     path("routes/<int:route_pk>/enquetes/<int:pk>/codes/", views.codes, name="codes"),

@@ -184,6 +184,19 @@ def _status_change(request, route_pk, pk, action, success):
 
 @login_required
 @require_POST
+def survey_remove(request, route_pk, pk):
+    survey = _editable(request.user, route_pk, pk)
+    try:
+        services.remove_survey(request.user, survey)
+    except services.ChangeRefused as refusal:
+        _flash(request, refusal.errors)
+        return _back(survey)
+    messages.success(request, _("Enquête verwijderd."))
+    return redirect("survey:list", survey.route_id)
+
+
+@login_required
+@require_POST
 def survey_open(request, route_pk, pk):
     return _status_change(request, route_pk, pk, services.open_survey,
                           _("De enquête is open: leerlingen kunnen met hun code antwoorden op /enquete/."))

@@ -60,6 +60,17 @@ def test_codes_default_to_the_cohort_size_and_refuse_an_empty_cohort(route, user
     assert refused.value.errors[0]["field"] == "cohort"
 
 
+def test_a_survey_is_removed_only_before_it_opens(api_client, route, users, survey):
+    services.generate_codes(users["calvijn"], survey, CodesIn(cohort=2022, count=3))
+    other = services.create_survey(users["calvijn"], route, SurveyIn(school_year=2024, cohorts=[2023]))
+    services.open_survey(users["calvijn"], other)
+    headers = api_client.token_for("calvijn")
+    assert api_client.delete(f"/api/v1/surveys/{other.pk}", **headers).status_code == 422
+    assert api_client.delete(f"/api/v1/surveys/{survey.pk}", **api_client.token_for("examen")).status_code == 403
+    assert api_client.delete(f"/api/v1/surveys/{survey.pk}", **headers).status_code == 204
+    assert list(m.Survey.objects.all()) == [other] and not m.Code.objects.exists()
+
+
 def test_statements_change_only_before_the_survey_opens(api_client, route, users, survey):
     headers = api_client.token_for("rocva")
     url = f"/api/v1/surveys/{survey.pk}/statements"
