@@ -193,7 +193,8 @@ def questionnaire(data: CodeIn) -> tuple[m.Survey, list[m.Statement]]:
 
 def submit(data: SubmissionIn) -> m.Survey:
     """Store one student's answers and spend the code, in one transaction. Every statement needs exactly
-    one value from 1 to 5; a problem names the statement (field "answers[<statement id>]"). The response
+    one value from 1 to 5; a problem names the statement (a statement left out: field "answers" and a message
+with the statement's id and text; a wrong item: "answers[<index>].statement"). The response
     gets a random key and no time, and is not linked to the code."""
     with transaction.atomic():
         code = _code(data.code)
@@ -211,8 +212,8 @@ def submit(data: SubmissionIn) -> m.Survey:
                 given[answer.statement] = answer.value
         for statement in statements:
             if statement.pk not in given:
-                errors.append(error(f"answers[{statement.pk}]", _("Kies een antwoord bij de stelling \"%(text)s\".")
-                                    % {"text": statement.text}))
+                errors.append(error("answers", _("Kies een antwoord bij stelling %(id)s: \"%(text)s\".")
+                                    % {"id": statement.pk, "text": statement.text}))
         if errors:
             raise ChangeRefused(errors)
         if not m.Code.objects.filter(pk=code.pk, used=False).update(used=True):   # pragma: no cover - raced
