@@ -253,3 +253,14 @@ def test_the_latest_closed_survey_of_a_route(route, users, survey):
     _close_with(survey, users, [[4, 4, 4, 4, 4]] * 5)
     latest = latest_closed(route)
     assert latest.available and latest.statements[0][1].shown[4] == "5"
+
+
+def test_a_code_works_only_while_the_survey_is_open(route, users, survey):
+    code = services.generate_codes(users["calvijn"], survey, CodesIn(cohort=2022, count=2))[0].code
+    response = _submit(Client(), code, _answers(survey, [3] * 5))
+    assert response.status_code == 404                      # not open yet: as unknown
+    services.open_survey(users["calvijn"], survey)
+    services.close_survey(users["calvijn"], survey)
+    response = _submit(Client(), code, _answers(survey, [3] * 5))
+    assert response.status_code == 404 and "gesloten" in response.json()["detail"]
+    assert not m.Response.objects.exists() and not m.Code.objects.filter(used=True).exists()
