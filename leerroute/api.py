@@ -104,6 +104,8 @@ from apps.routes.api import router as routes_router  # noqa: E402
 from apps.routes.goals_api import router as goals_router  # noqa: E402
 from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.students.api import router as students_router  # noqa: E402
+from apps.survey.api import public as survey_public_router  # noqa: E402
+from apps.survey.api import router as survey_router  # noqa: E402
 
 api.add_router("/auth", accounts_router)
 api.add_router("/rules", rules_router)
@@ -118,3 +120,5 @@ api.add_router("/", results_router)
 api.add_router("/", regional_router)
 api.add_router("/", regional_report_router)
 api.add_router("/", continuity_router)
+api.add_router("/", survey_router)
+api.add_router("/survey", survey_public_router)

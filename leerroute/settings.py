@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "apps.results",
     "apps.cooperation",
     "apps.continuity",
+    "apps.survey",
     "apps.regional",
     "apps.dashboard",
     "apps.demo",

@@ -25,6 +25,7 @@ from . import followup as demo_followup
 from . import population as demo_population
 from . import settlements as demo_settlements
 from . import students as demo_students
+from . import survey as demo_survey
 
 DEMO_PASSWORD = "demo"
 
@@ -84,6 +85,7 @@ class DemoLoader:
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")
             demo_settlements.load(self)
+            demo_survey.load(self)         # Calvijn's student surveys (illustrative answers)
             for route in self.routes.values():
                 compliance.refresh(route, today=self.today)
 

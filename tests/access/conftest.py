@@ -159,6 +159,9 @@ def _bodies(registry, objects):
         "approval": {"confirm": "1"},
         "goal": {"text": "Ouders zijn betrokken"},
         "judgement": {"school_year": 2021, "judgement": "deels"},
+        "survey": {"school_year": 2021, "cohorts": [2019]},
+        "statement": {"text": "Mijn mentor helpt me goed"},
+        "codes": {"cohort": 2019, "count": 2},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
             "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
     }
@@ -182,6 +185,7 @@ def _build(root, api):
     objects["exam_template"] = create_own_template(registry["k"]["helpende"])
     objects["region"] = route.region
     objects["goal"] = _goal(route, users)
+    objects["survey"], objects["statement"] = _survey(route, users)
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -202,6 +206,22 @@ def _goal(route, users):
     goal = route_services.add_goal(users["calvijn"], route, GoalIn(text="Elke leerling heeft een mentor"))
     route_services.judge_goal(users["calvijn"], goal, JudgementIn(school_year=2021, judgement="ja"))
     return goal
+
+
+def _survey(route, users):
+    """A closed student survey of the route with five anonymous answers."""
+    from apps.survey import services as survey_services
+    from apps.survey.schemas import CodesIn, SubmissionIn, SurveyIn
+
+    survey = survey_services.create_survey(users["calvijn"], route, SurveyIn(school_year=2021, cohorts=[2019]))
+    codes = survey_services.generate_codes(users["calvijn"], survey, CodesIn(cohort=2019, count=6))
+    survey_services.open_survey(users["calvijn"], survey)
+    statements = list(survey.statements.all())
+    for code in codes[:5]:
+        survey_services.submit(SubmissionIn(code=code.code, answers=[{"statement": s.pk, "value": 4}
+                                                                     for s in statements]))
+    survey_services.close_survey(users["calvijn"], survey)
+    return survey, statements[0]
 
 
 def _session(username):

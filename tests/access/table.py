@@ -183,6 +183,19 @@ PAGES = {
     "continuity:digest": Page(get=False, change=USERS),                  # the user's own subscription
     "continuity:region_health": Page("region", read=REGION_READERS),
     "continuity:board_health": Page("bestuur", read=BOARD_READERS),
+    # student surveys (the world's survey is closed, with answers)
+    "survey:list": Page("route", read=ROUTE_READERS),
+    "survey:create": Page("route", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
+    "survey:detail": Page("route survey", read=ROUTE_READERS),
+    "survey:statement_add": Page("route survey", get=False, change=ROUTE_EDITORS),
+    "survey:statement_change": Page("route survey statement", get=False, change=ROUTE_EDITORS),
+    "survey:statement_remove": Page("route survey statement", get=False, change=ROUTE_EDITORS),
+    "survey:remove": Page("route survey", get=False, change=ROUTE_EDITORS),
+    "survey:open": Page("route survey", get=False, change=ROUTE_EDITORS),
+    "survey:close": Page("route survey", get=False, change=ROUTE_EDITORS),
+    "survey:codes": Page("route survey", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
+    "survey:results_export": Page("route survey", read=ROUTE_READERS),
+    "survey:answer": Page(read=EVERYONE, change=EVERYONE),      # the students' page: no login, a code
 }
 
 # --- API operations ---------------------------------------------------------------------------------
@@ -272,6 +285,21 @@ API = {
     "PUT /api/v1/signals/digest": Api(change=USERS),
     "GET /api/v1/regions/{region_id}/health": Api(read=REGION_READERS),
     "GET /api/v1/boards/{board_id}/health": Api(read=BOARD_READERS),
+    # student surveys: staff, and the students' two operations without login
+    "GET /api/v1/routes/{route_id}/surveys": Api(read=ROUTE_READERS),
+    "POST /api/v1/routes/{route_id}/surveys": Api(change=ROUTE_EDITORS, body="survey"),
+    "GET /api/v1/surveys/{survey_id}": Api(read=ROUTE_READERS),
+    "DELETE /api/v1/surveys/{survey_id}": Api(change=ROUTE_EDITORS),
+    "POST /api/v1/surveys/{survey_id}/statements": Api(change=ROUTE_EDITORS, body="statement"),
+    "PUT /api/v1/surveys/{survey_id}/statements/{statement_id}": Api(change=ROUTE_EDITORS, body="statement"),
+    "DELETE /api/v1/surveys/{survey_id}/statements/{statement_id}": Api(change=ROUTE_EDITORS),
+    "POST /api/v1/surveys/{survey_id}/open": Api(change=ROUTE_EDITORS),
+    "POST /api/v1/surveys/{survey_id}/close": Api(change=ROUTE_EDITORS),
+    "GET /api/v1/surveys/{survey_id}/codes": Api(read=ROUTE_EDITORS),
+    "POST /api/v1/surveys/{survey_id}/codes": Api(change=ROUTE_EDITORS, body="codes"),
+    "GET /api/v1/surveys/{survey_id}/results": Api(read=ROUTE_READERS),
+    "POST /api/v1/survey/questionnaire": Api(change=EVERYONE),
+    "POST /api/v1/survey/answers": Api(change=EVERYONE),
 }
 
 # --- left out of the table, with the reason -----------------------------------------------------------

@@ -42,6 +42,7 @@ PARAMS = {
     "template_id": "exam_template", "token_id": "token", "code": "@25498", "cohort": "@2019", "rule_id": "@R-01",
     "region_id": "region", "goal_id": "goal", "school_year": "@2021",
     "board_id": "bestuur",
+    "survey_id": "survey", "statement_id": "statement",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
@@ -105,7 +106,8 @@ def _api_url(world, key):
 
 # Derived state a read may refresh (the rule check re-evaluates), and reads logged: no change by the user.
 NOT_CHANGES = {"ComplianceFinding", "StudentFinding", "AccessLog", "Session", "AccessAttempt", "AccessFailureLog"}
-CHANGE_APPS = {"accounts", "registry", "routes", "students", "finance", "auditlog", "otp_totp", "continuity"}
+CHANGE_APPS = {"accounts", "registry", "routes", "students", "finance", "auditlog", "otp_totp", "continuity",
+               "survey"}
 
 
 @functools.cache
