@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "apps.students",
     "apps.finance",
     "apps.results",
+    "apps.reflection",
     "apps.regional",
     "apps.dashboard",
     "apps.demo",
