@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("apps.students.urls")),
     path("", include("apps.finance.urls")),
     path("", include("apps.results.urls")),
+    path("", include("apps.reflection.urls")),
     path("", include("apps.regional.urls")),
     path("", include("apps.regional.report_urls")),
     path("inloggen/", account_views.TwoFactorLoginView.as_view(), name="login"),
