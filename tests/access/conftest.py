@@ -159,6 +159,10 @@ def _bodies(registry, objects):
         "approval": {"confirm": "1"},
         "goal": {"text": "Ouders zijn betrokken"},
         "judgement": {"school_year": 2021, "judgement": "deels"},
+        "reflection_round": {"title": "Najaar", "opens_on": str(date.today()), "closes_on": "2099-12-31",
+                             "participants": ["calvijn", "rocva"]},
+        "reflection_invite": {"participants": ["examen"]},
+        "reflection_response": {"answers": {"V1": {"score": 3, "note": "concept"}}},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
             "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
     }
@@ -182,6 +186,7 @@ def _build(root, api):
     objects["exam_template"] = create_own_template(registry["k"]["helpende"])
     objects["region"] = route.region
     objects["goal"] = _goal(route, users)
+    objects["reflection_round"] = _reflection_round(route, users)
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -202,6 +207,15 @@ def _goal(route, users):
     goal = route_services.add_goal(users["calvijn"], route, GoalIn(text="Elke leerling heeft een mentor"))
     route_services.judge_goal(users["calvijn"], goal, JudgementIn(school_year=2021, judgement="ja"))
     return goal
+
+
+def _reflection_round(route, users):
+    """An open reflection round of the route: the two coordinators invited (INVITEES in table.py)."""
+    from apps.reflection import services as reflection_services
+    from apps.reflection.schemas import RoundIn
+
+    return reflection_services.open_round(users["calvijn"], route, RoundIn(
+        title="Reflectie", opens_on=date.today(), closes_on=date(2099, 12, 31), participants=["calvijn", "rocva"]))
 
 
 def _session(username):

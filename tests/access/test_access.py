@@ -41,6 +41,7 @@ PARAMS = {
     "agreement_id": "agreement", "proposal_id": "proposal", "settlement_id": "settlement",
     "template_id": "exam_template", "token_id": "token", "code": "@25498", "cohort": "@2019", "rule_id": "@R-01",
     "region_id": "region", "goal_id": "goal", "school_year": "@2021",
+    "reflection_round_id": "reflection_round",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def _api_url(world, key):
 
 # Derived state a read may refresh (the rule check re-evaluates), and reads logged: no change by the user.
 NOT_CHANGES = {"ComplianceFinding", "StudentFinding", "AccessLog", "Session", "AccessAttempt", "AccessFailureLog"}
-CHANGE_APPS = {"accounts", "registry", "routes", "students", "finance", "auditlog", "otp_totp"}
+CHANGE_APPS = {"accounts", "registry", "routes", "students", "finance", "auditlog", "otp_totp", "reflection"}
 
 
 @functools.cache
