@@ -44,7 +44,7 @@ GROUP_LABELS = {
     Group.DOMEIN: "Drie domeinen: inhoud, samenwerking, verankering",
     Group.ACHTJE: "Het achtje: afstemming binnen en tussen de scholen",
 }
-GROUP_SHORT = {Group.VOORWAARDE: "Condities", Group.DOMEIN: "Domeinen", Group.ACHTJE: "Achtje"}
+GROUP_SHORT = {Group.VOORWAARDE: "Vijf condities", Group.DOMEIN: "Drie domeinen", Group.ACHTJE: "Het achtje"}
 
 
 @dataclass(frozen=True)

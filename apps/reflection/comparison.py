@@ -30,6 +30,7 @@ class Partner:
     institution: Institution
     invited: int = 0
     submitted: int = 0
+    responses: list = field(default_factory=list)    # its participants' responses (who and their status)
 
 
 @dataclass
@@ -83,8 +84,9 @@ def _partners(rnd: m.ReflectionRound) -> list[Partner]:
     """The route's partner institutions, and any institution a participant answered for that is no
     longer a partner, with their counts of invitations and submitted responses."""
     partners = {i.pk: Partner(i) for i in partner_institutions(rnd.route)}
-    for response in rnd.responses.select_related("institution"):
+    for response in rnd.responses.select_related("institution", "user"):
         partner = partners.setdefault(response.institution_id, Partner(response.institution))
+        partner.responses.append(response)
         partner.invited += 1
         partner.submitted += response.locked
     return list(partners.values())
@@ -117,8 +119,10 @@ def results(rnd: m.ReflectionRound) -> Results:
                  sorted(notes.get(i.id, [])) if comparable else [], text=i.text, group=str(i.group),
                  section=i.section)
              for i in core.ITEMS]
-    sections = [Row(s.key, s.label, values(s.key), group=str(s.group)) for s in core.SECTIONS]
-    groups = [Row(str(g), core.GROUP_LABELS[g], values(str(g))) for g in core.Group]
+    # the sections of the groups that have more than one (the five conditions are one section)
+    sections = [Row(s.key, s.label, values(s.key), group=str(s.group)) for s in core.SECTIONS
+                if sum(t.group == s.group for t in core.SECTIONS) > 1]
+    groups = [Row(str(g), core.GROUP_SHORT[g], values(str(g))) for g in core.Group]
     order = {d.item: n for n, d in enumerate(spreads.values())}
     differing = sorted((r for r in items if r.spread), key=lambda r: order[r.key])[:TOP_DIFFERENCES]
     phase_fit = []
@@ -159,11 +163,15 @@ class Trend:
     rows: list[TrendRow]
 
 
+def _comparable(rnd: m.ReflectionRound) -> bool:
+    submitted = Counter(rnd.responses.filter(status=m.Response.Status.SUBMITTED).values_list("institution", flat=True))
+    return core.comparable(submitted)
+
+
 def trend(route, rounds=None) -> Trend:
-    """Per group a line per partner over the route's rounds with submitted responses (oldest first), and
-    the same numbers with the change since the round before."""
-    rounds = [r for r in (rounds if rounds is not None else route.reflection_rounds.all())
-              if r.responses.filter(status=m.Response.Status.SUBMITTED).exists()]
+    """Per group a line per partner over the route's rounds whose results show (``core.comparable``; oldest
+    first), and the same numbers with the change since the round before."""
+    rounds = [r for r in (rounds if rounds is not None else route.reflection_rounds.all()) if _comparable(r)]
     per_round = [partner_means(_submitted(r)) for r in rounds]
     names = {i.pk: i for i in partner_institutions(route)}
     for rnd in rounds:

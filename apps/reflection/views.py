@@ -2,6 +2,8 @@
 change over time, opening a round, a round's progress and results side by side per partner, and filling
 in one's own response. Records come from ``ReflectionRound.objects.visible_to``; every change goes
 through the use cases in ``services``."""
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -74,7 +76,7 @@ def round_create(request, pk):
         today = timezone.localdate()
         form = RoundForm(route=route, initial={
             "title": _("Reflectie %(year)s") % {"year": today.year}, "opens_on": today,
-            "closes_on": today.replace(day=1) + timezone.timedelta(days=45)})
+            "closes_on": today + timedelta(days=30)})
     return render(request, "reflection/round_form.html", {"route": route, "form": form})
 
 
@@ -84,7 +86,6 @@ def round_detail(request, pk, round_pk):
     may_invite = rnd.route.editable_by(request.user) and rnd.status != ReflectionRound.Status.CLOSED
     return render(request, "reflection/round_detail.html", {
         "route": rnd.route, "round": rnd, "results": comparison.results(rnd),
-        "responses": rnd.responses.select_related("user", "institution"),
         "own": services.own_response(request.user, rnd),
         "invite_form": InviteForm(rnd=rnd) if may_invite else None,
         "scale": core.SCALE_LABELS, "phase_labels": core.PHASE_FIT_LABELS, "min_partners": core.MIN_PARTNERS})

@@ -151,9 +151,18 @@ def test_the_trend_over_two_rounds(route, users):
         title="2026", opens_on=date(2026, 3, 1), closes_on=date(2026, 3, 31), participants=["calvijn", "rocva"]),
         on=date(2026, 3, 1))
     services.save_response(users["calvijn"], second, complete(3), on=date(2026, 3, 10))
+    assert len(comparison.trend(route).rounds) == 1              # one partner alone shows nothing yet
+    services.save_response(users["rocva"], second, complete(4, V1=2), on=date(2026, 3, 11))
     trend = comparison.trend(route)
     assert [r.title for r in trend.rounds] == ["2025", "2026"]
     assert len(trend.charts) == 3
     rows = {(r.institution.brin, r.group): (r.cells, r.change) for r in trend.rows}
-    assert rows[("17XG", "Condities")] == (["2,0", "3,0"], "+1,0")
-    assert rows[("25LX", "Condities")] == (["4,0", "–"], "")
+    assert rows[("17XG", "Vijf condities")] == (["2,0", "3,0"], "+1,0")
+    assert rows[("25LX", "Vijf condities")] == (["4,0", "3,6"], "-0,4")
+
+
+def test_a_round_with_one_partner_submitted_stays_out_of_the_trend(route, users, reflection_round):
+    services.save_response(users["calvijn"], reflection_round, complete(4))
+    assert comparison.trend(route).rounds == []
+    services.save_response(users["rocva"], reflection_round, complete(2))
+    assert comparison.trend(route).rounds == [reflection_round]
