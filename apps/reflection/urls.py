@@ -9,4 +9,5 @@ urlpatterns = [
     path("routes/<int:pk>/reflectie/<int:round_pk>/", views.round_detail, name="round"),
     path("routes/<int:pk>/reflectie/<int:round_pk>/deelnemers/", views.round_invite, name="invite"),
     path("routes/<int:pk>/reflectie/<int:round_pk>/invullen/", views.respond, name="respond"),
+    path("routes/<int:pk>/reflectie/<int:round_pk>/export.<str:fmt>", views.round_export, name="export"),
 ]

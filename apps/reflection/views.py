@@ -7,12 +7,14 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
+from apps.core.lib.tabular import table_response
 from apps.core.schema_errors import problems
 from apps.routes.services import ChangeRefused
 from domain import reflection as core
@@ -135,3 +137,19 @@ def respond(request, pk, round_pk):
         "route": rnd.route, "round": rnd, "response": response, "form": form,
         "own_rows": [(item, answers.get(item.id)) for item in core.ITEMS], "dont_know": core.DONT_KNOW,
         "open": rnd.status == ReflectionRound.Status.OPEN})
+
+
+@login_required
+def round_export(request, pk, round_pk, fmt):
+    """The round's results as a table (Excel or CSV): per item the partners' averages, the difference and
+    the notes per institution; then the sections and groups. Empty averages until the results show."""
+    if fmt not in ("xlsx", "csv"):
+        raise Http404
+    rnd = _round(request.user, pk, round_pk)
+    results = comparison.results(rnd)
+    partners = [p.institution.name for p in results.partners if p.submitted] if results.comparable else []
+    headers = [_("id"), _("onderdeel"), _("stelling"), *partners, _("verschil"), _("toelichtingen")]
+    rows = [[row.key, row.label.removeprefix(f"{row.key} "), row.text, *row.values, row.spread,
+             " | ".join(f"{who}: {note}" for who, note in row.notes)] for row in results.items]
+    rows += [[row.key, row.label, "", *row.values, None, ""] for row in [*results.sections, *results.groups]]
+    return table_response(f"reflectie-{rnd.route_id}-{rnd.pk}", headers, rows, fmt)

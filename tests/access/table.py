@@ -164,6 +164,7 @@ PAGES = {
     "reflection:round": Page("route reflection_round", read=REFLECTION_READERS),
     "reflection:invite": Page("route reflection_round", get=False, change=ROUTE_EDITORS),
     "reflection:respond": Page("route reflection_round", read=INVITEES, change=INVITEES),
+    "reflection:export": Page("route reflection_round @xlsx", read=REFLECTION_READERS),
     # the API's own pages (its operations are in API below)
     "api:api-root": Page(),                                        # not served (404)
     "api:openapi-json": Page(read=EVERYONE, sample=True),        # the description is built on every request

@@ -105,3 +105,20 @@ def test_a_partner_who_was_not_invited_cannot_respond(client, route, users, refl
     url = reverse("reflection:respond", args=[route.pk, reflection_round.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, {**_form(), "submit": "1"}).status_code == 403
+
+
+def test_the_results_export_to_excel(client, route, users, reflection_round):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    services.save_response(users["calvijn"], reflection_round, complete(4, V2=2))
+    services.save_response(users["rocva"], reflection_round, complete(4, V2=5))
+    _login(client, users["rocva"])
+    response = client.get(reverse("reflection:export", args=[route.pk, reflection_round.pk, "xlsx"]))
+    assert response.status_code == 200
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("id", "onderdeel", "stelling", "Calvijn College", "ROC van Amsterdam")
+    v2 = next(row for row in rows if row[0] == "V2")
+    assert v2[3:6] == (2, 5, 3)
