@@ -10,8 +10,8 @@ register = template.Library()
 
 @register.inclusion_tag("reflection/_route_card.html", takes_context=True)
 def reflection_of(context, route):
-    user = context["request"].user
-    if not routes_reflected_by(user).filter(pk=route.pk).exists():
+    user = getattr(context.get("request"), "user", None)
+    if user is None or not routes_reflected_by(user).filter(pk=route.pk).exists():
         return {"shown": False}
     rounds = list(ReflectionRound.objects.visible_to(user).filter(route=route).prefetch_related("responses"))
     latest = rounds[-1] if rounds else None
@@ -20,3 +20,11 @@ def reflection_of(context, route):
     return {"shown": True, "route": route, "latest": latest, "count": len(rounds), "own_open": own_open,
             "submitted": sum(r.locked for r in latest.responses.all()) if latest else 0,
             "invited": len(latest.responses.all()) if latest else 0}
+
+
+@register.inclusion_tag("reflection/_route_tab.html", takes_context=True)
+def reflection_tab(context, route, tab=""):
+    """The "Reflectie" tab of the route's tabs (routes/_route_tabs.html), for those who see the reflection."""
+    user = getattr(context.get("request"), "user", None)
+    shown = user is not None and routes_reflected_by(user).filter(pk=route.pk).exists()
+    return {"shown": shown, "route": route, "active": tab == "reflection"}

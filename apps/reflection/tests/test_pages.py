@@ -31,8 +31,9 @@ def _form(score="4", **overrides):
 def test_the_route_page_links_to_the_reflection(client, route, users, reflection_round):
     page = _login(client, users["rocva"]).get(route.get_absolute_url()).content.decode()
     assert 'id="reflection"' in page and "Vul uw reflectie in: Reflectie voorjaar" in page
+    assert reverse("reflection:route", args=[route.pk]) in page                # the "Reflectie" tab
     page = _login(client, users["regio"]).get(route.get_absolute_url()).content.decode()
-    assert 'id="reflection"' not in page
+    assert 'id="reflection"' not in page and reverse("reflection:route", args=[route.pk]) not in page
 
 
 def test_a_coordinator_opens_a_round_on_the_page(client, route, users):
