@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from domain import reflection as core
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 
 
 def _fill(page, score: str, **overrides: str):
@@ -72,3 +73,11 @@ def test_two_partners_fill_in_a_round_and_compare(page, login, route, users):
     page.click("#rounds a:has-text('Reflectie voorjaar')")
     expect(page.locator("#results canvas[data-chart=bars]")).to_have_attribute("data-drawn", "")
     expect(page.locator("#phase-fit")).to_contain_text("ROC van Amsterdam")
+    expect(page.locator("nav.tabs a.active")).to_have_text("Reflectie")
+
+    # on a phone the reflection pages do not scroll sideways (wide tables scroll in their own box)
+    page.set_viewport_size({"width": 390, "height": 844})
+    round_url = page.url
+    for url in (round_url, f"/routes/{route.pk}/reflectie/", f"{round_url}invullen/"):
+        page.goto(url)
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), url
