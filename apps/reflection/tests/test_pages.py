@@ -123,3 +123,16 @@ def test_the_results_export_to_excel(client, route, users, reflection_round):
     assert rows[0][:5] == ("id", "onderdeel", "stelling", "Calvijn College", "ROC van Amsterdam")
     v2 = next(row for row in rows if row[0] == "V2")
     assert v2[3:6] == (2, 5, 3)
+
+
+def test_a_coordinator_of_the_other_partner_invites_more_participants(client, route, users, reflection_round):
+    _login(client, users["rocva"])
+    page = client.get(reflection_round.get_absolute_url()).content.decode()
+    assert 'value="examen"' in page and 'name="participants" value="calvijn"' not in page   # already invited
+    response = client.post(reverse("reflection:invite", args=[route.pk, reflection_round.pk]),
+                           {"participants": ["examen"]})
+    assert response.status_code == 302
+    assert reflection_round.responses.get(user=users["examen"]).institution.brin == "25LX"
+    _login(client, users["examen"])
+    assert client.post(reverse("reflection:invite", args=[route.pk, reflection_round.pk]),
+                       {"participants": ["calvijn"]}).status_code == 403
