@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "apps.cooperation",
     "apps.continuity",
     "apps.survey",
+    "apps.reflection",
     "apps.regional",
     "apps.dashboard",
     "apps.demo",

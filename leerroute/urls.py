@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("apps.finance.urls")),
     path("", include("apps.results.urls")),
     path("", include("apps.survey.urls")),
+    path("", include("apps.reflection.urls")),
     path("", include("apps.regional.urls")),
     path("", include("apps.regional.report_urls")),
     path("", include("apps.continuity.urls")),

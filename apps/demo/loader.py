@@ -23,6 +23,7 @@ from domain.teldatum import school_year_of
 from . import dataset
 from . import followup as demo_followup
 from . import population as demo_population
+from . import reflection as demo_reflection
 from . import settlements as demo_settlements
 from . import students as demo_students
 from . import survey as demo_survey
@@ -36,6 +37,7 @@ ACCOUNTS = [
     ("calvijn", Role.ROUTECOORDINATOR, ["calvijn"], None, "routecoördinator Calvijn College"),
     ("rocva", Role.ROUTECOORDINATOR, ["roc-amsterdam"], None, "routecoördinator ROC van Amsterdam"),
     ("element", Role.ROUTECOORDINATOR, ["het-element"], None, "routecoördinator Het Element"),
+    ("ijburg", Role.ROUTECOORDINATOR, ["ijburg"], None, "routecoördinator IJburg College (reflectie-instrument)"),
     ("uilenhof", Role.ROUTECOORDINATOR, ["uilenhof"], None,
      "routecoördinator De Uilenhof (TOT-route: ziet alleen de eigen leerlingen, niet die van Insula)"),
     ("davinci", Role.ROUTECOORDINATOR, ["da-vinci"], None, "routecoördinator Da Vinci College (alle TOT-leerlingen)"),
@@ -86,6 +88,7 @@ class DemoLoader:
                     cursor.execute("ANALYZE")
             demo_settlements.load(self)
             demo_survey.load(self)         # Calvijn's student surveys (illustrative answers)
+            demo_reflection.load(self)     # reflection rounds of two partnerships (scores illustrative)
             for route in self.routes.values():
                 compliance.refresh(route, today=self.today)
 

@@ -162,6 +162,10 @@ def _bodies(registry, objects):
         "survey": {"school_year": 2021, "cohorts": [2019]},
         "statement": {"text": "Mijn mentor helpt me goed"},
         "codes": {"cohort": 2019, "count": 2},
+        "reflection_round": {"title": "Najaar", "opens_on": str(date.today()), "closes_on": "2099-12-31",
+                             "participants": ["calvijn", "rocva"]},
+        "reflection_invite": {"participants": ["examen"]},
+        "reflection_response": {"answers": {"V1": {"score": 3, "note": "concept"}}},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
             "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
     }
@@ -186,6 +190,7 @@ def _build(root, api):
     objects["region"] = route.region
     objects["goal"] = _goal(route, users)
     objects["survey"], objects["statement"] = _survey(route, users)
+    objects["reflection_round"] = _reflection_round(route, users)
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -222,6 +227,13 @@ def _survey(route, users):
                                                                      for s in statements]))
     survey_services.close_survey(users["calvijn"], survey)
     return survey, statements[0]
+def _reflection_round(route, users):
+    """An open reflection round of the route: the two coordinators invited (INVITEES in table.py)."""
+    from apps.reflection import services as reflection_services
+    from apps.reflection.schemas import RoundIn
+
+    return reflection_services.open_round(users["calvijn"], route, RoundIn(
+        title="Reflectie", opens_on=date.today(), closes_on=date(2099, 12, 31), participants=["calvijn", "rocva"]))
 
 
 def _session(username):

@@ -50,6 +50,8 @@ COVERAGE_READERS = REGION_READERS
 COVERAGE_STARTERS = COVERAGE_READERS | {COORD_OTHER, REGIO_OTHER}   # have some region to be sent to
 BOARD_READERS = frozenset({BESTUURDER, BEHEER})                 # User.reads_board of the board, and the beheerder
 BEHEERDER = frozenset({BEHEER})
+REFLECTION_READERS = PARTNERS | {BEHEER}                       # ReflectionRound.objects.visible_to (not the region)
+INVITEES = frozenset({COORD_VO, COORD_MBO})                     # invited to the world's reflection round
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,13 @@ PAGES = {
     "finance:approve": Page("settlement", read=FINANCE_EDITORS, change=FINANCE_EDITORS, body="approval",
                             refusal=(302,)),
     "finance:overview": Page(read=FINANCE_READERS | {COORD_OTHER}),   # each user's own institutions
+    # reflection instrument
+    "reflection:route": Page("route", read=REFLECTION_READERS),
+    "reflection:create": Page("route", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
+    "reflection:round": Page("route reflection_round", read=REFLECTION_READERS),
+    "reflection:invite": Page("route reflection_round", get=False, change=ROUTE_EDITORS),
+    "reflection:respond": Page("route reflection_round", read=INVITEES, change=INVITEES),
+    "reflection:export": Page("route reflection_round @xlsx", read=REFLECTION_READERS),
     # the API's own pages (its operations are in API below)
     "api:api-root": Page(),                                        # not served (404)
     "api:openapi-json": Page(read=EVERYONE, sample=True),        # the description is built on every request
@@ -300,6 +309,15 @@ API = {
     "GET /api/v1/surveys/{survey_id}/results": Api(read=ROUTE_READERS),
     "POST /api/v1/survey/questionnaire": Api(change=EVERYONE),
     "POST /api/v1/survey/answers": Api(change=EVERYONE),
+    # reflection instrument
+    "GET /api/v1/reflection/items": Api(read=USERS),
+    "GET /api/v1/routes/{route_id}/reflection-rounds": Api(read=REFLECTION_READERS),
+    "POST /api/v1/routes/{route_id}/reflection-rounds": Api(change=ROUTE_EDITORS, body="reflection_round"),
+    "GET /api/v1/reflection-rounds/{reflection_round_id}": Api(read=REFLECTION_READERS),
+    "POST /api/v1/reflection-rounds/{reflection_round_id}/participants": Api(change=ROUTE_EDITORS,
+                                                                             body="reflection_invite"),
+    "GET /api/v1/reflection-rounds/{reflection_round_id}/response": Api(read=INVITEES),
+    "PUT /api/v1/reflection-rounds/{reflection_round_id}/response": Api(change=INVITEES, body="reflection_response"),
 }
 
 # --- left out of the table, with the reason -----------------------------------------------------------

@@ -43,6 +43,7 @@ PARAMS = {
     "region_id": "region", "goal_id": "goal", "school_year": "@2021",
     "board_id": "bestuur",
     "survey_id": "survey", "statement_id": "statement",
+    "reflection_round_id": "reflection_round",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ def _api_url(world, key):
 # Derived state a read may refresh (the rule check re-evaluates), and reads logged: no change by the user.
 NOT_CHANGES = {"ComplianceFinding", "StudentFinding", "AccessLog", "Session", "AccessAttempt", "AccessFailureLog"}
 CHANGE_APPS = {"accounts", "registry", "routes", "students", "finance", "auditlog", "otp_totp", "continuity",
-               "survey"}
+               "survey", "reflection"}
 
 
 @functools.cache
