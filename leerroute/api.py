@@ -93,6 +93,7 @@ def server_error(request, exc):
 
 
 from apps.accounts.api import router as accounts_router  # noqa: E402
+from apps.cooperation.api import router as cooperation_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
 from apps.regional.api import router as regional_router  # noqa: E402
 from apps.regional.report_api import router as regional_report_router  # noqa: E402
@@ -116,3 +117,4 @@ api.add_router("/settlements", finance_router)
 api.add_router("/", results_router)
 api.add_router("/", regional_router)
 api.add_router("/", regional_report_router)
+api.add_router("/", cooperation_router)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("apps.results.urls")),
     path("", include("apps.regional.urls")),
     path("", include("apps.regional.report_urls")),
+    path("", include("apps.cooperation.urls")),
     path("inloggen/", account_views.TwoFactorLoginView.as_view(), name="login"),
     path("inloggen/code/", account_views.code_step, name="otp_login"),
     path("account/tweestapsverificatie/", account_views.two_factor, name="two_factor"),

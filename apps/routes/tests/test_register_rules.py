@@ -8,8 +8,8 @@ JSON = "application/json"
 
 def test_api_sets_min_intake_scope_and_without_structural_meetings(registry, users, api_client):
     headers = api_client.token_for("calvijn")
-    payload = route_payload(registry, min_intake=20, min_intake_scope="vo_school", without_structural_meetings=True,
-                            last_partner_meeting=None)
+    payload = route_payload(registry, min_intake=20, min_intake_scope="vo_school",
+                            without_structural_meetings=True)
     body = api_client.post("/api/v1/routes", payload, content_type=JSON, **headers).json()
     assert ((body["min_intake"], body["min_intake_scope"], body["without_structural_meetings"])
             == (20, "vo_school", True))
