@@ -159,6 +159,11 @@ def _bodies(registry, objects):
         "approval": {"confirm": "1"},
         "goal": {"text": "Ouders zijn betrokken"},
         "judgement": {"school_year": 2021, "judgement": "deels"},
+        "series": {"kind": "werkgroep", "profiel": "Z&W"},
+        "meeting": {"kind": "stuurgroep", "held_on": "2020-02-01"},
+        "cancel": {"reason": "De mbo-partners konden niet"},
+        "decision": {"text": "Ouderavond plannen"},
+        "knelpunt": {"category": "ouders", "title": "Ouders twijfelen"},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
             "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
     }
@@ -182,6 +187,7 @@ def _build(root, api):
     objects["exam_template"] = create_own_template(registry["k"]["helpende"])
     objects["region"] = route.region
     objects["goal"] = _goal(route, users)
+    objects.update(_cooperation(route, registry, users))
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -202,6 +208,27 @@ def _goal(route, users):
     goal = route_services.add_goal(users["calvijn"], route, GoalIn(text="Elke leerling heeft een mentor"))
     route_services.judge_goal(users["calvijn"], goal, JudgementIn(school_year=2021, judgement="ja"))
     return goal
+
+
+def _cooperation(route, registry, users):
+    """The route's overleg: an overlegvorm, a meeting of both sides, an open decision of a Calvijn person, a
+    knelpunt of the route and one of the region."""
+    from datetime import date
+
+    from apps.cooperation import services
+    from apps.cooperation.schemas import DecisionIn, KnelpuntIn, MeetingIn, SeriesIn
+    from apps.routes.models import Person
+
+    vo = Person.objects.create(institution=registry["calvijn"], name="Vera Toegang")
+    mbo = Person.objects.create(institution=registry["rocva"], name="Mark Toegang")
+    user = users["calvijn"]
+    series = services.add_series(user, route, SeriesIn(kind="stuurgroep"))
+    meeting = services.record_meeting(user, route, MeetingIn(series=series.pk, held_on=date(2020, 1, 15), attendance=[
+        {"person": vo.pk}, {"person": mbo.pk}]))
+    decision = services.add_decision(user, route, DecisionIn(text="Rooster afstemmen", owner=vo.pk, meeting=meeting.pk))
+    knelpunt = services.add_knelpunt(user, KnelpuntIn(category="ov_kaart", title="Geen OV-kaart"), route=route)
+    services.add_knelpunt(users["regio"], KnelpuntIn(category="docenttijd", title="Docenttijd"), region=registry["ams"])
+    return {"series": series, "meeting": meeting, "decision": decision, "knelpunt": knelpunt, "person": vo}
 
 
 def _session(username):

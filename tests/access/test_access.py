@@ -41,6 +41,8 @@ PARAMS = {
     "agreement_id": "agreement", "proposal_id": "proposal", "settlement_id": "settlement",
     "template_id": "exam_template", "token_id": "token", "code": "@25498", "cohort": "@2019", "rule_id": "@R-01",
     "region_id": "region", "goal_id": "goal", "school_year": "@2021",
+    "series_id": "series", "meeting_id": "meeting", "decision_id": "decision", "person_id": "person",
+    "knelpunt_id": "knelpunt",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
