@@ -10,6 +10,8 @@ from apps.cooperation import services
 from apps.registry.models import Region
 from apps.routes.models import Route
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def demo(demo_2026):
