@@ -28,6 +28,10 @@ def _blank_none(value):
     return None if value in ("", None) else value
 
 
+def series_initial(series: m.MeetingSeries) -> dict:
+    return {name: getattr(series, name) for name in ("kind", "name", "profiel", "times_per_year", "months", "note")}
+
+
 class SeriesForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort overleg"), choices=m.MeetingKind.choices)
     name = forms.CharField(label=_("Naam"), max_length=120, required=False)

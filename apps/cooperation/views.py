@@ -69,6 +69,7 @@ def _flash(request, form):
 class StructureRow:
     series: m.MeetingSeries
     held: int              # meetings held this school year (not cancelled)
+    form: f.SeriesForm | None = None   # for the route's editors: change it
 
 
 @login_required
@@ -79,11 +80,12 @@ def overleg(request, pk):
     today = timezone.localdate()
     school_year = school_year_of(today)
     held = services.held_this_year(route, year_start(school_year))
-    rows = [StructureRow(s, held.get(s.pk, 0)) for s in route.meeting_series.all()]
+    can_change = _editable(request.user, route)
+    rows = [StructureRow(s, held.get(s.pk, 0), f.SeriesForm(initial=f.series_initial(s), auto_id=f"series{s.pk}_%s")
+                         if can_change else None) for s in route.meeting_series.all()]
     kinds_in_series = {r.series.kind for r in rows}
     loose = [(m.MeetingKind(kind).label, count) for kind, count in held.items()
              if isinstance(kind, str) and kind not in kinds_in_series]
-    can_change = _editable(request.user, route)
     return render(request, "cooperation/overleg.html", {
         "route": route, "rows": rows, "loose": loose, "school_year": school_year_label(school_year),
         "meetings": route.meetings.select_related("series").prefetch_related("attendance"),

@@ -106,3 +106,26 @@ def test_knelpunten_of_a_route_and_the_region(route, users, people, client, regi
     client.force_login(users["achterhoek"])
     assert client.get(f"/routes/{route.pk}/knelpunten/").status_code == 404
     assert client.get(f"/knelpunten/{knelpunt.pk}/").status_code == 404
+
+
+def test_structure_and_cancelling_on_the_pages(route, users, people, calvijn):
+    response = calvijn.post(f"/routes/{route.pk}/overlegvormen/", {"kind": "planning", "months": "mei/juni"})
+    assert response.status_code == 302
+    series = m.MeetingSeries.objects.get()
+    assert (series.kind, series.times_per_year, series.months) == ("planning", 1, "mei/juni")
+    calvijn.post(f"/overlegvormen/{series.pk}/wijzigen/", {"kind": "planning", "times_per_year": "2"})
+    series.refresh_from_db()
+    assert series.times_per_year == 2 and series.months == ""
+    response = calvijn.post(f"/routes/{route.pk}/overlegvormen/", {"kind": "vergadering"})
+    assert response.status_code == 302 and m.MeetingSeries.objects.count() == 1   # refused, with a message
+    assert "Soort overleg" in calvijn.get(response["Location"]).content.decode()
+    held = services.record_meeting(users["calvijn"], route, MeetingIn(series=series.pk, held_on=date.today(),
+                                   attendance=[{"person": people["anna"].pk}, {"person": people["bram"].pk}]))
+    assert Route.objects.get(pk=route.pk).last_partner_meeting == date.today()
+    assert calvijn.post(f"/overleg/{held.pk}/afgelasten/", {"reason": ""}).status_code == 302
+    held.refresh_from_db()
+    assert not held.cancelled                                   # a reason is required
+    calvijn.post(f"/overleg/{held.pk}/afgelasten/", {"reason": "De mbo-partners konden niet"})
+    held.refresh_from_db()
+    assert held.cancelled and Route.objects.get(pk=route.pk).last_partner_meeting is None
+    assert "afgelast" in calvijn.get(f"/routes/{route.pk}/overleg/").content.decode()
