@@ -32,6 +32,14 @@ def keeps_region_knelpunten(user, region) -> bool:
         user.is_beheerder or (user.role == Role.REGIOCOORDINATOR and user.region_id == region_id))
 
 
+class PartnersOnly:
+    """Audited with the route's id under its own key, not "route_id": the route's history page (read by the
+    regiocoördinator too) leaves the overleg, its minutes and decisions out; they are for the partners."""
+
+    def get_additional_data(self):
+        return {"overleg_route_id": self.route_id}
+
+
 class RouteRecordQuerySet(models.QuerySet):
     """A route's cooperation records: read by its partners and the beheerder, changed by its editors."""
 
@@ -98,7 +106,7 @@ class MeetingKind(models.TextChoices):
 assert set(MeetingKind.values) == set(MEETING_FREQUENCY)
 
 
-class MeetingSeries(RoutePart):
+class MeetingSeries(PartnersOnly, RoutePart):
     """One part of a route's meeting structure, with how often it is meant to meet. A route that runs
     without structural meetings says so on the route (Route.without_structural_meetings)."""
     route = models.ForeignKey(Route, models.CASCADE, related_name="meeting_series")
@@ -122,7 +130,7 @@ class MeetingSeries(RoutePart):
         return self.name or self.get_kind_display()
 
 
-class Meeting(RoutePart):
+class Meeting(PartnersOnly, RoutePart):
     """A meeting held (or cancelled). `both_sides` is kept by the use case from the attendance: at least
     one person of a vo partner and one of an mbo partner were there."""
     route = models.ForeignKey(Route, models.CASCADE, related_name="meetings")
@@ -167,10 +175,10 @@ class Attendance(models.Model):
         constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique")]
 
     def get_additional_data(self):
-        return {"route_id": self.meeting.route_id}
+        return {"overleg_route_id": self.meeting.route_id}
 
 
-class Decision(RoutePart):
+class Decision(PartnersOnly, RoutePart):
     """A decision or action point, with its owner and due date; open until done."""
     route = models.ForeignKey(Route, models.CASCADE, related_name="decisions")
     meeting = models.ForeignKey(Meeting, models.SET_NULL, null=True, blank=True, related_name="decisions",

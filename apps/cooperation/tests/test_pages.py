@@ -129,3 +129,12 @@ def test_structure_and_cancelling_on_the_pages(route, users, people, calvijn):
     held.refresh_from_db()
     assert held.cancelled and Route.objects.get(pk=route.pk).last_partner_meeting is None
     assert "afgelast" in calvijn.get(f"/routes/{route.pk}/overleg/").content.decode()
+
+
+def test_the_route_history_leaves_the_minutes_out(route, users, people, client):
+    services.record_meeting(users["calvijn"], route, MeetingIn(kind="stuurgroep", held_on=date.today(),
+                                                               minutes="Vertrouwelijk verslag"))
+    services.add_knelpunt(users["calvijn"], KnelpuntIn(category="ouders", title="Ouders twijfelen"), route=route)
+    client.force_login(users["regio"])
+    html = client.get(f"/routes/{route.pk}/geschiedenis/").content.decode()
+    assert "Ouders twijfelen" in html and "Vertrouwelijk verslag" not in html
