@@ -81,11 +81,16 @@ def overleg(request, pk):
     school_year = school_year_of(today)
     held = services.held_this_year(route, year_start(school_year))
     can_change = _editable(request.user, route)
-    rows = [StructureRow(s, held.get(s.pk, 0), f.SeriesForm(initial=f.series_initial(s), auto_id=f"series{s.pk}_%s")
-                         if can_change else None) for s in route.meeting_series.all()]
-    kinds_in_series = {r.series.kind for r in rows}
+    series = list(route.meeting_series.all())
+    per_kind = {}
+    for s in series:
+        per_kind.setdefault(s.kind, []).append(s)
+    # a meeting recorded without its overlegvorm counts for the only overlegvorm of its kind
+    rows = [StructureRow(s, held.get(s.pk, 0) + (held.get(s.kind, 0) if len(per_kind[s.kind]) == 1 else 0),
+                         f.SeriesForm(initial=f.series_initial(s), auto_id=f"series{s.pk}_%s") if can_change else None)
+            for s in series]
     loose = [(m.MeetingKind(kind).label, count) for kind, count in held.items()
-             if isinstance(kind, str) and kind not in kinds_in_series]
+             if isinstance(kind, str) and len(per_kind.get(kind, ())) != 1]
     return render(request, "cooperation/overleg.html", {
         "route": route, "rows": rows, "loose": loose, "school_year": school_year_label(school_year),
         "meetings": route.meetings.select_related("series").prefetch_related("attendance"),
