@@ -35,3 +35,42 @@ def both_sides_present(attendees: list[Attendee] | tuple[Attendee, ...]) -> bool
     were there (Profijt cancels a meeting when the mbo partners cannot attend)."""
     present = {a.side for a in attendees if a.present}
     return {"vo", "mbo"} <= present
+
+
+# A category counts as recurring in a region when knelpunten of it were logged on at least this many routes.
+RECURRING_FROM = 2
+
+
+@dataclass(frozen=True)
+class LoggedKnelpunt:
+    category: str
+    route: int | None   # the route's id; None for a knelpunt of the region as a whole
+    open: bool          # not yet solved
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    category: str
+    routes: int         # routes with a knelpunt of this category
+    total: int          # knelpunten of this category (the routes' and the region's own)
+    open: int           # of which not yet solved
+
+    @property
+    def recurring(self) -> bool:
+        return self.routes >= RECURRING_FROM
+
+
+def count_per_category(knelpunten) -> list[CategoryCount]:
+    """The knelpunten of a region counted per category: recurring categories (logged on most routes) on
+    top, then by number of knelpunten, then in the catalogue's order; categories without any left out."""
+    routes: dict[str, set] = {}
+    total: dict[str, int] = {}
+    still_open: dict[str, int] = {}
+    for k in knelpunten:
+        total[k.category] = total.get(k.category, 0) + 1
+        still_open[k.category] = still_open.get(k.category, 0) + (1 if k.open else 0)
+        if k.route is not None:
+            routes.setdefault(k.category, set()).add(k.route)
+    order = {c: i for i, c in enumerate(KNELPUNT_CATEGORIES)}
+    counts = [CategoryCount(c, len(routes.get(c, ())), total[c], still_open[c]) for c in total]
+    return sorted(counts, key=lambda c: (-c.routes, -c.total, order.get(c.category, len(order)), c.category))

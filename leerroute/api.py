@@ -94,6 +94,7 @@ def server_error(request, exc):
 
 from apps.accounts.api import router as accounts_router  # noqa: E402
 from apps.continuity.api import router as continuity_router  # noqa: E402
+from apps.cooperation.api import router as cooperation_router  # noqa: E402
 from apps.finance.api import router as finance_router  # noqa: E402
 from apps.reflection.api import router as reflection_router  # noqa: E402
 from apps.regional.api import router as regional_router  # noqa: E402
@@ -124,3 +125,4 @@ api.add_router("/", continuity_router)
 api.add_router("/", survey_router)
 api.add_router("/survey", survey_public_router)
 api.add_router("/", reflection_router)
+api.add_router("/", cooperation_router)

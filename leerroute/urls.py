@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("apps.regional.urls")),
     path("", include("apps.regional.report_urls")),
     path("", include("apps.continuity.urls")),
+    path("", include("apps.cooperation.urls")),
     path("inloggen/", account_views.TwoFactorLoginView.as_view(), name="login"),
     path("inloggen/code/", account_views.code_step, name="otp_login"),
     path("account/tweestapsverificatie/", account_views.two_factor, name="two_factor"),

@@ -20,6 +20,7 @@ from apps.routes import models as m
 from domain.rules import blocking
 from domain.teldatum import school_year_of
 
+from . import cooperation as demo_cooperation
 from . import dataset
 from . import followup as demo_followup
 from . import population as demo_population
@@ -79,6 +80,7 @@ class DemoLoader:
             for spec in self.data.agreements:
                 self.agreements[spec.key] = self._agreement(spec)
             self._accounts()
+            demo_cooperation.load(self)    # overleg, decisions, knelpunten; the last partner meeting from the meetings
             self.deliberate_students = demo_students.load(self)
             demo_followup.load(self)       # K-12's follow-up records, from the doorstromers just written
             demo_population.load(self)

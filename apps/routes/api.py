@@ -74,6 +74,7 @@ class RouteOut(RouteIn):
     compliance: str
     findings: list[FindingOut]           # the warnings and failures of the latest evaluation
     reported_students: int | Literal["<5"] | None = None   # "<5" for a reader outside the partners
+    last_partner_meeting: date | None = None   # derived: the latest meeting held with both sides (overleg)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -81,6 +82,7 @@ class RouteOut(RouteIn):
 def route_out(route: m.Route) -> dict:
     return dict(services.current_route(route).model_dump(), id=route.pk, region_name=route.region.name,
                 legal_status=route.legal_status, compliance=compliance.summary(route),
+                last_partner_meeting=route.last_partner_meeting,
                 findings=[dict(rule=f.rule, status=f.status, field=f.field, message=f.message)
                           for f in route.findings.all() if f.status != "passed"])
 

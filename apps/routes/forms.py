@@ -30,12 +30,12 @@ class RouteForm(forms.ModelForm):
             "profielen", "leerwegen", "selection", "vmbo_diploma", "acceleration", "acceleration_note",
             "start_vmbo_year", "vmbo_exam_route_year", "choice_route_year", "choice_month", "study_duration_years",
             "onderwijstijd_hours", "onderwijstijd_deviation", "mr_consent_on", "integrated_exam", "pta_oer",
-            "includes_lwt", "settlement_model", "reported_students", "last_partner_meeting",
+            "includes_lwt", "settlement_model", "reported_students",
             "without_structural_meetings", "min_intake", "min_intake_scope",
         ]
         widgets = {
             "profielen": forms.CheckboxSelectMultiple, "leerwegen": forms.CheckboxSelectMultiple,
-            "end_date": DATE, "mr_consent_on": DATE, "last_partner_meeting": DATE,
+            "end_date": DATE, "mr_consent_on": DATE,
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 

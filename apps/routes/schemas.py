@@ -145,7 +145,6 @@ class RouteIn(In):
     includes_lwt: bool = False
     settlement_model: choice(m.SettlementModel, blank=True) = ""
     reported_students: small(0, LARGE) | None = None
-    last_partner_meeting: date | None = None
     without_structural_meetings: bool = False
     min_intake: small() | None = None
     min_intake_scope: choice(m.IntakeScope) = m.IntakeScope.UITSTROOMRICHTING.value

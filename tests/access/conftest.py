@@ -166,6 +166,11 @@ def _bodies(registry, objects):
                              "participants": ["calvijn", "rocva"]},
         "reflection_invite": {"participants": ["examen"]},
         "reflection_response": {"answers": {"V1": {"score": 3, "note": "concept"}}},
+        "series": {"kind": "werkgroep", "profiel": "Z&W"},
+        "meeting": {"kind": "stuurgroep", "held_on": "2020-02-01"},
+        "cancel": {"reason": "De mbo-partners konden niet"},
+        "decision": {"text": "Ouderavond plannen"},
+        "knelpunt": {"category": "ouders", "title": "Ouders twijfelen"},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
             "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
     }
@@ -191,6 +196,7 @@ def _build(root, api):
     objects["goal"] = _goal(route, users)
     objects["survey"], objects["statement"] = _survey(route, users)
     objects["reflection_round"] = _reflection_round(route, users)
+    objects.update(_cooperation(route, registry, users))
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -227,6 +233,8 @@ def _survey(route, users):
                                                                      for s in statements]))
     survey_services.close_survey(users["calvijn"], survey)
     return survey, statements[0]
+
+
 def _reflection_round(route, users):
     """An open reflection round of the route: the two coordinators invited (INVITEES in table.py)."""
     from apps.reflection import services as reflection_services
@@ -234,6 +242,27 @@ def _reflection_round(route, users):
 
     return reflection_services.open_round(users["calvijn"], route, RoundIn(
         title="Reflectie", opens_on=date.today(), closes_on=date(2099, 12, 31), participants=["calvijn", "rocva"]))
+
+
+def _cooperation(route, registry, users):
+    """The route's overleg: an overlegvorm, a meeting of both sides, an open decision of a Calvijn person, a
+    knelpunt of the route and one of the region."""
+    from datetime import date
+
+    from apps.cooperation import services
+    from apps.cooperation.schemas import DecisionIn, KnelpuntIn, MeetingIn, SeriesIn
+    from apps.routes.models import Person
+
+    vo = Person.objects.create(institution=registry["calvijn"], name="Vera Toegang")
+    mbo = Person.objects.create(institution=registry["rocva"], name="Mark Toegang")
+    user = users["calvijn"]
+    series = services.add_series(user, route, SeriesIn(kind="stuurgroep"))
+    meeting = services.record_meeting(user, route, MeetingIn(series=series.pk, held_on=date(2020, 1, 15), attendance=[
+        {"person": vo.pk}, {"person": mbo.pk}]))
+    decision = services.add_decision(user, route, DecisionIn(text="Rooster afstemmen", owner=vo.pk, meeting=meeting.pk))
+    knelpunt = services.add_knelpunt(user, KnelpuntIn(category="ov_kaart", title="Geen OV-kaart"), route=route)
+    services.add_knelpunt(users["regio"], KnelpuntIn(category="docenttijd", title="Docenttijd"), region=registry["ams"])
+    return {"series": series, "meeting": meeting, "decision": decision, "knelpunt": knelpunt, "person": vo}
 
 
 def _session(username):

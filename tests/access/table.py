@@ -52,6 +52,8 @@ BOARD_READERS = frozenset({BESTUURDER, BEHEER})                 # User.reads_boa
 BEHEERDER = frozenset({BEHEER})
 REFLECTION_READERS = PARTNERS | {BEHEER}                       # ReflectionRound.objects.visible_to (not the region)
 INVITEES = frozenset({COORD_VO, COORD_MBO})                     # invited to the world's reflection round
+OVERLEG_READERS = PARTNERS | {BEHEER}                           # apps.cooperation.models.partner_routes
+REGION_KEEPERS = frozenset({REGIO, BEHEER})                     # the region's knelpunten (keeps_region_knelpunten)
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,23 @@ PAGES = {
     "survey:codes": Page("route survey", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
     "survey:results_export": Page("route survey", read=ROUTE_READERS),
     "survey:answer": Page(read=EVERYONE, change=EVERYONE),      # the students' page: no login, a code
+    # overleg, besluiten, knelpunten (apps/cooperation)
+    "cooperation:overleg": Page("route", read=OVERLEG_READERS),
+    "cooperation:meeting_create": Page("route", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
+    "cooperation:series_add": Page("route", get=False, change=ROUTE_EDITORS),
+    "cooperation:series_change": Page("series", get=False, change=ROUTE_EDITORS),
+    "cooperation:series_remove": Page("series", get=False, change=ROUTE_EDITORS),
+    "cooperation:meeting": Page("meeting", read=OVERLEG_READERS),
+    "cooperation:meeting_edit": Page("meeting", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
+    "cooperation:meeting_cancel": Page("meeting", get=False, change=ROUTE_EDITORS),
+    "cooperation:decisions": Page("route", read=OVERLEG_READERS, change=ROUTE_EDITORS),
+    "cooperation:decision_done": Page("decision", get=False, change=ROUTE_EDITORS),
+    "cooperation:my_decisions": Page(read=USERS),
+    "cooperation:person_decisions": Page("person", read=OVERLEG_READERS),
+    "cooperation:route_knelpunten": Page("route", read=ROUTE_READERS, change=ROUTE_EDITORS),
+    "cooperation:knelpunt": Page("knelpunt", read=ROUTE_READERS, change=ROUTE_EDITORS),
+    "cooperation:knelpunt_close": Page("knelpunt", get=False, change=ROUTE_EDITORS),
+    "cooperation:region_knelpunten": Page("region", read=REGION_KEEPERS, change=REGION_KEEPERS),
 }
 
 # --- API operations ---------------------------------------------------------------------------------
@@ -318,6 +337,29 @@ API = {
                                                                              body="reflection_invite"),
     "GET /api/v1/reflection-rounds/{reflection_round_id}/response": Api(read=INVITEES),
     "PUT /api/v1/reflection-rounds/{reflection_round_id}/response": Api(change=INVITEES, body="reflection_response"),
+    # overleg, besluiten, knelpunten
+    "GET /api/v1/routes/{route_id}/meeting-series": Api(read=OVERLEG_READERS),
+    "POST /api/v1/routes/{route_id}/meeting-series": Api(change=ROUTE_EDITORS, body="series"),
+    "PUT /api/v1/meeting-series/{series_id}": Api(change=ROUTE_EDITORS, body="series"),
+    "DELETE /api/v1/meeting-series/{series_id}": Api(change=ROUTE_EDITORS),
+    "GET /api/v1/routes/{route_id}/meetings": Api(read=OVERLEG_READERS),
+    "POST /api/v1/routes/{route_id}/meetings": Api(change=ROUTE_EDITORS, body="meeting"),
+    "GET /api/v1/meetings/{meeting_id}": Api(read=OVERLEG_READERS),
+    "PUT /api/v1/meetings/{meeting_id}": Api(change=ROUTE_EDITORS, body="meeting"),
+    "POST /api/v1/meetings/{meeting_id}/cancel": Api(change=ROUTE_EDITORS, body="cancel"),
+    "GET /api/v1/routes/{route_id}/decisions": Api(read=OVERLEG_READERS),
+    "POST /api/v1/routes/{route_id}/decisions": Api(change=ROUTE_EDITORS, body="decision"),
+    "POST /api/v1/decisions/{decision_id}/complete": Api(change=ROUTE_EDITORS),
+    "GET /api/v1/decisions/mine": Api(read=USERS),
+    "GET /api/v1/people/{person_id}/decisions": Api(read=OVERLEG_READERS),
+    "GET /api/v1/routes/{route_id}/knelpunten": Api(read=ROUTE_READERS),
+    "POST /api/v1/routes/{route_id}/knelpunten": Api(change=ROUTE_EDITORS, body="knelpunt"),
+    "GET /api/v1/knelpunten/{knelpunt_id}": Api(read=ROUTE_READERS),
+    "PUT /api/v1/knelpunten/{knelpunt_id}": Api(change=ROUTE_EDITORS, body="knelpunt"),
+    "POST /api/v1/knelpunten/{knelpunt_id}/close": Api(change=ROUTE_EDITORS),
+    "GET /api/v1/regions/{region_id}/knelpunten": Api(read=REGION_KEEPERS),
+    "GET /api/v1/regions/{region_id}/knelpunten/counts": Api(read=REGION_KEEPERS),
+    "POST /api/v1/regions/{region_id}/knelpunten": Api(change=REGION_KEEPERS, body="knelpunt"),
 }
 
 # --- left out of the table, with the reason -----------------------------------------------------------

@@ -44,6 +44,8 @@ PARAMS = {
     "board_id": "bestuur",
     "survey_id": "survey", "statement_id": "statement",
     "reflection_round_id": "reflection_round",
+    "series_id": "series", "meeting_id": "meeting", "decision_id": "decision", "person_id": "person",
+    "knelpunt_id": "knelpunt",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
@@ -108,7 +110,7 @@ def _api_url(world, key):
 # Derived state a read may refresh (the rule check re-evaluates), and reads logged: no change by the user.
 NOT_CHANGES = {"ComplianceFinding", "StudentFinding", "AccessLog", "Session", "AccessAttempt", "AccessFailureLog"}
 CHANGE_APPS = {"accounts", "registry", "routes", "students", "finance", "auditlog", "otp_totp", "continuity",
-               "survey", "reflection"}
+               "survey", "reflection", "cooperation"}
 
 
 @functools.cache

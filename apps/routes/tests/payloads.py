@@ -7,7 +7,7 @@ def route_payload(registry, **overrides):
         "name": "Testroute Zorg", "type": "geintegreerd", "region": registry["ams"].pk, "phase": "regulier",
         "start_year": 2020, "profielen": ["Z&W"], "leerwegen": ["BB"], "vmbo_diploma": True,
         "vmbo_exam_route_year": 2, "study_duration_years": 3, "onderwijstijd_hours": 3000,
-        "settlement_model": "M1", "last_partner_meeting": "2026-10-01",
+        "settlement_model": "M1",
         "partners": [{"institution": "17XG", "role": "vo", "rio_registered_on": "2020-09-01"},
                      {"institution": "25LX", "role": "mbo", "rio_registered_on": "2020-09-01"}],
         "uitstroomrichtingen": [{"kwalificatie": "25498", "min_intake": 15}],
