@@ -231,7 +231,7 @@ facts AS MATERIALIZED (
     FROM students s JOIN events e ON e.eid = s.sid CROSS JOIN peil d
     WHERE e.entries > 0),
 state AS (
-    SELECT sid, yr, grp, out_to, holder, gone, switched, zij, diploma_year - yr + 1 AS elapsed,
+    SELECT sid, yr, grp, out_to, holder, gone, switched, zij, level, diploma_year - yr + 1 AS elapsed,
            CASE WHEN holder = 1 THEN halves ELSE 0 END AS halves,
            1 AS member,
            CASE WHEN gone = 1 AND out_to IN ({vsv}) THEN 1 ELSE 0 END AS vsv,
@@ -328,6 +328,18 @@ def cohort_figures(scope: Scope, cohort: int, on: date | None = None) -> list[Fi
     return cohort_figures_of(scope, [cohort], on)[cohort]
 
 
+def route_lengths(scope: Scope, routes=None) -> dict[int, int]:
+    """The routes the grouped figures are given for, with each route's length: ``routes`` (ids), else
+    every route of the scope (``routes_in``) or, for a scope without route or region, every route the
+    scope has students of. One query."""
+    if routes is None:
+        ids = routes_in(scope) if scope.route is not None or scope.region is not None else \
+            Route.objects.filter(pk__in=students_in(scope).values("route"))
+    else:
+        ids = Route.objects.filter(pk__in=list(routes))
+    return _lengths(ids)
+
+
 def cohort_figures_by_route(scope: Scope, cohorts, on: date | None = None, routes=None) \
         -> dict[int, dict[int, list[Figure]]]:
     """The cohort KPIs per route of the scope, in one aggregating query: route id -> cohort -> the
@@ -337,12 +349,7 @@ def cohort_figures_by_route(scope: Scope, cohorts, on: date | None = None, route
     every route the scope has students of."""
     on = on or today()
     cohorts = [cohorts] if isinstance(cohorts, int) else list(cohorts)
-    if routes is None:
-        ids = routes_in(scope) if scope.route is not None or scope.region is not None else \
-            Route.objects.filter(pk__in=students_in(scope).values("route"))
-    else:
-        ids = Route.objects.filter(pk__in=list(routes))
-    lengths = _lengths(ids)
+    lengths = route_lengths(scope, routes)
     students = students_in(scope).filter(route__in=list(lengths))
     longest = core.k_range(max(lengths.values(), default=0))
     sums = _cohort_sums(students, cohorts, on, longest, by_route=True) if lengths and cohorts else {}
