@@ -175,8 +175,11 @@ def largest_region() -> tuple[int, str, int] | None:
 
 
 def measure(on: date, runs: int) -> dict:
-    """Time the dashboards and the reference on the configured database (it holds the data set)."""
+    """Time the dashboards and the reference on the configured database (it holds the data set); the
+    national dashboard also in its two parts (``national_parts``: the cohort figures and the yearly
+    figures), to see where its time goes."""
     from apps.results import engine
+    from domain.calendar import school_year_of
 
     region = largest_region()
     if region is None:
@@ -190,6 +193,10 @@ def measure(on: date, runs: int) -> dict:
     report["regional_dashboard"] = timed(lambda: dashboard(regional, on), runs)
     log("  landelijk dashboard ...")
     report["national_dashboard"] = timed(lambda: dashboard(national, on), runs)
+    log("  landelijk dashboard in delen (cohortcijfers, jaarcijfers) ...")
+    report["national_parts"] = {
+        "cohort_figures": timed(lambda: engine.cohort_figures_of(national, cohorts, on), runs),
+        "year_figures": timed(lambda: engine.year_figures(national, school_year_of(on) - 1), runs)}
     log("  landelijk K-02 en K-04/3: product en handgeschreven SQL ...")
     product = timed(lambda: national_cohort_figures(on), runs)
     handwritten = timed(lambda: reference(on), runs)

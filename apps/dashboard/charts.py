@@ -54,9 +54,11 @@ def intake_chart(cohorts: list[int], trend: dict, chart_id: str = "intake") -> C
                  axis_label=_("leerlingen"), label_header=_("Cohort"))
 
 
-def percent_trend_chart(cohorts: list[int], trend: dict, kpi_ids, chart_id: str = "trend") -> Chart:
-    """Percentages (uitval, diploma within k years) across cohorts, one line each."""
-    return Chart(chart_id, Kind.TREND, _("Uitval en diploma per cohort"), [school_year_label(c) for c in cohorts],
+def percent_trend_chart(cohorts: list[int], trend: dict, kpi_ids, chart_id: str = "trend", title: str = "") -> Chart:
+    """Percentages (uitval, diploma within k years; or doorstroom and succes na doorstroom) across
+    cohorts, one line each."""
+    return Chart(chart_id, Kind.TREND, title or _("Uitval en diploma per cohort"),
+                 [school_year_label(c) for c in cohorts],
                  [figure_series(core.label_of(k), trend[k]) for k in kpi_ids], unit="%", max_value=PERCENT_AXIS,
                  label_header=_("Cohort"))
 

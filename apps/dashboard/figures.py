@@ -17,7 +17,7 @@ from datetime import date
 
 from django.db.models import Count
 
-from apps.results import access, engine
+from apps.results import access, engine, followup
 from apps.results.targets import final  # noqa: F401 - the dashboards ask figures.final
 from apps.routes.models import Route, Uitstroomrichting
 from domain import kpi as core
@@ -151,10 +151,17 @@ def trend(scope: engine.Scope, kpi_ids, cohorts: list[int], on: date, partner: b
     a trend compares finished measurements), as the reader may see it: each cohort's figures are
     suppressed together (nested figures such as K-04/3 within K-04/4); a region's also hidden where
     one of its routes hides them (``domain.kpi.suppress_with_parts``, as ``results.figures.region_shown``).
-    Two queries: the scope's cohorts, and (for a region) its routes' cohorts."""
+    Two queries: the scope's cohorts, and (for a region) its routes' cohorts; two more when K-12 (succes
+    na doorstroom, ``apps.results.followup``) is asked for."""
+    succes = followup.KPI in kpi_ids
     computed = engine.cohort_figures_of(scope, cohorts, on)     # one query for every cohort
+    if succes:
+        computed = followup.with_succes_of(computed, scope, on)
     if scope.region is not None and scope.route is None:
-        by_route = engine.cohort_figures_by_route(scope, cohorts, on).values()
+        grouped = engine.cohort_figures_by_route(scope, cohorts, on)
+        if succes:
+            grouped = followup.with_succes_by_route(grouped, scope, on)
+        by_route = grouped.values()
         per_cohort = [by_id(core.suppress_with_parts(computed[cohort], [routes[cohort] for routes in by_route]))
                       for cohort in cohorts]
     else:

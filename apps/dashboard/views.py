@@ -23,6 +23,7 @@ from domain.calendar import school_year_label, school_year_of
 from . import charts, figures, worklist
 
 TREND_IDS = ("K-01", core.ZIJ_INSTROOM, *figures.TREND_KPIS)
+DOORSTROOM_KPIS = ("K-05", followup.KPI)     # the region's doorstroom and succes na doorstroom per cohort
 COHORT_RANGE = (1990, 2100)
 
 
@@ -127,7 +128,8 @@ def region_dashboard(request, pk):
     inventory = figures.inventory(routes)
     cohorts = engine.cohorts_in(engine.Scope(region=region.pk))
     trend = figures.hide_like_total(
-        figures.trend(engine.Scope(region=region.pk), TREND_IDS, cohorts, today, partner=False), cohorts, table)
+        figures.trend(engine.Scope(region=region.pk), (*TREND_IDS, *DOORSTROOM_KPIS), cohorts, today, partner=False),
+        cohorts, table)
     return render(request, "dashboard/region.html", {
         "region": region, "table": table, "table_charts": charts.side_by_side_charts(table),
         "inventory_charts": [
@@ -137,6 +139,9 @@ def region_dashboard(request, pk):
         ],
         "intake_chart": charts.intake_chart(cohorts, trend, "region-intake"),
         "trend_chart": charts.percent_trend_chart(cohorts, trend, figures.TREND_KPIS, "region-trend"),
+        "doorstroom_chart": charts.percent_trend_chart(
+            cohorts, trend, DOORSTROOM_KPIS, "region-doorstroom",
+            _("Doorstroom en succes na doorstroom (K-12) per cohort")),
         "coverage": _coverage_summary(region, school_year_of(today)),
     })
 

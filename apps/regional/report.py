@@ -27,10 +27,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.lib.suppression import HIDDEN, TOTAL, suppress
+from apps.core.lib.suppression import HIDDEN, LIMIT, SMALL, TOTAL, suppress
 from apps.regional import coverage
 from apps.registry.models import Region
-from apps.results import engine
+from apps.results import engine, followup
 from apps.routes import disclosure
 from apps.routes.models import (
     ComplianceFinding,
@@ -75,6 +75,7 @@ def build(region: Region, school_year: int, progress: Progress | None = None, to
         Step("figures", _("Routes naar niveau, uitstroomrichting en type"), _figures),
         Step("students", _("Leerlingen per route"), _students),
         Step("results", _("Resultaten tegen streefcijfers"), _results),
+        Step("succes", _("Succes na doorstroom (K-12)"), _succes),
         Step("coverage", _("Dekking en witte vlekken"), _coverage),
         Step("risks", _("Continuïteitsrisico's"), _risks),
     ]
@@ -292,7 +293,8 @@ class _RouteFigures:
 
     def cohort(self, cohort: int) -> list:
         if cohort not in self.cohorts:
-            self.cohorts[cohort] = engine.suppressed(engine.cohort_figures(self.scope, cohort, self.on))
+            self.cohorts[cohort] = engine.suppressed(
+                followup.with_succes(engine.cohort_figures(self.scope, cohort, self.on), self.scope, cohort, self.on))
         return self.cohorts[cohort]
 
     def for_target(self, target):
@@ -308,6 +310,44 @@ class _RouteFigures:
         cohort = self.year - (int(param) if base == "K-04" and param.isdigit() else self.length) + 1
         found = [f for f in self.cohort(cohort) if kpi.matches(f.id, target.kpi, target.parameter)]
         return (found[0], _("cohort %(cohort)s") % {"cohort": school_year_label(cohort)}) if found else None
+
+
+def _succes(ctx: _Context) -> list[dict]:
+    """K-12 succes na doorstroom per route and cohort on the report's day (the last day of the school
+    year, or today for the current one): of the cohort's doorstromers (K-05's numerator), those with a
+    diploma at the higher level. A row per route and cohort with doorstromers; no totals. Each figure is
+    suppressed together with its cohort's other figures, as the route's figures are for a reader outside
+    its partners (``engine.suppressed``; the same as the results table): a hidden figure shows a count
+    from 1 to 4 as "<5" and its other counts and its percentage as "x". Three queries, however many routes."""
+    if not ctx.ids:
+        return []
+    cohorts = list(engine.students_in(engine.Scope(national=True)).filter(route__in=ctx.ids)
+                   .order_by("cohort").values_list("cohort", flat=True).distinct())
+    scope = engine.Scope(national=True)
+    grouped = followup.with_succes_by_route(engine.cohort_figures_by_route(scope, cohorts, ctx.day, routes=ctx.ids),
+                                            scope, ctx.day)
+    rows = []
+    for route in ctx.routes:
+        for cohort, figures in grouped.get(route.pk, {}).items():
+            raw = next(f for f in figures if f.id == followup.KPI)
+            if not raw.denominator:
+                continue
+            shown = next(f for f in engine.suppressed(figures) if f.id == followup.KPI)
+            rows.append({
+                "route_id": route.pk, "route": route.name, "status": ctx.status(route), "cohort": cohort,
+                "cohort_label": school_year_label(cohort),
+                "doorstromers": _count_shown(shown, raw.denominator),
+                "followed": _count_shown(shown, raw.numerator),
+                "percent": HIDDEN if shown.suppressed else (kpi.DASH if shown.value is None else _plain(shown.value)),
+            })
+    return rows
+
+
+def _count_shown(shown, count: int) -> int | str:
+    """A count of a figure as shown: the number, or for a hidden figure "<5" (a count from 1 to 4) or "x"."""
+    if not shown.suppressed:
+        return count
+    return SMALL if 0 < count < LIMIT else HIDDEN
 
 
 def _plain(value):

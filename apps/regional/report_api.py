@@ -38,6 +38,9 @@ class ReportOut(Schema):
     figures: dict
     students: list[dict]
     results: list[dict]
+    succes: list[dict] = Field(description="K-12 succes na doorstroom per route en cohort met doorstromers: "
+                                           "doorstromers, followed (met diploma op het hogere niveau), percent; "
+                                           '"<5" of "x" waar onderdrukt.')
     coverage: dict
     risks: list[dict]
 
@@ -45,7 +48,8 @@ class ReportOut(Schema):
 @router.get("/regions/{region_id}/report", response={200: ReportOut, 404: Errors, 422: Errors})
 def region_report(request, region_id: Id, query: Query[ReportQuery]):
     """The tables of the regional report (practices, figures 1-3, students and results per route,
-    coverage, continuity risks), counts of 1 to 4 as "<5" and derivable counts as "x"."""
+    K-12 succes na doorstroom per route and cohort, coverage, continuity risks), counts of 1 to 4 as "<5"
+    and derivable counts as "x"."""
     region = get_object_or_404(Region, pk=region_id)
     if not may_read_report(request.user, region):
         raise Http404   # as for a region that does not exist

@@ -34,6 +34,10 @@ def render(report: dict) -> bytes:
         (_("Omschrijving"), "label", 40), (_("Van"), "of", 18), (_("Streefcijfer"), "target", 12),
         (_("Resultaat"), "value", 12), (_("Gehaald"), "met_label", 10)],
         [dict(row, met_label=_met(row.get("met"))) for row in report["results"]])
+    _sheet(book, bold, _("Succes na doorstroom"), [
+        (_("Route"), "route", 50), (_("Cohort"), "cohort_label", 12), (_("Doorstromers"), "doorstromers", 14),
+        (_("Met diploma op hoger niveau"), "followed", 16), (_("Succes na doorstroom (%)"), "percent", 14)],
+        report.get("succes", []))
     coverage = report.get("coverage") or {}
     for table in coverage.get("tables", []):
         _sheet(book, bold, table["sheet"], [(c["label"], c["key"], 30) for c in table["columns"]], table["rows"],

@@ -56,7 +56,7 @@ from domain.kpi import Figure, figure
 
 __all__ = ["Figure", "Scope", "cohort_figures", "cohort_figures_of", "cohort_figures_by_route", "year_figures",
            "cohorts_in", "trend", "students_behind", "students_with", "suppressed", "route_length", "students_in",
-           "jaarresultaat"]
+           "jaarresultaat", "year_figures_by_route", "route_lengths"]
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ facts AS MATERIALIZED (
     FROM students s JOIN events e ON e.eid = s.sid CROSS JOIN peil d
     WHERE e.entries > 0),
 state AS (
-    SELECT sid, yr, grp, out_to, holder, gone, switched, zij, diploma_year - yr + 1 AS elapsed,
+    SELECT sid, yr, grp, out_to, holder, gone, switched, zij, level, diploma_year - yr + 1 AS elapsed,
            CASE WHEN holder = 1 THEN halves ELSE 0 END AS halves,
            1 AS member,
            CASE WHEN gone = 1 AND out_to IN ({vsv}) THEN 1 ELSE 0 END AS vsv,
@@ -328,6 +328,18 @@ def cohort_figures(scope: Scope, cohort: int, on: date | None = None) -> list[Fi
     return cohort_figures_of(scope, [cohort], on)[cohort]
 
 
+def route_lengths(scope: Scope, routes=None) -> dict[int, int]:
+    """The routes the grouped figures are given for, with each route's length: ``routes`` (ids), else
+    every route of the scope (``routes_in``) or, for a scope without route or region, every route the
+    scope has students of. One query."""
+    if routes is None:
+        ids = routes_in(scope) if scope.route is not None or scope.region is not None else \
+            Route.objects.filter(pk__in=students_in(scope).values("route"))
+    else:
+        ids = Route.objects.filter(pk__in=list(routes))
+    return _lengths(ids)
+
+
 def cohort_figures_by_route(scope: Scope, cohorts, on: date | None = None, routes=None) \
         -> dict[int, dict[int, list[Figure]]]:
     """The cohort KPIs per route of the scope, in one aggregating query: route id -> cohort -> the
@@ -337,12 +349,7 @@ def cohort_figures_by_route(scope: Scope, cohorts, on: date | None = None, route
     every route the scope has students of."""
     on = on or today()
     cohorts = [cohorts] if isinstance(cohorts, int) else list(cohorts)
-    if routes is None:
-        ids = routes_in(scope) if scope.route is not None or scope.region is not None else \
-            Route.objects.filter(pk__in=students_in(scope).values("route"))
-    else:
-        ids = Route.objects.filter(pk__in=list(routes))
-    lengths = _lengths(ids)
+    lengths = route_lengths(scope, routes)
     students = students_in(scope).filter(route__in=list(lengths))
     longest = core.k_range(max(lengths.values(), default=0))
     sums = _cohort_sums(students, cohorts, on, longest, by_route=True) if lengths and cohorts else {}
@@ -369,18 +376,40 @@ def year_figures(scope: Scope, school_year: int) -> list[Figure]:
     it, K-08/<year>/uitval, which yearly benchmarks are compared with), and K-09 groepsgrootte: the
     intake in route year 1 of that school year from the register (for a whole route also per group of
     the route's minimum scope, K-09/<year>/<group>)."""
-    diplomas, ended, present = _year_ends(scope, school_year)
+    diplomas, ended, present = _year_ends(students_in(scope), school_year).get(0, (0, 0, 0))
     intake = (students_in(scope).filter(enrolments__school_year=school_year, enrolments__route_year=1)
               .aggregate(n=Count("pk", distinct=True))["n"])
+    return [*_year(school_year, diplomas, ended, present, intake), *_intake_groups(scope, school_year)]
+
+
+def _year(school_year: int, diplomas: int, ended: int, present: int, intake: int) -> list[Figure]:
     return [figure(f"K-08/{school_year}", diplomas, diplomas + ended),
             figure(f"K-08/{school_year}/{core.YEARLY_UITVAL}", ended, present),
-            figure(f"K-09/{school_year}", intake, None),
-            *_intake_groups(scope, school_year)]
+            figure(f"K-09/{school_year}", intake, None)]
+
+
+def year_figures_by_route(scope: Scope, school_years, routes=None) -> dict[int, list[Figure]]:
+    """The yearly figures per route of the scope (the routes as ``cohort_figures_by_route`` takes them):
+    route id -> for each of ``school_years`` in turn K-08/<year>, K-08/<year>/uitval and K-09/<year>, as
+    ``year_figures(Scope(route=<id>, <the scope's other fields>), year)`` gives them (without K-09's
+    groups). One query per school year, and one for every intake, however many routes."""
+    ids = list(route_lengths(scope, routes))
+    school_years = list(school_years)
+    students = students_in(scope).filter(route__in=ids) if ids else Student.objects.none()
+    ends = {year: _year_ends(students, year, by_route=True) for year in school_years} if ids else {}
+    intake = {}
+    if ids and school_years:
+        for row in (students.filter(enrolments__school_year__in=school_years, enrolments__route_year=1)
+                    .order_by().values("route", "enrolments__school_year").annotate(n=Count("pk", distinct=True))):
+            intake[(row["route"], row["enrolments__school_year"])] = row["n"]
+    return {route: [f for year in school_years
+                    for f in _year(year, *ends[year].get(route, (0, 0, 0)), intake.get((route, year), 0))]
+            for route in ids}
 
 
 def jaarresultaat(scope: Scope, school_year: int) -> Figure:
     """K-08 of one school year alone (one query)."""
-    diplomas, ended, _ = _year_ends(scope, school_year)
+    diplomas, ended, _ = _year_ends(students_in(scope), school_year).get(0, (0, 0, 0))
     return figure(f"K-08/{school_year}", diplomas, diplomas + ended)
 
 
@@ -388,7 +417,8 @@ YEAR_SQL = """
 WITH peil AS (SELECT %s AS first_day, %s AS last_day, %s AS day_before),
 students AS ({students}),
 events AS ({events})
-SELECT SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
+SELECT s.grp,
+       SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
        SUM(CASE WHEN e.last_out >= d.first_day AND (e.last_back IS NULL OR e.last_back <= e.last_out)
                 AND (s.diploma IS NULL OR s.diploma < d.first_day OR s.diploma > d.last_day) THEN 1 ELSE 0 END)
            AS ended,
@@ -396,20 +426,22 @@ SELECT SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1
                 AND NOT (e.out_before IS NOT NULL AND (e.back_before IS NULL OR e.back_before <= e.out_before)))
            THEN 1 ELSE 0 END) AS present
 FROM students s CROSS JOIN peil d LEFT JOIN events e ON e.eid = s.sid
+GROUP BY s.grp
 """
 
 
-def _year_ends(scope: Scope, school_year: int) -> tuple[int, int, int]:
-    """The diplomas dated in the school year; the students whose time in the route ended in it without
-    a diploma and who did not come back before its end; and the students in the route on some day of
-    it (in it on the day before it starts, or entering or coming back during it). One query."""
+def _year_ends(students: QuerySet, school_year: int, by_route: bool = False) -> dict[int, tuple[int, int, int]]:
+    """Per route (``by_route``, else 0 for all ``students``): the diplomas dated in the school year; the
+    students whose time in the route ended in it without a diploma and who did not come back before its
+    end; and the students in the route on some day of it (in it on the day before it starts, or entering
+    or coming back during it). One query."""
     start, end = year_start(school_year), year_end(school_year)
     before = start - timedelta(days=1)
     # only the students the year can concern: not a later cohort, no diploma before it, and not out of
     # the route since before it (``left_on`` is the last uitstroom not undone by a terugkeer)
-    concerned = (students_in(scope).exclude(cohort__gt=school_year).exclude(mbo_diploma_on__lt=start)
+    concerned = (students.exclude(cohort__gt=school_year).exclude(mbo_diploma_on__lt=start)
                  .exclude(left_on__lt=start).order_by())
-    students = concerned.values(sid=F("pk"), diploma=F("mbo_diploma_on"))
+    rows = concerned.values(sid=F("pk"), grp=F("route_id") if by_route else Value(0), diploma=F("mbo_diploma_on"))
     events = (Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER),
                                    student_id__in=concerned.values("pk"))
               .order_by().values(eid=F("student_id")).annotate(
@@ -419,11 +451,11 @@ def _year_ends(scope: Scope, school_year: int) -> tuple[int, int, int]:
                   back_before=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=before)),
                   entered_before=Count("date", filter=Q(kind__in=ENTRY, date__lte=before)),
                   came=Count("date", filter=Q(kind__in=(*ENTRY, EventKind.TERUGKEER), date__gte=start))))
-    students_sql, students_params = _compiled(students)
+    students_sql, students_params = _compiled(rows)
     events_sql, events_params = _compiled(events)
     sql = YEAR_SQL.format(students=students_sql, events=events_sql)
-    row = _fetch(sql, [_day(start), _day(end), _day(before), *students_params, *events_params])[0]
-    return row["diplomas"] or 0, row["ended"] or 0, row["present"] or 0
+    return {row["grp"]: (row["diplomas"] or 0, row["ended"] or 0, row["present"] or 0)
+            for row in _fetch(sql, [_day(start), _day(end), _day(before), *students_params, *events_params])}
 
 
 def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:

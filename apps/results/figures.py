@@ -41,14 +41,28 @@ def _figures(scope: engine.Scope, cohort: int, on: date, years: list[int], yearl
     return figures
 
 
-def region_shown(region: engine.Scope, figures_of) -> list[engine.Figure]:
-    """A region's figures as every reader sees them (``domain.kpi.suppress_with_parts``): suppressed,
-    and hidden where the same figure of any route of the region (``Route.objects.in_region``, stopped
-    routes too) is hidden, so that the region minus the routes shown beside it, or minus a partner's
-    own route, never gives a small count away. ``figures_of(scope)`` computes the unsuppressed figures
-    of a scope: the region's, then each route's, the same figure ids."""
-    routes = engine.routes_in(region).values_list("pk", flat=True)
-    return core.suppress_with_parts(figures_of(region), [figures_of(engine.Scope(route=pk)) for pk in routes])
+def _figures_by_route(region: engine.Scope, cohort: int, on: date, years: list[int], yearly: bool) \
+        -> dict[int, list[engine.Figure]]:
+    """``_figures`` of every route of the region (``Route.objects.in_region``, stopped routes too), the
+    same figure ids, unsuppressed: route id -> figures. Grouped queries (the cohort figures, K-12, and per
+    school year the yearly figures), so their number does not grow with the routes."""
+    routes = list(engine.route_lengths(region))
+    cohorts = followup.with_succes_by_route(engine.cohort_figures_by_route(region, [cohort], on, routes=routes),
+                                            region, on)
+    per_year = engine.year_figures_by_route(region, years, routes=routes)
+    wanted = (lambda f: True) if yearly else (lambda f: f.kpi == "K-08" and f.id.count("/") == 1)
+    return {route: cohorts[route][cohort] + [f for f in per_year[route] if wanted(f)] for route in routes}
+
+
+def region_shown(region: engine.Scope, cohort: int, on: date, years: list[int], yearly: bool = False) \
+        -> list[engine.Figure]:
+    """A region's figures of ``cohort`` on ``on`` (as ``_figures``) as every reader sees them
+    (``domain.kpi.suppress_with_parts``): suppressed, and hidden where the same figure of any route of
+    the region (``Route.objects.in_region``, stopped routes too) is hidden, so that the region minus the
+    routes shown beside it, or minus a partner's own route, never gives a small count away. The routes'
+    figures come from grouped queries: the number of queries does not grow with the routes."""
+    whole = _figures(region, cohort, on, years, yearly)
+    return core.suppress_with_parts(whole, list(_figures_by_route(region, cohort, on, years, yearly).values()))
 
 
 def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -> list[engine.Figure]:
@@ -57,6 +71,6 @@ def figures_for(reading: Reading, cohort: int, on: date, yearly: bool = False) -
     outside the route's partners (a region's as ``region_shown``)."""
     years = cohort_years(reading.scope, cohort, on)
     if reading.scope.region is not None and reading.scope.route is None:
-        return region_shown(reading.scope, lambda scope: _figures(scope, cohort, on, years, yearly))
+        return region_shown(reading.scope, cohort, on, years, yearly)
     figures = _figures(reading.scope, cohort, on, years, yearly)
     return engine.suppressed(figures) if reading.outside else figures

@@ -12,9 +12,11 @@ of real students and must not be from 1 to 4. A percentage shown with its cohort
 numerator away, so a shown percentage counts as its numerator and denominator shown.
 
 The hand-made region (Amsterdam of the test registry; the day is 1 March 2025):
-- route A: cohort 2019, 15 students: 9 diplomas within 3 years, 2 late diplomas (2024), 4 still in the
-  route; cohort 2021, 10 students: 6 diplomas, 2 left to work, 2 still in it; cohort 2024, 7 students;
-- route B: cohort 2021, 12 students: 7 left to work, 5 diplomas; cohort 2024, 6 students;
+- route A: cohort 2019, 15 students: 9 diplomas within 3 years (6 of them continue at mbo 3 and have a
+  diploma there, K-12), 2 late diplomas (2024), 4 still in the route; cohort 2021, 10 students: 6 diplomas,
+  2 left to work, 2 still in it; cohort 2024, 7 students;
+- route B: cohort 2021, 12 students: 7 left to work, 5 diplomas (all continue at mbo 3, 2 have a diploma
+  there: K-12 2 of 5); cohort 2024, 6 students;
 - route C (stopped, so not in the routes side by side but in the region's totals): cohort 2024, 2 students.
 Before the fixes the region's K-02 of 2021 (9) gave route A's 2 leavers away against route B's 7, the
 region's intake of 2024 (15) the stopped route's 2 against the table's total (13), and K-06's holders of
@@ -70,7 +72,10 @@ def region(route, registry, make_student, api_client):
         for _ in range(n):
             make_student(cohort, [_in(cohort), *more], target=routes[name])
 
-    make("A", 2019, 9, ("mbo_diploma", date(2022, 6, 30), {}))
+    for _ in range(6):      # doorstroom to mbo 3 and a diploma there (K-05, K-12)
+        make_student(2019, [_in(2019), ("mbo_diploma", date(2022, 6, 30), {}), ("doorstroom", date(2022, 8, 25), {}),
+                            ("vervolgdiploma", date(2024, 7, 1), {"level": 3})], doorstroom_level="mbo3", target=route)
+    make("A", 2019, 3, ("mbo_diploma", date(2022, 6, 30), {}))
     make("A", 2019, 2, ("mbo_diploma", date(2024, 6, 30), {}))
     make("A", 2019, 4)
     make("A", 2021, 6, ("mbo_diploma", date(2024, 6, 30), {}))
@@ -78,7 +83,10 @@ def region(route, registry, make_student, api_client):
     make("A", 2021, 2)
     make("A", 2024, 7)
     make("B", 2021, 7, ("uitstroom", date(2022, 3, 1), {"destination": "werk"}))
-    make("B", 2021, 5, ("mbo_diploma", date(2024, 6, 30), {}))
+    for n in range(5):      # all five continue at mbo 3, two of them with a diploma there already (K-12: 2 of 5)
+        make_student(2021, [_in(2021), ("mbo_diploma", date(2024, 6, 30), {}), ("doorstroom", date(2024, 8, 20), {}),
+                            *([("vervolgdiploma", date(2025, 2, 1), {"level": 3})] if n < 2 else [])],
+                     doorstroom_level="mbo3", target=routes["B"])
     make("B", 2024, 6)
     make("C", 2024, 2)
     return registry["ams"], routes
@@ -161,6 +169,11 @@ def collect_dashboard(shown: Shown, html: str, region, routes):
         for label, value in zip(trend["labels"], series["data"], strict=True):
             if value is not None:
                 shown.figure(f"dashboard trend {label}", scope, figure_id, labels[label])
+    doorstroom = data["region-doorstroom-data"]
+    for series, figure_id in zip(doorstroom["datasets"], ("K-05", "K-12"), strict=True):
+        for label, value in zip(doorstroom["labels"], series["data"], strict=True):
+            if value is not None:
+                shown.figure(f"dashboard doorstroom {label}", scope, figure_id, labels[label])
     by_name = {route.name: route for route in routes.values()}
     for label, value in zip(data["routes-intake-data"]["labels"], data["routes-intake-data"]["datasets"][0]["data"],
                             strict=True):
@@ -198,6 +211,21 @@ def collect_api(shown: Shown, api_client, region):
                               students_of(scope, kpi["id"], side, cohort))
 
 
+def collect_report_succes(shown: Shown, api_client, region):
+    """The report's K-12 table: per route and cohort the doorstromers and those with a diploma at the
+    higher level."""
+    response = api_client.get(f"/api/v1/regions/{region.pk}/report?school_year=2024",
+                              **api_client.token_for("regio"))
+    assert response.status_code == 200, response.content
+    for row in response.json()["succes"]:
+        scope = engine.Scope(route=row["route_id"])
+        for key, side in (("doorstromers", "denominator"), ("followed", "numerator")):
+            if isinstance(row[key], int):
+                shown.add(f"rapport K-12 {row['route']} {row['cohort']} {key}", row[key],
+                          students_of(scope, followup.KPI, side, row["cohort"]))
+    return response.json()["succes"]
+
+
 def test_no_count_from_one_to_four_is_shown_or_derivable_on_the_regional_views(region, users, client, api_client):
     ams, routes = region
     shown = Shown()
@@ -206,6 +234,10 @@ def test_no_count_from_one_to_four_is_shown_or_derivable_on_the_regional_views(r
     assert response.status_code == 200
     collect_dashboard(shown, response.content.decode(), ams, routes)
     collect_api(shown, api_client, ams)
+    succes = collect_report_succes(shown, api_client, ams)
+    assert {(r["route_id"], r["cohort"]) for r in succes} == {(routes["A"].pk, 2019), (routes["B"].pk, 2021)}
+    assert any(where.startswith("dashboard doorstroom") and "K-12" in where for where, _v, _s in shown.counts)
+    assert any(where.startswith("rapport K-12") for where, _v, _s in shown.counts)
     assert len(shown.counts) > 20            # the views do show counts: the test reads them
     leaks = shown.leaks()
     assert leaks == [], "\n".join(map(str, leaks))
@@ -218,7 +250,8 @@ def test_the_report_and_coverage_show_no_count_from_one_to_four(region, users, a
     coverage = api_client.get(f"/api/v1/coverage?region={ams.pk}&school_year=2024", **headers)
     assert report.status_code == 200 and coverage.status_code == 200
     text = json.dumps(report.json()["tables"] if "tables" in report.json() else report.json())
-    students = re.findall(r'"(?:total|vo_fase|mbo_fase|students|in_route|numerator|denominator)": (\d+)', text)
+    students = re.findall(
+        r'"(?:total|vo_fase|mbo_fase|students|in_route|numerator|denominator|doorstromers|followed)": (\d+)', text)
     students += re.findall(r'"(?:students|numerator|denominator)": "?(\d+)"?', json.dumps(coverage.json()))
     assert not [n for n in students if int(n) in (1, 2, 3, 4)]
 

@@ -113,3 +113,87 @@ def test_results_small_counts_are_not_shown(region, route_students):
     rm.RouteTarget.objects.create(route=region["glr"], kpi="K-09", operator=">=", value=Decimal("15"))
     [row] = report.build(region["region"], 2020, today=TODAY)["results"]
     assert row["value"] == SMALL and row["met"] is None     # an intake of four
+
+
+# -- K-12 succes na doorstroom per route and cohort ------------------------------------------------
+
+def _graduates(region, n, cohort=2016, doorstroom=True, followed=None, route=None):
+    """``n`` students of ``cohort`` in the GLR (or ``route``) with a level-2 diploma on 30 June of their
+    third school year, enrolled at mbo 3 on the next 1 October (``doorstroom``) and a level-3 diploma on
+    ``followed`` (None: none recorded)."""
+    from apps.students import services
+    from domain.calendar import school_year_of
+
+    route = route or region["glr"]
+    helpende = rm.Uitstroomrichting.objects.filter(route=region["glr"]).first().kwalificatie
+    steps = [("instroom", date(cohort, 8, 20), {}), ("mbo_diploma", date(cohort + 3, 6, 30), {})]
+    if doorstroom:
+        steps.append(("doorstroom", date(cohort + 3, 8, 25), {}))
+    if followed:
+        steps.append(("vervolgdiploma", followed, {"level": 3}))
+    for i in range(n):
+        s = sm.Student.objects.create(route=route, first_name=f"D{i}", last_name="Test", leerweg=region["bb"],
+                                      profiel=region["zw"], vo_school=region["a"], cohort=cohort,
+                                      kwalificatie=helpende, doorstroom_level="mbo3" if doorstroom else "")
+        sm.Event.objects.bulk_create(
+            sm.Event(student=s, kind=kind, date=day, school_year=school_year_of(day),
+                     route_year=1 + school_year_of(day) - cohort,
+                     kwalificatie=helpende if kind in ("instroom", "mbo_diploma") else None, **extra)
+            for kind, day, extra in steps)
+        services.rederive(s, enrolments=False)
+
+
+def test_succes_na_doorstroom_per_route_and_cohort(region):
+    """GLR cohort 2016: 11 doorstromers, 6 with a level-3 diploma by the end of 2020-21 (5 more in
+    September 2021), 2 without a doorstroom (outside K-12); cohort 2017: 6 doorstromers, 1 with a level-3
+    diploma (a count of 1: the figure is hidden, "<5" and "x"); cohort 2018: only a diploma without
+    doorstroom (no row)."""
+    _graduates(region, 6, followed=date(2021, 6, 30))
+    _graduates(region, 5, followed=date(2021, 9, 1))             # after the school year: not yet counted
+    _graduates(region, 2, doorstroom=False)
+    _graduates(region, 5, cohort=2017)
+    _graduates(region, 1, cohort=2017, followed=date(2021, 6, 30))
+    _graduates(region, 5, cohort=2018, doorstroom=False)
+    rows = report.build(region["region"], 2020, today=TODAY)["succes"]
+    assert [(r["route"], r["cohort"], r["cohort_label"]) for r in rows] == [("GLR A", 2016, "2016-2017"),
+                                                                             ("GLR A", 2017, "2017-2018")]
+    first, second = rows
+    assert (first["doorstromers"], first["followed"], first["percent"]) == (11, 6, 54.5)
+    assert (second["doorstromers"], second["followed"], second["percent"]) == ("x", SMALL, "x")
+    later = {r["cohort"]: r for r in report.build(region["region"], 2021, today=TODAY)["succes"]}
+    assert (later[2016]["followed"], later[2016]["percent"]) == (11, 100.0)   # the five of September 2021 too
+
+
+def test_succes_hidden_when_the_rest_is_small(region):
+    """8 doorstromers, 5 with a diploma at the higher level: the 3 without one would be the rest."""
+    _graduates(region, 5, followed=date(2021, 6, 30))
+    _graduates(region, 3)
+    [row] = report.build(region["region"], 2020, today=TODAY)["succes"]
+    assert (row["doorstromers"], row["followed"], row["percent"]) == ("x", "x", "x")
+
+
+def test_succes_in_the_api_page_and_workbook(region, make_user, api_client):
+    import io
+
+    import openpyxl
+
+    from apps.accounts.models import Role
+
+    _graduates(region, 8, followed=date(2021, 6, 30))
+    _graduates(region, 5)
+    make_user("regio-test", Role.REGIOCOORDINATOR, region=region["region"])
+    answer = api_client.get(f"/api/v1/regions/{region['region'].pk}/report?school_year=2020",
+                            **api_client.token_for("regio-test"))
+    assert answer.status_code == 200
+    [row] = answer.json()["succes"]
+    assert (row["doorstromers"], row["followed"], row["percent"]) == (13, 8, 61.5)
+    built = report.build(region["region"], 2020, today=TODAY)
+    from apps.regional import report_xlsx
+
+    book = openpyxl.load_workbook(io.BytesIO(report_xlsx.render(built)))
+    sheet = book["Succes na doorstroom"]
+    assert [c.value for c in sheet[2]] == ["GLR A", "2016-2017", 13, 8, 61.5]
+    from django.template.loader import render_to_string
+
+    html = render_to_string("regional/report_body.html", {"report": built, "charts": [], "coverage": []})
+    assert 'id="report-succes"' in html and 'data-cohort="2016"' in html

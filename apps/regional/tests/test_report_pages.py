@@ -44,7 +44,7 @@ def test_page_before_and_after_making_the_report(client, region, route_students,
     assert page.status_code == 200 and b'id="report-none"' in page.content and b"Rapport maken" in page.content
     client.post(f"/regio/{region['region'].pk}/rapport/maken/", {"schooljaar": "2020"})
     job = ReportJob.objects.get()
-    assert job.status == "done" and job.position == job.total == 7 and job.pdf and job.requested_by == reader
+    assert job.status == "done" and job.position == job.total == 8 and job.pdf and job.requested_by == reader
     page = client.get(_url(region)).content.decode()
     for anchor in ('id="report-practices"', 'id="figuur-niveau"', 'id="report-students"', 'id="report-risks"',
                    'data-chart="bars"', "GLR A", "School C"):   # School C: a vmbo school without a route

@@ -114,3 +114,90 @@ def test_figures_of_several_cohorts_and_trend_equal_one_cohort_at_a_time(glr_rou
             assert values(several[cohort]) == values(engine.cohort_figures(scope, cohort, ON))
         assert values(engine.trend(scope, "K-02", [2019, 2020], ON)) == \
             [values(engine.cohort_figures(scope, c, ON))[2] for c in (2019, 2020)]
+
+
+# -- a region's figures: the routes' figures in grouped queries ------------------------------------------
+
+def _copy_route(route, name):
+    from apps.routes.models import Route, RoutePartner
+
+    other = Route.objects.get(pk=route.pk)
+    other.pk, other.name = None, name
+    other.save()
+    for partner in RoutePartner.objects.filter(route=route):
+        partner.pk, partner.route = None, other
+        partner.save()
+    return other
+
+
+def _students_of(route, make_student, registry):
+    """Cohort 2019 of ``route``: a diploma in 2022 with doorstroom and a level-3 diploma after it, a late
+    diploma, a leaver to work, one still in the route; each enrolled in route year 1 in 2019."""
+    from apps.students.models import Enrolment
+
+    made = [
+        make_student(2019, [start(), Step("mbo_diploma", date(2022, 6, 30), kwalificatie="25498", level=2),
+                            Step("doorstroom", date(2022, 8, 25), level=3),
+                            Step("vervolgdiploma", date(2024, 7, 1), level=3)], doorstroom_level="mbo3", route=route),
+        make_student(2019, [start(), Step("mbo_diploma", date(2023, 6, 30), kwalificatie="25498", level=2)],
+                     route=route),
+        make_student(2019, [start(), Step("uitstroom", date(2021, 3, 1), destination="werk")], route=route),
+        make_student(2019, [start()], route=route),
+    ]
+    for student in made:
+        Enrolment.objects.create(student=student, institution=registry["calvijn"], school_year=2019, route_year=1,
+                                 start=date(2019, 8, 1), funded=True, phase="vo")
+
+
+def _region_figures(region_id, yearly):
+    from apps.results import figures
+    from apps.results.access import Reading
+
+    reading = Reading(Scope(region=region_id), outside=True)
+    with CaptureQueriesContext(connection) as queries:
+        shown = figures.figures_for(reading, 2019, ON, yearly=yearly)
+    return shown, len(queries.captured_queries)
+
+
+@pytest.mark.parametrize("yearly", [False, True])
+def test_region_figures_queries_do_not_grow_with_routes(glr_route, make_student, registry, yearly):
+    """The region's figures (the KPI API and the results of a region) take as many queries for two routes
+    as for five, and the routes' grouped figures are each route's own figures."""
+    from apps.results import figures
+
+    _students_of(glr_route, make_student, registry)
+    _students_of(_copy_route(glr_route, "Tweede route"), make_student, registry)
+    _shown, two = _region_figures(glr_route.region_id, yearly)
+    routes = [_copy_route(glr_route, f"Route {n}") for n in range(3)]
+    for route in routes:
+        _students_of(route, make_student, registry)
+    _shown, five = _region_figures(glr_route.region_id, yearly)
+    assert five == two
+    region = Scope(region=glr_route.region_id)
+    years = figures.cohort_years(region, 2019, ON)
+    grouped = figures._figures_by_route(region, 2019, ON, years, yearly)
+    assert len(grouped) == 5 and years == [2019, 2020, 2021, 2022]
+    for route, route_figures in grouped.items():
+        assert values(route_figures) == values(figures._figures(Scope(route=route), 2019, ON, years, yearly))
+    k12 = {f.id: f for f in grouped[routes[0].pk]}["K-12"]
+    assert (k12.numerator, k12.denominator) == (0, 1)      # the vervolgdiploma of 2024 is after ON
+
+
+def test_region_figures_through_the_api_take_as_many_queries_for_more_routes(api_client, users, glr_route,
+                                                                               make_student, registry):
+    from apps.accounts.models import User
+
+    User.objects.filter(username="regio").update(region=glr_route.region_id)
+    headers = api_client.token_for("regio")
+    url = f"/api/v1/kpis?region={glr_route.region_id}&cohort=2019&on={ON.isoformat()}"
+    _students_of(glr_route, make_student, registry)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert api_client.get(url, **headers).status_code == 200
+        return len(queries.captured_queries)
+
+    one = count()
+    for n in range(4):
+        _students_of(_copy_route(glr_route, f"Route {n}"), make_student, registry)
+    assert count() == one
