@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
+from apps.core.lib import texts
 from apps.core.lib.tabular import table_response
 from apps.routes import compliance, disclosure
 from apps.routes.forms import FIELD_LABELS
@@ -48,7 +49,8 @@ def _editor(request):
 
 
 def _text(finding) -> str:
-    return f"{finding.rule}: {finding.message}" if finding.rule else finding.message
+    """A finding as a page shows it: its rule and its message in the reader's language."""
+    return f"{finding.rule}: {texts.shown(finding)}" if finding.rule else texts.shown(finding)
 
 
 def _violation_messages(request, violation, form=None):
@@ -666,7 +668,7 @@ def route_compliance(request, pk):
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),
         "rows": [(rules[x.rule], x, _field_label(x.field), rule_state.title(rules[x.rule]),
-                  rule_state.shown_message(x, rules[x.rule]))
+                  texts.shown(x))
                  for x in disclosure.findings_for(request.user, route, findings)],
         "student_rows": [(rules[rule], pairs, counts[rule], rule_state.title(rules[rule]))
                          for rule, pairs in by_rule.items()],
