@@ -126,7 +126,7 @@ def findings_for(user, route, findings, school_year: int | None = None) -> list:
         if isinstance(finding, dict):  # as the API shows a finding
             finding = ShownFinding(**finding)
         text, message = message_of(finding), finding.message
-        if finding.field == "students" or finding.rule == "R-15":
+        if finding.status != "passed" and (finding.field == "students" or finding.rule == "R-15"):
             if finding.rule == "R-15" and shown_intake is None:
                 year = school_year if school_year is not None else school_year_of(timezone.localdate())
                 shown_intake = intake(user, route, year)
@@ -150,6 +150,8 @@ def _students(text: Message, status: str) -> Message:
 
 def _intake(finding, text: Message, shown: Intake) -> Message:
     values = text.values
+    if "intake" not in values:
+        return text
     if finding.field == "uitstroomrichtingen":
         count = shown.per_uitstroomrichting.get(finding.item)
     elif "route" in values:        # the whole route's intake

@@ -105,3 +105,15 @@ def test_the_stored_finding_keeps_its_template_and_the_api_its_dutch_text(failin
     headers = api_client.token_for("regio")
     found = api_client.get(f"/api/v1/routes/{failing_route.pk}", **headers).json()["findings"]
     assert any(f["message"].startswith("<5 leerlingen van de route voldoen niet aan R-10") for f in found)
+
+
+def test_an_outside_reader_sees_a_met_intake_rule_as_met(failing_route, client):
+    failing_route.min_intake, failing_route.min_intake_scope = 0, "uitstroomrichting"
+    failing_route.save()
+    failing_route.uitstroomrichtingen.update(min_intake=None)
+    compliance.refresh(failing_route)
+    client.login(username="regio", password="pw-regio")
+    response = client.get(f"/routes/{failing_route.pk}/compliance/")
+    assert response.status_code == 200
+    assert [text for rule, text in cells(response.content.decode(), "compliance") if rule == "R-15"] == [
+        "Voldoet aan R-15."]
