@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from apps.core.lib import texts
@@ -115,10 +114,22 @@ def _failed_rules(student) -> str:
         return ""
 
 
-EXPORT_HEADERS = [_l("achternaam"), _l("voornaam"), _l("geboortedatum"), _l("cohort (startjaar)"), _l("routejaar"),
-                  _l("leerweg"), _l("uitstroomrichting (crebo)"), _l("uitstroomrichting"), _l("status"),
-                  _l("bestemming"), _l("vmbo-diploma op"), _l("mbo-diploma op"), _l("uit de route op"),
-                  _l("regels met fouten")]
+EXPORT_HEADERS = [
+    gettext_lazy("achternaam"),
+    gettext_lazy("voornaam"),
+    gettext_lazy("geboortedatum"),
+    gettext_lazy("cohort (startjaar)"),
+    gettext_lazy("routejaar"),
+    gettext_lazy("leerweg"),
+    gettext_lazy("uitstroomrichting (crebo)"),
+    gettext_lazy("uitstroomrichting"),
+    gettext_lazy("status"),
+    gettext_lazy("bestemming"),
+    gettext_lazy("vmbo-diploma op"),
+    gettext_lazy("mbo-diploma op"),
+    gettext_lazy("uit de route op"),
+    gettext_lazy("regels met fouten"),
+]
 
 
 def _export(request, students, columns, filename, fmt, across_routes):
