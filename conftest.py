@@ -103,14 +103,11 @@ def route(registry, users, api_client):
 
 
 @pytest.fixture
-def glr_route(route, registry):
-    """The test route as a GLR without vmbo diploma (the Calvijn pattern), with an agreement signed by both
-    boards before 2019-2020."""
+def signed_route(route, registry):
+    """The test route as it is (a DLR with vmbo diploma) with a samenwerkingsovereenkomst valid from 2019-2020,
+    signed by both boards before it and covering the mandatory topics: students can be enrolled (R-06, R-07)."""
     from apps.routes.models import Agreement, Signature
 
-    route.vmbo_diploma = False
-    route.vmbo_exam_route_year = None
-    route.save()
     agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
     agreement.routes.add(route)
     for board in registry["boards"].values():
@@ -118,6 +115,15 @@ def glr_route(route, registry):
     for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
         agreement.clauses.create(topic=topic, text="afgesproken")
     return route
+
+
+@pytest.fixture
+def glr_route(signed_route):
+    """The signed test route as a GLR without vmbo diploma (the Calvijn pattern)."""
+    signed_route.vmbo_diploma = False
+    signed_route.vmbo_exam_route_year = None
+    signed_route.save()
+    return signed_route
 
 
 # --- the demo data set, loaded once for every module that reads it ---------------------------------------

@@ -7,11 +7,13 @@ Pure Python: no Django imports.
 """
 from __future__ import annotations
 
+from domain.messages import Message, gettext_noop
+
 VO_PHASE, MBO_PHASE = "vo", "mbo"
 LAST_VMBO_LEERJAAR = 4
 
-PHASE_LABELS = {VO_PHASE: "vo-fase", MBO_PHASE: "mbo-fase"}
-SIDE_LABELS = {VO_PHASE: "de vo-school", MBO_PHASE: "het mbo"}
+PHASE_LABELS = {VO_PHASE: gettext_noop("vo-fase"), MBO_PHASE: gettext_noop("mbo-fase")}
+SIDE_LABELS = {VO_PHASE: gettext_noop("de vo-school"), MBO_PHASE: gettext_noop("het mbo")}
 
 
 def vmbo_leerjaar(vmbo_year_at_start: int, route_year: int) -> int:
@@ -32,7 +34,14 @@ def first_mbo_route_year(vmbo_year_at_start: int) -> int:
 def describe(vmbo_year_at_start: int, route_year: int) -> str:
     """Where a route year stands, in Dutch: "vmbo-leerjaar 4, routejaar 2, vo-fase" or
     "routejaar 3, na vmbo-leerjaar 4, mbo-fase"."""
+    return str(describe_message(vmbo_year_at_start, route_year))
+
+
+def describe_message(vmbo_year_at_start: int, route_year: int) -> Message:
+    """``describe`` as a message, for the reader's language."""
     leerjaar = vmbo_leerjaar(vmbo_year_at_start, route_year)
     if leerjaar <= LAST_VMBO_LEERJAAR:
-        return f"vmbo-leerjaar {leerjaar}, routejaar {route_year}, vo-fase"
-    return f"routejaar {route_year}, na vmbo-leerjaar {LAST_VMBO_LEERJAAR}, mbo-fase"
+        return Message.of(gettext_noop("vmbo-leerjaar %(leerjaar)s, routejaar %(route_year)s, vo-fase"),
+                          leerjaar=leerjaar, route_year=route_year)
+    return Message.of(gettext_noop("routejaar %(route_year)s, na vmbo-leerjaar %(leerjaar)s, mbo-fase"),
+                      route_year=route_year, leerjaar=LAST_VMBO_LEERJAAR)

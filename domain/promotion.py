@@ -8,10 +8,18 @@ the mbo years as 5, 6, ...). A student in their last route year cannot go over t
 does not exist: they get the diploma, an uitloopjaar (the last route year once more) or leave the
 route. Every student may be set aside (apart): they stay where they are and nothing is recorded.
 
+The diploma and uitstroom happen on a day the user gives (``default_date`` when not given: the end of the
+school year for the diploma, today for uitstroom, within the school year); ``date_problem`` refuses a day
+after the end of the school year or before the cohort's start.
+
 Pure Python: no Django imports.
 """
 from __future__ import annotations
 
+from datetime import date
+
+from domain.calendar import year_end, year_start
+from domain.messages import Message, gettext_noop
 from domain.phase import MBO_PHASE, phase_of, vmbo_leerjaar
 
 OVERGANG, DOUBLURE, UITSTROOM = "overgang", "doublure", "uitstroom"
@@ -76,3 +84,28 @@ def last_year_reason(route_year: int) -> str:
     """Why a student in the last route year is set aside until the user chooses."""
     return (f"routejaar {route_year} is het laatste routejaar van de route: kies mbo-diploma, uitloopjaar of "
             "uitstroom.")
+
+
+DATED = (DIPLOMA, UITSTROOM)    # the steps recorded on a day the user gives
+
+
+def default_date(action: str, school_year: int, today: date) -> date:
+    """The day a diploma or uitstroom is recorded when none is given, in the student's current school
+    year: its last day for the diploma; today for uitstroom (within the school year)."""
+    end = year_end(school_year)
+    if action == UITSTROOM:
+        return max(year_start(school_year), min(today, end))
+    return end
+
+
+def date_problem(day: date, school_year: int, cohort: int) -> Message | None:
+    """Why ``day`` cannot be the day of a diploma or uitstroom of a student of ``cohort`` now in
+    ``school_year`` (None: it can): not after the end of the school year, not before the cohort's start."""
+    end, start = year_end(school_year), year_start(cohort)
+    if day > end:
+        return Message.of(gettext_noop("de datum %(day)s ligt na het eind van schooljaar %(year)s (%(end)s)."),
+                          day=day, year=f"{school_year}-{school_year + 1}", end=end)
+    if day < start:
+        return Message.of(gettext_noop("de datum %(day)s ligt voor de start van cohort %(cohort)s (%(start)s)."),
+                          day=day, cohort=f"{cohort}-{cohort + 1}", start=start)
+    return None

@@ -163,7 +163,8 @@ def evaluate(route: Route, today: date | None = None) -> list[Finding]:
 def store(route: Route, findings: list[Finding]) -> None:
     ComplianceFinding.objects.filter(route=route).delete()
     ComplianceFinding.objects.bulk_create(
-        ComplianceFinding(route=route, rule=f.rule, status=f.status, field=f.field, message=f.message)
+        ComplianceFinding(route=route, rule=f.rule, status=f.status, field=f.field, message=f.message,
+                          item=f.item[:100], message_data=f.text.to_data() if f.text else None)
         for f in findings)
 
 

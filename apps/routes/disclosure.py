@@ -3,11 +3,11 @@ counts from 1 to 4 as "<5", and counts that could be derived from a total and th
 hidden too (``apps.core.lib.suppression``). The route's partners see the counts themselves.
 
 Stored findings keep their counts (they are written once for every reader); their messages are
-rewritten here for an outside reader: the student rules' summary ("2 leerlingen van de route
-voldoen niet aan R-10") and R-15's intake counts, with the same values the route page shows."""
+rewritten here for an outside reader, through the messages' parameters: the student rules' summary
+("2 leerlingen van de route voldoen niet aan R-10") and R-15's intake counts, with the same values the
+route page shows."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -15,6 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from apps.core.lib.suppression import SMALL, TOTAL, suppress
+from apps.core.lib.texts import message_of
+from domain.messages import Message, RuleTitle
+from domain.rules.base import students_summary
 from domain.teldatum import school_year_of
 
 from . import compliance
@@ -100,24 +103,21 @@ def intake(user, route, school_year: int) -> Intake:
 
 # -- messages of stored findings ------------------------------------------------------------------
 
-STUDENTS = re.compile(r"^(\d+) (leerling|leerlingen) van de route (voldoet|voldoen|heeft|hebben) ")
-PLURAL = {"voldoet": "voldoen", "heeft": "hebben"}
-INSTROOM = re.compile(r"een instroom van (\d+)")
-OPEN_CHOICE = re.compile(r"Daarnaast (\d+) leerling\(en\)")
-RICHTING = re.compile(r"^Uitstroomrichting (\S+) ")
-
-
 @dataclass
 class ShownFinding:
     rule: str
     status: str
     field: str
-    message: str
+    message: str                 # Dutch, with the counts this reader may see
+    item: str = ""
+    text: Message | None = None  # the same as a template with parameters (``apps.core.lib.texts.shown``)
 
 
 def findings_for(user, route, findings, school_year: int | None = None) -> list:
-    """``findings`` (stored or just evaluated) with the counts in their messages as this reader may
-    see them; unchanged for the route's partners."""
+    """``findings`` (stored, just evaluated, or dicts as the API writes them) with the counts in their
+    messages as this reader may see them; unchanged for the route's partners. The counts are the
+    parameters of the message (``domain.messages.Message``): the student rules' summary (``n``) and
+    R-15's intake (``intake``, ``open_choice``, the group named by the finding's item)."""
     if is_partner(user, route):
         return list(findings)
     shown_intake = None
@@ -125,33 +125,39 @@ def findings_for(user, route, findings, school_year: int | None = None) -> list:
     for finding in findings:
         if isinstance(finding, dict):  # as the API shows a finding
             finding = ShownFinding(**finding)
-        message = finding.message
-        if finding.field == "students":
-            message = STUDENTS.sub(_students, message)
-        elif finding.rule == "R-15":
-            if shown_intake is None:
+        text, message = message_of(finding), finding.message
+        if finding.status != "passed" and (finding.field == "students" or finding.rule == "R-15"):
+            if finding.rule == "R-15" and shown_intake is None:
                 year = school_year if school_year is not None else school_year_of(timezone.localdate())
                 shown_intake = intake(user, route, year)
-            message = _intake_message(route, message, shown_intake)
-        result.append(ShownFinding(finding.rule, finding.status, finding.field, message))
+            if text is None:        # kept before findings had their parameters: the rule's title, no counts
+                text = Message.of("%(title)s", title=RuleTitle(finding.rule))
+            elif finding.field == "students":
+                text = _students(text, finding.status)
+            else:
+                text = _intake(finding, text, shown_intake)
+            message = str(text)
+        result.append(ShownFinding(finding.rule, finding.status, finding.field, message,
+                                   getattr(finding, "item", ""), text))
     return result
 
 
-def _students(match) -> str:
-    shown = suppress({"n": int(match[1])})["n"]
-    if shown == match[1]:
-        return match[0]
-    return f"{shown} leerlingen van de route {PLURAL.get(match[3], match[3])} "
+def _students(text: Message, status: str) -> Message:
+    n = text.values["n"]
+    shown = suppress({"n": n})["n"] if isinstance(n, int) else n
+    return text if shown == str(n) else students_summary(shown, text.values["rule"], status == "failed")
 
 
-def _intake_message(route, message: str, shown: Intake) -> str:
-    message = OPEN_CHOICE.sub(lambda m: f"Daarnaast {shown.per_uitstroomrichting.get('', SMALL)} leerling(en)", message)
-    if message.startswith(f"Route {route.name} heeft"):
-        value = shown.total
-    elif (richting := RICHTING.match(message)) is not None:
-        value = shown.per_uitstroomrichting.get(richting[1])
+def _intake(finding, text: Message, shown: Intake) -> Message:
+    values = text.values
+    if "intake" not in values:
+        return text
+    if finding.field == "uitstroomrichtingen":
+        count = shown.per_uitstroomrichting.get(finding.item)
+    elif "route" in values:        # the whole route's intake
+        count = shown.total
     else:
-        value = next((count for _key, label, count in shown.per_scope or () if message.startswith(f"{label} heeft")),
-                     None)
-    return INSTROOM.sub(lambda m: f"een instroom van {value if value is not None else suppress({'n': int(m[1])})['n']}",
-                        message)
+        count = next((c for key, _label, c in shown.per_scope or () if key == finding.item), None)
+    if count is None:
+        count = suppress({"n": values["intake"]})["n"]
+    return text.replace(intake=count, open_choice=shown.per_uitstroomrichting.get("", SMALL))

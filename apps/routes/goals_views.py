@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
@@ -27,13 +27,13 @@ YEARS_SHOWN = 4   # the judgements of the last school years side by side
 
 
 class GoalForm(forms.Form):
-    text = forms.CharField(max_length=1000, label=_lazy("Doel"), widget=forms.TextInput(attrs={"size": 60}))
+    text = forms.CharField(max_length=1000, label=gettext_lazy("Doel"), widget=forms.TextInput(attrs={"size": 60}))
 
 
 class JudgementForm(forms.Form):
-    school_year = forms.TypedChoiceField(coerce=int, label=_lazy("Schooljaar"))
-    judgement = forms.ChoiceField(choices=m.Judgement.choices, label=_lazy("Oordeel"))
-    note = forms.CharField(max_length=1000, required=False, label=_lazy("Toelichting"))
+    school_year = forms.TypedChoiceField(coerce=int, label=gettext_lazy("Schooljaar"))
+    judgement = forms.ChoiceField(choices=m.Judgement.choices, label=gettext_lazy("Oordeel"))
+    note = forms.CharField(max_length=1000, required=False, label=gettext_lazy("Toelichting"))
 
     def __init__(self, *args, route=None, **kwargs):
         super().__init__(*args, **kwargs)

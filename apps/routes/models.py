@@ -752,7 +752,11 @@ class ComplianceFinding(models.Model):
     rule = models.CharField(_("regel"), max_length=5)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices)
     field = models.CharField(_("veld"), max_length=40, blank=True)
-    message = models.TextField(_("toelichting"))
+    message = models.TextField(_("toelichting"))   # Dutch, as the API gives it
+    item = models.CharField(_("onderdeel"), max_length=100, blank=True)   # the list entry concerned (Finding.item)
+    # the message as its Dutch template and parameters (``domain.messages.Message.to_data``), shown in
+    # the reader's language (``apps.core.lib.texts.shown``); null for a finding kept before it existed
+    message_data = models.JSONField(null=True, blank=True, editable=False)
     evaluated_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.lib.texts import shown
 from apps.registry.models import Institution, Location
 
 from . import compliance
@@ -399,7 +400,7 @@ def _take_effect_if_agreed(proposal: m.PartnerProposal, user) -> bool:
         compliance.change_route(apply)
     except compliance.RuleViolation as violation:
         raise ProposalError([_error(finding.field or "partners", _(
-            "Het voorstel kan (nog) niet ingaan: %(message)s") % {"message": finding.message}, finding.rule)
+            "Het voorstel kan (nog) niet ingaan: %(message)s") % {"message": shown(finding)}, finding.rule)
             for finding in violation.findings]) from violation
     return True
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.registry.models import Institution, Location
@@ -20,18 +20,19 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class PartnerProposalForm(forms.Form):
     action = forms.ChoiceField(choices=m.PartnerProposal.Action.choices, initial=m.PartnerProposal.Action.ADD,
-                               label=_lazy("Voorstel"))
-    institution = forms.ModelChoiceField(Institution.objects.order_by("name"), label=_lazy("Instelling"),
-                                         help_text=_lazy("De nieuwe partner; bij 'partner uit de route' de partner "
-                                                         "die vertrekt."))
-    role = forms.ChoiceField(choices=m.RoutePartner.Role.choices, label=_lazy("Rol"))
+                               label=gettext_lazy("Voorstel"))
+    institution = forms.ModelChoiceField(
+        Institution.objects.order_by("name"), label=gettext_lazy("Instelling"),
+        help_text=gettext_lazy("De nieuwe partner; bij 'partner uit de route' de partner die vertrekt."))
+    role = forms.ChoiceField(choices=m.RoutePartner.Role.choices, label=gettext_lazy("Rol"))
     location = forms.ModelChoiceField(Location.objects.select_related("institution"), required=False,
-                                      label=_lazy("Vestiging"))
-    joined_on = forms.DateField(required=False, widget=DATE, label=_lazy("Partner sinds"))
-    rio_registered_on = forms.DateField(required=False, widget=DATE, label=_lazy("Geregistreerd in RIO (DUO) op"))
+                                      label=gettext_lazy("Vestiging"))
+    joined_on = forms.DateField(required=False, widget=DATE, label=gettext_lazy("Partner sinds"))
+    rio_registered_on = forms.DateField(required=False, widget=DATE,
+                                        label=gettext_lazy("Geregistreerd in RIO (DUO) op"))
     replaces = forms.ModelChoiceField(Institution.objects.none(), required=False,
-                                      label=_lazy("In plaats van (alleen een partner zonder leerlingen)"))
-    note = forms.CharField(required=False, max_length=300, label=_lazy("Toelichting"))
+                                      label=gettext_lazy("In plaats van (alleen een partner zonder leerlingen)"))
+    note = forms.CharField(required=False, max_length=300, label=gettext_lazy("Toelichting"))
 
     def clean(self):
         data = super().clean()

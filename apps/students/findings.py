@@ -8,14 +8,12 @@ summary is then one aggregating query. Students without a stored state (loaded o
 cases) are evaluated when the route is next refreshed; ``reevaluate`` renews every student."""
 from __future__ import annotations
 
-import re
-
 from django.db.models import Count, Q
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 
 from apps.routes import compliance
 from domain.rules import CATALOGUE, evaluate_student
-from domain.rules.base import FAILED, WARNING, Finding
+from domain.rules.base import FAILED, WARNING, Finding, students_summary
 
 from . import models as m
 
@@ -58,47 +56,14 @@ def route_summary(route, reevaluate: bool = False) -> list[Finding]:
     for i, rule in enumerate(STUDENT_RULES):
         failed, warned = counts[f"failed_{i}"], counts[f"warned_{i}"]
         if failed:
-            findings.append(Finding(rule.id, FAILED, "students", message(failed, rule, FAILED)))
+            findings.append(Finding.of(rule.id, FAILED, "students", students_summary(failed, rule.id, True)))
         if warned:
-            findings.append(Finding(rule.id, WARNING, "students", message(warned, rule, WARNING)))
+            findings.append(Finding.of(rule.id, WARNING, "students", students_summary(warned, rule.id, False)))
     return findings
-
-
-def message(count: int, rule, status: str) -> str:
-    """Dutch, like the rules' own messages (stored, then shown to every reader); no names."""
-    who = "1 leerling" if count == 1 else f"{count} leerlingen"
-    if status == FAILED:
-        verb = "voldoet niet aan" if count == 1 else "voldoen niet aan"
-        return (f"{who} van de route {verb} {rule.id}: {rule.title}. Zie de leerlingen op de "
-                f"regeltoets van de route.")
-    verb = "heeft een waarschuwing op" if count == 1 else "hebben een waarschuwing op"
-    return f"{who} van de route {verb} {rule.id}: {rule.title}."
 
 
 # -- shown in the reader's language ----------------------------------------------------------------------
 
-STORED = re.compile(r"^(\S+) (?:leerling|leerlingen) van de route (voldoet niet aan|voldoen niet aan|heeft een "
-                    r"waarschuwing op|hebben een waarschuwing op) ")
-
-
 def title(rule) -> str:
     """A rule's title in the user's language (the catalogue holds both)."""
     return rule.title_en if (get_language() or "").startswith("en") else rule.title
-
-
-def shown_message(finding, rule) -> str:
-    """A stored student summary (``message``, Dutch, its count perhaps already suppressed by
-    ``apps.routes.disclosure``: "<5", "x") in the user's language; any other message as it is."""
-    match = STORED.match(finding.message) if finding.field == "students" else None
-    if match is None:
-        return finding.message
-    count = match[1]
-    n = int(count) if count.isdigit() else 5          # "<5" and "x" read as more than one
-    values = {"n": count, "rule": rule.id, "title": title(rule)}
-    if match[2].startswith(("voldoet", "voldoen")):
-        return ngettext("%(n)s leerling van de route voldoet niet aan %(rule)s: %(title)s. Zie de leerlingen op de "
-                        "regeltoets van de route.",
-                        "%(n)s leerlingen van de route voldoen niet aan %(rule)s: %(title)s. Zie de leerlingen op de "
-                        "regeltoets van de route.", n) % values
-    return ngettext("%(n)s leerling van de route heeft een waarschuwing op %(rule)s: %(title)s.",
-                    "%(n)s leerlingen van de route hebben een waarschuwing op %(rule)s: %(title)s.", n) % values

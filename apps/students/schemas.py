@@ -177,7 +177,9 @@ class PromotionChoice(Schema):
     students: list[Id] = Field(min_length=1, max_length=1000)
     action: PromotionAction                  # overgang | doublure | uitloopjaar | diploma | uitstroom | apart
     destination: Destination = ""            # uitstroom: where the student goes
-    date: DAY | None = None                  # diploma, uitstroom: default the last day of the school year
+    # diploma, uitstroom: the day recorded, within the student's school year and not before the cohort's
+    # start; default the last day of the school year for the diploma, today for uitstroom
+    date: DAY | None = None
 
 
 class PromotionIn(Schema):

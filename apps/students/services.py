@@ -10,6 +10,7 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.lib.texts import render
 from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import diploma, facts
@@ -818,7 +819,8 @@ def _student_last_year(route, length: int | None, student: m.Student) -> int | N
 def promotion_choices(students, route, data: schemas.PromotionIn) -> dict[int, schemas.PromotionChoice]:
     """The choice per student id; a choice a student may not take, a student outside the cohort (or
     not visible), a student named twice or an uitstroom without destination is refused, naming the
-    student (``choices[i].students``)."""
+    student (``choices[i].students``); so is the day of a diploma or uitstroom after the end of the
+    student's school year or before the cohort's start (``choices[i].date``)."""
     by_pk = {s.pk: s for s in students}
     length = route_length(route)
     chosen: dict[int, schemas.PromotionChoice] = {}
@@ -842,6 +844,9 @@ def promotion_choices(students, route, data: schemas.PromotionIn) -> dict[int, s
                 problems.append(problem(field, f"{student}: {wrong}"))
             elif choice.action == LEAVE and not choice.destination:
                 problems.append(problem(field, _("%(name)s: kies de bestemming bij uitstroom.") % {"name": student}))
+            elif choice.action in steps.DATED and choice.date is not None and \
+                    (late := steps.date_problem(choice.date, current_school_year(student), student.cohort)):
+                problems.append(problem(f"choices[{i}].date", f"{student}: {render(late)}"))
     refuse(problems)
     return chosen
 
@@ -874,7 +879,8 @@ def promote_cohort(user, route, cohort: int, data: schemas.PromotionIn, within=N
             row = PromotionRow(student, action, student.route_year, choice.destination if choice else "", school_year,
                                last_route_year=last,
                                choices=steps.choices(student.route_year, last, student.vmbo_year_at_start),
-                               on=(choice.date if choice else None) or year_end(school_year - 1))
+                               on=(choice.date if choice else None) or steps.default_date(action, school_year - 1,
+                                                                                          today()))
             if action == APART:
                 row.reason = _set_aside_reason(user, student, row, route_facts, settings)
             else:

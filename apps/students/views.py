@@ -1,7 +1,7 @@
 import json
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
+from apps.core.lib import texts
 from apps.core.lib.tabular import table_response
 from apps.routes import compliance, disclosure
 from apps.routes.forms import FIELD_LABELS
@@ -48,7 +48,8 @@ def _editor(request):
 
 
 def _text(finding) -> str:
-    return f"{finding.rule}: {finding.message}" if finding.rule else finding.message
+    """A finding as a page shows it: its rule and its message in the reader's language."""
+    return f"{finding.rule}: {texts.shown(finding)}" if finding.rule else texts.shown(finding)
 
 
 def _violation_messages(request, violation, form=None):
@@ -113,10 +114,22 @@ def _failed_rules(student) -> str:
         return ""
 
 
-EXPORT_HEADERS = [_l("achternaam"), _l("voornaam"), _l("geboortedatum"), _l("cohort (startjaar)"), _l("routejaar"),
-                  _l("leerweg"), _l("uitstroomrichting (crebo)"), _l("uitstroomrichting"), _l("status"),
-                  _l("bestemming"), _l("vmbo-diploma op"), _l("mbo-diploma op"), _l("uit de route op"),
-                  _l("regels met fouten")]
+EXPORT_HEADERS = [
+    gettext_lazy("achternaam"),
+    gettext_lazy("voornaam"),
+    gettext_lazy("geboortedatum"),
+    gettext_lazy("cohort (startjaar)"),
+    gettext_lazy("routejaar"),
+    gettext_lazy("leerweg"),
+    gettext_lazy("uitstroomrichting (crebo)"),
+    gettext_lazy("uitstroomrichting"),
+    gettext_lazy("status"),
+    gettext_lazy("bestemming"),
+    gettext_lazy("vmbo-diploma op"),
+    gettext_lazy("mbo-diploma op"),
+    gettext_lazy("uit de route op"),
+    gettext_lazy("regels met fouten"),
+]
 
 
 def _export(request, students, columns, filename, fmt, across_routes):
@@ -465,7 +478,7 @@ def promote(request, pk, cohort):
                     .order_by("last_name", "first_name", "pk"))
     privacy.log_reads(request.user, students)   # the page lists them by name
     length = services.route_length(route)
-    chosen, errors = _promotion_choices(request, students, route, length)
+    chosen, typed, errors = _promotion_choices(request, students, route, length)
     promotion, status, step = None, 422 if errors else 200, request.POST.get("step")
     if request.method == "POST" and not errors:
         try:
@@ -475,7 +488,7 @@ def promote(request, pk, cohort):
                 # one student's problem never holds up the rest: set them aside, show why
                 names = ", ".join(str(r.student) for r in promotion.blocked)
                 for row in promotion.blocked:
-                    chosen[row.student.pk] = (services.APART, "")
+                    chosen[row.student.pk] = (services.APART, "", None)
                 promotion = services.promote_cohort(request.user, route, cohort, _promotion_input(chosen),
                                                     within=own)
                 messages.warning(request, _("Apart gezet omdat de gekozen stap niet kan: %(names)s. Kies voor hen "
@@ -492,16 +505,22 @@ def promote(request, pk, cohort):
         messages.error(request, message)
     rows = {r.student.pk: r for r in promotion.rows} if promotion else {}
     table = [{"student": s, "row": rows.get(s.pk), "choice": chosen.get(s.pk, (None, ""))[0],
-              "destination": chosen.get(s.pk, (None, ""))[1],
+              "destination": chosen.get(s.pk, (None, ""))[1], "date": typed.get(s.pk),
               "choices": [(a, STEP_LABELS[a]) for a in services.steps.choices(
                   s.route_year, services.steps.last_route_year(length, route.start_vmbo_year, s.vmbo_year_at_start),
                   s.vmbo_year_at_start)]}
              for s in students]
+    today = services.today()
     for line in table:
         if line["choice"] is None:   # not posted yet: overgang, or set aside in the last route year
             line["choice"] = services.steps.default_choice(
                 line["student"].route_year,
                 services.steps.last_route_year(length, route.start_vmbo_year, line["student"].vmbo_year_at_start))
+        if line["date"] is None:     # not typed: the day the step would be recorded on (diploma, uitstroom)
+            row, step = line["row"], line["choice"] if line["choice"] in services.steps.DATED else services.DIPLOMA
+            day = row.on if row is not None and row.action in services.steps.DATED else services.steps.default_date(
+                step, services.current_school_year(line["student"]), today)
+            line["date"] = day.isoformat()
     return render(request, "students/promote.html", {
         "route": route, "cohort": cohort, "students": students, "table": table, "promotion": promotion,
         "route_length": length,
@@ -515,15 +534,17 @@ STEP_LABELS = {
 }
 
 
-def _promotion_choices(request, students, route, length) -> tuple[dict, list[str]]:
-    """The step per student as posted (student id -> (action, destination)); with ``step=bulk`` the
-    chosen step is put on every selected student. A value that is no step is named with the student."""
-    chosen, errors = {}, []
+def _promotion_choices(request, students, route, length) -> tuple[dict, dict, list[str]]:
+    """The step per student as posted (student id -> (action, destination, day)) and the day as typed
+    (student id -> text, shown again); with ``step=bulk`` the chosen step (and day, when given) is put on
+    every selected student. A value that is no step or no date is named with the student."""
+    chosen, typed, errors = {}, {}, []
     if request.method != "POST":
-        return chosen, errors
+        return chosen, typed, errors
     selected = set(request.POST.getlist("selected"))
     bulk = request.POST.get("step") == "bulk"
     bulk_action, bulk_destination = request.POST.get("bulk_action", ""), request.POST.get("bulk_destination", "")
+    bulk_date = request.POST.get("bulk_date", "").strip()
     if bulk and not selected:
         errors.append(_("Vink eerst de leerlingen aan voor wie de keuze geldt."))
     if bulk and bulk_action not in STEP_LABELS:
@@ -531,17 +552,36 @@ def _promotion_choices(request, students, route, length) -> tuple[dict, list[str
     for student in students:
         action = request.POST.get(f"action_{student.pk}")
         destination = request.POST.get(f"destination_{student.pk}", "")
+        raw = request.POST.get(f"date_{student.pk}", "").strip()
         if bulk and str(student.pk) in selected and bulk_action in STEP_LABELS:
-            action, destination = bulk_action, bulk_destination or destination
+            action, destination, raw = bulk_action, bulk_destination or destination, bulk_date or raw
         if action is None:
             continue
+        if raw:
+            typed[student.pk] = raw[:20]
+        day = _posted_date(raw) if action in services.steps.DATED else None
         if action not in STEP_LABELS:
             errors.append(_("%(name)s: onbekende stap %(action)s.") % {"name": student, "action": action[:20]})
         elif destination and destination not in m.Destination.values:
             errors.append(_("%(name)s: onbekende bestemming %(d)s.") % {"name": student, "d": destination[:20]})
+        elif day is False:
+            errors.append(_("%(name)s: %(value)s is geen datum; schrijf bijvoorbeeld 31-07-2026.")
+                          % {"name": student, "value": raw[:20]})
         else:
-            chosen[student.pk] = (action, destination if action == services.LEAVE else "")
-    return chosen, errors
+            chosen[student.pk] = (action, destination if action == services.LEAVE else "", day)
+    return chosen, typed, errors
+
+
+def _posted_date(raw: str):
+    """A typed day (2026-07-31 from a date field, or 31-07-2026); None when empty, False when no date."""
+    if not raw:
+        return None
+    for parse in (date.fromisoformat, lambda text: datetime.strptime(text, "%d-%m-%Y").date()):
+        try:
+            return parse(raw)
+        except ValueError:
+            continue
+    return False
 
 
 def _promotion_input(chosen: dict, apply: bool = False):
@@ -551,8 +591,9 @@ def _promotion_input(chosen: dict, apply: bool = False):
     groups: dict[tuple, list[int]] = {}
     for pk, key in chosen.items():
         groups.setdefault(key, []).append(pk)
-    return PromotionIn(apply=apply, choices=[PromotionChoice(students=pks, action=action, destination=destination)
-                                             for (action, destination), pks in groups.items()])
+    return PromotionIn(apply=apply, choices=[PromotionChoice(students=pks, action=action, destination=destination,
+                                                             date=day)
+                                             for (action, destination, day), pks in groups.items()])
 
 
 def _report_promotion(request, promotion) -> None:
@@ -666,7 +707,7 @@ def route_compliance(request, pk):
     return render(request, "routes/route_compliance.html", {
         "route": route, "status": compliance.worst(findings),
         "rows": [(rules[x.rule], x, _field_label(x.field), rule_state.title(rules[x.rule]),
-                  rule_state.shown_message(x, rules[x.rule]))
+                  texts.shown(x))
                  for x in disclosure.findings_for(request.user, route, findings)],
         "student_rows": [(rules[rule], pairs, counts[rule], rule_state.title(rules[rule]))
                          for rule, pairs in by_rule.items()],

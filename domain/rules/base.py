@@ -14,13 +14,14 @@ Pure Python: no Django imports.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from domain import numbers
 from domain.calendar import MONTHS_NL, format_date  # noqa: F401 (re-exported for the rules)
 from domain.facts import Agreement, Kwalificatie, Route, Settings, Student
+from domain.messages import Message, RuleTitle, gettext_noop
 
 PASSED = "passed"
 WARNING = "warning"
@@ -43,6 +44,16 @@ class Finding:
     message: str    # plain Dutch: what is wrong and what to do
     item: str = ""  # the entry of a list field concerned (kwalificatie code, leerweg, exam part,
                     # school year "2021-2022", leerbedrijf), "" = none
+    # the message as a Dutch template with its parameters, for the interface to show in the reader's
+    # language (``message`` is its Dutch text); None for a finding built from plain text
+    text: Message | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, rule: str, status: str, field: str, message: Message | str, item: str = "") -> Finding:
+        """A finding whose message is a Message (or plain Dutch text)."""
+        if isinstance(message, Message):
+            return cls(rule, status, field, str(message), item, text=message)
+        return cls(rule, status, field, message, item)
 
 
 class Rule(Generic[T]):
@@ -73,16 +84,16 @@ class Rule(Generic[T]):
 
     # -- findings ---------------------------------------------------------------------------
 
-    def fail(self, field: str, message: str, item: str = "") -> Finding:
+    def fail(self, field: str, message: Message | str, item: str = "") -> Finding:
         """A problem at the rule's own level: "failed" for an error rule, else "warning"."""
         return self.finding(FAILED if self.level == "error" else WARNING, field, message, item)
 
-    def finding(self, status: str, field: str, message: str, item: str = "") -> Finding:
+    def finding(self, status: str, field: str, message: Message | str, item: str = "") -> Finding:
         """A problem with an explicit status, for rules whose status depends on the facts."""
-        return Finding(self.id, status, field, message, item)
+        return Finding.of(self.id, status, field, message, item)
 
     def passed(self) -> Finding:
-        return Finding(self.id, PASSED, "", f"Voldoet aan {self.id}.")
+        return Finding.of(self.id, PASSED, "", Message.of(gettext_noop("Voldoet aan %(rule)s."), rule=self.id))
 
     # -- evaluation on a route --------------------------------------------------------------
 
@@ -105,8 +116,9 @@ class Rule(Generic[T]):
         for obj in applicable:
             for found in self.check(obj, settings):
                 if isinstance(obj, Agreement):
-                    found = replace(found, field="agreements",
-                                    message=f"{obj.title}: {found.message}")
+                    text = Message.of(gettext_noop("%(agreement)s: %(message)s"), agreement=obj.title,
+                                      message=found.text or found.message)
+                    found = replace(found, field="agreements", message=str(text), text=text)
                 findings.append(found)
         return findings
 
@@ -182,31 +194,31 @@ class StudentRule(Rule[Student]):
 LEERWEG_ORDER = ("BB", "KB", "GL", "TL")
 
 PHASE_NAMES = {
-    "in_ontwikkeling": "in ontwikkeling",
-    "opstartfase": "opstartfase",
-    "eerste_cohort": "1e cohort gestart",
-    "regulier": "reguliere samenwerking",
-    "gestopt": "gestopt",
+    "in_ontwikkeling": gettext_noop("in ontwikkeling"),
+    "opstartfase": gettext_noop("opstartfase"),
+    "eerste_cohort": gettext_noop("1e cohort gestart"),
+    "regulier": gettext_noop("reguliere samenwerking"),
+    "gestopt": gettext_noop("gestopt"),
 }
 
 TOPIC_NAMES = {
     # R-07: mandatory
-    "aansturing": "aansturing",
-    "inrichting": "organisatorische en onderwijskundige inrichting",
-    "bekostiging": "bekostiging (overdracht van bekostiging, of uitdrukkelijk geen)",
-    "overstapoptie": "overstapoptie",
+    "aansturing": gettext_noop("aansturing"),
+    "inrichting": gettext_noop("organisatorische en onderwijskundige inrichting"),
+    "bekostiging": gettext_noop("bekostiging (overdracht van bekostiging, of uitdrukkelijk geen)"),
+    "overstapoptie": gettext_noop("overstapoptie"),
     # R-08: recommended
-    "faciliteiten": "gebruik van voorzieningen",
-    "sector_domein": "sector en opleidingsdomein",
-    "werkgevers": "betrokkenheid van werkgevers",
-    "klachten": "klachten",
-    "examinering": "examinering en diplomering",
-    "administratie_avg": "administratie en gegevensuitwisseling (AVG)",
-    "begeleiding_zorg": "begeleiding en zorg",
-    "verzuim": "verzuimmelding",
-    "looptijd": "looptijd",
-    "evaluatie_beeindiging": "evaluatie en beëindiging",
-    "medezeggenschap": "medezeggenschap",
+    "faciliteiten": gettext_noop("gebruik van voorzieningen"),
+    "sector_domein": gettext_noop("sector en opleidingsdomein"),
+    "werkgevers": gettext_noop("betrokkenheid van werkgevers"),
+    "klachten": gettext_noop("klachten"),
+    "examinering": gettext_noop("examinering en diplomering"),
+    "administratie_avg": gettext_noop("administratie en gegevensuitwisseling (AVG)"),
+    "begeleiding_zorg": gettext_noop("begeleiding en zorg"),
+    "verzuim": gettext_noop("verzuimmelding"),
+    "looptijd": gettext_noop("looptijd"),
+    "evaluatie_beeindiging": gettext_noop("evaluatie en beëindiging"),
+    "medezeggenschap": gettext_noop("medezeggenschap"),
 }
 
 
@@ -242,3 +254,21 @@ def months_before(day: date, months: int) -> date:
     next_month = date(year + (month == 12), month % 12 + 1, 1)
     last_day = (next_month - date(year, month, 1)).days
     return date(year, month, min(day.day, last_day))
+
+
+# -- a route's summary of its students' findings ---------------------------------------------
+
+def students_summary(count: int | str, rule: str, failed: bool) -> Message:
+    """One finding per student rule on a route, without names: "2 leerlingen van de route voldoen
+    niet aan R-10: ...". ``count`` may be a suppressed count ("<5", "x"), read as more than one."""
+    one = count == 1
+    if failed:
+        template = (gettext_noop("%(n)s leerling van de route voldoet niet aan %(rule)s: %(title)s. Zie de "
+                                 "leerlingen op de regeltoets van de route.") if one else
+                    gettext_noop("%(n)s leerlingen van de route voldoen niet aan %(rule)s: %(title)s. Zie de "
+                                 "leerlingen op de regeltoets van de route."))
+    else:
+        template = (gettext_noop("%(n)s leerling van de route heeft een waarschuwing op %(rule)s: %(title)s.")
+                    if one else
+                    gettext_noop("%(n)s leerlingen van de route hebben een waarschuwing op %(rule)s: %(title)s."))
+    return Message.of(template, n=count, rule=rule, title=RuleTitle(rule))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, LegalRouteRule, kwalificatie_label
 
@@ -28,17 +29,21 @@ class R01KwalificatieNiveau(LegalRouteRule):
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         active = [u for u in obj.uitstroomrichtingen if u.active]
         if not active and obj.phase not in PHASES_WITHOUT_CHOICE:
-            return [self.fail("uitstroomrichtingen", (
+            return [self.fail("uitstroomrichtingen", Message(gettext_noop(
                 "De route heeft geen actieve uitstroomrichting; leg minstens één "
                 "mbo-kwalificatie van niveau 2, 3 of 4 vast. Alleen een route in ontwikkeling "
-                "mag deze keuze nog open laten."))]
+                "mag deze keuze nog open laten.")))]
         findings = []
         for richting in active:
             kwalificatie = richting.kwalificatie
             if kwalificatie.level in ROUTE_LEVELS:
                 continue
-            entree = " (Entree)" if kwalificatie.level == 1 else ""
-            findings.append(self.fail("uitstroomrichtingen", (
-                f"Kwalificatie {kwalificatie_label(kwalificatie)} is niveau {kwalificatie.level}"
-                f"{entree}; een doorlopende leerroute leidt naar niveau 2, 3 of 4."), kwalificatie.code))
+            template = (gettext_noop("Kwalificatie %(kwalificatie)s is niveau %(level)s (Entree); een "
+                                     "doorlopende leerroute leidt naar niveau 2, 3 of 4.")
+                        if kwalificatie.level == 1 else
+                        gettext_noop("Kwalificatie %(kwalificatie)s is niveau %(level)s; een doorlopende "
+                                     "leerroute leidt naar niveau 2, 3 of 4."))
+            findings.append(self.fail("uitstroomrichtingen", Message.of(
+                template, kwalificatie=kwalificatie_label(kwalificatie), level=kwalificatie.level),
+                kwalificatie.code))
         return findings

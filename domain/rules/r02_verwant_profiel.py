@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop, join
 
-from .base import Finding, LegalRouteRule, join_nl, kwalificatie_label
+from .base import Finding, LegalRouteRule, kwalificatie_label
 
 
 class R02VerwantProfiel(LegalRouteRule):
@@ -26,17 +27,21 @@ class R02VerwantProfiel(LegalRouteRule):
         if not active:
             return []
         if not obj.profielen:
-            return [self.fail("profielen", (
+            return [self.fail("profielen", Message(gettext_noop(
                 "Er is geen vmbo-profiel vastgelegd, dus de verwantschap met de "
                 "mbo-kwalificaties kan niet worden gecontroleerd; leg het profiel van de route "
-                "vast."))]
+                "vast.")))]
         profielen = sorted(obj.profielen)
-        noun = "het vmbo-profiel" if len(profielen) == 1 else "de vmbo-profielen"
+        template = (gettext_noop(
+            "Kwalificatie %(kwalificatie)s staat in de verwantschapstabel niet bij het vmbo-profiel "
+            "%(profielen)s; controleer de keuze of vraag de beheerder de combinatie toe te voegen.")
+            if len(profielen) == 1 else gettext_noop(
+            "Kwalificatie %(kwalificatie)s staat in de verwantschapstabel niet bij de vmbo-profielen "
+            "%(profielen)s; controleer de keuze of vraag de beheerder de combinatie toe te voegen."))
         return [
-            self.fail("uitstroomrichtingen", (
-                f"Kwalificatie {kwalificatie_label(kwalificatie)} staat in de verwantschapstabel "
-                f"niet bij {noun} {join_nl(profielen)}; controleer de keuze of vraag de "
-                "beheerder de combinatie toe te voegen."), kwalificatie.code)
+            self.fail("uitstroomrichtingen", Message.of(
+                template, kwalificatie=kwalificatie_label(kwalificatie), profielen=join(profielen)),
+                kwalificatie.code)
             for kwalificatie in active
             if not any((profiel, kwalificatie.code) in obj.related_pairs for profiel in profielen)
         ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings, Student
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, LegalRouteRule
 
@@ -31,26 +32,26 @@ class R03StartVmboJaar(LegalRouteRule):
         if year is None or year in START_YEARS:
             return []
         if year < START_YEARS[0]:
-            message = (
-                f"De route begint in vmbo-leerjaar {year}; een doorlopende leerroute begint op "
+            template = gettext_noop(
+                "De route begint in vmbo-leerjaar %(year)s; een doorlopende leerroute begint op "
                 "zijn vroegst in vmbo-leerjaar 3 (routejaar 1 is vmbo-leerjaar 3 of later).")
         else:
-            message = (
-                f"Vmbo-leerjaar {year} bestaat niet; het vmbo heeft leerjaar 1 tot en met 4 en "
+            template = gettext_noop(
+                "Vmbo-leerjaar %(year)s bestaat niet; het vmbo heeft leerjaar 1 tot en met 4 en "
                 "een doorlopende leerroute begint in leerjaar 3 of 4.")
-        return [self.fail("start_vmbo_year", message)]
+        return [self.fail("start_vmbo_year", Message.of(template, year=year))]
 
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
         year = student.vmbo_year_at_start
         if year in START_YEARS:
             return []
         if year < START_YEARS[0]:
-            message = (
-                f"De leerling begint de route in vmbo-leerjaar {year}; een doorlopende leerroute "
+            template = gettext_noop(
+                "De leerling begint de route in vmbo-leerjaar %(year)s; een doorlopende leerroute "
                 "begint op zijn vroegst in vmbo-leerjaar 3 (routejaar 1 is vmbo-leerjaar 3 of "
                 "later).")
         else:
-            message = (
-                f"Vmbo-leerjaar {year} bestaat niet; het vmbo heeft leerjaar 1 tot en met 4 en "
+            template = gettext_noop(
+                "Vmbo-leerjaar %(year)s bestaat niet; het vmbo heeft leerjaar 1 tot en met 4 en "
                 "een leerling begint de route in leerjaar 3 of 4.")
-        return [self.fail("vmbo_year_at_start", message)]
+        return [self.fail("vmbo_year_at_start", Message.of(template, year=year))]

@@ -1,11 +1,13 @@
 """R-04: the vmbo exam is completed by the end of the student's first mbo-fase school year."""
 from __future__ import annotations
 
+from domain.calendar import school_year_label
 from domain.facts import Route, Settings, Student
+from domain.messages import Message, gettext_noop, join_and
 from domain.path import first_mbo_school_year, vmbo_deadline
 from domain.phase import first_mbo_route_year
 
-from .base import Finding, LegalRouteRule, format_date
+from .base import Finding, LegalRouteRule
 
 
 class R04VmboExamenTermijn(LegalRouteRule):
@@ -45,11 +47,11 @@ class R04VmboExamenTermijn(LegalRouteRule):
         last = first_mbo_route_year(obj.start_vmbo_year or 3)
         if year is None or year <= last:
             return []
-        return [self.fail("vmbo_exam_route_year", (
-            f"Het vmbo-examen is gepland tot en met routejaar {year}; alle examenonderdelen voor "
-            f"het vmbo-diploma moeten uiterlijk aan het eind van routejaar {last} zijn afgerond, het "
-            f"eerste jaar na vmbo-leerjaar 4 (de route begint in vmbo-leerjaar "
-            f"{obj.start_vmbo_year or 3}). Plan het examen eerder."))]
+        return [self.fail("vmbo_exam_route_year", Message.of(gettext_noop(
+            "Het vmbo-examen is gepland tot en met routejaar %(year)s; alle examenonderdelen voor "
+            "het vmbo-diploma moeten uiterlijk aan het eind van routejaar %(last)s zijn afgerond, het "
+            "eerste jaar na vmbo-leerjaar 4 (de route begint in vmbo-leerjaar "
+            "%(start)s). Plan het examen eerder."), year=year, last=last, start=obj.start_vmbo_year or 3))]
 
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
         last = first_mbo_route_year(student.vmbo_year_at_start)
@@ -58,19 +60,25 @@ class R04VmboExamenTermijn(LegalRouteRule):
         for part in student.exam_parts:
             if part.sector != "vmbo":
                 continue
-            late = [f"{what} in routejaar {year}" for what, year in (("gepland", part.planned_route_year),
-                                                                      ("afgerond", part.actual_route_year))
-                    if year is not None and year > last]
+            late: list[Message] = [
+                Message.of(template, year=year) for template, year in (
+                    (gettext_noop("gepland in routejaar %(year)s"), part.planned_route_year),
+                    (gettext_noop("afgerond in routejaar %(year)s"), part.actual_route_year))
+                if year is not None and year > last]
             if deadline and part.result_on and part.result_on > deadline:
-                late.append(f"afgerond op {format_date(part.result_on)}")
+                late.append(Message.of(gettext_noop("afgerond op %(day)s"), day=part.result_on))
             if late:
-                findings.append(self.fail("exam_parts", (
-                    f"Vmbo-examenonderdeel {part.name} ({part.kind}) is {' en '.join(late)}; alle "
-                    f"vmbo-examenonderdelen moeten uiterlijk af zijn aan het eind van het eerste schooljaar "
-                    f"in de mbo-fase: routejaar {last}{self._when(student, deadline)}."), part.name))
+                findings.append(self.fail("exam_parts", Message.of(gettext_noop(
+                    "Vmbo-examenonderdeel %(part)s (%(kind)s) is %(late)s; alle vmbo-examenonderdelen "
+                    "moeten uiterlijk af zijn aan het eind van het eerste schooljaar in de mbo-fase: "
+                    "routejaar %(last)s%(when)s."), part=part.name, kind=part.kind, late=join_and(late),
+                    last=last, when=self._when(student, deadline)), part.name))
         return findings
 
     @staticmethod
-    def _when(student: Student, deadline) -> str:
+    def _when(student: Student, deadline) -> Message | str:
         year = first_mbo_school_year(student)
-        return f", schooljaar {year}-{year + 1}, dus uiterlijk {format_date(deadline)}" if deadline else ""
+        if not deadline or year is None:
+            return ""
+        return Message.of(gettext_noop(", schooljaar %(year)s, dus uiterlijk %(deadline)s"),
+                          year=school_year_label(year), deadline=deadline)

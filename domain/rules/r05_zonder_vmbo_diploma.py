@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings, Student
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, LegalRouteRule, kwalificatie_label, sorted_leerwegen
 
 GLR_LEERWEG = "BB"
 GLR_LEVEL = 2
+LEVEL_TWO = gettext_noop("Kwalificatie %(kwalificatie)s is niveau %(level)s; een route zonder vmbo-diploma "
+                         "leidt naar een mbo-kwalificatie van niveau 2.")
 
 
 class R05ZonderVmboDiploma(LegalRouteRule):
@@ -35,23 +38,22 @@ class R05ZonderVmboDiploma(LegalRouteRule):
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         findings = []
         if obj.type == "doorlopend":
-            findings.append(self.fail("vmbo_diploma", (
+            findings.append(self.fail("vmbo_diploma", Message(gettext_noop(
                 "Een doorlopende leerroute leidt altijd ook naar het vmbo-diploma; alleen een "
                 "geïntegreerde leerroute mag het weglaten. Reik het vmbo-diploma uit of kies "
-                "het type geïntegreerd.")))
+                "het type geïntegreerd."))))
         for leerweg in sorted_leerwegen(obj.leerwegen):
             if leerweg != GLR_LEERWEG:
-                findings.append(self.fail("leerwegen", (
-                    f"Leerweg {leerweg} is toegelaten, maar een route zonder vmbo-diploma is "
+                findings.append(self.fail("leerwegen", Message.of(gettext_noop(
+                    "Leerweg %(leerweg)s is toegelaten, maar een route zonder vmbo-diploma is "
                     "alleen toegestaan voor leerweg BB. Laat alleen BB toe of reik het "
-                    "vmbo-diploma uit."), leerweg))
+                    "vmbo-diploma uit."), leerweg=leerweg), leerweg))
         for richting in obj.uitstroomrichtingen:
             kwalificatie = richting.kwalificatie
             if richting.active and kwalificatie.level != GLR_LEVEL:
-                findings.append(self.fail("uitstroomrichtingen", (
-                    f"Kwalificatie {kwalificatie_label(kwalificatie)} is niveau "
-                    f"{kwalificatie.level}; een route zonder vmbo-diploma leidt naar een "
-                    "mbo-kwalificatie van niveau 2."), kwalificatie.code))
+                findings.append(self.fail("uitstroomrichtingen", Message.of(
+                    LEVEL_TWO, kwalificatie=kwalificatie_label(kwalificatie), level=kwalificatie.level),
+                    kwalificatie.code))
         return findings
 
     def applies_to_student(self, student: Student, settings: Settings) -> bool:
@@ -60,14 +62,13 @@ class R05ZonderVmboDiploma(LegalRouteRule):
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
         findings = []
         if student.leerweg != GLR_LEERWEG:
-            findings.append(self.fail("leerweg", (
-                f"De leerling volgt leerweg {student.leerweg}, maar een route zonder "
+            findings.append(self.fail("leerweg", Message.of(gettext_noop(
+                "De leerling volgt leerweg %(leerweg)s, maar een route zonder "
                 "vmbo-diploma is alleen toegestaan voor leerweg BB. Plaats de leerling in een "
-                "route met vmbo-diploma."), student.leerweg))
+                "route met vmbo-diploma."), leerweg=student.leerweg), student.leerweg))
         kwalificatie = student.kwalificatie
         if kwalificatie is not None and kwalificatie.level != GLR_LEVEL:
-            findings.append(self.fail("kwalificatie", (
-                f"Kwalificatie {kwalificatie_label(kwalificatie)} is niveau {kwalificatie.level}; "
-                "een route zonder vmbo-diploma leidt naar een mbo-kwalificatie van niveau 2."),
+            findings.append(self.fail("kwalificatie", Message.of(
+                LEVEL_TWO, kwalificatie=kwalificatie_label(kwalificatie), level=kwalificatie.level),
                 kwalificatie.code))
         return findings

@@ -7,8 +7,9 @@ from datetime import date
 
 from domain import teldatum
 from domain.facts import Agreement, Partner, Route, Settings, Student
+from domain.messages import Message, gettext_noop, join
 
-from .base import Finding, LegalRouteRule, format_date, join_nl
+from .base import Finding, LegalRouteRule
 
 
 def boards_on(route: Route, day: date) -> set[str]:
@@ -35,10 +36,10 @@ def still_to_sign(agreement: Agreement, boards: set[str],
 
 
 def coverage_gap(agreements: tuple[Agreement, ...], boards: set[str], day: date,
-                 single_board: bool, signed_by: date | None = None) -> str | None:
+                 single_board: bool, signed_by: date | None = None) -> Message | None:
     """None when a counting agreement valid on ``day`` is signed by all ``boards`` (and by every
-    other signer), each signature dated on or before ``signed_by`` (None: any date); else a Dutch
-    clause saying what is missing. A signature dated after a day does not cover that day."""
+    other signer), each signature dated on or before ``signed_by`` (None: any date); else a clause
+    saying what is missing. A signature dated after a day does not cover that day."""
     candidates = [a for a in agreements if counts_for(a, single_board) and a.valid_on(day)]
     gaps = {a.title: still_to_sign(a, boards, signed_by) for a in candidates}
     if any(not missing and not late for missing, late in gaps.values()):
@@ -46,17 +47,18 @@ def coverage_gap(agreements: tuple[Agreement, ...], boards: set[str], day: date,
     if candidates:
         title = min(gaps, key=lambda t: (len(gaps[t][0]) + len(gaps[t][1]), t))
         missing, late = gaps[title]
-        clauses = []
+        clauses: list[Message] = []
         if missing:
-            clauses.append(f"nog niet ondertekend door {join_nl(missing)}")
-        clauses.extend(f"door {board} pas ondertekend op {format_date(on)}, na "
-                       f"{format_date(signed_by)}" for board, on in late if signed_by)
-        return (f"de overeenkomst '{title}' (geldig op {format_date(day)}) is "
-                f"{join_nl(clauses)}")
-    kind = ("interne regeling of samenwerkingsovereenkomst" if single_board
-            else "samenwerkingsovereenkomst")
-    return (f"er is geen ondertekende {kind} die geldig is op {format_date(day)} en "
-            f"{join_nl(sorted(boards))} omvat")
+            clauses.append(Message.of(gettext_noop("nog niet ondertekend door %(boards)s"), boards=join(missing)))
+        clauses.extend(Message.of(gettext_noop("door %(board)s pas ondertekend op %(on)s, na %(by)s"),
+                                  board=board, on=on, by=signed_by) for board, on in late if signed_by)
+        return Message.of(gettext_noop("de overeenkomst '%(title)s' (geldig op %(day)s) is %(clauses)s"),
+                          title=title, day=day, clauses=join(clauses))
+    template = (gettext_noop("er is geen ondertekende interne regeling of samenwerkingsovereenkomst die "
+                             "geldig is op %(day)s en %(boards)s omvat") if single_board else
+                gettext_noop("er is geen ondertekende samenwerkingsovereenkomst die geldig is op %(day)s "
+                             "en %(boards)s omvat"))
+    return Message.of(template, day=day, boards=join(sorted(boards)))
 
 
 def year_label(day: date) -> str:
@@ -96,21 +98,22 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         if not obj.partners:
-            return [self.fail("partners", (
+            return [self.fail("partners", Message(gettext_noop(
                 "De route heeft nog geen partners; leg de vo-school en de mbo-instelling vast "
-                "met een door beide besturen ondertekende samenwerkingsovereenkomst."))]
+                "met een door beide besturen ondertekende samenwerkingsovereenkomst.")))]
         day = obj.start_date or settings.today
-        when = "" if obj.start_date else (
-            " De route heeft geen startdatum, daarom is op vandaag gecontroleerd.")
+        when = "" if obj.start_date else Message(gettext_noop(
+            " De route heeft geen startdatum, daarom is op vandaag gecontroleerd."))
         findings = []
         founders = boards_on(obj, day)
         gap = (coverage_gap(obj.agreements, founders, day, len(founders) == 1, signed_by=day)
                if founders else None)
         if gap:
-            findings.append(self.fail("agreements", (
-                f"Route {obj.name}, start op {format_date(day)} (schooljaar {year_label(day)}): "
-                f"{gap}. Zonder overeenkomst die door het bevoegd gezag van elke partner vóór de "
-                f"start is ondertekend, kan geen leerling worden ingeschreven.{when}")))
+            findings.append(self.fail("agreements", Message.of(gettext_noop(
+                "Route %(route)s, start op %(day)s (schooljaar %(year)s): %(gap)s. Zonder overeenkomst "
+                "die door het bevoegd gezag van elke partner vóór de start is ondertekend, kan geen "
+                "leerling worden ingeschreven.%(when)s"),
+                route=obj.name, day=day, year=year_label(day), gap=gap, when=when)))
         for partner in obj.partners:
             if partner.joined_on is None or partner.joined_on <= day:
                 continue
@@ -119,7 +122,7 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
                 findings.append(self.fail("agreements", message, partner.brin))
         return findings
 
-    def joiner_gap(self, route: Route, partner: Partner) -> str | None:
+    def joiner_gap(self, route: Route, partner: Partner) -> Message | None:
         """A partner that joined after the start: its board signed an agreement valid on the
         day its first student was enrolled there, on or before that day (without students
         there yet: an agreement valid on the joining day, signed by its board)."""
@@ -130,22 +133,25 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
         gap = coverage_gap(route.agreements, {partner.board}, day, single_board, signed_by=first)
         if not gap:
             return None
-        enrolled = (f"; de eerste leerling is daar ingeschreven op {format_date(first)} "
-                    f"(schooljaar {year_label(first)})" if first else "")
-        return (f"Route {route.name}: partner {partner.institution} ({partner.board}) is "
-                f"toegetreden op {format_date(partner.joined_on)}{enrolled}, maar {gap}. Leg een "
-                f"aanvulling of een nieuwe overeenkomst vast die {partner.board} ondertekent "
-                f"voordat de eerste leerling daar wordt ingeschreven.")
+        enrolled = Message.of(gettext_noop("; de eerste leerling is daar ingeschreven op %(day)s "
+                                           "(schooljaar %(year)s)"),
+                              day=first, year=year_label(first)) if first else ""
+        return Message.of(gettext_noop(
+            "Route %(route)s: partner %(institution)s (%(board)s) is toegetreden op %(joined)s%(enrolled)s, "
+            "maar %(gap)s. Leg een aanvulling of een nieuwe overeenkomst vast die %(board)s ondertekent "
+            "voordat de eerste leerling daar wordt ingeschreven."),
+            route=route.name, institution=partner.institution, board=partner.board, joined=partner.joined_on,
+            enrolled=enrolled, gap=gap)
 
     # -- a student -----------------------------------------------------------------------------
 
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
         route = student.route
         if not route.partners:
-            return [self.fail("route", (
-                f"Route {route.name} heeft nog geen partners en dus geen ondertekende "
+            return [self.fail("route", Message.of(gettext_noop(
+                "Route %(route)s heeft nog geen partners en dus geen ondertekende "
                 "samenwerkingsovereenkomst; zonder overeenkomst kan geen leerling worden "
-                "ingeschreven."))]
+                "ingeschreven."), route=route.name))]
         firsts: dict[int, date] = {}
         brins: dict[int, set[str]] = {}
         for e in student.enrolments:
@@ -153,16 +159,17 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
             brins.setdefault(e.school_year, set()).add(e.brin)
         if not firsts:
             day = route.start_date or settings.today
-            when = (" De leerling heeft nog geen inschrijving, daarom is gecontroleerd op de "
-                    "startdatum van de route." if route.start_date else
-                    " De leerling heeft nog geen inschrijving en de route geen startdatum, "
-                    "daarom is gecontroleerd op vandaag.")
+            when = Message(gettext_noop(
+                " De leerling heeft nog geen inschrijving, daarom is gecontroleerd op de "
+                "startdatum van de route.") if route.start_date else gettext_noop(
+                " De leerling heeft nog geen inschrijving en de route geen startdatum, "
+                "daarom is gecontroleerd op vandaag."))
             return self.student_year(route, day, set(), when)
         return [found for year in sorted(firsts)
                 for found in self.student_year(route, firsts[year], brins[year])]
 
     def student_year(self, route: Route, day: date, brins: set[str],
-                     when: str = "") -> list[Finding]:
+                     when: Message | str = "") -> list[Finding]:
         """The student's school year starting (for the student) on ``day``, enrolled at the
         partners ``brins``: the founders' agreement and, for each later partner the student is
         enrolled at, that partner's agreement, each valid and signed on ``day``."""
@@ -172,20 +179,23 @@ class R06Samenwerkingsovereenkomst(LegalRouteRule):
                    if p.joined_on is not None and p.joined_on > min(reference, day)
                    and p.brin in brins]
         label = year_label(day)
-        prefix = f"Route {route.name}, schooljaar {label} (inschrijving op {format_date(day)}): "
         findings = []
         gap = (coverage_gap(route.agreements, founders, day, len(founders) == 1, signed_by=day)
                if founders else None)
         if gap:
-            findings.append(self.fail("route", (
-                f"{prefix}{gap}. Zonder ondertekende overeenkomst kan de leerling in dit "
-                f"schooljaar niet in de route ingeschreven zijn.{when}"), label))
+            findings.append(self.fail("route", Message.of(gettext_noop(
+                "Route %(route)s, schooljaar %(year)s (inschrijving op %(day)s): %(gap)s. Zonder "
+                "ondertekende overeenkomst kan de leerling in dit schooljaar niet in de route "
+                "ingeschreven zijn.%(when)s"), route=route.name, year=label, day=day, gap=gap, when=when),
+                label))
         for partner in joiners:
             gap = coverage_gap(route.agreements, {partner.board}, day,
                                len(boards_on(route, day)) == 1, signed_by=day)
             if gap:
-                findings.append(self.fail("route", (
-                    f"{prefix}de leerling is ingeschreven bij {partner.institution}, dat later "
-                    f"is toegetreden, maar {gap}. {partner.board} ondertekent een aanvulling of "
-                    f"nieuwe overeenkomst voordat de leerling daar wordt ingeschreven."), label))
+                findings.append(self.fail("route", Message.of(gettext_noop(
+                    "Route %(route)s, schooljaar %(year)s (inschrijving op %(day)s): de leerling is "
+                    "ingeschreven bij %(institution)s, dat later is toegetreden, maar %(gap)s. %(board)s "
+                    "ondertekent een aanvulling of nieuwe overeenkomst voordat de leerling daar wordt "
+                    "ingeschreven."), route=route.name, year=label, day=day, institution=partner.institution,
+                    gap=gap, board=partner.board), label))
         return findings

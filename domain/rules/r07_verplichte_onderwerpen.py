@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import MANDATORY_TOPICS, Agreement, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import TOPIC_NAMES, AgreementRule, Finding
 
@@ -27,10 +28,12 @@ class R07VerplichteOnderwerpen(AgreementRule):
 
     def check(self, obj: Agreement, settings: Settings) -> list[Finding]:
         if any(s.signed_on for s in obj.signatures):
-            todo = "ontbreekt in de ondertekende overeenkomst; vul de overeenkomst aan."
+            template = gettext_noop("Het onderwerp '%(topic)s' ontbreekt in de ondertekende overeenkomst; "
+                                    "vul de overeenkomst aan.")
         else:
-            todo = "ontbreekt; vul het aan voordat de overeenkomst wordt ondertekend."
+            template = gettext_noop("Het onderwerp '%(topic)s' ontbreekt; vul het aan voordat de "
+                                    "overeenkomst wordt ondertekend.")
         return [
-            self.fail("topics", f"Het onderwerp '{TOPIC_NAMES[topic]}' {todo}", topic)
+            self.fail("topics", Message.of(template, topic=Message(TOPIC_NAMES[topic])), topic)
             for topic in MANDATORY_TOPICS if topic not in obj.topics
         ]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from domain.facts import RECOMMENDED_TOPICS, Agreement, Settings
+from domain.messages import Message, gettext_noop, join
 
-from .base import TOPIC_NAMES, AgreementRule, Finding, join_nl
+from .base import TOPIC_NAMES, AgreementRule, Finding
 
 
 class R08AanbevolenOnderwerpen(AgreementRule):
@@ -26,11 +27,12 @@ class R08AanbevolenOnderwerpen(AgreementRule):
     source = "Besluit experimenten doorlopende leerroutes vmbo-mbo (vervallen); praktijk"
 
     def check(self, obj: Agreement, settings: Settings) -> list[Finding]:
-        missing = [TOPIC_NAMES[topic] for topic in RECOMMENDED_TOPICS if topic not in obj.topics]
+        missing = [Message.of(gettext_noop("'%(topic)s'"), topic=Message(TOPIC_NAMES[topic]))
+                   for topic in RECOMMENDED_TOPICS if topic not in obj.topics]
         if not missing:
             return []
-        noun = "Het aanbevolen onderwerp" if len(missing) == 1 else "De aanbevolen onderwerpen"
-        verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
-        return [self.fail("topics", (
-            f"{noun} {join_nl([f'{name!r}' for name in missing])} {verb} in de overeenkomst; "
-            "het wordt aangeraden dit vast te leggen."))]
+        template = (gettext_noop("Het aanbevolen onderwerp %(topics)s ontbreekt in de overeenkomst; het wordt "
+                                 "aangeraden dit vast te leggen.") if len(missing) == 1 else
+                    gettext_noop("De aanbevolen onderwerpen %(topics)s ontbreken in de overeenkomst; het wordt "
+                                 "aangeraden dit vast te leggen."))
+        return [self.fail("topics", Message.of(template, topics=join(missing)))]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import WARNING, Finding, LegalRouteRule
 
@@ -23,12 +24,12 @@ class R09Teambevoegdheid(LegalRouteRule):
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         if not obj.components:
-            return [self.finding(WARNING, "components", (
+            return [self.finding(WARNING, "components", Message(gettext_noop(
                 "De teambevoegdheid is nog niet vastgelegd: leg de programmaonderdelen van de "
-                "route vast en per onderdeel het teamlid met de vereiste bevoegdheid."))]
+                "route vast en per onderdeel het teamlid met de vereiste bevoegdheid.")))]
         return [
-            self.fail("components", (
-                f"Programmaonderdeel '{component.name}' wordt niet gedekt door een teamlid met de "
-                "vereiste bevoegdheid of bekwaamheid; wijs een teamlid aan."))
+            self.fail("components", Message.of(gettext_noop(
+                "Programmaonderdeel '%(component)s' wordt niet gedekt door een teamlid met de "
+                "vereiste bevoegdheid of bekwaamheid; wijs een teamlid aan."), component=component.name))
             for component in obj.components if not component.covered_by.strip()
         ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import FAILED, WARNING, Finding, LegalRouteRule
 
@@ -25,13 +26,13 @@ class R12RegistratieRio(LegalRouteRule):
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         status = FAILED if obj.has_students else WARNING
-        consequence = (
+        consequence = Message(gettext_noop(
             " De route heeft leerlingen: zonder registratie mag de ruimte van de wet niet worden "
-            "gebruikt." if obj.has_students else "")
+            "gebruikt.")) if obj.has_students else ""
         return [
-            self.finding(status, "partners", (
-                f"{partner.institution} ({partner.brin}) heeft de route niet zelf in RIO bij DUO "
-                f"geregistreerd; elke partner registreert de route apart (peildatum 15 oktober)."
-                f"{consequence}"))
+            self.finding(status, "partners", Message.of(gettext_noop(
+                "%(institution)s (%(brin)s) heeft de route niet zelf in RIO bij DUO geregistreerd; elke "
+                "partner registreert de route apart (peildatum 15 oktober).%(consequence)s"),
+                institution=partner.institution, brin=partner.brin, consequence=consequence))
             for partner in obj.partners if partner.rio_registered_on is None
         ]

@@ -6,6 +6,7 @@ agreement cover a legal route?). It is one class, dispatching on the type of the
 from __future__ import annotations
 
 from domain.facts import DLR_TYPES, Agreement, Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, Rule
 
@@ -37,13 +38,13 @@ class R13Leerwerktraject(Rule[Route | Agreement]):
         if isinstance(obj, Route):
             if not obj.includes_lwt:
                 return []
-            return [self.fail("includes_lwt", (
+            return [self.fail("includes_lwt", Message(gettext_noop(
                 "Een leerwerktraject (LWT) hoort bij het reguliere vmbo-BB en kan geen deel zijn "
                 "van een doorlopende of geïntegreerde leerroute. Haal het LWT uit de route en "
-                "leg het vast met een eigen overeenkomst met het mbo."))]
+                "leg het vast met een eigen overeenkomst met het mbo.")))]
         if not obj.route_types & DLR_TYPES:
             return []
-        return [self.fail("routes", (
+        return [self.fail("routes", Message(gettext_noop(
             "Deze LWT-overeenkomst omvat een doorlopende of geïntegreerde leerroute; een "
             "leerwerktraject naast de route heeft een eigen overeenkomst. Koppel de "
-            "LWT-overeenkomst los van de leerroute."))]
+            "LWT-overeenkomst los van de leerroute.")))]

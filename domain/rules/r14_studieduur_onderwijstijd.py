@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, LegalRouteRule, format_number
 
@@ -25,17 +26,17 @@ class R14StudieduurOnderwijstijd(LegalRouteRule):
         years, hours = obj.study_duration_years, obj.onderwijstijd_hours
         findings = []
         if years is None:
-            findings.append(self.fail("study_duration_years", (
+            findings.append(self.fail("study_duration_years", Message(gettext_noop(
                 "De studieduur van de route is niet vastgelegd; leg één studieduur voor de hele "
-                "route vast.")))
+                "route vast."))))
         if hours is None:
-            findings.append(self.fail("onderwijstijd_hours", (
+            findings.append(self.fail("onderwijstijd_hours", Message(gettext_noop(
                 "De onderwijstijd van de route is niet vastgelegd; leg één onderwijstijd (in "
-                "uren) voor de hele route vast.")))
+                "uren) voor de hele route vast."))))
         if years is not None and hours is not None:
             minimum = years * settings.min_hours_per_year
             if hours < minimum:
-                findings.append(self.fail("onderwijstijd_hours", (
-                    f"De onderwijstijd is {format_number(hours)} uur; {years} jaar vraagt "
-                    f"minstens {format_number(minimum)} uur.")))
+                findings.append(self.fail("onderwijstijd_hours", Message.of(gettext_noop(
+                    "De onderwijstijd is %(hours)s uur; %(years)s jaar vraagt minstens %(minimum)s uur."),
+                    hours=format_number(hours), years=years, minimum=format_number(minimum))))
         return findings

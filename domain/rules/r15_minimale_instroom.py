@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from domain import teldatum
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import ActiveRouteRule, Finding, kwalificatie_label
 
 SCOPE_NAMES = {
-    "uitstroomrichting": "per uitstroomrichting",
-    "klas": "per klas",
-    "vo_school": "per vo-school",
-    "route": "voor de hele route",
+    "uitstroomrichting": gettext_noop("per uitstroomrichting"),
+    "klas": gettext_noop("per klas"),
+    "vo_school": gettext_noop("per vo-school"),
+    "route": gettext_noop("voor de hele route"),
 }
 
 
@@ -20,7 +21,11 @@ class R15MinimaleInstroom(ActiveRouteRule):
     the current school year, counted per group of the route's scope) with the minimum: per
     uitstroomrichting its own minimum or else the route's, for the other scopes the route's.
     A route still in development (no cohort yet) is not checked; a route without any student in
-    the register has an intake of 0, and the message says the register holds none."""
+    the register has an intake of 0, and the message says the register holds none.
+
+    The messages' parameter ``intake`` (and ``open_choice``, the students without a chosen
+    uitstroomrichting) are the counts a reader outside the partners sees suppressed
+    (``apps.routes.disclosure``); the finding's item names the group counted."""
 
     id = "R-15"
     level = "warning"
@@ -42,37 +47,42 @@ class R15MinimaleInstroom(ActiveRouteRule):
         if obj.phase == "in_ontwikkeling" or obj.intake_school_year is None:
             return []
         year = teldatum.school_year_label(obj.intake_school_year)
-        empty = "" if obj.has_students else " Het register bevat nog geen leerlingen van deze route."
+        empty = "" if obj.has_students else Message(gettext_noop(
+            " Het register bevat nog geen leerlingen van deze route."))
         counts = {group.key: group for group in obj.intake}
         if obj.min_intake_scope == "uitstroomrichting":
             open_choice = counts.get("")
-            note = (f" Daarnaast {open_choice.count} leerling(en) in routejaar 1 zonder gekozen "
-                    f"uitstroomrichting." if open_choice and open_choice.count else "")
+            note = Message.of(gettext_noop(
+                " Daarnaast %(open_choice)s leerling(en) in routejaar 1 zonder gekozen uitstroomrichting."),
+                open_choice=open_choice.count) if open_choice and open_choice.count else ""
             findings = []
             for richting in obj.uitstroomrichtingen:
                 minimum = richting.min_intake if richting.min_intake is not None else obj.min_intake
                 group = counts.get(richting.kwalificatie.code)
                 count = group.count if group else 0
                 if richting.active and minimum is not None and count < minimum:
-                    findings.append(self.fail("uitstroomrichtingen", (
-                        f"Uitstroomrichting {kwalificatie_label(richting.kwalificatie)} heeft in "
-                        f"schooljaar {year} een instroom van {count}, onder de minimale "
-                        f"groepsgrootte van {minimum}.{note}{empty}"), richting.kwalificatie.code))
+                    findings.append(self.fail("uitstroomrichtingen", Message.of(gettext_noop(
+                        "Uitstroomrichting %(kwalificatie)s heeft in schooljaar %(year)s een instroom van "
+                        "%(intake)s, onder de minimale groepsgrootte van %(minimum)s.%(note)s%(empty)s"),
+                        kwalificatie=kwalificatie_label(richting.kwalificatie), year=year, intake=count,
+                        minimum=minimum, note=note, empty=empty), richting.kwalificatie.code))
             return findings
         minimum = obj.min_intake
         if minimum is None:
             return []
-        scope = SCOPE_NAMES.get(obj.min_intake_scope, obj.min_intake_scope)
+        scope = Message(SCOPE_NAMES.get(obj.min_intake_scope, obj.min_intake_scope))
         if obj.min_intake_scope == "route":
             total = sum(group.count for group in obj.intake)
             if total >= minimum:
                 return []
-            return [self.fail("min_intake", (
-                f"Route {obj.name} heeft in schooljaar {year} een instroom van {total}, onder de "
-                f"minimale groepsgrootte van {minimum} {scope}.{empty}"))]
+            return [self.fail("min_intake", Message.of(gettext_noop(
+                "Route %(route)s heeft in schooljaar %(year)s een instroom van %(intake)s, onder de "
+                "minimale groepsgrootte van %(minimum)s %(scope)s.%(empty)s"),
+                route=obj.name, year=year, intake=total, minimum=minimum, scope=scope, empty=empty))]
         return [
-            self.fail("min_intake", (
-                f"{group.label} heeft in schooljaar {year} een instroom van {group.count}, onder "
-                f"de minimale groepsgrootte van {minimum} {scope}."), group.key)
+            self.fail("min_intake", Message.of(gettext_noop(
+                "%(group)s heeft in schooljaar %(year)s een instroom van %(intake)s, onder de minimale "
+                "groepsgrootte van %(minimum)s %(scope)s."),
+                group=group.label, year=year, intake=group.count, minimum=minimum, scope=scope), group.key)
             for group in obj.intake if group.count < minimum
         ]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from domain.facts import Contact, Route, Settings
+from domain.messages import Message, gettext_noop
 
-from .base import PASSED, ActiveRouteRule, Finding, format_date, months_before
+from .base import PASSED, ActiveRouteRule, Finding, months_before
 
 
 class R16Continuiteit(ActiveRouteRule):
@@ -28,22 +29,22 @@ class R16Continuiteit(ActiveRouteRule):
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         findings = self.contact_risks(obj)
         if not obj.settlement_model:
-            findings.append(self.fail("settlement_model", (
+            findings.append(self.fail("settlement_model", Message(gettext_noop(
                 "Er is geen financiële afspraak tussen de partners vastgelegd; kies een "
-                "verrekenmodel (M1 tot en met M5).")))
+                "verrekenmodel (M1 tot en met M5)."))))
         months = settings.meeting_interval_months
         if obj.without_structural_meetings:
             if not findings:
-                return [self.finding(PASSED, "without_structural_meetings", (
+                return [self.finding(PASSED, "without_structural_meetings", Message(gettext_noop(
                     "Voldoet aan R-16. De route draait zonder structureel partneroverleg; het "
-                    "laatste partneroverleg is daarom niet gecontroleerd."))]
+                    "laatste partneroverleg is daarom niet gecontroleerd.")))]
         elif obj.last_partner_meeting is None:
-            findings.append(self.fail("last_partner_meeting", (
-                "Er is geen partneroverleg vastgelegd; plan een overleg en leg het vast.")))
+            findings.append(self.fail("last_partner_meeting", Message(gettext_noop(
+                "Er is geen partneroverleg vastgelegd; plan een overleg en leg het vast."))))
         elif obj.last_partner_meeting < months_before(settings.today, months):
-            findings.append(self.fail("last_partner_meeting", (
-                f"Het laatste partneroverleg was op {format_date(obj.last_partner_meeting)}, "
-                f"meer dan {months} maanden geleden; plan een nieuw overleg.")))
+            findings.append(self.fail("last_partner_meeting", Message.of(gettext_noop(
+                "Het laatste partneroverleg was op %(day)s, meer dan %(months)s maanden geleden; plan "
+                "een nieuw overleg."), day=obj.last_partner_meeting, months=months)))
         return findings
 
     def contact_risks(self, obj: Route) -> list[Finding]:
@@ -51,7 +52,7 @@ class R16Continuiteit(ActiveRouteRule):
         counted as a whole."""
         active = [c for c in obj.contacts if c.active]
         if not obj.partners:
-            return self.too_few(active, f"De route {obj.name}", "")
+            return self.too_few(active, Message.of(gettext_noop("De route %(route)s"), route=obj.name), "")
         findings = []
         seen = set()
         for partner in obj.partners:
@@ -62,14 +63,14 @@ class R16Continuiteit(ActiveRouteRule):
             findings.extend(self.too_few(own, partner.institution, partner.brin))
         return findings
 
-    def too_few(self, contacts: list[Contact], who: str, item: str) -> list[Finding]:
+    def too_few(self, contacts: list[Contact], who: Message | str, item: str) -> list[Finding]:
         if not contacts:
-            return [self.fail("contacts", (
-                f"{who} heeft geen actieve contactpersoon voor de route; leg minstens twee "
-                "contactpersonen vast."), item)]
+            return [self.fail("contacts", Message.of(gettext_noop(
+                "%(who)s heeft geen actieve contactpersoon voor de route; leg minstens twee "
+                "contactpersonen vast."), who=who), item)]
         if len(contacts) == 1:
-            return [self.fail("contacts", (
-                f"{who} is afhankelijk van één contactpersoon ({contacts[0].name}, "
-                f"{contacts[0].role}); leg een tweede contactpersoon vast zodat de overdracht "
-                "geborgd is."), item)]
+            return [self.fail("contacts", Message.of(gettext_noop(
+                "%(who)s is afhankelijk van één contactpersoon (%(name)s, %(role)s); leg een tweede "
+                "contactpersoon vast zodat de overdracht geborgd is."),
+                who=who, name=contacts[0].name, role=contacts[0].role), item)]
         return []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Settings, Student
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, StudentRule
 
@@ -33,7 +34,7 @@ class R17GezamenlijkOordeelGlr(StudentRule):
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
         if student.glr_judgment_on is not None:
             return []
-        return [self.fail("glr_judgment_on", (
+        return [self.fail("glr_judgment_on", Message(gettext_noop(
             "De leerling (BB) is geplaatst in een route zonder vmbo-diploma, maar er is geen "
             "gezamenlijk oordeel van de vo-school en het mbo vastgelegd dat de leerling zo een "
-            "betere kans heeft op een startkwalificatie. Leg de datum van dat oordeel vast."))]
+            "betere kans heeft op een startkwalificatie. Leg de datum van dat oordeel vast.")))]

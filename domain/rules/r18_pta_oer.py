@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, LegalRouteRule
 
@@ -28,7 +29,7 @@ class R18PtaOer(LegalRouteRule):
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         if obj.pta_oer.strip():
             return []
-        return [self.fail("pta_oer", (
+        return [self.fail("pta_oer", Message(gettext_noop(
             "De route heeft examenonderdelen die vmbo en mbo integreren, maar er is geen "
             "gezamenlijk PTA/OER vastgelegd; leg het PTA/OER vast waarin deze onderdelen per "
-            "leerjaar staan beschreven."))]
+            "leerjaar staan beschreven.")))]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from domain.facts import Settings, Student
+from domain.messages import Message, gettext_noop, join
 
-from .base import Finding, StudentRule, format_date, join_nl
+from .base import Finding, StudentRule
 
 
 class R19BpvLeerbedrijf(StudentRule):
@@ -25,14 +26,15 @@ class R19BpvLeerbedrijf(StudentRule):
     def student_problems(self, student: Student, settings: Settings) -> list[Finding]:
         findings = []
         for period in student.bpv:
-            missing = []
+            missing: list[Message] = []
             if not period.recognised:
-                missing.append(f"{period.leerbedrijf} is geen erkend leerbedrijf (SBB)")
+                missing.append(Message.of(gettext_noop("%(leerbedrijf)s is geen erkend leerbedrijf (SBB)"),
+                                          leerbedrijf=period.leerbedrijf))
             if not period.praktijkovereenkomst:
-                missing.append("er is geen praktijkovereenkomst")
+                missing.append(Message(gettext_noop("er is geen praktijkovereenkomst")))
             if missing:
-                findings.append(self.fail("bpv", (
-                    f"BPV vanaf {format_date(period.start)}: {join_nl(missing)}. BPV, ook in de "
-                    "vo-fase, vindt plaats bij een erkend leerbedrijf en met een "
-                    "praktijkovereenkomst."), period.leerbedrijf))
+                findings.append(self.fail("bpv", Message.of(gettext_noop(
+                    "BPV vanaf %(start)s: %(missing)s. BPV, ook in de vo-fase, vindt plaats bij een "
+                    "erkend leerbedrijf en met een praktijkovereenkomst."),
+                    start=period.start, missing=join(missing)), period.leerbedrijf))
         return findings

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
 from .base import Finding, LegalRouteRule
 
@@ -27,6 +28,6 @@ class R20InstemmingMr(LegalRouteRule):
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
         if obj.mr_consent_on is not None:
             return []
-        return [self.fail("mr_consent_on", (
+        return [self.fail("mr_consent_on", Message(gettext_noop(
             "De route wijkt af van de standaard onderwijstijd, maar de instemming van de "
-            "medezeggenschapsraad is niet vastgelegd; leg de datum van instemming vast."))]
+            "medezeggenschapsraad is niet vastgelegd; leg de datum van instemming vast.")))]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from domain.facts import Route, Settings
+from domain.messages import Message, gettext_noop
 
-from .base import PHASE_NAMES, Finding, RouteRule, format_date
+from .base import PHASE_NAMES, Finding, RouteRule
 
 
 class R21ExperimentBeeindigd(RouteRule):
@@ -28,16 +29,17 @@ class R21ExperimentBeeindigd(RouteRule):
         return super().applies(obj, settings) and obj.type == "experiment"
 
     def check(self, obj: Route, settings: Settings) -> list[Finding]:
-        end = format_date(settings.experiment_end)
+        end = settings.experiment_end
         findings = []
         if obj.active and settings.today > settings.experiment_end:
-            phase = PHASE_NAMES.get(obj.phase, obj.phase)
-            findings.append(self.fail("phase", (
-                f"De experimentroute is nog actief (fase '{phase}'), maar routes van de oude "
-                f"experimentregelingen mogen na {end} niet meer actief zijn. Zet de fase op "
-                "'gestopt' of zet de route om naar een doorlopende of geïntegreerde leerroute.")))
+            phase = Message(PHASE_NAMES.get(obj.phase, obj.phase))
+            findings.append(self.fail("phase", Message.of(gettext_noop(
+                "De experimentroute is nog actief (fase '%(phase)s'), maar routes van de oude "
+                "experimentregelingen mogen na %(end)s niet meer actief zijn. Zet de fase op "
+                "'gestopt' of zet de route om naar een doorlopende of geïntegreerde leerroute."),
+                phase=phase, end=end)))
         if obj.end_date is not None and obj.end_date > settings.experiment_end:
-            findings.append(self.fail("end_date", (
-                f"De einddatum {format_date(obj.end_date)} ligt na {end}; een experimentroute "
-                f"eindigt uiterlijk op {end}.")))
+            findings.append(self.fail("end_date", Message.of(gettext_noop(
+                "De einddatum %(day)s ligt na %(end)s; een experimentroute eindigt uiterlijk op %(end)s."),
+                day=obj.end_date, end=end)))
         return findings

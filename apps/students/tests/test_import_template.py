@@ -12,7 +12,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from apps.registry.models import Leerweg
-from apps.routes.models import Agreement, Signature
 from apps.students.models import ImportJob, Student
 
 from .test_import import HEADER, KEES, SANNE, csv_file, import_file, latest_job, login, upload, validate
@@ -27,15 +26,9 @@ def calvijn(client, users):
 
 
 @pytest.fixture
-def dlr_route(route, registry):
+def dlr_route(signed_route):
     """The test route as it is: a route with vmbo diploma (R-17 does not apply), with a signed agreement."""
-    agreement = Agreement.objects.create(title="SOK", kind="sok", valid_from="2019-08-01")
-    agreement.routes.add(route)
-    for board in registry["boards"].values():
-        Signature.objects.create(agreement=agreement, bestuur=board, signed_on="2019-07-01")
-    for topic in ("aansturing", "inrichting", "bekostiging", "overstapoptie"):
-        agreement.clauses.create(topic=topic, text="afgesproken")
-    return route
+    return signed_route
 
 
 def template(client, route, kind="students", fmt="csv"):

@@ -245,3 +245,79 @@ def test_the_api_refuses_a_bad_choice_naming_the_student(trio, glr_route, api_cl
     response = api_client.post(url, {"choices": [{"students": [anna.pk], "action": "vliegen"}]},
                                content_type="application/json", **headers)
     assert response.status_code == 422 and "action" in str(response.json())
+
+
+# --- the day of a diploma or uitstroom ----------------------------------------------------------------
+
+def test_the_diploma_defaults_to_the_end_of_the_school_year_and_uitstroom_to_today(trio, glr_route, users,
+                                                                                   monkeypatch):
+    anna, bram, chris = trio
+    to_last_year(users["calvijn"], glr_route)              # school year 2021-2022, route year 3
+    monkeypatch.setattr(services, "today", lambda: date(2022, 6, 20))
+    pass_mbo(chris)
+    rows = {r.student.pk: r for r in promote(users["calvijn"], glr_route, [
+        {"students": [bram.pk], "action": "uitstroom", "destination": "werk"},
+        {"students": [chris.pk], "action": "diploma"}], apply=True).rows}
+    assert rows[bram.pk].on == date(2022, 6, 20) and rows[chris.pk].on == date(2022, 7, 31)
+    assert Student.objects.get(pk=bram.pk).left_on == date(2022, 6, 20)
+    assert Student.objects.get(pk=chris.pk).mbo_diploma_on == date(2022, 7, 31)
+
+
+def test_a_day_after_the_school_year_or_before_the_cohort_is_refused_naming_the_student(trio, glr_route, users):
+    anna, bram, _chris = trio
+    to_last_year(users["calvijn"], glr_route)
+    with pytest.raises(services.RuleViolation) as refused:
+        promote(users["calvijn"], glr_route, [
+            {"students": [anna.pk], "action": "diploma", "date": "2022-08-01"},
+            {"students": [bram.pk], "action": "uitstroom", "destination": "werk", "date": "2019-07-31"}], apply=True)
+    assert [(f.field, f.message) for f in refused.value.findings] == [
+        ("choices[0].date", "Anna Bakker: de datum 1 augustus 2022 ligt na het eind van schooljaar 2021-2022 "
+                            "(31 juli 2022)."),
+        ("choices[1].date", "Bram Jansen: de datum 31 juli 2019 ligt voor de start van cohort 2019-2020 "
+                            "(1 augustus 2019).")]
+    assert not Student.objects.exclude(status="actief").exists()
+
+
+def test_the_page_asks_the_day_keeps_it_on_an_error_and_records_it(trio, glr_route, users, client):
+    anna, bram, chris = trio
+    to_last_year(users["calvijn"], glr_route)
+    pass_mbo(chris)
+    client.login(username="calvijn", password="pw-calvijn")
+    url = reverse("students:promote", args=[glr_route.pk, 2019])
+    page = client.get(url).content.decode()
+    assert f'name="date_{chris.pk}" value="2022-07-31"' in page          # the end of the school year
+    form = {f"action_{anna.pk}": "uitloopjaar", f"action_{bram.pk}": "uitstroom",
+            f"destination_{bram.pk}": "werk", f"action_{chris.pk}": "diploma"}
+    response = client.post(url, {**form, f"date_{chris.pk}": "2022-09-01", f"date_{bram.pk}": "2022-05-02",
+                                 "step": "apply"})
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Chris Visser: de datum 1 september 2022 ligt na het eind van schooljaar 2021-2022" in page
+    assert f'name="date_{chris.pk}" value="2022-09-01"' in page and f'name="date_{bram.pk}" value="2022-05-02"' in page
+    response = client.post(url, {**form, f"date_{chris.pk}": "31-02-2022", "step": "preview"})
+    assert response.status_code == 422 and "Chris Visser: 31-02-2022 is geen datum" in response.content.decode()
+    assert f'name="date_{chris.pk}" value="31-02-2022"' in response.content.decode()
+    response = client.post(url, {**form, f"date_{chris.pk}": "01-07-2022", f"date_{bram.pk}": "2022-05-02",
+                                 "step": "preview"})
+    assert "mbo-diploma op 01-07-2022" in response.content.decode()
+    assert "verlaat de route op 02-05-2022" in response.content.decode()
+    client.post(url, {**form, f"date_{chris.pk}": "01-07-2022", f"date_{bram.pk}": "2022-05-02", "step": "apply"})
+    assert Student.objects.get(pk=chris.pk).mbo_diploma_on == date(2022, 7, 1)
+    assert Student.objects.get(pk=bram.pk).left_on == date(2022, 5, 2)
+
+
+def test_the_api_takes_the_day_and_refuses_one_outside_the_school_year(trio, glr_route, api_client, users):
+    anna, bram, _chris = trio
+    to_last_year(users["calvijn"], glr_route)
+    headers = api_client.token_for("calvijn")
+    url = f"/api/v1/routes/{glr_route.pk}/cohorts/2019/promote"
+    choice = {"students": [bram.pk], "action": "uitstroom", "destination": "werk"}
+    response = api_client.post(url, {"choices": [{**choice, "date": "2023-01-01"}]},
+                               content_type="application/json", **headers)
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert error["field"] == "choices[0].date" and error["message"].startswith("Bram Jansen: de datum 1 januari 2023")
+    response = api_client.post(url, {"choices": [{**choice, "date": "2022-03-01"}]},
+                               content_type="application/json", **headers)
+    rows = {r["student"]: r for r in response.json()}
+    assert rows[bram.pk]["date"] == "2022-03-01"
