@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('routes', '0007_qualitative_goals'),
+        ("routes", "0008_people"),
     ]
 
     operations = [
