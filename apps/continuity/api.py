@@ -73,7 +73,9 @@ def _health(routes) -> list[dict]:
         out.append(dict(route=row.route.pk, route_name=row.route.name, phase=row.route.phase, signals=row.total,
                         signals_per_kind={k: row.signals.get(k, 0) for k in core.CODES},
                         last_meeting=row.last_meeting, open_decisions=row.open_decisions,
-                        overdue_decisions=row.overdue_decisions))
+                        overdue_decisions=row.overdue_decisions, reflection=row.extra.get("reflection"),
+                        reflection_difference=row.extra.get("reflection_difference"),
+                        survey_agree=row.extra.get("survey_agree")))
     return out
 
 

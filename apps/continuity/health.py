@@ -14,8 +14,11 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.reflection.comparison import latest_summary
 from apps.registry.models import Bestuur
 from apps.routes.models import Route
+from apps.survey.models import Status as SurveyStatus
+from apps.survey.results import latest_closed
 from domain import continuity as core
 
 from . import detect, messages
@@ -58,9 +61,40 @@ COLUMNS: list[Column] = [
     Column("last_meeting", _("Laatste overleg beide kanten"), lambda row: row.last_meeting),
     Column("open_decisions", _("Open besluiten"), lambda row: row.open_decisions, numeric=True),
     Column("overdue_decisions", _("Besluiten over de termijn"), lambda row: row.overdue_decisions, numeric=True),
+    Column("reflection", _("Reflectie"), lambda row: row.extra.get("reflection"),
+           _("gemiddelde score (1-5) van de laatste reflectieronde, elke partner even zwaar"), numeric=True),
+    Column("reflection_difference", _("Verschil partners"), lambda row: row.extra.get("reflection_difference"),
+           _("grootste verschil tussen de partners op één stelling in de laatste reflectieronde"), numeric=True),
+    Column("survey_agree", _("Enquête % eens"), lambda row: row.extra.get("survey_agree"),
+           _("gemiddeld percentage (helemaal) eens over de stellingen van de laatste gesloten leerlingenenquête; "
+             "leeg bij minder dan 5 antwoorden"), numeric=True),
 ]
+
+
+def _reflection(routes, today: date) -> dict[int, dict[str, Any]]:
+    """The latest reflection round whose results show: its average and the partners' largest difference."""
+    out = {}
+    for route in routes.filter(reflection_rounds__isnull=False).distinct():
+        summary = latest_summary(route)
+        if summary is not None:
+            out[route.pk] = {"reflection": summary.mean, "reflection_difference": summary.largest_difference}
+    return out
+
+
+def _survey(routes, today: date) -> dict[int, dict[str, Any]]:
+    """The latest closed survey: the average share "(helemaal) eens" over its statements whose share shows
+    (none with fewer than five answers, as on the survey's own page)."""
+    out = {}
+    for route in routes.filter(surveys__status=SurveyStatus.GESLOTEN).distinct():
+        res = latest_closed(route)
+        shares = [r.agree for _s, r in res.statements if r.agree is not None] if res else []
+        if shares:
+            out[route.pk] = {"survey_agree": (sum(shares) / len(shares)).quantize(shares[0])}
+    return out
+
+
 # Functions (routes, today) -> {route id: {column key: value}} that fill Row.extra for added columns.
-EXTRAS: list[Callable[[Any, date], dict[int, dict[str, Any]]]] = []
+EXTRAS: list[Callable[[Any, date], dict[int, dict[str, Any]]]] = [_reflection, _survey]
 
 
 class SortError(ValueError):

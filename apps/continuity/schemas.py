@@ -3,8 +3,9 @@ subscription. The outputs are the API's answers."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class DigestIn(BaseModel):
@@ -43,3 +44,8 @@ class HealthRowOut(BaseModel):
     last_meeting: date | None = None
     open_decisions: int
     overdue_decisions: int
+    reflection: Decimal | None = Field(None, description="Gemiddelde score (1-5) van de laatste reflectieronde.")
+    reflection_difference: Decimal | None = Field(
+        None, description="Grootste verschil tussen de partners op één stelling in die ronde.")
+    survey_agree: Decimal | None = Field(
+        None, description="Gemiddeld percentage (helemaal) eens in de laatste gesloten leerlingenenquête.")

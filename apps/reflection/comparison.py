@@ -194,3 +194,24 @@ def trend(route, rounds=None) -> Trend:
         charts.append(Chart(f"reflection-trend-{group}", Kind.TREND, core.GROUP_LABELS[group], labels, series,
                             axis_label=_("gemiddelde score"), label_header=_("Ronde"), max_value=core.HIGHEST))
     return Trend(rounds, charts if rounds else [], rows)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A route's latest reflection round whose results show, in two numbers for an overview of routes:
+    the average of all items over the partners (each partner weighs the same) and the largest difference
+    between the partners' averages on one item. No notes, no names."""
+    round: m.ReflectionRound
+    mean: Decimal | None
+    largest_difference: Decimal | None
+
+
+def latest_summary(route) -> Summary | None:
+    for rnd in route.reflection_rounds.order_by("-closes_on", "-pk"):
+        if not _comparable(rnd):
+            continue
+        by_partner = core.partner_means((r.institution_id, r.scores()) for r in _submitted(rnd))
+        overall = core.mean(core.overall_means(by_partner).values())
+        spreads = core.differences(by_partner)
+        return Summary(rnd, core.rounded(overall), core.rounded(spreads[0].spread) if spreads else None)
+    return None

@@ -44,7 +44,7 @@ class _Root:
     def __init__(self, config):
         path = str(config.rootpath / "conftest.py")
         module = next(p for p in config.pluginmanager.get_plugins() if getattr(p, "__file__", None) == path)
-        for name in ("registry", "make_user", "users", "api_client", "route", "glr_route"):
+        for name in ("registry", "make_user", "users", "api_client", "route", "signed_route", "glr_route"):
             setattr(self, name, getattr(module, name).__wrapped__)
 
 
@@ -180,7 +180,7 @@ def _build(root, api):
     registry = root.registry(None)
     make_user = root.make_user(None)
     users = _users(root, registry, make_user)
-    route = root.glr_route(root.route(registry, users, api), registry)
+    route = root.glr_route(root.signed_route(root.route(registry, users, api), registry))
     objects = {"route": route, "kwalificatie": registry["k"]["helpende"], "institution": registry["calvijn"],
                "bestuur": registry["boards"]["zaam"]}
     objects.update(_student_with_parts(route, registry, users))

@@ -202,6 +202,7 @@ def test_health_sorts_by_every_column_empty_cells_last(client, signalled, other_
 
     login(client, users["regio"])
     Route.objects.filter(pk=other_route.pk).update(region=registry["ams"], last_partner_meeting=None)
+    Route.objects.filter(pk=signalled.pk).update(last_partner_meeting=TODAY - timedelta(days=30))
     url = f"/regio/{registry['ams'].pk}/gezondheid/"
     for column in health.COLUMNS:
         for sort in (column.key, f"-{column.key}"):
@@ -213,21 +214,46 @@ def test_health_sorts_by_every_column_empty_cells_last(client, signalled, other_
     assert by_signals[0].total >= by_signals[1].total
 
 
-def test_a_column_is_added_by_one_definition(client, signalled, registry, users, monkeypatch):
-    """How the merger adds the reflection and survey columns: one Column and, for its data, one EXTRAS
-    function; the page, its sorting and the export take it up."""
-    from apps.continuity import health
+def test_the_overview_shows_the_latest_reflection_and_survey(client, api_client, route, registry, users):
+    """The reflection column is the average over the partners (each weighs the same) of the latest round whose
+    results show, with the partners' largest difference on one item; the survey column the average share
+    (helemaal) eens of the latest closed survey. Page, sorting, export and API carry them."""
+    from datetime import date
 
-    def reflection(routes, today):
-        return {pk: {"reflection": 7.5} for pk in routes.values_list("pk", flat=True)}
+    from apps.reflection import services as reflection
+    from apps.reflection.schemas import ResponseIn, RoundIn
+    from apps.survey import services as survey
+    from apps.survey.schemas import CodesIn, SubmissionIn, SurveyIn
+    from domain.reflection import ITEM_IDS
 
-    column = health.Column("reflection", "Reflectie (gemiddeld)", lambda row: row.extra.get("reflection"),
-                           numeric=True)
-    monkeypatch.setattr(health, "COLUMNS", [*health.COLUMNS, column])
-    monkeypatch.setattr(health, "EXTRAS", [reflection])
+    rnd = reflection.open_round(users["calvijn"], route, RoundIn(
+        title="Voorjaar", opens_on=date(2026, 3, 1), closes_on=date(2026, 4, 1), participants=["calvijn", "rocva"]),
+        on=date(2026, 3, 1))
+    for username, score in (("calvijn", 4), ("rocva", 2)):
+        answers = {item: {"score": score} for item in ITEM_IDS}
+        answers["V1"] = {"score": 5 if username == "calvijn" else 1}      # the partners differ most here: 4
+        reflection.save_response(users[username], rnd, ResponseIn(answers=answers, phase_fit="ja", submit=True),
+                                 on=date(2026, 3, 2))
+    enquete = survey.create_survey(users["calvijn"], route, SurveyIn(school_year=2025, cohorts=[2025]))
+    codes = survey.generate_codes(users["calvijn"], enquete, CodesIn(cohort=2025, count=12))
+    survey.open_survey(users["calvijn"], enquete)
+    statements = list(enquete.statements.all())
+    for n, code in enumerate(codes):          # 12 answers per statement: 6 agree (4 or 5), 6 do not
+        survey.submit(SubmissionIn(code=code.code, answers=[{"statement": st.pk, "value": 4 if n < 6 else 2}
+                                                            for st in statements]))
+    survey.close_survey(users["calvijn"], enquete)
+
     login(client, users["regio"])
     url = f"/regio/{registry['ams'].pk}/gezondheid/"
-    assert "Reflectie (gemiddeld)" in client.get(url + "?sort=-reflection").content.decode()
+    page = client.get(url + "?sort=-reflection").content.decode()
+    assert "Reflectie" in page and "Enquête % eens" in page
     sheet = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
-    last = sheet.max_column
-    assert sheet.cell(1, last).value == "Reflectie (gemiddeld)" and sheet.cell(2, last).value == 7.5
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == route.name)
+    assert row[header.index(next(h for h in header if h.startswith("Reflectie ")))] == 3.0   # (4 + 2) / 2 on 18 items, V1 (5 + 1) / 2
+    assert row[header.index(next(h for h in header if h.startswith("Verschil partners")))] == 4.0
+    assert row[header.index(next(h for h in header if h.startswith("Enquête % eens")))] == 50.0
+    api = api_client.get(f"/api/v1/regions/{registry['ams'].pk}/health", **api_client.token_for("regio")).json()
+    mine = next(r for r in api if r["route"] == route.pk)
+    assert (mine["reflection"], mine["reflection_difference"], mine["survey_agree"]) == ("3.0", "4.0", "50.0")
+

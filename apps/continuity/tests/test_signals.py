@@ -70,11 +70,11 @@ def test_leaving_with_successor_not_raised(route, registry, make_contact):
 # --- S-03 no meeting with both sides for longer than the configured period --------------------------------
 
 def test_no_meeting_raised_after_six_months_not_before(route):
-    assert raised(route, "no_meeting") == []              # last partner meeting 2026-10-01
-    route.last_partner_meeting = date(2026, 5, 1)
-    route.save()
+    Meeting.objects.create(route=route, kind="stuurgroep", held_on=date(2026, 5, 1), both_sides=True)
     found = raised(route, "no_meeting")
     assert found and found[0].params == {"last": "2026-05-01", "months": 6}
+    Meeting.objects.create(route=route, kind="stuurgroep", held_on=date(2026, 10, 1), both_sides=True)
+    assert raised(route, "no_meeting") == []
 
 
 def test_no_meeting_counts_only_held_meetings_of_both_sides(route):
