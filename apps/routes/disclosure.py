@@ -115,17 +115,29 @@ class ShownFinding:
     message: str
 
 
+CONTACT_NAME = re.compile(r"(contactpersoon) \(.*\)(;)")   # "(name, role)" in R-16's contact message
+
+
+def without_contact_names(message: str) -> str:
+    """R-16's message about a single contact person without who it is."""
+    return CONTACT_NAME.sub(r"\1\2", message, count=1)
+
+
 def findings_for(user, route, findings, school_year: int | None = None) -> list:
     """``findings`` (stored or just evaluated) with the counts in their messages as this reader may
-    see them; unchanged for the route's partners."""
+    see them, and without contact names for a reader who may not see the route's people
+    (``Route.objects.with_people_for``); unchanged for the route's partners."""
     if is_partner(user, route):
         return list(findings)
+    names = route.people_visible_to(user)
     shown_intake = None
     result = []
     for finding in findings:
         if isinstance(finding, dict):  # as the API shows a finding
             finding = ShownFinding(**finding)
         message = finding.message
+        if finding.field == "contacts" and not names:
+            message = without_contact_names(message)
         if finding.field == "students":
             message = STUDENTS.sub(_students, message)
         elif finding.rule == "R-15":

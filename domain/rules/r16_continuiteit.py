@@ -67,7 +67,7 @@ class R16Continuiteit(ActiveRouteRule):
             return [self.fail("contacts", (
                 f"{who} heeft geen actieve contactpersoon voor de route; leg minstens twee "
                 "contactpersonen vast."), item)]
-        if len(contacts) == 1:
+        if len({c.name if c.person is None else c.person for c in contacts}) == 1:
             return [self.fail("contacts", (
                 f"{who} is afhankelijk van één contactpersoon ({contacts[0].name}, "
                 f"{contacts[0].role}); leg een tweede contactpersoon vast zodat de overdracht "

@@ -158,6 +158,8 @@ def _bodies(registry, objects):
         "settlement_whole": {"model": "M1", "parameters": M1, "reasons": reasons},
         "approval": {"confirm": "1"},
         "goal": {"text": "Ouders zijn betrokken"},
+        "role": {"institution": "17XG", "role": "mentor", "name": "Mila Mentor"},
+        "departure": {"end": "2026-07-31", "handover_note": "Map staat op de gedeelde schijf."},
         "judgement": {"school_year": 2021, "judgement": "deels"},
         "population": lambda: {"school_year": 2019, "file": SimpleUploadedFile(
             "duo.csv", b"BRIN NUMMER;VESTIGINGSNUMMER\n", content_type="text/csv")},
@@ -182,6 +184,8 @@ def _build(root, api):
     objects["exam_template"] = create_own_template(registry["k"]["helpende"])
     objects["region"] = route.region
     objects["goal"] = _goal(route, users)
+    objects["role"] = _role(route, users)
+    objects["person"] = objects["role"].person
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -202,6 +206,15 @@ def _goal(route, users):
     goal = route_services.add_goal(users["calvijn"], route, GoalIn(text="Elke leerling heeft een mentor"))
     route_services.judge_goal(users["calvijn"], goal, JudgementIn(school_year=2021, judgement="ja"))
     return goal
+
+
+def _role(route, users):
+    """A role at the route's vo-school (Calvijn): its coordinator and the beheerder change it."""
+    from apps.routes import services as route_services
+    from apps.routes.schemas import RoleIn
+
+    return route_services.add_role(users["calvijn"], route, RoleIn(institution="17XG", role="decaan",
+                                                                   name="Dirk Decaan", email="decaan@calvijn.nl"))
 
 
 def _session(username):

@@ -40,7 +40,7 @@ PARAMS = {
     "route_id": "route", "student_id": "student", "event_id": "event", "part_id": "exam_part",
     "agreement_id": "agreement", "proposal_id": "proposal", "settlement_id": "settlement",
     "template_id": "exam_template", "token_id": "token", "code": "@25498", "cohort": "@2019", "rule_id": "@R-01",
-    "region_id": "region", "goal_id": "goal", "school_year": "@2021",
+    "region_id": "region", "goal_id": "goal", "school_year": "@2021", "role_id": "role", "person_id": "person",
 }
 
 # --- what exists --------------------------------------------------------------------------------------
