@@ -232,10 +232,11 @@ class People:
             if key not in self.added:
                 self.added[key] = m.Person.objects.create(institution=institution, name=name, email=email,
                                                           phone=phone)
-            return self.added[key]
+                return self.added[key]
+            person = self.added[key]      # named again: the details of the later row are kept
         person = m.Person.objects.get(pk=person.pk)
         given = {field: value for field, value in (("name", name), ("email", email), ("phone", phone))
-                 if value and getattr(person, field) != value}
+                 if value and getattr(person, field).casefold() != value.casefold()}   # found by it: kept as stored
         for field, value in given.items():
             setattr(person, field, value)
         if given:
