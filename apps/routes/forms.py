@@ -100,7 +100,7 @@ class ContactForm(forms.ModelForm):
         person = self.instance.person if self.instance.pk else None
         if person is not None:
             for name in ("name", "email", "phone"):
-                self.fields[name].initial = getattr(person, name)
+                self.initial.setdefault(name, getattr(person, name))
 
 
 class ComponentForm(forms.ModelForm):
