@@ -16,6 +16,8 @@ from django.core.validators import validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 from pydantic_core import PydanticUndefined
 
+from apps.core.ids import Id
+
 from . import models as m
 
 SMALL = 32767            # PositiveSmallIntegerField
@@ -99,7 +101,7 @@ class ContactIn(In):
     name, e-mail and phone given are kept on the person."""
     institution: string(4, required=True)            # BRIN
     role: choice(m.Contact.Role)
-    person: int | None = None                        # id of a person (GET /api/v1/people/{id})
+    person: Id | None = None                        # id of a person (GET /api/v1/people/{id})
     name: string(120) = ""                           # required without ``person``
     email: Email = ""
     phone: string(30) = ""
@@ -213,7 +215,7 @@ class RoleIn(In):
     added when new."""
     institution: string(4, required=True)            # BRIN of a partner of the route
     role: choice(m.Contact.Role)
-    person: int | None = None
+    person: Id | None = None
     name: string(120) = ""                           # required without ``person``
     email: Email = ""
     phone: string(30) = ""
@@ -224,7 +226,7 @@ class RoleIn(In):
 
 class SuccessorIn(In):
     """Who takes over: an existing person of the same institution (``person``) or a new one."""
-    person: int | None = None
+    person: Id | None = None
     name: string(120) = ""
     email: Email = ""
     phone: string(30) = ""
