@@ -100,6 +100,7 @@ class Contact:
     name: str
     active: bool = True
     institution: str = ""   # display name of the partner institution (R-16 counts per partner)
+    person: int | None = None   # who holds the role (one person with two roles is one contact person)
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,7 @@ from apps.results.api import router as results_router  # noqa: E402
 from apps.routes.api import agreements_router, rules_router  # noqa: E402
 from apps.routes.api import router as routes_router  # noqa: E402
 from apps.routes.goals_api import router as goals_router  # noqa: E402
+from apps.routes.people_api import router as people_router  # noqa: E402
 from apps.routes.proposals_api import router as partner_proposals_router  # noqa: E402
 from apps.students.api import router as students_router  # noqa: E402
 from apps.survey.api import public as survey_public_router  # noqa: E402
@@ -115,6 +116,7 @@ api.add_router("/routes", routes_router)
 api.add_router("/routes", goals_router)
 api.add_router("/agreements", agreements_router)
 api.add_router("/", partner_proposals_router)
+api.add_router("/", people_router)
 api.add_router("/", registry_router)
 api.add_router("/", students_router)
 api.add_router("/settlements", finance_router)

@@ -50,16 +50,18 @@ def _active_on(today: date, prefix: str = "") -> Q:
 
 def single_contact(routes, today: date) -> list[Found]:
     """S-01 (R-16): per partner institution of a route (counted per institution, not per side), fewer than
-    two active contacts. Two queries: the partners, and the active contacts."""
+    two people with an active role (one person holding two roles counts once). Two queries: the partners,
+    and the active roles."""
     partners = (RoutePartner.objects.filter(route__in=routes).order_by()
                 .values_list("route", "institution", "institution__name").distinct())
-    holders: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
-    for route_id, institution, name, role in (Contact.objects.filter(_active_on(today), route__in=routes)
-                                              .values_list("route", "institution", "person__name", "role")):
-        holders[(route_id, institution)].append((name or "", role))
+    holders: dict[tuple[int, int], dict[int, tuple[str, str]]] = defaultdict(dict)   # one person, several roles: one
+    for route_id, institution, person, name, role in (
+            Contact.objects.filter(_active_on(today), route__in=routes).order_by("person", "role")
+            .values_list("route", "institution", "person", "person__name", "role")):
+        holders[(route_id, institution)].setdefault(person, (name or "", role))
     found = []
     for route_id, institution, institution_name in partners:
-        people = holders.get((route_id, institution), [])
+        people = list(holders.get((route_id, institution), {}).values())
         if core.too_few_contacts(len(people)):
             params = {"institution": institution_name, "count": len(people)}
             if people:

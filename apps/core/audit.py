@@ -9,14 +9,17 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
-def history(obj, parent_key: str | None = None):
+def history(obj, parent_key: str | None = None, hidden=()):
     """The log entries of ``obj`` and of its parts (``parent_key``: "route_id", "agreement_id",
-    "institution_id": the key its parts carry)."""
+    "institution_id": the key its parts carry), without the parts of the models in ``hidden`` (those
+    the reader may not see, e.g. a route's people outside its partners)."""
     ct = ContentType.objects.get_for_model(obj)
     entries = Q(content_type=ct, object_pk=str(obj.pk))
     if parent_key:
         entries |= Q(**{f"additional_data__{parent_key}": obj.pk})
-    entries = LogEntry.objects.filter(entries).select_related("actor", "content_type").order_by("-timestamp")
+    entries = LogEntry.objects.filter(entries).exclude(
+        content_type__in=[ContentType.objects.get_for_model(model) for model in hidden])
+    entries = entries.select_related("actor", "content_type").order_by("-timestamp")
     return history_rows(entries[:500])
 
 

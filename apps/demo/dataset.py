@@ -128,9 +128,22 @@ class PhaseChange(Record):
 
 
 class Contact(Record):
+    """A role a person holds in the route. The person is found by institution and name (the same name at
+    the same institution in two routes is one person with two roles). ``ends_in_days``: the role ends
+    that many days after the day the demo is built (a leaving person); ``successor``: the ``key`` of
+    the contact who took the role over (a completed handover, with ``handover_note``)."""
     institution: str
     role: str
     name: str
+    key: str = ""
+    email: str = ""
+    phone: str = ""
+    uitstroomrichting: str = ""      # kwalificatie key of one of the route's uitstroomrichtingen
+    start: str = ""
+    end: str = ""
+    ends_in_days: int | None = None
+    handover_note: str = ""
+    successor: str = ""
 
 
 class Responsibility(Record):
@@ -382,8 +395,11 @@ def _check_references(data: Dataset) -> None:
         need("regions", route.region, "routes", "region", route.key)
         for p in route.partners:
             need("institutions", p.institution, "routes", "partners.institution", route.key)
+        contact_keys = {c.key for c in route.contacts if c.key}
         for c in route.contacts:
             need("institutions", c.institution, "routes", "contacts.institution", route.key)
+            if c.successor and c.successor not in contact_keys:
+                raise DemoDataError(f"routes '{route.key}': contacts.successor: unknown contact '{c.successor}'")
         for u in route.uitstroomrichtingen:
             need("kwalificaties", u.kwalificatie, "routes", "uitstroomrichtingen.kwalificatie", route.key)
         if route.students:

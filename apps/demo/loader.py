@@ -154,9 +154,7 @@ class DemoLoader:
                                              operator=t.operator, value=t.value)
             for ph in spec.phase_history:
                 m.PhaseChange.objects.create(route=route, phase=ph.phase, since=_d(ph.since), note=ph.note)
-            for c in spec.contacts:
-                m.Contact.objects.create(route=route, institution=self.institutions[c.institution], role=c.role,
-                                         name=c.name)
+            self._contacts(route, spec)
             for r in spec.responsibilities:
                 m.Responsibility.objects.create(route=route, task=r.task, party=r.party, note=r.note)
             for c in spec.components:
@@ -166,6 +164,26 @@ class DemoLoader:
         route, findings = compliance.change_route(apply, enforce=False)
         _checked(findings, spec, "route.save", "route")
         return route
+
+    def _contacts(self, route, spec):
+        """The route's people and roles: one person per institution and name, a leaving person's end
+        counted from the day the demo is built, a completed handover pointing at its successor."""
+        made = {}
+        for c in spec.contacts:
+            institution = self.institutions[c.institution]
+            person, _new = m.Person.objects.get_or_create(institution=institution, name=c.name,
+                                                          defaults={"email": c.email, "phone": c.phone})
+            end = self.today + timedelta(days=c.ends_in_days) if c.ends_in_days is not None else _d(c.end)
+            richting = (route.uitstroomrichtingen.get(kwalificatie=self.kwalificaties[c.uitstroomrichting])
+                        if c.uitstroomrichting else None)
+            contact = m.Contact.objects.create(route=route, institution=institution, role=c.role, person=person,
+                                               uitstroomrichting=richting, start=_d(c.start), end=end,
+                                               handover_note=c.handover_note)
+            made[c.key or contact.pk] = (contact, c.successor)
+        for contact, successor in made.values():
+            if successor:
+                contact.successor = made[successor][0]
+                contact.save(update_fields=["successor"])
 
     def _agreement(self, spec):
         def apply():

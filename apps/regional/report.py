@@ -18,7 +18,6 @@ out. "Bestaand" is every phase but "in ontwikkeling", as in the inventory's Tabe
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -424,9 +423,6 @@ def _table(key: str, sheet: str, title: str, columns: list[tuple[str, str]], row
             "rows": rows, "empty": str(empty)}
 
 
-CONTACT_NAME = re.compile(r"(contactpersoon) \(.*\)(;)")   # "(name, role)" in R-16's contact message
-
-
 def _risks(ctx: _Context) -> list[dict]:
     """The known continuity risks: the warnings of R-16 (one contact person per partner, no financial
     agreement, no recent partner meeting) and R-15 (intake below the minimum group size) of the
@@ -442,9 +438,7 @@ def _risks(ctx: _Context) -> list[dict]:
     rows = []
     for route in ctx.routes:
         for finding in disclosure.findings_for(_OUTSIDER, route, found.get(route.pk, [])):
-            message = finding.message
-            if finding.field == "contacts":
-                message = CONTACT_NAME.sub(r"\1\2", message, count=1)
+            message = finding.message        # without contact names: the reader is outside the partners
             rows.append({
                 "route_id": route.pk, "route": route.name, "rule": finding.rule, "status": finding.status,
                 "kind": str(kinds.get(finding.field, _("groepsgrootte") if finding.rule == "R-15" else finding.field)),

@@ -161,6 +161,8 @@ def create_route(request, payload: RouteIn):
 def get_route(request, route_id: int):
     route = get_object_or_404(Route.objects.visible_to(request.user), pk=route_id)
     data = route_out(route)
+    if not route.people_visible_to(request.user):     # people and contact details: the route's partners only
+        data["contacts"] = []
     shown = disclosure.findings_for(request.user, route, [f for f in route.findings.all() if f.status != "passed"])
     return data | {"findings": [dict(rule=f.rule, status=f.status, field=f.field, message=f.message)   # small counts
                                 for f in shown],
@@ -217,7 +219,7 @@ def route_history(request, route_id: int):
                  actor=item["entry"].actor.username if item["entry"].actor else None,
                  action=str(item["action"]), object=f"{item['entry'].content_type.model}: {item['entry'].object_repr}",
                  changes={label: [before, after] for label, before, after in item["rows"]})
-            for item in history(route, "route_id")]
+            for item in history(route, "route_id", () if route.people_visible_to(request.user) else (m.Contact,))]
 
 
 class SignatureOut(Schema):

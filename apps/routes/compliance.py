@@ -136,9 +136,9 @@ def route_facts(route: Route, today: date | None = None) -> facts.Route:
         integrated_exam=route.integrated_exam,
         pta_oer=route.pta_oer,
         components=tuple(facts.ProgrammeComponent(c.name, c.covered_by) for c in route.components.all()),
-        contacts=tuple(facts.Contact(role=c.role, name=c.name, active=c.active_on(today),
-                                     institution=c.institution.name)
-                       for c in route.contacts.select_related("institution")),
+        contacts=tuple(facts.Contact(role=c.role, name=c.person.name, active=c.active_on(today),
+                                     institution=c.institution.name, person=c.person_id)
+                       for c in route.contacts.select_related("institution", "person")),
         settlement_model=route.settlement_model,
         last_partner_meeting=route.last_partner_meeting,
         without_structural_meetings=route.without_structural_meetings,

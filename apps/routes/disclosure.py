@@ -8,6 +8,7 @@ rewritten here for an outside reader, through the messages' parameters: the stud
 route page shows."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from apps.core.lib.suppression import SMALL, TOTAL, suppress
 from apps.core.lib.texts import message_of
 from domain.messages import Message, RuleTitle
+from domain.rules import r16_continuiteit as r16
 from domain.rules.base import students_summary
 from domain.teldatum import school_year_of
 
@@ -113,19 +115,41 @@ class ShownFinding:
     text: Message | None = None  # the same as a template with parameters (``apps.core.lib.texts.shown``)
 
 
+CONTACT_NAME = re.compile(r"(contactpersoon) \(.*\)(;)")   # "(name, role)" in R-16's contact message
+
+
+def without_contact_names(message: str) -> str:
+    """R-16's message about a single contact person without who it is."""
+    return CONTACT_NAME.sub(r"\1\2", message, count=1)
+
+
+def _without_contact_name(text: Message | None, message: str) -> tuple[Message | None, str]:
+    """R-16's single-contact finding without the person's name: its template without the name, or (a finding
+    kept before findings had their parameters) the Dutch text with the name cut out."""
+    if text is not None and text.template == r16.SINGLE_CONTACT:
+        values = text.values
+        text = Message.of(r16.SINGLE_CONTACT_UNNAMED, who=values["who"], role=values["role"])
+        return text, str(text)
+    return text, without_contact_names(message)
+
+
 def findings_for(user, route, findings, school_year: int | None = None) -> list:
     """``findings`` (stored, just evaluated, or dicts as the API writes them) with the counts in their
-    messages as this reader may see them; unchanged for the route's partners. The counts are the
-    parameters of the message (``domain.messages.Message``): the student rules' summary (``n``) and
+    messages as this reader may see them, and without contact names for a reader who may not see the
+    route's people (``Route.objects.with_people_for``); unchanged for the route's partners. The counts are
+    the parameters of the message (``domain.messages.Message``): the student rules' summary (``n``) and
     R-15's intake (``intake``, ``open_choice``, the group named by the finding's item)."""
     if is_partner(user, route):
         return list(findings)
+    names = route.people_visible_to(user)
     shown_intake = None
     result = []
     for finding in findings:
         if isinstance(finding, dict):  # as the API shows a finding
             finding = ShownFinding(**finding)
         text, message = message_of(finding), finding.message
+        if finding.field == "contacts" and not names:
+            text, message = _without_contact_name(text, message)
         if finding.status != "passed" and (finding.field == "students" or finding.rule == "R-15"):
             if finding.rule == "R-15" and shown_intake is None:
                 year = school_year if school_year is not None else school_year_of(timezone.localdate())

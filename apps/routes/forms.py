@@ -84,10 +84,23 @@ class TargetForm(forms.ModelForm):
 
 
 class ContactForm(forms.ModelForm):
+    """A role in the route's form: the person's name, e-mail and phone are the Person's (the use case
+    finds the person by institution and e-mail, or name, or adds them)."""
+    name = forms.CharField(label=_("naam"), max_length=120)
+    email = forms.EmailField(label=_("e-mail"), required=False)
+    phone = forms.CharField(label=_("telefoon"), max_length=30, required=False)
+
     class Meta:
         model = m.Contact
-        fields = ["institution", "role", "name", "email", "start", "end"]
+        fields = ["institution", "role", "name", "email", "phone", "start", "end"]
         widgets = {"start": DATE, "end": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.instance.person if self.instance.pk else None
+        if person is not None:
+            for name in ("name", "email", "phone"):
+                self.initial.setdefault(name, getattr(person, name))
 
 
 class ComponentForm(forms.ModelForm):

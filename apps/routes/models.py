@@ -140,6 +140,16 @@ class RouteQuerySet(models.QuerySet):
             return self.none()
         return self.filter(_partnered_with(user))
 
+    def with_people_for(self, user):
+        """Routes whose people and roles (names, e-mail, phone, handover notes) the user may see: the
+        beheerder every route, anyone else the routes they may read in which one of their own
+        institutions is a partner (a regional user reads a route's rules and counts, not who works on it)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        return self.visible_to(user).filter(_partnered_with(user))
+
     def with_finance_for(self, user):
         """Routes whose settlements the user may see: those of the user's own institutions."""
         if not user.is_authenticated or not user.reads_finance:
@@ -297,6 +307,10 @@ class Route(models.Model):
 
     def editable_by(self, user) -> bool:
         return Route.objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def people_visible_to(self, user) -> bool:
+        """Whether the user sees this route's people and their contact details."""
+        return Route.objects.with_people_for(user).filter(pk=self.pk).exists()
 
     @property
     def vo_partner(self):
@@ -480,15 +494,29 @@ class PhaseChange(RoutePart):
         verbose_name_plural = _("fasegeschiedenis")
 
 
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The people the user may see: those holding a role in a route whose contacts the user sees
+        (``Contact.objects.visible_to``), and the people of the user's own institutions."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        roles = Contact.objects.visible_to(user).values("person")
+        return self.filter(Q(pk__in=roles) | Q(institution__in=user.institutions.all()))
+
+
 class Person(models.Model):
     """Someone who works on routes for one institution. A person can hold roles (Contact) in several
-    routes; their contact details are kept once, here."""
+    routes; their contact details are kept once, here (the one source of a name, e-mail and phone)."""
     institution = models.ForeignKey(Institution, models.PROTECT, related_name="people", verbose_name=_("instelling"))
     name = models.CharField(_("naam"), max_length=120)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="people",
                              verbose_name=_("account"))
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -497,6 +525,32 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.institution.name})"
+
+    def get_absolute_url(self):
+        return reverse("routes:person", args=[self.pk])
+
+
+class ContactQuerySet(models.QuerySet):
+    """Who sees and changes a route's people and roles: the route's partners and the beheerder."""
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        return self.filter(route__in=Route.objects.with_people_for(user))
+
+    def editable_by(self, user):
+        """A route editor changes the roles of their own institutions in the routes they may change;
+        the beheerder every role."""
+        if not user.is_authenticated or not user.may_edit_routes:
+            return self.none()
+        if user.is_beheerder:
+            return self
+        return self.filter(route__in=Route.objects.editable_by(user), institution__in=user.institutions.all())
+
+    def current(self, day: date):
+        return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
 
 
 class Contact(RoutePart):
@@ -519,13 +573,10 @@ class Contact(RoutePart):
 
     route = models.ForeignKey(Route, models.CASCADE, related_name="contacts")
     institution = models.ForeignKey(Institution, models.PROTECT, verbose_name=_("instelling"))
-    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="roles",
-                               verbose_name=_("persoon"))
+    person = models.ForeignKey(Person, models.PROTECT, related_name="roles", verbose_name=_("persoon"))
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     uitstroomrichting = models.ForeignKey("Uitstroomrichting", models.SET_NULL, null=True, blank=True,
                                           related_name="contacts", verbose_name=_("uitstroomrichting"))
-    name = models.CharField(_("naam"), max_length=120)
-    email = models.EmailField(_("e-mail"), blank=True)
     start = models.DateField(_("vanaf"), null=True, blank=True)
     end = models.DateField(_("tot"), null=True, blank=True)
     handover_note = models.TextField(_("overdrachtsnotitie"), blank=True)
@@ -533,12 +584,14 @@ class Contact(RoutePart):
                                   verbose_name=_("opvolger"))
 
     class Meta:
-        ordering = ["role", "name"]
+        ordering = ["role", "person__name"]
         verbose_name = _("contactpersoon")
         verbose_name_plural = _("contactpersonen")
 
+    objects = ContactQuerySet.as_manager()
+
     def __str__(self):
-        return f"{self.name} ({self.get_role_display()})"
+        return f"{self.person.name} ({self.get_role_display()})"
 
     def active_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)

@@ -84,7 +84,8 @@ def _row(row, fields) -> dict:
 
 
 PARTNER_FIELDS = ("institution", "role", "location", "joined_on", "rio_registered_on")
-CONTACT_FIELDS = ("institution", "role", "name", "email", "start", "end")
+# A contact row with its person's details (name, e-mail, phone: the Person's).
+CONTACT_FIELDS = ("institution", "role", "email", "name", "phone", "person", "start", "end")
 
 
 def _names(ids) -> dict:

@@ -16,6 +16,8 @@ from django.core.validators import validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 from pydantic_core import PydanticUndefined
 
+from apps.core.ids import Id
+
 from . import models as m
 
 SMALL = 32767            # PositiveSmallIntegerField
@@ -94,10 +96,15 @@ class TargetIn(In):
 
 
 class ContactIn(In):
+    """A role in a route's payload. The person is ``person`` (the id of a person of that institution)
+    or found by institution and e-mail (by name when there is no e-mail), and added when new; the
+    name, e-mail and phone given are kept on the person."""
     institution: string(4, required=True)            # BRIN
     role: choice(m.Contact.Role)
-    name: string(120, required=True)
+    person: Id | None = None                        # id of a person (GET /api/v1/people/{id})
+    name: string(120) = ""                           # required without ``person``
     email: Email = ""
+    phone: string(30) = ""
     start: date | None = None
     end: date | None = None
 
@@ -199,6 +206,39 @@ class JudgementIn(In):
     note: string(1000) = ""
 
 
+# --- people and roles ---------------------------------------------------------------------------
+
+class RoleIn(In):
+    """A role a person holds in a route for one partner institution (POST /routes/{id}/roles). The
+    person: ``person`` (the id of a person of that institution) or found by e-mail, else by name, and
+    added when new."""
+    institution: string(4, required=True)            # BRIN of a partner of the route
+    role: choice(m.Contact.Role)
+    person: Id | None = None
+    name: string(120) = ""                           # required without ``person``
+    email: Email = ""
+    phone: string(30) = ""
+    uitstroomrichting: string(5) = ""                # crebo of one of the route's uitstroomrichtingen
+    start: date | None = None
+    end: date | None = None
+
+
+class SuccessorIn(In):
+    """Who takes over: an existing person of the same institution (``person``) or a new one."""
+    person: Id | None = None
+    name: string(120) = ""
+    email: Email = ""
+    phone: string(30) = ""
+
+
+class DepartureIn(In):
+    """A person leaves a role: the role ends on ``end``, with a handover note; a successor (optional)
+    holds the same role from the day after."""
+    end: date
+    handover_note: string(5000) = ""
+    successor: SuccessorIn | None = None
+
+
 # --- PUT and PATCH shapes -----------------------------------------------------------------------
 
 def _variant(schema: type[In], name: str, required: bool) -> type[In]:
@@ -218,6 +258,7 @@ RoutePut = _variant(RouteIn, "RoutePut", required=True)
 RoutePatch = _variant(RouteIn, "RoutePatch", required=False)
 AgreementPut = _variant(AgreementIn, "AgreementPut", required=True)
 AgreementPatch = _variant(AgreementIn, "AgreementPatch", required=False)
+RolePatch = _variant(RoleIn, "RolePatch", required=False)
 
 
 def merge(schema: type[In], current: In, patch: In) -> In:

@@ -3,6 +3,8 @@ action, taking the typed input of ``schemas``. Each resolves the codes of its in
 small validators, writes everything in one transaction (child rows are replaced by key, so an
 unchanged row keeps its id) under the compliance guard, and refuses a change with ``ChangeRefused``
 carrying every problem found as {"rule", "field", "message"}; nothing is written then."""
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +16,7 @@ from domain.calendar import school_year_label, school_year_of
 
 from . import compliance, proposals
 from . import models as m
-from .schemas import AgreementIn, GoalIn, JudgementIn, RouteIn
+from .schemas import AgreementIn, DepartureIn, GoalIn, JudgementIn, RoleIn, RouteIn
 
 
 class ChangeRefused(Exception):
@@ -118,7 +120,7 @@ ROUTE_ROWS = {
     "uitstroomrichtingen": ("kwalificatie",),
     "years": ("route_year",),
     "targets": ("kpi", "parameter"),
-    "contacts": ("institution", "role", "name"),
+    "contacts": ("institution", "role", "person"),
     "components": ("name",),
     "responsibilities": ("task",),
 }
@@ -140,8 +142,9 @@ def current_route(route: m.Route) -> RouteIn:
                     teaching_by=y.teaching_by, note=y.note) for y in route.years.all()],
         targets=[dict(kpi=t.kpi, parameter=t.parameter, operator=t.operator, value=t.value)
                  for t in route.targets.all()],
-        contacts=[dict(institution=c.institution.brin, role=c.role, name=c.name, email=c.email, start=c.start,
-                       end=c.end) for c in route.contacts.select_related("institution")],
+        contacts=[dict(institution=c.institution.brin, role=c.role, person=c.person_id, name=c.person.name,
+                       email=c.person.email, phone=c.person.phone, start=c.start, end=c.end)
+                  for c in route.contacts.select_related("institution", "person")],
         components=[dict(name=c.name, covered_by=c.covered_by) for c in route.components.all()],
         responsibilities=[dict(task=r.task, party=r.party, note=r.note) for r in route.responsibilities.all()],
     )
@@ -176,15 +179,77 @@ def resolve_route(data: RouteIn) -> tuple[dict, dict, dict[str, list[dict]]]:
             for i, u in enumerate(data.uitstroomrichtingen)],
         "years": [y.model_dump() for y in data.years],
         "targets": [t.model_dump() for t in data.targets],
-        "contacts": [dict(c.model_dump(), institution=codes.get(Institution, "brin", c.institution,
-                                                                f"contacts[{i}].institution"))
-                     for i, c in enumerate(data.contacts)],
+        "contacts": [_contact_row(codes, c, f"contacts[{i}]") for i, c in enumerate(data.contacts)],
         "components": [c.model_dump() for c in data.components],
         "responsibilities": [r.model_dump() for r in data.responsibilities],
     }
     if codes.errors:
         raise ChangeRefused(codes.errors)
     return values, many, rows
+
+
+# --- people: one person, several roles -------------------------------------------------------------
+
+def find_person(institution, person_id: int | None, name: str, email: str, where: str) -> tuple[m.Person | None,
+                                                                                               list[dict]]:
+    """The stored person a row means (None: a new person, added when the change is written): the
+    person ``person_id`` of that institution, else the institution's person with that e-mail, else
+    (without e-mail) with that name. ``where``: the row's path, e.g. "contacts[1]"."""
+    if person_id is not None:
+        person = m.Person.objects.filter(pk=person_id, institution=institution).first() if institution else None
+        if person is None and institution is not None:
+            return None, [error(f"{where}.person", _("Persoon %(id)s werkt niet bij %(name)s.")
+                                % {"id": person_id, "name": institution.name})]
+        return person, []
+    if not name:
+        return None, [error(f"{where}.name", _("Vul de naam in, of kies een bestaande persoon."))]
+    if institution is None:
+        return None, []
+    people = m.Person.objects.filter(institution=institution).order_by("pk")
+    if email:
+        return people.filter(email__iexact=email).first(), []
+    return people.filter(name__iexact=name).first(), []
+
+
+def _contact_row(codes: Codes, c, where: str) -> dict:
+    institution = codes.get(Institution, "brin", c.institution, f"{where}.institution")
+    person, errors = find_person(institution, c.person, c.name, c.email, where)
+    codes.errors += errors
+    return dict(institution=institution, role=c.role, person=person, name=c.name, email=c.email, phone=c.phone,
+                start=c.start, end=c.end)
+
+
+class People:
+    """Writes the people of a change (inside its transaction): a new person is added once however
+    many rows name them; the name, e-mail and phone a row gives are kept on the person."""
+
+    def __init__(self):
+        self.added: dict[tuple, m.Person] = {}
+
+    def person(self, institution, person: m.Person | None, name: str, email: str, phone: str) -> m.Person:
+        if person is None:
+            key = (institution.pk, email.lower() if email else "", "" if email else name.lower())
+            if key not in self.added:
+                self.added[key] = m.Person.objects.create(institution=institution, name=name, email=email,
+                                                          phone=phone)
+                return self.added[key]
+            person = self.added[key]      # named again: the details of the later row are kept
+        person = m.Person.objects.get(pk=person.pk)
+        given = {field: value for field, value in (("name", name), ("email", email), ("phone", phone))
+                 if value and getattr(person, field).casefold() != value.casefold()}   # found by it: kept as stored
+        for field, value in given.items():
+            setattr(person, field, value)
+        if given:
+            person.save()
+        return person
+
+
+def _contact_rows(rows: list[dict]) -> list[dict]:
+    """The route's contact rows as Contact values, their people written."""
+    people = People()
+    return [dict(institution=r["institution"], role=r["role"], start=r["start"], end=r["end"],
+                 person=people.person(r["institution"], r["person"], r["name"], r["email"], r["phone"]))
+            for r in rows]
 
 
 def check_partner_rows(partners: list[dict]) -> list[dict]:
@@ -251,7 +316,10 @@ def check_route_rows(rows: dict[str, list[dict]]) -> list[dict]:
 def _matched(current, rows: list[dict], key) -> list[dict]:
     """The new rows with the id of the stored row they replace (same key), for the checks that
     compare a row with what it was."""
-    ids = {tuple(_key_value(getattr(obj, name)) for name in key): obj.pk for obj in current}
+    def stored(obj, name):
+        return obj[name] if isinstance(obj, dict) else getattr(obj, name)
+
+    ids = {tuple(_key_value(stored(obj, name)) for name in key): stored(obj, "id") for obj in current}
     return [dict(row, id=ids.get(tuple(_key_value(row.get(name)) for name in key))) for row in rows]
 
 
@@ -264,6 +332,10 @@ def check_agreed_changes(user, route: m.Route | None, rows: dict[str, list[dict]
     for prefix, fields, additions in [("partners", proposals.PARTNER_FIELDS, False),
                                       ("contacts", proposals.CONTACT_FIELDS, True)]:
         current = list(getattr(route, prefix).all())
+        if prefix == "contacts":    # compared with the person's details the rows give
+            current = [dict(id=c.pk, institution=c.institution_id, role=c.role, person=c.person_id,
+                            name=c.person.name, email=c.person.email, phone=c.person.phone, start=c.start, end=c.end)
+                       for c in route.contacts.select_related("person")]
         new = _matched(current, rows[prefix], ROUTE_ROWS[prefix])
         found = proposals.foreign_entry_changes(user, route, current, new, fields, additions=additions)
         if prefix == "partners":
@@ -299,7 +371,8 @@ def save_route(user, data: RouteIn, route: m.Route | None = None) -> tuple[m.Rou
         for name, objs in many.items():
             getattr(obj, name).set(objs)
         for prefix, key in ROUTE_ROWS.items():
-            replace_rows(getattr(obj, prefix), rows[prefix], key)
+            replace_rows(getattr(obj, prefix), _contact_rows(rows[prefix]) if prefix == "contacts" else rows[prefix],
+                         key)
         if phase_changed:
             m.PhaseChange.objects.create(route=obj, phase=obj.phase, since=timezone.localdate())
         return obj
@@ -535,3 +608,136 @@ def judge_goal(user, goal: m.RouteGoal, data: JudgementIn) -> tuple[m.GoalJudgem
 def remove_judgement(user, judgement: m.GoalJudgement) -> None:
     _require_editable(user, judgement.goal.route)
     judgement.delete()
+
+
+# --- people and roles -----------------------------------------------------------------------------
+# A role (Contact) a person holds in a route for one partner institution. A route editor changes the
+# roles of their own institutions (the beheerder every role), as in the route's form
+# (proposals.foreign_entry_changes); R-16 is evaluated again after every change.
+
+def _role_institution(user, route: m.Route, brin: str) -> tuple[Institution | None, list[dict]]:
+    partner = route.partners.select_related("institution").filter(institution__brin=brin).first()
+    if partner is None:
+        return None, [error("institution", _("%(brin)s is geen partner van deze route.") % {"brin": brin})]
+    institution = partner.institution
+    if not user.is_beheerder and not user.institutions.filter(pk=institution.pk).exists():
+        return institution, [error("institution", _(
+            "Dit gegeven hoort bij %(name)s: alleen een routecoördinator van %(name)s wijzigt of verwijdert het.")
+            % {"name": institution.name})]
+    return institution, []
+
+
+def _check_dates(start, end, field: str = "end") -> list[dict]:
+    if start and end and end < start:
+        return [error(field, _("De einddatum ligt vóór de begindatum."))]
+    return []
+
+
+def _role_values(user, route: m.Route, data: RoleIn) -> tuple[dict, tuple]:
+    """The Contact values of ``data`` and what its person is (institution, found person, name,
+    e-mail, phone); raises ChangeRefused naming every field in error."""
+    institution, errors = _role_institution(user, route, data.institution)
+    person, person_errors = find_person(institution, data.person, data.name, data.email, "")
+    errors += [dict(e, field=e["field"].lstrip(".")) for e in person_errors]
+    richting = None
+    if data.uitstroomrichting:
+        richting = route.uitstroomrichtingen.filter(kwalificatie__code=data.uitstroomrichting).first()
+        if richting is None:
+            errors.append(error("uitstroomrichting", _("%(code)s is geen uitstroomrichting van deze route.")
+                                % {"code": data.uitstroomrichting}))
+    errors += _check_dates(data.start, data.end)
+    if errors:
+        raise ChangeRefused(errors)
+    values = dict(institution=institution, role=data.role, uitstroomrichting=richting, start=data.start,
+                  end=data.end)
+    return values, (institution, person, data.name, data.email, data.phone)
+
+
+def _change_roles(route: m.Route, apply):
+    """Write a change of the route's roles and evaluate its rules again (R-16: one contact person);
+    no other rule depends on the roles, so a route that already breaks one does not block it."""
+    result = []
+
+    def write():
+        result.append(apply())
+        return route
+
+    compliance.change_route(write, enforce=False)
+    return result[0]
+
+
+def role_input(contact: m.Contact) -> RoleIn:
+    """A role as the typed input that would save it unchanged."""
+    return RoleIn(institution=contact.institution.brin, role=contact.role, person=contact.person_id,
+                  name=contact.person.name, email=contact.person.email, phone=contact.person.phone,
+                  uitstroomrichting=contact.uitstroomrichting.kwalificatie.code if contact.uitstroomrichting else "",
+                  start=contact.start, end=contact.end)
+
+
+def add_role(user, route: m.Route, data: RoleIn) -> m.Contact:
+    """A person takes a role in the route for one of its partner institutions (found or added).
+    Raises PermissionDenied or ChangeRefused."""
+    _require_editable(user, route)
+    values, person = _role_values(user, route, data)
+
+    def apply():
+        return m.Contact.objects.create(route=route, person=People().person(*person), **values)
+
+    return _change_roles(route, apply)
+
+
+def change_role(user, contact: m.Contact, data: RoleIn) -> m.Contact:
+    """Make a role equal to ``data`` (the person's details given are kept on the person)."""
+    if not m.Contact.objects.editable_by(user).filter(pk=contact.pk).exists():
+        raise PermissionDenied(_("Alleen een routecoördinator van %(name)s wijzigt deze rol.")
+                               % {"name": contact.institution.name})
+    values, person = _role_values(user, contact.route, data)
+
+    def apply():
+        obj = m.Contact.objects.get(pk=contact.pk)
+        for name, value in dict(values, person=People().person(*person)).items():
+            setattr(obj, name, value)
+        obj.save()
+        return obj
+
+    return _change_roles(contact.route, apply)
+
+
+def record_departure(user, contact: m.Contact, data: DepartureIn) -> tuple[m.Contact, m.Contact | None]:
+    """A person leaves a role: the role ends on ``data.end`` with the handover note, and the successor
+    (an existing person of the same institution, or a new one) holds the same role (institution,
+    uitstroomrichting) from the day after. One change: all of it or nothing. Returns (the ended role,
+    the successor's role or None)."""
+    if not m.Contact.objects.editable_by(user).filter(pk=contact.pk).exists():
+        raise PermissionDenied(_("Alleen een routecoördinator van %(name)s legt dit vertrek vast.")
+                               % {"name": contact.institution.name})
+    errors = _check_dates(contact.start, data.end)
+    successor = None
+    if data.successor is not None:
+        s = data.successor
+        successor, found = find_person(contact.institution, s.person, s.name, s.email, "successor")
+        errors += found
+        if successor is not None and successor.pk == contact.person_id:
+            errors.append(error("successor.person", _("De opvolger is een ander dan wie vertrekt.")))
+        if contact.successor_id is not None:
+            errors.append(error("successor", _("Voor deze rol is al een opvolger vastgelegd (%(name)s).")
+                                % {"name": contact.successor.person.name}))
+    if errors:
+        raise ChangeRefused(errors)
+
+    def apply():
+        ended = m.Contact.objects.select_for_update().get(pk=contact.pk)
+        ended.end, ended.handover_note = data.end, data.handover_note
+        follower = None
+        if data.successor is not None:
+            s = data.successor
+            follower = m.Contact.objects.create(
+                route=ended.route, institution=ended.institution, role=ended.role,
+                uitstroomrichting=ended.uitstroomrichting, start=data.end + timedelta(days=1),
+                person=People().person(ended.institution, successor, s.name, s.email, s.phone))
+            ended.successor = follower
+        ended.save()
+        return ended, follower
+
+    return _change_roles(contact.route, apply)
+

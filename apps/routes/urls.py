@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import goals_views, proposals_views, views
+from . import goals_views, people_views, proposals_views, views
 
 app_name = "routes"
 urlpatterns = [
@@ -25,6 +25,13 @@ urlpatterns = [
     path("doelen/<int:pk>/wijzigen/", goals_views.change_goal, name="goal_change"),
     path("doelen/<int:pk>/verwijderen/", goals_views.remove_goal, name="goal_remove"),
     path("doelen/<int:pk>/oordeel/", goals_views.judge_goal, name="goal_judge"),
+    # people and roles (people_views.py)
+    path("routes/<int:pk>/mensen/", people_views.route_people, name="people"),
+    path("routes/<int:pk>/mensen/nieuw/", people_views.role_add, name="role_add"),
+    path("rollen/<int:pk>/wijzigen/", people_views.role_change, name="role_change"),
+    path("rollen/<int:pk>/vertrek/", people_views.role_departure, name="role_departure"),
+    path("personen/<int:pk>/", people_views.person_detail, name="person"),
+    path("personen/mijn-rollen/", people_views.my_roles, name="my_roles"),
     # partner proposals (proposals_views.py)
     path("routes/<int:pk>/partnervoorstellen/", proposals_views.propose, name="proposal_create"),
     path("partnervoorstellen/<int:pk>/bevestigen/", proposals_views.confirm, name="proposal_confirm"),

@@ -80,7 +80,11 @@ def route_detail(request, pk):
     for u in uitstroomrichtingen:
         u.register_intake = intake.per_uitstroomrichting.get(u.kwalificatie.code, "0")   # from the register
     can_change = route.editable_by(request.user)
+    sees_people = route.people_visible_to(request.user)
     return render(request, "routes/route_detail.html", {
+        "sees_people": sees_people,
+        "contacts": m.Contact.objects.visible_to(request.user).filter(route=route).current(timezone.localdate())
+        .select_related("person", "institution"),
         "route": route, "uitstroomrichtingen": uitstroomrichtingen, "intake_year": school_year_label(school_year),
         "intake_scope": [{"label": label, "count": count} for _key, label, count in intake.per_scope]
         if route.min_intake_scope != m.IntakeScope.UITSTROOMRICHTING else None,
@@ -145,7 +149,8 @@ def route_exam_templates(request, pk):
 @login_required
 def route_history(request, pk):
     route = _route_or_404(request.user, pk)
-    return render(request, "core/history.html", {"object": route, "entries": history(route, "route_id")})
+    hidden = () if route.people_visible_to(request.user) else (m.Contact,)   # the route's people: its partners only
+    return render(request, "core/history.html", {"object": route, "entries": history(route, "route_id", hidden)})
 
 
 @login_required

@@ -6,6 +6,12 @@ from domain.messages import Message, gettext_noop
 
 from .base import PASSED, ActiveRouteRule, Finding, months_before
 
+SINGLE_CONTACT = gettext_noop("%(who)s is afhankelijk van één contactpersoon (%(name)s, %(role)s); leg een tweede "
+                              "contactpersoon vast zodat de overdracht geborgd is.")
+# The same for a reader who may not see the route's people (apps.routes.disclosure).
+SINGLE_CONTACT_UNNAMED = gettext_noop("%(who)s is afhankelijk van één contactpersoon (%(role)s); leg een tweede "
+                                      "contactpersoon vast zodat de overdracht geborgd is.")
+
 
 class R16Continuiteit(ActiveRouteRule):
     id = "R-16"
@@ -68,9 +74,7 @@ class R16Continuiteit(ActiveRouteRule):
             return [self.fail("contacts", Message.of(gettext_noop(
                 "%(who)s heeft geen actieve contactpersoon voor de route; leg minstens twee "
                 "contactpersonen vast."), who=who), item)]
-        if len(contacts) == 1:
-            return [self.fail("contacts", Message.of(gettext_noop(
-                "%(who)s is afhankelijk van één contactpersoon (%(name)s, %(role)s); leg een tweede "
-                "contactpersoon vast zodat de overdracht geborgd is."),
-                who=who, name=contacts[0].name, role=contacts[0].role), item)]
+        if len({c.name if c.person is None else c.person for c in contacts}) == 1:
+            return [self.fail("contacts", Message.of(SINGLE_CONTACT, who=who, name=contacts[0].name,
+                                                     role=contacts[0].role), item)]
         return []

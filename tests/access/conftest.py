@@ -158,6 +158,8 @@ def _bodies(registry, objects):
         "settlement_whole": {"model": "M1", "parameters": M1, "reasons": reasons},
         "approval": {"confirm": "1"},
         "goal": {"text": "Ouders zijn betrokken"},
+        "role": {"institution": "17XG", "role": "mentor", "name": "Mila Mentor"},
+        "departure": {"end": "2026-07-31", "handover_note": "Map staat op de gedeelde schijf."},
         "judgement": {"school_year": 2021, "judgement": "deels"},
         "survey": {"school_year": 2021, "cohorts": [2019]},
         "statement": {"text": "Mijn mentor helpt me goed"},
@@ -197,6 +199,8 @@ def _build(root, api):
     objects["survey"], objects["statement"] = _survey(route, users)
     objects["reflection_round"] = _reflection_round(route, users)
     objects.update(_cooperation(route, registry, users))
+    objects["role"] = _role(route, users)
+    objects["person"] = objects["role"].person
     world = World(objects=objects, bodies=_bodies(registry, objects))
     for persona, username in USERNAMES.items():
         if username:
@@ -263,6 +267,13 @@ def _cooperation(route, registry, users):
     knelpunt = services.add_knelpunt(user, KnelpuntIn(category="ov_kaart", title="Geen OV-kaart"), route=route)
     services.add_knelpunt(users["regio"], KnelpuntIn(category="docenttijd", title="Docenttijd"), region=registry["ams"])
     return {"series": series, "meeting": meeting, "decision": decision, "knelpunt": knelpunt, "person": vo}
+def _role(route, users):
+    """A role at the route's vo-school (Calvijn): its coordinator and the beheerder change it."""
+    from apps.routes import services as route_services
+    from apps.routes.schemas import RoleIn
+
+    return route_services.add_role(users["calvijn"], route, RoleIn(institution="17XG", role="decaan",
+                                                                   name="Dirk Decaan", email="decaan@calvijn.nl"))
 
 
 def _session(username):

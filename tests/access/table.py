@@ -54,6 +54,8 @@ REFLECTION_READERS = PARTNERS | {BEHEER}                       # ReflectionRound
 INVITEES = frozenset({COORD_VO, COORD_MBO})                     # invited to the world's reflection round
 OVERLEG_READERS = PARTNERS | {BEHEER}                           # apps.cooperation.models.partner_routes
 REGION_KEEPERS = frozenset({REGIO, BEHEER})                     # the region's knelpunten (keeps_region_knelpunten)
+PEOPLE_READERS = PARTNERS | {BEHEER}                            # Route.objects.with_people_for: no regional user
+ROLE_EDITORS = frozenset({COORD_VO, BEHEER})                    # Contact.objects.editable_by: the role is Calvijn's
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,12 @@ PAGES = {
     "regional_report:report_progress": Page("region", read=REGION_READERS, query="schooljaar=2019", ok=(200, 302)),
     "regional_report:report_pdf": Page("region", read=REGION_READERS, query="schooljaar=2019", ok=(200, 302, 404)),
     "regional_report:report_xlsx": Page("region", read=REGION_READERS, query="schooljaar=2019", ok=(200, 302, 404)),
+    "routes:people": Page("route", read=PEOPLE_READERS),
+    "routes:role_add": Page("route", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
+    "routes:role_change": Page("role", read=ROLE_EDITORS, change=ROLE_EDITORS),
+    "routes:role_departure": Page("role", read=ROLE_EDITORS, change=ROLE_EDITORS),
+    "routes:person": Page("person", read=PEOPLE_READERS),
+    "routes:my_roles": Page(read=USERS),
     "routes:goal_add": Page("route", get=False, change=ROUTE_EDITORS),
     "routes:goal_change": Page("goal", get=False, change=ROUTE_EDITORS),
     "routes:goal_remove": Page("goal", get=False, change=ROUTE_EDITORS),
@@ -300,6 +308,11 @@ API = {
     "GET /api/v1/coverage": Api(read=COVERAGE_READERS, query="region={region}&school_year=2019"),
     "GET /api/v1/regions/{region_id}/report": Api(read=REGION_READERS, query="school_year=2019"),
     "POST /api/v1/population-counts": Api(change=BEHEERDER, body="population", multipart=True),
+    "GET /api/v1/routes/{route_id}/people": Api(read=PEOPLE_READERS),
+    "POST /api/v1/routes/{route_id}/roles": Api(change=ROUTE_EDITORS, body="role"),
+    "PATCH /api/v1/routes/{route_id}/roles/{role_id}": Api(change=ROLE_EDITORS),
+    "POST /api/v1/routes/{route_id}/roles/{role_id}/departure": Api(change=ROLE_EDITORS, body="departure"),
+    "GET /api/v1/people/{person_id}": Api(read=PEOPLE_READERS),
     "GET /api/v1/routes/{route_id}/goals": Api(read=ROUTE_READERS),
     "POST /api/v1/routes/{route_id}/goals": Api(change=ROUTE_EDITORS, body="goal"),
     "GET /api/v1/routes/{route_id}/goals/{goal_id}": Api(read=ROUTE_READERS),

@@ -45,7 +45,7 @@ PARAMS = {
     "survey_id": "survey", "statement_id": "statement",
     "reflection_round_id": "reflection_round",
     "series_id": "series", "meeting_id": "meeting", "decision_id": "decision", "person_id": "person",
-    "knelpunt_id": "knelpunt",
+    "knelpunt_id": "knelpunt", "role_id": "role",
 }
 
 # --- what exists --------------------------------------------------------------------------------------

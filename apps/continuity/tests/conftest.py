@@ -17,7 +17,7 @@ def make_contact():
     def make(route, institution, name, role="kartrekker", **fields):
         email = f"{name.split()[0].lower()}@example.nl"
         person = Person.objects.create(institution=institution, name=name, email=email)
-        return Contact.objects.create(route=route, institution=institution, person=person, role=role, name=name,
+        return Contact.objects.create(route=route, institution=institution, person=person, role=role,
                                       **fields)
     return make
 

@@ -84,7 +84,8 @@ def test_continuity_risks_from_the_rule_check_without_contact_names(region):
     from apps.routes import compliance
 
     glr = region["glr"]
-    rm.Contact.objects.create(route=glr, institution=region["a"], role="kartrekker", name="Jan Jansen")
+    jan = rm.Person.objects.create(institution=region["a"], name="Jan Jansen")
+    rm.Contact.objects.create(route=glr, institution=region["a"], role="kartrekker", person=jan)
     compliance.refresh(glr)
     risks = [r for r in report.build(region["region"], 2020, today=TODAY)["risks"] if r["route"] == "GLR A"]
     kinds = {r["kind"] for r in risks}

@@ -125,7 +125,7 @@ def test_mbo_cannot_change_the_vo_schools_partner_row_or_contacts(route, registr
     assert response.status_code == 422, response.content
     fields = {e["field"] for e in response.json()["errors"]}
     assert f"partners[{vo}].rio_registered_on" in fields and f"contacts[{anna}].email" in fields, fields
-    assert route.contacts.get(name="Anna").email == "anna@calvijn.nl"
+    assert route.contacts.get(person__name="Anna").person.email == "anna@calvijn.nl"
 
     # The mbo's own entries and the route's shared fields are the mbo's to change.
     own = body_of(api_client, route, "rocva")
@@ -134,7 +134,7 @@ def test_mbo_cannot_change_the_vo_schools_partner_row_or_contacts(route, registr
     own["description"] = "Gewijzigd door het mbo"
     response = api_client.put(f"/api/v1/routes/{route.pk}", own, content_type=JSON, **rocva)
     assert response.status_code == 200, response.content
-    assert route.contacts.get(name="Bram").email == "b.bakker@rocva.nl"
+    assert route.contacts.get(person__name="Bram").person.email == "b.bakker@rocva.nl"
 
 
 def test_mbo_cannot_remove_the_contact_of_the_vo_school(route, api_client):
@@ -148,7 +148,7 @@ def test_mbo_cannot_remove_the_contact_of_the_vo_school(route, api_client):
                               **api_client.token_for("rocva"))
     assert response.status_code == 422
     assert "Calvijn College" in response.json()["errors"][0]["message"]
-    assert route.contacts.filter(name="Anna").exists()
+    assert route.contacts.filter(person__name="Anna").exists()
 
 
 # --- proposals ---------------------------------------------------------------------------------
