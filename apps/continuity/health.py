@@ -65,7 +65,7 @@ COLUMNS: list[Column] = [
            _("gemiddelde score (1-5) van de laatste reflectieronde, elke partner even zwaar"), numeric=True),
     Column("reflection_difference", _("Verschil partners"), lambda row: row.extra.get("reflection_difference"),
            _("grootste verschil tussen de partners op één stelling in de laatste reflectieronde"), numeric=True),
-    Column("survey_agree", _("Enquête % eens"), lambda row: row.extra.get("survey_agree"),
+    Column("survey_agree", _("Enquête: eens (%)"), lambda row: row.extra.get("survey_agree"),
            _("gemiddeld percentage (helemaal) eens over de stellingen van de laatste gesloten leerlingenenquête; "
              "leeg bij minder dan 5 antwoorden"), numeric=True),
 ]

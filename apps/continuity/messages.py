@@ -78,9 +78,9 @@ def text(kind: str, p: dict, names: bool) -> str:
         cohorts = ", ".join(f"{school_year_label(c)}: {n}" for c, n in zip(p["cohorts"], p["counts"]))
         return _("De instroom daalt drie cohorten op rij (%(cohorts)s).") % {"cohorts": cohorts}
     if kind == "agreement_expiring":
-        return ngettext("De overeenkomst \u201c%(agreement)s\u201d loopt af op %(end)s (over %(days)d dag) en er is "
+        return ngettext("De overeenkomst “%(agreement)s” loopt af op %(end)s (over %(days)d dag) en er is "
                         "geen verlenging of nieuwe overeenkomst vastgelegd (R-06).",
-                        "De overeenkomst \u201c%(agreement)s\u201d loopt af op %(end)s (over %(days)d dagen) en er is "
+                        "De overeenkomst “%(agreement)s” loopt af op %(end)s (over %(days)d dagen) en er is "
                         "geen verlenging of nieuwe overeenkomst vastgelegd (R-06).", p["days"]) % {
             **p, "end": _day(p["valid_to"])}
     if kind == "vmbo_parts_at_risk":

@@ -246,14 +246,14 @@ def test_the_overview_shows_the_latest_reflection_and_survey(client, api_client,
     login(client, users["regio"])
     url = f"/regio/{registry['ams'].pk}/gezondheid/"
     page = client.get(url + "?sort=-reflection").content.decode()
-    assert "Reflectie" in page and "Enquête % eens" in page
+    assert "Reflectie" in page and "Enquête: eens (%)" in page
     sheet = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
     header = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == route.name)
     # every item (4 + 2) / 2, and V1 (5 + 1) / 2: 3.0 over the partners; they differ most on V1: 5 - 1
     assert row[header.index(next(h for h in header if h.startswith("Reflectie ")))] == 3.0
     assert row[header.index(next(h for h in header if h.startswith("Verschil partners")))] == 4.0
-    assert row[header.index(next(h for h in header if h.startswith("Enquête % eens")))] == 50.0
+    assert row[header.index(next(h for h in header if h.startswith("Enquête: eens (%)")))] == 50.0
     api = api_client.get(f"/api/v1/regions/{registry['ams'].pk}/health", **api_client.token_for("regio")).json()
     mine = next(r for r in api if r["route"] == route.pk)
     assert (mine["reflection"], mine["reflection_difference"], mine["survey_agree"]) == ("3.0", "4.0", "50.0")
