@@ -8,11 +8,12 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Schema
 
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
 from apps.registry.models import Region
+from apps.routes.api_calls import answer as _call
 from apps.routes.models import Route
 
 from . import models as m
@@ -142,17 +143,6 @@ def _region(request, region_id: int) -> Region:
     if not (request.user.is_beheerder or (request.user.is_regional and request.user.region_id == region.pk)):
         raise PermissionDenied
     return region
-
-
-def _call(action, *args, success=200, out=None):
-    """Call a use case: its result as ``out`` with ``success``, or its refusal as a 403 or 422."""
-    try:
-        result = action(*args)
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied)})
-    except services.ChangeRefused as refusal:
-        return Status(422, {"errors": refusal.errors})
-    return Status(success, out(result) if out else None)
 
 
 # --- meeting structure --------------------------------------------------------------------------------

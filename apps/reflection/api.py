@@ -12,7 +12,7 @@ from ninja import Router, Schema, Status
 
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
-from apps.routes.services import ChangeRefused
+from apps.routes.api_calls import call as _call
 from domain import reflection as core
 
 from . import comparison, services
@@ -150,15 +150,6 @@ def _route(request, route_id: int):
 
 def _round(request, round_id: int) -> ReflectionRound:
     return get_object_or_404(ReflectionRound.objects.visible_to(request.user).select_related("route"), pk=round_id)
-
-
-def _call(action, *args):
-    try:
-        return action(*args), None
-    except PermissionDenied as denied:
-        return None, Status(403, {"detail": str(denied)})
-    except ChangeRefused as refusal:
-        return None, Status(422, {"errors": refusal.errors})
 
 
 @router.get("/reflection/items", response=CatalogueOut)

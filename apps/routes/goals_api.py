@@ -1,7 +1,6 @@
 """A route's qualitative targets over JSON: /api/v1/routes/{id}/goals. Everyone who sees the route
 reads them; the route's editors change them through the same use cases as the route page
 (services.add_goal, change_goal, remove_goal, judge_goal, remove_judgement)."""
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -12,6 +11,7 @@ from domain.calendar import school_year_label
 
 from . import models as m
 from . import services
+from .api_calls import call as _call
 from .schemas import GoalIn, JudgementIn
 
 router = Router(tags=["routes"])
@@ -47,16 +47,6 @@ def _route(request, route_id: int) -> m.Route:
 
 def _goal(request, route_id: int, goal_id: int) -> m.RouteGoal:
     return get_object_or_404(m.RouteGoal.objects.select_related("route"), pk=goal_id, route=_route(request, route_id))
-
-
-def _call(action, *args):
-    """Call a use case: (its result, None), or (None, its refusal as a 403 or 422 answer)."""
-    try:
-        return action(*args), None
-    except PermissionDenied as denied:
-        return None, Status(403, {"detail": str(denied)})
-    except services.ChangeRefused as refusal:
-        return None, Status(422, {"errors": refusal.errors})
 
 
 def _run(action, *args, success=200, out=goal_out):

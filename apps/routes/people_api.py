@@ -4,7 +4,6 @@ their own institutions. The writes are the use cases of the pages (services.add_
 record_departure)."""
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -14,6 +13,7 @@ from apps.core.idempotency import idempotent
 from . import models as m
 from . import services
 from .api import merged
+from .api_calls import call as _call
 from .schemas import DepartureIn, RoleIn, RolePatch
 
 router = Router(tags=["people"])
@@ -71,15 +71,6 @@ def _route(request, route_id: int) -> m.Route:
 def _role(request, route_id: int, role_id: int) -> m.Contact:
     return get_object_or_404(m.Contact.objects.visible_to(request.user).select_related(*ROLE_RELATED),
                              pk=role_id, route=_route(request, route_id))
-
-
-def _call(action, *args):
-    try:
-        return action(*args), None
-    except PermissionDenied as denied:
-        return None, Status(403, {"detail": str(denied)})
-    except services.ChangeRefused as refusal:
-        return None, Status(422, {"errors": refusal.errors})
 
 
 @router.get("/routes/{route_id}/people", response={200: list[RoleOut], 404: Errors})

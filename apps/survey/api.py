@@ -2,13 +2,13 @@
 the pages): /api/v1/routes/{route_id}/surveys and /api/v1/surveys/{survey_id}/... Students, without login:
 POST /api/v1/survey/questionnaire (the statements a code opens) and POST /api/v1/survey/answers (answer
 once). The code travels in the body only, never in an address (which servers log)."""
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from apps.core.api_schemas import Errors
 from apps.core.idempotency import idempotent
+from apps.routes.api_calls import answer
 from apps.routes.models import Route
 from domain import survey as core
 
@@ -97,13 +97,7 @@ def _survey(request, survey_id: int) -> m.Survey:
 
 
 def _run(action, *args, success=200, out=survey_out):
-    try:
-        result = action(*args)
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied)})
-    except services.ChangeRefused as refusal:
-        return Status(422, {"errors": refusal.errors})
-    return Status(success, out(result) if out else None)
+    return answer(action, *args, success=success, out=out)
 
 
 @router.get("/routes/{route_id}/surveys", response={200: list[SurveyOut], 404: Errors})

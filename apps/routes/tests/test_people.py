@@ -59,7 +59,7 @@ def test_route_payload_finds_or_adds_the_person_by_email_or_name(registry, users
     row = next(c for c in body["contacts"] if c["person"] == bert.pk)
     row["phone"] = "020 765 4321"
     saved = api_client.put(f"/api/v1/routes/{route_id}", {k: v for k, v in body.items() if k not in {
-        "id", "legal_status", "region_name", "compliance", "findings"}}, content_type=JSON,
+        "id", "legal_status", "region_name", "compliance", "findings", "last_partner_meeting"}}, content_type=JSON,
         **headers)
     assert saved.status_code == 200, saved.content
     assert set(Contact.objects.filter(route=route_id).values_list("pk", flat=True)) == ids
