@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
 
 from apps.core.schema_errors import problems
@@ -107,16 +107,16 @@ def _people_choices(institutions, exclude=None):
 
 
 class RoleForm(forms.Form):
-    institution = forms.ChoiceField(label=_lazy("Instelling"))
-    role = forms.ChoiceField(label=_lazy("Rol"), choices=m.Contact.Role.choices)
-    uitstroomrichting = forms.ChoiceField(label=_lazy("Uitstroomrichting"), required=False,
-                                          help_text=_lazy("Voor een kerndocent of profielcoördinator."))
-    person = forms.ChoiceField(label=_lazy("Persoon"), required=False)
-    name = forms.CharField(label=_lazy("Naam"), max_length=120, required=False)
-    email = forms.EmailField(label=_lazy("E-mail"), required=False)
-    phone = forms.CharField(label=_lazy("Telefoon"), max_length=30, required=False)
-    start = forms.DateField(label=_lazy("Vanaf"), required=False, widget=DATE)
-    end = forms.DateField(label=_lazy("Tot"), required=False, widget=DATE)
+    institution = forms.ChoiceField(label=gettext_lazy("Instelling"))
+    role = forms.ChoiceField(label=gettext_lazy("Rol"), choices=m.Contact.Role.choices)
+    uitstroomrichting = forms.ChoiceField(label=gettext_lazy("Uitstroomrichting"), required=False,
+                                          help_text=gettext_lazy("Voor een kerndocent of profielcoördinator."))
+    person = forms.ChoiceField(label=gettext_lazy("Persoon"), required=False)
+    name = forms.CharField(label=gettext_lazy("Naam"), max_length=120, required=False)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=30, required=False)
+    start = forms.DateField(label=gettext_lazy("Vanaf"), required=False, widget=DATE)
+    end = forms.DateField(label=gettext_lazy("Tot"), required=False, widget=DATE)
 
     def __init__(self, *args, route=None, institutions=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,15 +133,15 @@ class RoleForm(forms.Form):
 
 
 class DepartureForm(forms.Form):
-    end = forms.DateField(label=_lazy("Laatste dag in de rol"), widget=DATE)
-    handover_note = forms.CharField(label=_lazy("Overdrachtsnotitie"), required=False, max_length=5000,
+    end = forms.DateField(label=gettext_lazy("Laatste dag in de rol"), widget=DATE)
+    handover_note = forms.CharField(label=gettext_lazy("Overdrachtsnotitie"), required=False, max_length=5000,
                                     widget=forms.Textarea(attrs={"rows": 5}),
-                                    help_text=_lazy("Wat de opvolger moet weten: lopende afspraken, contacten, "
+                                    help_text=gettext_lazy("Wat de opvolger moet weten: lopende afspraken, contacten, "
                                                     "waar de stukken staan."))
-    successor_person = forms.ChoiceField(label=_lazy("Opvolger"), required=False)
-    successor_name = forms.CharField(label=_lazy("Naam van een nieuwe opvolger"), max_length=120, required=False)
-    successor_email = forms.EmailField(label=_lazy("E-mail van de opvolger"), required=False)
-    successor_phone = forms.CharField(label=_lazy("Telefoon van de opvolger"), max_length=30, required=False)
+    successor_person = forms.ChoiceField(label=gettext_lazy("Opvolger"), required=False)
+    successor_name = forms.CharField(label=gettext_lazy("Naam van een nieuwe opvolger"), max_length=120, required=False)
+    successor_email = forms.EmailField(label=gettext_lazy("E-mail van de opvolger"), required=False)
+    successor_phone = forms.CharField(label=gettext_lazy("Telefoon van de opvolger"), max_length=30, required=False)
 
     def __init__(self, *args, contact=None, **kwargs):
         super().__init__(*args, **kwargs)

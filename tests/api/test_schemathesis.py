@@ -34,7 +34,7 @@ def _root_fixtures(config):
     path = str(config.rootpath / "conftest.py")
     module = next(p for p in config.pluginmanager.get_plugins() if getattr(p, "__file__", None) == path)
     return {name: getattr(module, name).__wrapped__
-            for name in ("registry", "make_user", "users", "api_client", "route", "glr_route")}
+            for name in ("registry", "make_user", "users", "api_client", "route", "signed_route", "glr_route")}
 
 
 def _small_register(root):
@@ -46,7 +46,8 @@ def _small_register(root):
     registry = root["registry"](None)
     make_user = root["make_user"](None)
     api_client = root["api_client"](Client())
-    glr_route = root["glr_route"](root["route"](registry, root["users"](registry, make_user), api_client), registry)
+    route = root["route"](registry, root["users"](registry, make_user), api_client)
+    glr_route = root["glr_route"](root["signed_route"](route, registry))
     make_user("fin-calvijn", "financieel", [registry["calvijn"]])
     headers = api_client.token_for("calvijn")
     body = {"first_name": "Fenna", "last_name": "Fuzz", "leerweg": "BB", "cohort": 2021, "kwalificatie": "25498",

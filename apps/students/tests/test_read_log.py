@@ -42,6 +42,9 @@ NO_STUDENT_PAGES = {
     "routes:goal_add", "routes:goal_change", "routes:goal_remove", "routes:goal_judge",
     # dashboards: counts and percentages only (apps/dashboard), suppressed outside the route's partners
     "dashboard:route", "dashboard:region", "dashboard:board",
+    # people and roles of a route: staff of the partners, no students
+    "routes:people", "routes:person", "routes:my_roles", "routes:role_add", "routes:role_change",
+    "routes:role_departure",
 }
 WALKED = {"students:cohorts", "students:search", "students:promote", "students:teldatum", "students:exam_deadlines",
           "students:detail", "students:edit", "students:export", "students:compliance",
