@@ -172,9 +172,11 @@ def generate_codes(user, survey: m.Survey, data: CodesIn) -> list[m.Code]:
 
 # --- the students' use case ----------------------------------------------------------------------------------
 
-def _code(text: str) -> m.Code:
-    """The unused code of an open survey that ``text`` names, locked for the update; CodeRefused else."""
-    code = (m.Code.objects.select_for_update().select_related("survey")
+def _code(text: str, lock: bool = True) -> m.Code:
+    """The unused code of an open survey that ``text`` names, locked for the update (inside the caller's
+    transaction) unless only read; CodeRefused else."""
+    codes = m.Code.objects.select_for_update() if lock else m.Code.objects
+    code = (codes.select_related("survey")
             .filter(code=core.normalise_code(text)).first()) if core.looks_like_code(text) else None
     if code is None or code.survey.is_concept:
         raise CodeRefused(404, _("Deze code kennen we niet. Kijk of je hem goed hebt overgetypt."))
@@ -187,7 +189,7 @@ def _code(text: str) -> m.Code:
 
 def questionnaire(data: CodeIn) -> tuple[m.Survey, list[m.Statement]]:
     """The survey and statements a valid, unused code opens (nothing is written)."""
-    code = _code(data.code)
+    code = _code(data.code, lock=False)
     return code.survey, list(code.survey.statements.all())
 
 
