@@ -17,7 +17,7 @@ from ninja.security import HttpBearer
 
 from apps.core import schema_errors
 from apps.core.api_schemas import default_detail, error_body
-from apps.core.openapi import LeerrouteAPI
+from apps.core.openapi import LeerrouteAPI, NulFreeParser
 
 logger = logging.getLogger("leerroute.api")
 
@@ -47,7 +47,7 @@ class BearerOrSessionRead(HttpBearer):
 
 
 api = LeerrouteAPI(
-    title="Leerroute API", version="1", urls_namespace="api", auth=BearerOrSessionRead(),
+    title="Leerroute API", version="1", urls_namespace="api", auth=BearerOrSessionRead(), parser=NulFreeParser(),
     docs=Swagger(settings={"persistAuthorization": False, "validatorUrl": None}),  # no validator badge from swagger.io
     description="Register van doorlopende leerroutes vmbo-mbo. Authenticatie: POST /api/v1/auth/token "
                 "(met `otp` als het account tweestapsverificatie heeft), daarna `Authorization: Bearer <token>`. "
@@ -82,6 +82,8 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
+    if isinstance(exc.__cause__, NinjaValidationError):    # the parser refused a body (NulFreeParser)
+        return validation_error(request, exc.__cause__)
     return _error(request, exc.status_code, str(exc) if exc.message else None)
 
 

@@ -8,7 +8,10 @@ that it lists every status code an operation returns:
 - 422 always: a parameter or field that fails validation, or a query value above the global limit.
 An operation that declares one of these itself keeps its own description.
 """
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
+from ninja.parser import Parser
 
 from apps.core.api_schemas import normalise_error_body
 
@@ -40,6 +43,39 @@ def add_common_responses(schema: dict) -> dict:
                 if str(status) not in declared:
                     responses[status] = response
     return schema
+
+
+NUL_REFUSED = _("Een NUL-teken (\\u0000) is hier niet toegestaan.")
+
+
+def _nul_locations(value, loc: tuple) -> list[tuple]:
+    """Where ``value`` (parsed JSON or query values) holds a string with a NUL character."""
+    if isinstance(value, str):
+        return [loc] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [hit for key, item in value.items() for hit in _nul_locations(item, (*loc, key))]
+    if isinstance(value, list):
+        return [hit for i, item in enumerate(value) for hit in _nul_locations(item, (*loc, i))]
+    return []
+
+
+class NulFreeParser(Parser):
+    """JSON bodies and query strings without NUL characters: PostgreSQL can neither store nor compare
+    them (a lookup with one fails in the driver), so every operation refuses them with a 422 naming
+    the field, as Django's forms do."""
+
+    @staticmethod
+    def _checked(data, source: str):
+        found = _nul_locations(data, (source,))
+        if found:
+            raise ValidationError([{"loc": loc, "type": "value_error", "msg": str(NUL_REFUSED)} for loc in found])
+        return data
+
+    def parse_body(self, request):
+        return self._checked(super().parse_body(request), "body")
+
+    def parse_querydict(self, data, list_fields, request):
+        return self._checked(super().parse_querydict(data, list_fields, request), "query")
 
 
 class LeerrouteAPI(NinjaAPI):

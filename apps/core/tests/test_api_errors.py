@@ -35,6 +35,20 @@ def test_a_rule_violation_keeps_its_rule_and_gets_a_sentence(api_client, users, 
     assert body["errors"] and body["detail"]
 
 
+def test_a_nul_character_is_refused_naming_the_field(api_client, glr_route):
+    """PostgreSQL cannot compare or store NUL: found by fuzzing as a 500 when a board name held one."""
+    from apps.routes.models import Agreement
+
+    headers = api_client.token_for("calvijn")
+    agreement = Agreement.objects.get()
+    body = {"kind": "sok", "title": "Overeenkomst", "signatures": [{"bestuur": "Calvijn"}, {"bestuur": "O\x00"}]}
+    response = api_client.patch(f"/api/v1/agreements/{agreement.pk}", body, content_type=JSON, **headers)
+    errors = assert_shape(response, 422)["errors"]
+    assert [e["field"] for e in errors] == ["signatures[1].bestuur"] and "NUL" in errors[0]["message"]
+    response = api_client.get("/api/v1/routes", {"search": "a\x00"}, **headers)
+    assert [e["field"] for e in assert_shape(response, 422)["errors"]] == ["search"]
+
+
 def test_not_logged_in(client, users):
     body = assert_shape(client.get("/api/v1/routes"), 401)
     assert body["errors"] == [] and "token" in body["detail"]
