@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.lib.texts import shown
 from apps.registry.models import Bestuur, Institution, Kwalificatie, Leerweg, Profiel, Region
 from apps.routes.models import Agreement, Route
 from domain.calendar import school_year_label, school_year_of
@@ -92,7 +93,8 @@ def duplicates(rows: list[dict], key: tuple[str, ...], prefix: str, field: str, 
 
 def rule_errors(data, findings) -> list[dict]:
     """Rule findings as errors naming the row of the input they are about (a finding on the
-    uitstroomrichtingen, partners or topics names its row by code in ``item``)."""
+    uitstroomrichtingen, partners or topics names its row by code in ``item``), each message in the
+    reader's language."""
     rows = {"uitstroomrichtingen": ("uitstroomrichtingen", "kwalificatie"), "partners": ("partners", "institution"),
             "topics": ("clauses", "topic")}
     errors = []
@@ -103,7 +105,7 @@ def rule_errors(data, findings) -> list[dict]:
             index = next((i for i, row in enumerate(getattr(data, prefix))
                           if finding.item and getattr(row, name) == finding.item), None)
             field = prefix if index is None else f"{prefix}[{index}].{name}"
-        errors.append(error(field, finding.message, finding.rule))
+        errors.append(error(field, shown(finding), finding.rule))
     return errors
 
 

@@ -10,7 +10,7 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.lib.texts import render
+from apps.core.lib.texts import render, shown
 from apps.routes import compliance
 from apps.routes.compliance import RuleViolation
 from domain import diploma, facts
@@ -716,7 +716,7 @@ def save_group_results(user, route, data: schemas.GroupResultsIn, within=None) -
                                                      "mbo_institution").prefetch_related(*PREFETCH).get(pk=student.pk)
             findings = evaluate_student(student_facts(fresh, route_facts), settings)
             blocked += [Finding(rule=f.rule, status=f.status, field=f"rows[{index}]", message=f.message,
-                                item=f.item) for f in blocking(findings, "student.exam")]
+                                item=f.item, text=f.text) for f in blocking(findings, "student.exam")]
             states.append((fresh, findings))
             saved.append(GroupResult(fresh, record, created))
         if blocked:
@@ -916,7 +916,7 @@ def _take_step(user, student: m.Student, row: PromotionRow, route_facts, setting
             if problems:
                 transaction.set_rollback(True)
     except RuleViolation as violation:
-        problems = tuple(f"{f.rule}: {f.message}" if f.rule else f.message for f in violation.findings)
+        problems = tuple(f"{f.rule}: {shown(f)}" if f.rule else shown(f) for f in violation.findings)
     except PathError as error:
         problems = (str(error),)
     if problems:
@@ -944,7 +944,7 @@ def _step(user, student: m.Student, row: PromotionRow, route_facts, settings) ->
     fresh = m.Student.objects.prefetch_related(*PREFETCH).get(pk=student.pk)
     findings = evaluate_student(student_facts(fresh, route_facts), settings)
     rule_state.record(fresh, findings)
-    return tuple(f"{f.rule}: {f.message}" for f in blocking(findings, "student.enrol"))
+    return tuple(f"{f.rule}: {shown(f)}" for f in blocking(findings, "student.enrol"))
 
 
 def _set_aside_reason(user, student: m.Student, row: PromotionRow, route_facts, settings) -> str:

@@ -495,9 +495,9 @@ def promote(request, pk, cohort):
                                             "een andere stap of voer de rest door.") % {"names": names})
         except services.PromotionBlocked as refused:
             promotion, status = refused.promotion, 422
-            errors = [finding.message for finding in refused.findings]
+            errors = [texts.shown(finding) for finding in refused.findings]
         except services.RuleViolation as refused:
-            status, errors = 422, [finding.message for finding in refused.findings]
+            status, errors = 422, [texts.shown(finding) for finding in refused.findings]
         if promotion is not None and promotion.applied:
             _report_promotion(request, promotion)
             return redirect(f"{route.get_absolute_url()}leerlingen/?cohort={cohort}")

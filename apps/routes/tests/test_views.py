@@ -48,6 +48,14 @@ def test_create_route_entree_shows_r01_beside_the_field_and_keeps_input(registry
     assert "Zorgroute via formulier" in page and "Helpende zorg en welzijn" in page
 
 
+def test_a_refused_route_reads_in_english_when_english_is_chosen(registry, users, client):
+    client.login(username="calvijn", password="pw-calvijn")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/routes/"})
+    response = client.post("/routes/nieuw/", route_form_data(registry, registry["k"]["entree"]))
+    row = response.context["formsets"][1][0].forms[0]
+    assert any("R-01" in e and "is level 1 (Entree)" in e for e in row.errors["kwalificatie"]), row.errors
+
+
 def test_form_field_errors_are_shown_beside_the_field(registry, users, client):
     client.login(username="calvijn", password="pw-calvijn")
     data = route_form_data(registry, registry["k"]["helpende"], name="", start_year="1800")
