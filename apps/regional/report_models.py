@@ -31,6 +31,9 @@ class ReportJob(models.Model):
     position = models.PositiveSmallIntegerField(default=0)   # steps done
     total = models.PositiveSmallIntegerField(default=1)      # steps in all
     step = models.CharField(_("stap"), max_length=120, blank=True)   # what the worker is doing now
+    # the language the report is written in: the requester's (a report is a document in one language,
+    # like its PDF); each language has its own latest report
+    language = models.CharField(_("taal"), max_length=8, default=settings.LANGUAGE_CODE)
     result = models.JSONField(null=True, blank=True)          # the report's tables (report.build)
     pdf = models.BinaryField(null=True, blank=True, editable=False)   # made with the tables, so a download is instant
     message = models.CharField(_("melding"), max_length=300, blank=True)   # why it failed

@@ -8,9 +8,10 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -30,20 +31,27 @@ def running_job(region: Region, school_year: int) -> ReportJob | None:
                                     status__in=ReportJob.RUNNING_STATES).first()
 
 
-def latest_done(region: Region, school_year: int) -> ReportJob | None:
-    return ReportJob.objects.filter(region=region, school_year=school_year, status=ReportJob.State.DONE).first()
+def reader_language() -> str:
+    """The active language as reports are kept: "nl" or "en"."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def latest_done(region: Region, school_year: int, language: str | None = None) -> ReportJob | None:
+    """The newest finished report in ``language`` (default: the reader's)."""
+    return ReportJob.objects.filter(region=region, school_year=school_year, status=ReportJob.State.DONE,
+                                    language=language or reader_language()).first()
 
 
 def start(region: Region, school_year: int, user) -> ReportJob:
-    """Queue the report of ``region`` and ``school_year``; the job already queued or running when
-    there is one (the constraint decides between two presses at the same moment)."""
+    """Queue the report of ``region`` and ``school_year`` in the requester's language; the job already
+    queued or running when there is one (the constraint decides between two presses at the same moment)."""
     job = running_job(region, school_year)
     if job is not None:
         return job
     try:
         with transaction.atomic():
             job = ReportJob.objects.create(region=region, school_year=school_year, requested_by=user,
-                                           step=_("wacht op de verwerker"))
+                                           step=_("wacht op de verwerker"), language=reader_language())
     except IntegrityError:
         return running_job(region, school_year) or latest_done(region, school_year)
     _enqueue(job)
@@ -71,9 +79,10 @@ def make_report(job_id: int) -> str:
                                                    updated=timezone.now())
 
     try:
-        result = report.build(job.region, job.school_year, progress=progress)
-        job.finished = timezone.now()
-        pdf = report_pdf.render(result, {**shown(result), "job": job})
+        with translation.override(job.language):
+            result = report.build(job.region, job.school_year, progress=progress)
+            job.finished = timezone.now()
+            pdf = report_pdf.render(result, {**shown(result), "job": job})
     except Exception:
         logger.exception("regional report job %s broke off", job_id)
         ReportJob.objects.filter(pk=job.pk).update(
@@ -83,9 +92,9 @@ def make_report(job_id: int) -> str:
         return ReportJob.State.FAILED
     ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.State.DONE, result=result, pdf=pdf, step="",
                                                position=F("total"), finished=job.finished, updated=timezone.now())
-    # the newest report replaces the older ones of the region and year (and their PDFs)
-    ReportJob.objects.filter(region=job.region_id, school_year=job.school_year, pk__lt=job.pk).exclude(
-        status__in=ReportJob.RUNNING_STATES).delete()
+    # the newest report replaces the older ones of the region, year and language (and their PDFs)
+    ReportJob.objects.filter(region=job.region_id, school_year=job.school_year, language=job.language,
+                             pk__lt=job.pk).exclude(status__in=ReportJob.RUNNING_STATES).delete()
     return ReportJob.State.DONE
 
 

@@ -54,6 +54,24 @@ def test_page_before_and_after_making_the_report(client, region, route_students,
     assert list(ReportJob.objects.values_list("status", flat=True)) == ["done"]   # the newest replaces the older
 
 
+def test_a_report_is_made_in_the_readers_language(client, region, route_students, reader):
+    """A report is a document in one language (its PDF too): an English reader makes and reads an English
+    one, the Dutch one stays as it is."""
+    client.force_login(reader)
+    client.post(f"/regio/{region['region'].pk}/rapport/maken/", {"schooljaar": "2020"})
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert b'id="report-none"' in client.get(_url(region)).content     # no English report yet
+    client.post(f"/regio/{region['region'].pk}/rapport/maken/", {"schooljaar": "2020"})
+    jobs = dict(ReportJob.objects.values_list("language", "result"))
+    assert set(jobs) == {"nl", "en"}
+    assert jobs["en"]["figures"]["by_level"]["title"].startswith("Figure 1")
+    assert jobs["nl"]["figures"]["by_level"]["title"].startswith("Figuur 1")
+    page = client.get(_url(region)).content.decode()
+    assert "Figure 1" in page and "Figuur 1" not in page
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(client.get(_url(region, "pdf/")).content)).pages)
+    assert "Figure 1" in text and "Figuur 1" not in text
+
+
 def test_the_button_starts_the_work_once(client, region, reader, monkeypatch):
     """While a job is queued, pressing again finds it instead of queuing another."""
     from apps.regional import report_tasks
