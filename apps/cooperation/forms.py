@@ -99,9 +99,15 @@ class DecisionForm(forms.Form):
     due_on = forms.DateField(label=_("Uiterlijk"), required=False, widget=DATE)
     meeting = forms.TypedChoiceField(label=_("Overleg"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, people, meetings=(), **kwargs):
+    def __init__(self, *args, people, meetings=(), decision=None, **kwargs):
+        if decision is not None and not args and "initial" not in kwargs:
+            kwargs["initial"] = {"text": decision.text, "owner": decision.owner_id, "due_on": decision.due_on,
+                                 "meeting": decision.meeting_id}
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = _person_choices(people)
+        meetings = list(meetings)
+        if decision is not None and decision.meeting is not None and decision.meeting not in meetings:
+            meetings.append(decision.meeting)      # an older meeting than those offered stays choosable
         self.fields["meeting"].choices = [("", "—")] + [(mt.pk, str(mt)) for mt in meetings]
 
     def data_in(self) -> dict:
