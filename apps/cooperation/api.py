@@ -231,10 +231,20 @@ def create_decision(request, route_id: int, payload: DecisionIn):
                  out=decision_out)
 
 
+def _decision(request, decision_id: int) -> m.Decision:
+    return get_object_or_404(m.Decision.objects.visible_to(request.user).select_related("route"), pk=decision_id)
+
+
 @router.post("/decisions/{decision_id}/complete", response={200: DecisionOut, 403: Errors, 404: Errors, 422: Errors})
 def complete_decision(request, decision_id: int, payload: CompleteIn):
-    decision = get_object_or_404(m.Decision.objects.visible_to(request.user).select_related("route"), pk=decision_id)
-    return _call(services.complete_decision, request.user, decision, payload, out=decision_out)
+    return _call(services.complete_decision, request.user, _decision(request, decision_id), payload, out=decision_out)
+
+
+@router.post("/decisions/{decision_id}/reopen", response={200: DecisionOut, 403: Errors, 404: Errors})
+def reopen_decision(request, decision_id: int):
+    """Open a completed decision again (`done_on` back to null), e.g. when its completion was recorded by
+    mistake; an open decision stays as it is. The route's editors."""
+    return _call(services.reopen_decision, request.user, _decision(request, decision_id), out=decision_out)
 
 
 @router.get("/decisions/mine", response=list[DecisionOut])
@@ -242,6 +252,14 @@ def my_decisions(request):
     """The open decisions of the people the user is (Person.user), over every route the user reads."""
     people = services.people_of(request.user)
     return [decision_out(d) for d in services.open_decisions(request.user).filter(owner__in=people)]
+
+
+# declared after /decisions/mine: its path would otherwise take "mine" as a decision id
+@router.put("/decisions/{decision_id}", response={200: DecisionOut, 403: Errors, 404: Errors, 422: Errors})
+def update_decision(request, decision_id: int, payload: DecisionIn):
+    """Replace the decision's text, owner (a person of one of the route's partners), due date and meeting;
+    whether it is done stays. The route's editors."""
+    return _call(services.change_decision, request.user, _decision(request, decision_id), payload, out=decision_out)
 
 
 @router.get("/people/{person_id}/decisions", response={200: list[DecisionOut], 404: Errors})

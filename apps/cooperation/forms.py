@@ -24,6 +24,12 @@ def show_errors(form: forms.Form, errors: list[dict], fields: dict | None = None
         form.add_error(name if name in form.fields else None, e["message"])
 
 
+def _unbound(args, kwargs) -> bool:
+    """Whether a form is built without data (``Form(None)`` too, as ``Form(request.POST or None)`` is on a
+    GET) and without its own initial: then it starts from the record."""
+    return (not args or args[0] is None) and kwargs.get("data") is None and "initial" not in kwargs
+
+
 def _blank_none(value):
     return None if value in ("", None) else value
 
@@ -57,7 +63,7 @@ class MeetingForm(forms.Form):
     minutes = forms.CharField(label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
 
     def __init__(self, *args, route, people, meeting=None, **kwargs):
-        if meeting is not None and not args and "initial" not in kwargs:
+        if meeting is not None and _unbound(args, kwargs):
             kwargs["initial"] = {"series": meeting.series_id, "kind": meeting.kind, "held_on": meeting.held_on,
                                  "title": meeting.title, "minutes": meeting.minutes,
                                  **{f"person_{a.person_id}": PRESENT if a.present else ABSENT
@@ -99,9 +105,15 @@ class DecisionForm(forms.Form):
     due_on = forms.DateField(label=_("Uiterlijk"), required=False, widget=DATE)
     meeting = forms.TypedChoiceField(label=_("Overleg"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, people, meetings=(), **kwargs):
+    def __init__(self, *args, people, meetings=(), decision=None, **kwargs):
+        if decision is not None and _unbound(args, kwargs):
+            kwargs["initial"] = {"text": decision.text, "owner": decision.owner_id, "due_on": decision.due_on,
+                                 "meeting": decision.meeting_id}
         super().__init__(*args, **kwargs)
         self.fields["owner"].choices = _person_choices(people)
+        meetings = list(meetings)
+        if decision is not None and decision.meeting is not None and decision.meeting not in meetings:
+            meetings.append(decision.meeting)      # an older meeting than those offered stays choosable
         self.fields["meeting"].choices = [("", "—")] + [(mt.pk, str(mt)) for mt in meetings]
 
     def data_in(self) -> dict:
@@ -119,7 +131,7 @@ class KnelpuntForm(forms.Form):
                                   help_text=_("Leeg: vandaag."))
 
     def __init__(self, *args, people, knelpunt=None, **kwargs):
-        if knelpunt is not None and not args and "initial" not in kwargs:
+        if knelpunt is not None and _unbound(args, kwargs):
             kwargs["initial"] = {"category": knelpunt.category, "title": knelpunt.title,
                                  "description": knelpunt.description, "owner": knelpunt.owner_id,
                                  "status": knelpunt.status, "action": knelpunt.action,

@@ -218,9 +218,9 @@ def cancel_meeting(user, meeting: m.Meeting, data: CancelIn, refresh: bool = Tru
 
 # --- decisions ----------------------------------------------------------------------------------------
 
-def add_decision(user, route: Route, data: DecisionIn) -> m.Decision:
-    """Record a decision or action point with its owner (a person of a partner) and due date."""
-    _require_editable(user, route)
+def _decision_values(route: Route, data: DecisionIn) -> dict:
+    """The decision's fields from the input, checked against the route: the owner a person of one of its
+    partners, the meeting one of its meetings (ChangeRefused naming the field, nothing written)."""
     errors: list[dict] = []
     owner = _partner_person(route, data.owner, "owner", errors)
     meeting = None
@@ -229,7 +229,25 @@ def add_decision(user, route: Route, data: DecisionIn) -> m.Decision:
         if meeting is None:
             errors.append(error("meeting", _("Overleg %(id)s hoort niet bij deze route.") % {"id": data.meeting}))
     _refuse(errors)
-    return m.Decision.objects.create(route=route, meeting=meeting, text=data.text, owner=owner, due_on=data.due_on)
+    return dict(meeting=meeting, text=data.text, owner=owner, due_on=data.due_on)
+
+
+def add_decision(user, route: Route, data: DecisionIn) -> m.Decision:
+    """Record a decision or action point with its owner (a person of a partner) and due date."""
+    _require_editable(user, route)
+    return m.Decision.objects.create(route=route, **_decision_values(route, data))
+
+
+def change_decision(user, decision: m.Decision, data: DecisionIn) -> m.Decision:
+    """Replace a decision's text, owner, due date and meeting (checked as when it was added); whether it
+    is done stays as it is. Nothing changed: nothing written (and no audit entry)."""
+    _require_editable(user, decision.route)
+    values = _decision_values(decision.route, data)
+    if any(getattr(decision, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(decision, name, value)
+        decision.save()
+    return decision
 
 
 def complete_decision(user, decision: m.Decision, data: CompleteIn, today: date | None = None) -> m.Decision:
@@ -240,6 +258,16 @@ def complete_decision(user, decision: m.Decision, data: CompleteIn, today: date 
         raise ChangeRefused([error("done_on", _("Een besluit kan niet in de toekomst afgerond zijn."))])
     if decision.done_on is None:
         decision.done_on = done_on
+        decision.save()
+    return decision
+
+
+def reopen_decision(user, decision: m.Decision) -> m.Decision:
+    """Open a completed decision again (done_on back to empty), e.g. when its completion was recorded by
+    mistake. Reopening an open one changes nothing."""
+    _require_editable(user, decision.route)
+    if decision.done_on is not None:
+        decision.done_on = None
         decision.save()
     return decision
 

@@ -5,6 +5,7 @@ from . import views
 app_name = "cooperation"
 urlpatterns = [
     path("routes/<int:pk>/overleg/", views.overleg, name="overleg"),
+    path("routes/<int:pk>/overleg/export/", views.overleg_export, name="overleg_export"),
     path("routes/<int:pk>/overleg/nieuw/", views.meeting_create, name="meeting_create"),
     path("routes/<int:pk>/overlegvormen/", views.series_add, name="series_add"),
     path("overlegvormen/<int:pk>/wijzigen/", views.series_change, name="series_change"),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("overleg/<int:pk>/afgelasten/", views.meeting_cancel, name="meeting_cancel"),
     path("routes/<int:pk>/besluiten/", views.decisions, name="decisions"),
     path("besluiten/<int:pk>/afronden/", views.decision_done, name="decision_done"),
+    path("besluiten/<int:pk>/wijzigen/", views.decision_edit, name="decision_edit"),
+    path("besluiten/<int:pk>/heropenen/", views.decision_reopen, name="decision_reopen"),
     path("besluiten/mijn/", views.my_decisions, name="my_decisions"),
     path("personen/<int:pk>/besluiten/", views.person_decisions, name="person_decisions"),
     path("routes/<int:pk>/knelpunten/", views.route_knelpunten, name="route_knelpunten"),

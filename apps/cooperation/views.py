@@ -8,22 +8,24 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
 from apps.core.lib.charts import Chart, Kind, Series
+from apps.core.lib.tabular import table_response
 from apps.core.schema_errors import problems
 from apps.registry.models import Region
 from apps.routes.models import Route
 from domain.calendar import school_year_label, school_year_of, year_start
 
+from . import exports, services
 from . import forms as f
 from . import models as m
-from . import services
 from .schemas import CancelIn, CloseIn, CompleteIn, DecisionIn, KnelpuntIn, MeetingIn, SeriesIn
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -96,7 +98,40 @@ def overleg(request, pk):
         "meetings": route.meetings.select_related("series").prefetch_related("attendance"),
         "decisions": services.open_decisions(request.user, route=route)[:10], "today": today,
         "can_change": can_change, "series_form": f.SeriesForm() if can_change else None,
+        "export_years": _export_years(route, school_year),
     })
+
+
+def _export_years(route, current: int) -> list[tuple[int, str]]:
+    """The school years to export: the current one and every earlier year with a meeting, latest first."""
+    first = route.meetings.order_by("held_on").values_list("held_on", flat=True).first()
+    start = min(current, school_year_of(first)) if first else current
+    return [(y, school_year_label(y)) for y in range(current, start - 1, -1)]
+
+
+def _school_year_param(request, default: int) -> int:
+    """?schooljaar=2025 (the first year of the school year); a bad value is a ValueError naming it."""
+    value = request.GET.get("schooljaar", "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()) or not 1990 <= int(value) <= 2100:
+        raise ValueError(_("schooljaar: geef het eerste jaar van een schooljaar, bijvoorbeeld %(year)s.")
+                         % {"year": default})
+    return int(value)
+
+
+@login_required
+def overleg_export(request, pk):
+    """The meetings of one school year (?schooljaar=2025, default the current one) as an Excel file: date,
+    overlegvorm, held or cancelled (with the reason), both sides present, who was there per side and
+    the number of decisions. For the readers of the overleg page."""
+    route = _partner_route(request.user, pk)
+    try:
+        school_year = _school_year_param(request, school_year_of(timezone.localdate()))
+    except ValueError as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    return table_response(f"overleg-{route.pk}-{school_year}-{school_year + 1}", exports.meeting_headers(),
+                          exports.meeting_rows(route, school_year), "xlsx")
 
 
 def _series(user, pk) -> m.MeetingSeries:
@@ -239,6 +274,49 @@ def decisions(request, pk):
     }, status=400 if form is not None and form.errors else 200)
 
 
+def _editable_decision(user, pk) -> m.Decision:
+    """A decision the user reads (else 404) and may change (else 403)."""
+    decision = get_object_or_404(m.Decision.objects.visible_to(user).select_related("route", "meeting"), pk=pk)
+    if not _editable(user, decision.route):
+        raise PermissionDenied
+    return decision
+
+
+def _back(request, decision):
+    """Where a decision's change returns to: the page it came from (a local path), else the route's decisions."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and not target.startswith("//"):
+        return target
+    return reverse("cooperation:decisions", args=[decision.route_id])
+
+
+@login_required
+def decision_edit(request, pk):
+    """Change a decision's text, owner, due date and meeting (the route's editors)."""
+    decision = _editable_decision(request.user, pk)
+    route = decision.route
+    form = f.DecisionForm(request.POST or None, people=services.partner_people(route),
+                          meetings=route.meetings.all()[:20], decision=decision)
+    if request.method == "POST":
+        data = _parsed(form, DecisionIn)
+        if data is not None and _saved(form, services.change_decision, request.user, decision, data) is not None:
+            messages.success(request, _("Besluit gewijzigd."))
+            return redirect(_back(request, decision))
+    return render(request, "cooperation/decision_form.html", {
+        "route": route, "decision": decision, "form": form, "next": _back(request, decision),
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def decision_reopen(request, pk):
+    """Open a completed decision again (its completion recorded by mistake)."""
+    decision = _editable_decision(request.user, pk)
+    services.reopen_decision(request.user, decision)
+    messages.success(request, _("Besluit heropend."))
+    return redirect(_back(request, decision))
+
+
 @login_required
 @require_POST
 def decision_done(request, pk):
@@ -252,12 +330,18 @@ def decision_done(request, pk):
             messages.error(request, e["message"])
     else:
         messages.success(request, _("Besluit afgerond."))
-    return redirect(request.POST.get("next") or f"{decision.route.get_absolute_url()}besluiten/")
+    return redirect(_back(request, decision))
 
 
 def _per_person(user, people):
     today = timezone.localdate()
     return [(p, list(services.open_decisions(user, owner=p))) for p in people], today
+
+
+def _editable_routes(user, rows) -> set[int]:
+    """The ids of the routes of the decisions shown that the user may change (an edit link per row)."""
+    route_ids = {d.route_id for _person, decisions in rows for d in decisions}
+    return set(Route.objects.editable_by(user).filter(pk__in=route_ids).values_list("pk", flat=True))
 
 
 @login_required
@@ -266,7 +350,7 @@ def my_decisions(request):
     people = services.people_of(request.user).select_related("institution")
     rows, today = _per_person(request.user, people)
     return render(request, "cooperation/person_decisions.html",
-                  {"rows": rows, "today": today, "mine": True})
+                  {"rows": rows, "today": today, "mine": True, "editable_routes": _editable_routes(request.user, rows)})
 
 
 @login_required
@@ -274,7 +358,8 @@ def person_decisions(request, pk):
     """The open decisions of one person, in the routes whose overleg the user reads."""
     person = get_object_or_404(services.readable_people(request.user).distinct().select_related("institution"), pk=pk)
     rows, today = _per_person(request.user, [person])
-    return render(request, "cooperation/person_decisions.html", {"rows": rows, "today": today, "person": person})
+    return render(request, "cooperation/person_decisions.html", {
+        "rows": rows, "today": today, "person": person, "editable_routes": _editable_routes(request.user, rows)})
 
 
 # --- knelpunten ---------------------------------------------------------------------------------------
