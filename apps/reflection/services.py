@@ -111,15 +111,22 @@ def open_round(user, route: Route, data: RoundIn, on: date | None = None) -> m.R
 def invite(user, rnd: m.ReflectionRound, data: InviteIn, on: date | None = None) -> list[m.Response]:
     """Invite more participants to a round that has not closed."""
     _require_editable(user, rnd.route)
-    if rnd.status_on(on or timezone.localdate()) == m.ReflectionRound.Status.CLOSED:
-        raise ChangeRefused([error("", _("De ronde is gesloten; open een nieuwe ronde."))])
     already = set(rnd.responses.values_list("user__username", flat=True))
     invitees, errors = _invitees(rnd.route, data.participants, already)
-    if errors:
-        raise ChangeRefused(errors)
     with transaction.atomic():
+        _lock(rnd)
+        if rnd.status_on(on or timezone.localdate()) == m.ReflectionRound.Status.CLOSED:
+            raise ChangeRefused([error("", _("De ronde is gesloten; open een nieuwe ronde."))])
+        if errors:
+            raise ChangeRefused(errors)
         return [m.Response.objects.create(round=rnd, user=participant, institution=institution, invited_by=user)
                 for participant, institution in invitees]
+
+
+def _lock(rnd: m.ReflectionRound) -> None:
+    """Lock the round's row for the transaction and read it anew: a coordinator may have closed it meanwhile."""
+    m.ReflectionRound.objects.select_for_update().filter(pk=rnd.pk).exists()
+    rnd.refresh_from_db()
 
 
 def close_round(user, rnd: m.ReflectionRound, data: CloseIn, on: date | None = None) -> m.ReflectionRound:
@@ -131,7 +138,7 @@ def close_round(user, rnd: m.ReflectionRound, data: CloseIn, on: date | None = N
                                          "reflectieronde."))
     on = on or timezone.localdate()
     with transaction.atomic():
-        rnd = m.ReflectionRound.objects.select_for_update().select_related("route").get(pk=rnd.pk)
+        _lock(rnd)
         if rnd.status_on(on) == m.ReflectionRound.Status.CLOSED:
             raise ChangeRefused([error("", _("De ronde is al gesloten."))])
         rnd.closed_on, rnd.closing_note = on, data.note
@@ -162,6 +169,7 @@ def remind(user, rnd: m.ReflectionRound, on: date | None = None, base_url: str =
     _require_editable(user, rnd.route, _("Alleen een coördinator van een partner van de route stuurt "
                                          "herinneringen."))
     on = on or timezone.localdate()
+    rnd.refresh_from_db()
     if rnd.status_on(on) != m.ReflectionRound.Status.OPEN:
         raise ChangeRefused([error("", closed_message(rnd) if rnd.status_on(on) == m.ReflectionRound.Status.CLOSED
                                    else _("De ronde is nog niet open; herinneren kan zodra ze open is."))])
@@ -208,7 +216,7 @@ def save_response(user, rnd: m.ReflectionRound, data: ResponseIn, on: date | Non
         response = m.Response.objects.select_for_update().get(round=rnd, user=user)
         if response.locked:
             raise ChangeRefused([error("", _("Uw reflectie is al ingediend en ligt vast."))])
-        rnd = m.ReflectionRound.objects.select_for_update().get(pk=rnd.pk)   # not closed meanwhile
+        _lock(rnd)
         status = rnd.status_on(on)
         if status == m.ReflectionRound.Status.PLANNED:
             raise ChangeRefused([error("", _("De ronde opent op %(date)s.")
