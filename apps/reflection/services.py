@@ -179,7 +179,9 @@ def remind(user, rnd: m.ReflectionRound, on: date | None = None, base_url: str =
     with translation.override(settings.LANGUAGE_CODE):
         for response in pending(rnd):
             invitee = response.user
-            if not invitee.is_active or not invitee.email:
+            if not invitee.is_active:          # cannot log in: nothing to remind them of
+                continue
+            if not invitee.email:
                 without.append(invitee.username)
                 continue
             context = {"user": invitee, "round": rnd, "route": rnd.route, "link": link,
