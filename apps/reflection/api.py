@@ -1,7 +1,7 @@
 """The reflection instrument over JSON, scoped as the pages: a route's rounds and a round's results are
 for the route's partners and the beheerder (``ReflectionRound.objects.visible_to``), never for the region
-or another institution; the route's editors open rounds and invite; each invitee reads and saves their
-own response. The same use cases as the pages (``services``); averages are strings with a point
+or another institution; the route's editors open rounds, invite, remind and close them; each invitee
+reads and saves their own response. The same use cases as the pages (``services``); averages are strings with a point
 ("4.5"), null where nobody scored the item."""
 from datetime import date
 from decimal import Decimal
@@ -17,7 +17,7 @@ from domain import reflection as core
 
 from . import comparison, services
 from .models import ReflectionRound, routes_reflected_by
-from .schemas import InviteIn, ResponseIn, RoundIn
+from .schemas import CloseIn, InviteIn, ResponseIn, RoundIn
 
 router = Router(tags=["reflection"])
 
@@ -52,6 +52,8 @@ class RoundOut(Schema):
     status: str             # gepland | open | gesloten
     phase: str              # the route's phase when the round was opened
     note: str
+    closed_on: date | None  # the day a coordinator closed it (early or at its end); null otherwise
+    closing_note: str
     participants: list[ParticipantOut]
 
 
@@ -96,6 +98,11 @@ class ResultsOut(Schema):
     notes: list[NoteOut]
 
 
+class RemindedOut(Schema):
+    sent: int                       # mails sent, one per invitee who has not submitted
+    without_email: list[str]        # usernames of invitees not reminded: no e-mail address
+
+
 class AnswerOut(Schema):
     score: int | None
     note: str
@@ -113,7 +120,8 @@ class ResponseOut(Schema):
 
 def round_out(rnd: ReflectionRound) -> dict:
     return dict(id=rnd.pk, route=rnd.route_id, title=rnd.title, opens_on=rnd.opens_on, closes_on=rnd.closes_on,
-                status=rnd.status, phase=rnd.phase, note=rnd.note,
+                status=rnd.status, phase=rnd.phase, note=rnd.note, closed_on=rnd.closed_on,
+                closing_note=rnd.closing_note,
                 participants=[dict(username=r.user.username, institution=r.institution.brin, status=r.status)
                               for r in rnd.responses.select_related("user", "institution")])
 
@@ -191,6 +199,27 @@ def invite(request, reflection_round_id: int, payload: InviteIn):
     rnd = _round(request, reflection_round_id)
     _added, refused = _call(services.invite, request.user, rnd, payload)
     return refused or round_out(rnd)
+
+
+@router.post("/reflection-rounds/{reflection_round_id}/close",
+             response={200: RoundOut, 403: Errors, 404: Errors, 422: Errors})
+def close_round(request, reflection_round_id: int, payload: CloseIn):
+    """Close the round (early, or at its end), with an optional note. Afterwards it takes no drafts,
+    submissions or invitations (422); unsubmitted drafts never count; the results show as before, once
+    participants of at least two partners submitted. For the route's editors; an already closed round is
+    a 422."""
+    rnd, refused = _call(services.close_round, request.user, _round(request, reflection_round_id), payload)
+    return refused or round_out(rnd)
+
+
+@router.post("/reflection-rounds/{reflection_round_id}/reminders",
+             response={200: RemindedOut, 403: Errors, 404: Errors, 422: Errors})
+def remind(request, reflection_round_id: int):
+    """Mail a reminder to each invitee of the open round who has not submitted: only the link to their own
+    response, no scores or answers. For the route's editors; a round that is not open is a 422."""
+    reminded, refused = _call(services.remind, request.user, _round(request, reflection_round_id), None,
+                              request.build_absolute_uri("/"))
+    return refused or dict(sent=reminded.sent, without_email=reminded.without_email)
 
 
 @router.get("/reflection-rounds/{reflection_round_id}/response", response={200: ResponseOut, 403: Errors, 404: Errors})

@@ -177,7 +177,7 @@ def trend(route, rounds=None) -> Trend:
     for rnd in rounds:
         for response in rnd.responses.select_related("institution"):
             names.setdefault(response.institution_id, response.institution)
-    labels = [f"{r.title} ({r.closes_on:%m-%Y})" for r in rounds]
+    labels = [f"{r.title} ({r.ended_on:%m-%Y})" for r in rounds]
     charts, rows = [], []
     for group in core.Group:
         lines = core.trend(per_round, str(group))

@@ -53,6 +53,14 @@ class InviteForm(forms.Form):
         _put_errors(self, errors, lambda field: field.split("[")[0])
 
 
+class CloseForm(forms.Form):
+    note = forms.CharField(max_length=2000, required=False, label=_("Toelichting bij het sluiten (optioneel)"),
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def put_errors(self, errors):
+        _put_errors(self, errors, lambda field: field)
+
+
 def participant_choices(route) -> list[tuple[str, str]]:
     choices = []
     for user in candidates(route).prefetch_related("institutions"):

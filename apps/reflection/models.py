@@ -57,6 +57,12 @@ class ReflectionRound(models.Model):
     note = models.TextField(_("toelichting"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
                                    editable=False)
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True, editable=False,
+                                 help_text=_("De dag waarop de coördinator de ronde sloot (vroeg of aan het eind)."))
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+                                  editable=False)
+    closing_note = models.TextField(_("toelichting bij het sluiten"), blank=True)
+    reminded_on = models.DateField(_("laatste herinnering"), null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -77,7 +83,11 @@ class ReflectionRound(models.Model):
         return {"reflection_round_id": self.pk}
 
     def status_on(self, on: date | None = None) -> str:
+        """Planned before ``opens_on``, closed after ``closes_on`` or from the day a coordinator closed it
+        (``closed_on``), open in between."""
         on = on or timezone.localdate()
+        if self.closed_on is not None and on >= self.closed_on:
+            return self.Status.CLOSED
         if on < self.opens_on:
             return self.Status.PLANNED
         if on > self.closes_on:
@@ -87,6 +97,16 @@ class ReflectionRound(models.Model):
     @property
     def status(self) -> str:
         return self.status_on()
+
+    @property
+    def closed_early(self) -> bool:
+        """Closed by a coordinator before its last day (``closes_on``)."""
+        return self.closed_on is not None and self.closed_on <= self.closes_on
+
+    @property
+    def ended_on(self) -> date:
+        """The round's last day: its planned last day, or the day it was closed if that came first."""
+        return min(self.closes_on, self.closed_on) if self.closed_on else self.closes_on
 
     def get_status_display(self) -> str:
         return self.Status(self.status).label

@@ -44,3 +44,9 @@ class ResponseIn(In):
     phase_fit: Literal["", "ja", "deels", "nee"] = ""
     phase_fit_note: Note = ""
     submit: bool = False
+
+
+class CloseIn(In):
+    """Closing a round (early, or at its end): an optional note for the participants, e.g. why it closed
+    before everyone answered. Drafts stay unsubmitted and do not count."""
+    note: Note = ""

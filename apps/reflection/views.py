@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from pydantic import ValidationError
 
@@ -20,9 +21,9 @@ from apps.routes.services import ChangeRefused
 from domain import reflection as core
 
 from . import comparison, services
-from .forms import InviteForm, ResponseForm, RoundForm
+from .forms import CloseForm, InviteForm, ResponseForm, RoundForm
 from .models import ReflectionRound, routes_reflected_by
-from .schemas import InviteIn, ResponseIn, RoundIn
+from .schemas import CloseIn, InviteIn, ResponseIn, RoundIn
 
 
 def _route(user, pk):
@@ -85,11 +86,19 @@ def round_create(request, pk):
 @login_required
 def round_detail(request, pk, round_pk):
     rnd = _round(request.user, pk, round_pk)
-    may_invite = rnd.route.editable_by(request.user) and rnd.status != ReflectionRound.Status.CLOSED
+    may_manage = rnd.route.editable_by(request.user)
+    status = rnd.status
+    may_invite = may_manage and status != ReflectionRound.Status.CLOSED
+    results = comparison.results(rnd)
     return render(request, "reflection/round_detail.html", {
-        "route": rnd.route, "round": rnd, "results": comparison.results(rnd),
+        "route": rnd.route, "round": rnd, "results": results,
+        "partners_submitted": sum(1 for p in results.partners if p.submitted),
+        "pending": sum(p.invited - p.submitted for p in results.partners),
         "own": services.own_response(request.user, rnd),
         "invite_form": InviteForm(rnd=rnd) if may_invite else None,
+        "close_form": CloseForm() if may_invite else None,
+        "may_remind": may_manage and status == ReflectionRound.Status.OPEN,
+        "closed_by": rnd.closed_by if rnd.closed_on and may_manage else None,
         "scale": core.SCALE_LABELS, "phase_labels": core.PHASE_FIT_LABELS, "min_partners": core.MIN_PARTNERS})
 
 
@@ -105,9 +114,53 @@ def round_invite(request, pk, round_pk):
         if added is not None:
             messages.success(request, _("%(n)d deelnemer(s) uitgenodigd.") % {"n": len(added)})
             return redirect(rnd.get_absolute_url())
+    _refusal_messages(request, form)
+    return redirect(rnd.get_absolute_url())
+
+
+def _refusal_messages(request, form) -> None:
     for errors in form.errors.values():
         for message in errors:
             messages.error(request, message)
+
+
+@login_required
+@require_POST
+def round_close(request, pk, round_pk):
+    """Close the round (the route's editors), after the page's confirmation; with an optional note."""
+    rnd = _round(request.user, pk, round_pk)
+    if not rnd.route.editable_by(request.user):
+        raise PermissionDenied
+    form = CloseForm(request.POST)
+    if form.is_valid() and _call(form, CloseIn, form.cleaned_data, services.close_round, request.user, rnd):
+        messages.success(request, _("De ronde is gesloten: er kan niets meer worden ingediend. Concepten tellen "
+                                    "niet mee."))
+    _refusal_messages(request, form)
+    return redirect(rnd.get_absolute_url())
+
+
+@login_required
+@require_POST
+def round_remind(request, pk, round_pk):
+    """Mail the invitees who have not submitted a reminder with the link to their response."""
+    rnd = _round(request.user, pk, round_pk)
+    if not rnd.route.editable_by(request.user):
+        raise PermissionDenied
+    try:
+        reminded = services.remind(request.user, rnd, base_url=request.build_absolute_uri("/"))
+    except ChangeRefused as refusal:
+        for problem in refusal.errors:
+            messages.error(request, problem["message"])
+        return redirect(rnd.get_absolute_url())
+    if reminded.sent:
+        messages.success(request, ngettext("%(n)d herinnering verstuurd.", "%(n)d herinneringen verstuurd.",
+                                           reminded.sent) % {"n": reminded.sent})
+    else:
+        messages.info(request, _("Geen herinnering verstuurd: iedereen heeft ingediend of niemand heeft een "
+                                 "e-mailadres."))
+    if reminded.without_email:
+        messages.warning(request, _("Zonder e-mailadres, niet herinnerd: %(names)s.")
+                         % {"names": ", ".join(reminded.without_email)})
     return redirect(rnd.get_absolute_url())
 
 
@@ -119,6 +172,7 @@ def respond(request, pk, round_pk):
     response = services.own_response(request.user, rnd)
     if response is None:
         raise PermissionDenied(_("U bent niet uitgenodigd voor deze reflectieronde."))
+    status = rnd.status
     if request.method == "POST" and not response.locked:
         form = ResponseForm(request.POST)
         submit = "submit" in request.POST
@@ -136,7 +190,8 @@ def respond(request, pk, round_pk):
     return render(request, "reflection/respond.html", {
         "route": rnd.route, "round": rnd, "response": response, "form": form,
         "own_rows": [(item, answers.get(item.id)) for item in core.ITEMS], "dont_know": core.DONT_KNOW,
-        "open": rnd.status == ReflectionRound.Status.OPEN})
+        "open": status == ReflectionRound.Status.OPEN,
+        "closed_message": services.closed_message(rnd) if status == ReflectionRound.Status.CLOSED else ""})
 
 
 @login_required

@@ -167,6 +167,8 @@ PAGES = {
     "reflection:create": Page("route", read=ROUTE_EDITORS, change=ROUTE_EDITORS),
     "reflection:round": Page("route reflection_round", read=REFLECTION_READERS),
     "reflection:invite": Page("route reflection_round", get=False, change=ROUTE_EDITORS),
+    "reflection:close": Page("route reflection_round", get=False, change=ROUTE_EDITORS),
+    "reflection:remind": Page("route reflection_round", get=False, change=ROUTE_EDITORS),
     "reflection:respond": Page("route reflection_round", read=INVITEES, change=INVITEES),
     "reflection:export": Page("route reflection_round @xlsx", read=REFLECTION_READERS),
     # the API's own pages (its operations are in API below)
@@ -351,6 +353,8 @@ API = {
     "GET /api/v1/reflection-rounds/{reflection_round_id}": Api(read=REFLECTION_READERS),
     "POST /api/v1/reflection-rounds/{reflection_round_id}/participants": Api(change=ROUTE_EDITORS,
                                                                              body="reflection_invite"),
+    "POST /api/v1/reflection-rounds/{reflection_round_id}/close": Api(change=ROUTE_EDITORS),
+    "POST /api/v1/reflection-rounds/{reflection_round_id}/reminders": Api(change=ROUTE_EDITORS),
     "GET /api/v1/reflection-rounds/{reflection_round_id}/response": Api(read=INVITEES),
     "PUT /api/v1/reflection-rounds/{reflection_round_id}/response": Api(change=INVITEES, body="reflection_response"),
     # overleg, besluiten, knelpunten
