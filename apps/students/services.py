@@ -990,7 +990,7 @@ def teldatum_check(route, day: date):
     missing = Q(status=m.Status.ACTIEF, cohort__lte=school_year + 1 - F("entry_route_year")) & ~Q(
         pk__in=m.Enrolment.objects.filter(school_year__gte=school_year).values("student"))
     students = (route.students.filter(enrolled | missing).distinct()
-                .select_related("route", "leerweg", "kwalificatie")
+                .select_related("route", "leerweg", "kwalificatie", "vo_school", "mbo_institution")
                 .prefetch_related(*PREFETCH, Prefetch("numbers", queryset=m.StudentNumber.objects.all())))
     results = []
     for s in students:

@@ -6,10 +6,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from django.db import transaction
 
 from apps.demo import followup as demo_followup
-from apps.demo.loader import DemoLoader
 from apps.regional.coverage_report import coverage_report
 from apps.registry.models import Region
 from apps.results import engine, followup, reach
@@ -18,15 +16,12 @@ from apps.students.models import Event, EventKind
 TODAY = date(2026, 11, 30)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data set as of 30 November 2026, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            loader = DemoLoader(today=TODAY)
-            loader.load()
-            yield loader
-            transaction.set_rollback(True)
+@pytest.fixture
+def demo(demo_2026):
+    """The demo data set as of 30 November 2026 (the root conftest's demo_2026: loaded once for every module
+    that reads it)."""
+    assert demo_2026.today == TODAY
+    return demo_2026
 
 
 @pytest.mark.django_db

@@ -4,19 +4,17 @@ and as a partner of the route reads them from ``GET /api/v1/kpis``: percentages 
 up, as the engine gives them; where the source gives a whole percentage ("88%", "90%", "5%") the
 engine's figure rounds to it.
 
-The demo is loaded once for this module as of the real today (as ``load_demo`` would load it): the
-figures are those of cohorts that had finished by 2022-2023, whose students are the same on whatever
-day the demo is loaded, and each figure is asked on a pinned date (the source's date where it gives
-one) as well as today. The route headcounts of 2020-2021 are checked by ``checks.check_as_of``."""
+The demo is the one loaded for every module that reads it (as of 30 November 2026): the figures are those
+of cohorts that had finished by 2022-2023, whose students are the same on whatever day the demo is loaded,
+and each figure is asked on a pinned date (the source's date where it gives one) as well as today. The route headcounts of 2020-2021 are checked by ``checks.check_as_of``."""
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
 
 from apps.accounts.testing import code_for_token
 from apps.demo import dataset
-from apps.regional.tests.test_report_demo import load_amsterdam
+from apps.registry.models import Region
 from apps.results import engine
 from apps.routes.models import Route
 from apps.students.models import Event, EventKind, Student
@@ -25,15 +23,13 @@ INVENTORY_DATE = date(2021, 4, 19)   # the date of "Doorlopende leerroutes in Am
 INTEGRATED = ("calvijn-vmr", "bindelmeer-vmr", "mlo-glr", "noorderlicht-hzw")   # the inventory's §4.1
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo's Amsterdam practices and the demo accounts, loaded once, rolled back after the module."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            region = load_amsterdam(tmp_path_factory.mktemp("demo"), today=engine.today())
-            names = {spec.key: spec.name for spec in dataset.load().routes}
-            yield {"region": region, **{key: Route.objects.get(name=names[key]) for key in INTEGRATED}}
-            transaction.set_rollback(True)
+@pytest.fixture
+def demo(demo_2026):
+    """The demo's Amsterdam practices (the root conftest's demo_2026: loaded once for every module that reads
+    it) and the demo accounts."""
+    names = {spec.key: spec.name for spec in dataset.load().routes}
+    return {"region": Region.objects.get(kind="rmc", name="Agglomeratie Amsterdam"),
+            **{key: Route.objects.get(name=names[key]) for key in INTEGRATED}}
 
 
 def figures(route, cohort, on):

@@ -49,8 +49,10 @@ def _matches(row, expected) -> bool:
 
 
 @pytest.mark.django_db
-def test_amsterdam_2020_lists_the_practices_of_tabel_1(tmp_path):
-    region = load_amsterdam(tmp_path)
+def test_amsterdam_2020_lists_the_practices_of_tabel_1(demo_2026):
+    """On the whole demo (the root conftest's demo_2026, as of 30 November 2026)."""
+    assert demo_2026.today == TODAY
+    region = Region.objects.get(kind="rmc", name="Agglomeratie Amsterdam")
     practices = report.build(region, 2020, today=TODAY)["practices"]
     assert len(practices) == len(TABEL_1)
     unmatched = list(practices)
@@ -59,5 +61,5 @@ def test_amsterdam_2020_lists_the_practices_of_tabel_1(tmp_path):
         assert found is not None, (expected, [(r["vo_schools"], r["phase"], r["type"]) for r in unmatched])
         unmatched.remove(found)
     assert [p["status"] for p in practices] == ["bestaand"] * 8 + ["in_ontwikkeling"] * 6
-    from_tabel_1 = {spec.name for spec in dataset.load(tmp_path).routes if "Tabel 1" in spec.source}
+    from_tabel_1 = {spec.name for spec in dataset.load().routes if "Tabel 1" in spec.source}
     assert from_tabel_1 == {p["route"] for p in practices}
