@@ -6,7 +6,8 @@ engine's figure rounds to it.
 
 The demo is the one loaded for every module that reads it (as of 30 November 2026): the figures are those
 of cohorts that had finished by 2022-2023, whose students are the same on whatever day the demo is loaded,
-and each figure is asked on a pinned date (the source's date where it gives one) as well as today. The route headcounts of 2020-2021 are checked by ``checks.check_as_of``."""
+and each figure is asked on a pinned date (the source's date where it gives one) as well as today. The route
+headcounts of 2020-2021 are checked by ``checks.check_as_of``."""
 from datetime import date
 from decimal import Decimal
 
