@@ -66,7 +66,7 @@ def single_contact(routes, today: date) -> list[Found]:
             params = {"institution": institution_name, "count": len(people)}
             if people:
                 params |= {"person": people[0][0], "role": people[0][1]}
-            found.append(Found(route_id, "single_contact", str(institution), core.MEDIUM, params))
+            found.append(Found(route_id, "single_contact", str(institution), core.MEDIUM, params, "routes:people"))
     return found
 
 
@@ -77,7 +77,8 @@ def leaving_without_successor(routes, today: date) -> list[Found]:
             .values_list("pk", "route", "role", "end", "person__name", "institution__name"))
     return [Found(route_id, "leaving_without_successor", str(pk),
                   core.severity("leaving_without_successor", today, end),
-                  {"role": role, "end": _iso(end), "person": person or "", "institution": institution})
+                  {"role": role, "end": _iso(end), "person": person or "", "institution": institution},
+                  "routes:people")
             for pk, route_id, role, end, person, institution in rows
             if core.leaving_soon(end, False, today)]
 
@@ -99,7 +100,7 @@ def no_meeting(routes, today: date) -> list[Found]:
     months = settings.LEERROUTE_MEETING_INTERVAL_MONTHS
     last = last_meetings(routes.filter(without_structural_meetings=False), today)
     return [Found(route_id, "no_meeting", "", core.MEDIUM, {"last": _iso(day), "months": months},
-                  "cooperation:meetings")
+                  "cooperation:overleg")
             for route_id, day in last.items() if core.meeting_overdue(day, today, months, False)]
 
 

@@ -99,9 +99,11 @@ def text(kind: str, p: dict, names: bool) -> str:
     return str(TITLES.get(kind, kind))
 
 
-def link(link_name: str, link_args: list, route_id: int) -> str:
+def link(link_name: str, link_args: list, route_id: int, partner: bool = True) -> str:
     """Where to act: the stored page, or the route's page when that page is not there (an app not
-    installed)."""
+    installed) or is one for the route's partners only (people, overleg, finance) and the reader is none."""
+    if not partner:
+        return reverse("routes:detail", args=[route_id])
     try:
         url = reverse(link_name, args=link_args)
     except NoReverseMatch:

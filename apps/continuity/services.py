@@ -102,7 +102,7 @@ def shown(user, signals, since: date | None = None) -> list[Shown]:
     partner_of = Signal.partner_routes(user)
     return [Shown(s, s.kind_def.id, messages.title(s.kind),
                   messages.text(s.kind, s.params, names=s.route_id in partner_of),
-                  messages.link(s.link_name, s.link_args, s.route_id),
+                  messages.link(s.link_name, s.link_args, s.route_id, partner=s.route_id in partner_of),
                   new=since is not None and core.is_new(s.first_seen, since))
             for s in signals]
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 brin_validator = RegexValidator(
@@ -196,7 +197,8 @@ class Kwalificatie(models.Model):
         verbose_name_plural = _("kwalificaties")
 
     def __str__(self):
-        return f"{self.code} {self.name} (niveau {self.level})"
+        return gettext("%(code)s %(name)s (niveau %(level)s)") % {"code": self.code, "name": self.name,
+                                                                   "level": self.level}
 
     @property
     def is_entree(self):

@@ -485,12 +485,17 @@ def promote(request, pk, cohort):
             promotion = services.promote_cohort(request.user, route, cohort,
                                                 _promotion_input(chosen, apply=step == "apply"), within=own)
             if not promotion.applied and promotion.blocked:
-                # one student's problem never holds up the rest: set them aside, show why
+                # one student's problem never holds up the rest: set them aside, show why the chosen step
+                # cannot be taken (not the generic reason of a student set aside)
                 names = ", ".join(str(r.student) for r in promotion.blocked)
+                why = {row.student.pk: _("%(step)s kan niet: %(problems)s") % {
+                    "step": STEP_LABELS[row.action], "problems": "; ".join(row.problems)} for row in promotion.blocked}
                 for row in promotion.blocked:
                     chosen[row.student.pk] = (services.APART, "", None)
                 promotion = services.promote_cohort(request.user, route, cohort, _promotion_input(chosen),
                                                     within=own)
+                for row in promotion.rows:
+                    row.reason = why.get(row.student.pk, row.reason)
                 messages.warning(request, _("Apart gezet omdat de gekozen stap niet kan: %(names)s. Kies voor hen "
                                             "een andere stap of voer de rest door.") % {"names": names})
         except services.PromotionBlocked as refused:

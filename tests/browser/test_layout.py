@@ -32,6 +32,11 @@ def test_route_pages_fit_a_phone(page, login, route):
 
 
 def test_header_is_one_line_on_a_laptop_and_the_skip_link_comes_first(page, login, route):
+    from apps.accounts.models import User
+
+    # a long name, as the demo's accounts have: cut short in the header, whole in its title
+    User.objects.filter(username="calvijn").update(first_name="Routecoördinator",
+                                                   last_name="Calvijn College, afdeling Vakmanschapsroute Zorg")
     page.set_viewport_size({"width": 1366, "height": 768})
     login("calvijn")
     page.goto("/routes/")

@@ -95,6 +95,24 @@ def test_route_page_and_start_page_show_the_signals(client, signalled, users):
     assert "Continuïteitssignalen van uw routes" in home and 'data-signal="S-08"' in home
 
 
+def test_every_link_opens_a_page_its_reader_may_read(client, signalled, users):
+    """"Naar de plek om te handelen": the people page for S-01, the overleg for S-03, finance for S-04 ... for
+    the route's partners; the route page for a reader outside them (the regional coordinator), who may not
+    open those pages."""
+    for username in ("calvijn", "regio"):
+        user = users[username]
+        shown = services.shown(user, services.open_signals(user, route=signalled))
+        assert {s.signal.kind for s in shown} >= {"single_contact", "no_meeting", "no_approved_settlement"}
+        login(client, user)
+        for item in shown:
+            assert client.get(item.link).status_code == 200, (username, item.signal.kind, item.link)
+        links = {s.signal.kind: s.link for s in shown}
+        if username == "calvijn":
+            assert links["single_contact"].endswith("/mensen/") and links["no_meeting"].endswith("/overleg/")
+        else:
+            assert set(links.values()) == {signalled.get_absolute_url()}
+
+
 def test_digest_switch_on_the_page(client, users):
     login(client, users["calvijn"])
     response = client.post("/signalen/samenvatting/", {"active": "1"})

@@ -131,6 +131,7 @@ def test_closing_on_the_page(client, route, users, reflection_round):
     assert 'id="closed"' in page and "Zomervakantie nadert" in page and "gesloten" in page
     assert 'id="close-round"' not in page and 'id="remind"' not in page
     assert "niemand heeft zijn reflectie ingediend" in page
+    assert "eerder gesloten dan gepland" in page
     again = client.post(url)
     assert "al gesloten" in _messages(again)[0]
 
@@ -138,6 +139,7 @@ def test_closing_on_the_page(client, route, users, reflection_round):
     respond = reverse("reflection:respond", args=[route.pk, reflection_round.pk])
     page = client.get(respond).content.decode()
     assert "gesloten door de coördinator" in page and 'id="submit-response"' not in page
+    assert "De ronde is open tot en met" not in page
     refused = client.post(respond, {"V1-score": "4", "submit": "1"})
     assert refused.status_code == 200 and "gesloten door de coördinator" in refused.content.decode()
     assert Response.objects.get(user=users["rocva"]).status == Response.Status.DRAFT

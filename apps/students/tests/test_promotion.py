@@ -162,6 +162,7 @@ def test_the_page_sets_a_blocked_student_aside_and_promotes_the_rest(trio, glr_r
     page = response.content.decode()
     assert response.status_code == 200
     assert f'<tr data-student="{bram.pk}" data-set-aside="1">' in page and "R-05" in page
+    assert "overgang kan niet: R-05" in page            # why the chosen step failed, not a generic reason
     assert 'value="apart" selected' in page and "Doorvoeren (2 leerlingen)" in page
     form = {f"action_{s.pk}": choice for s, choice in ((anna, "overgang"), (bram, "apart"), (chris, "overgang"))}
     response = client.post(url, {**form, "step": "apply"}, follow=True)
