@@ -28,6 +28,8 @@ def regional_report_2020_and_its_pdf(page, login):
     downloads its PDF."""
     login("regio-amsterdam", "demo")
     page.click("header nav >> text=Regiorapport")
+    page.wait_for_url("**/rapport/**")
+    page.wait_for_load_state()                # the picker's script is there before a year is picked
     page.select_option("#report-year-select", "2020")
     page.wait_for_url("**schooljaar=2020")
     expect(page.locator("h1")).to_contain_text("Agglomeratie Amsterdam, schooljaar 2020-2021")
