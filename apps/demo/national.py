@@ -549,6 +549,7 @@ class Generator:
             insert_rows(sm.ExamPart, ["student", "sector", "kind", "name", "planned_route_year",
                                       "actual_route_year", "examiner", "result", "grade", "assessment",
                                       "result_on"], parts)
+            sm.Student.objects.refresh_plain_paths(ids)
         for key, rows in (("students", students), ("numbers", numbers), ("events", events),
                           ("enrolments", enrolments), ("exam_parts", parts)):
             self.written[key] += len(rows)

@@ -561,6 +561,7 @@ class _Writer:
         m.Student.objects.bulk_create(self.students, batch_size=500)
         for model, key in ((m.ExamPart, "parts"), (m.Event, "events"), (m.BpvPeriod, "bpv")):
             model.objects.bulk_create(self.rows[key], batch_size=1000)
+        m.Student.objects.refresh_plain_paths([s.pk for s in self.students])
         for job in self.jobs:
             self.write_enrolments(*job)
         for model, key in ((m.Enrolment, "enrolments"), (m.StudentNumber, "numbers")):

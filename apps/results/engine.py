@@ -9,28 +9,31 @@ or the whole country; cohort figures are "on date D" (default today), yearly fig
 Each student's state on D is computed once, by one SQL statement in four steps (``state_sql``; the
 figures, the students behind a figure and the grouped figures per route all read it):
 
-1. ``students``: the scope's students (``students_in``'s queryset, so a change of which students a
-   scope holds flows through) with what their own row says: cohort, route, zij-instroom, the mbo
-   diploma's date and level (the diploma's kwalificatie, else the student's own) and, from the date,
-   its school year, K-06's half years and the year of the first 1 October after it (Django writes
-   these date parts for each database).
-2. ``events``: one grouped pass over those students' events of the kinds the KPIs look at, reading
-   only the columns of the index (student, kind, date): per student, conditional aggregates: entered
-   by D, the last uitstroom and the last terugkeer on or before D, switches by D, and the first
-   doorstroom (as the year of the first 1 October on or after it).
-3. ``facts``: the two joined, one row per cohort member (entered by D): holder (an mbo diploma by D),
-   gone (a last uitstroom not undone by a later terugkeer, and no diploma), and two facts looked up
-   only for the students they concern (a point lookup in the same index): the destination of the last
-   uitstroom (leavers) and whether a switch changed the kwalificatie (students with a switch; the first
-   choice of an uitstroomrichting left open is not a switch). "Last" is the latest date, then the latest record.
+1. ``plain`` and ``others``: the scope's students (``students_in``'s queryset, so a change of which
+   students a scope holds flows through) with and without a plain path, with what their own row says:
+   cohort, route, zij-instroom, the mbo diploma's date and level (the diploma's kwalificatie, else the
+   student's own) and, from the date, its school year, K-06's half years and the year of the first
+   1 October after it (columns the database generates on every write: ``apps.students.columns``).
+2. ``events``: for the students without a plain path (below), one grouped pass over their events of
+   the kinds the KPIs look at, reading only the columns of the index (student, kind, date): per
+   student, conditional aggregates: entered by D, the last uitstroom and the last terugkeer on or
+   before D, switches by D, and the first doorstroom (as the year of the first 1 October on or after it).
+3. ``facts``: one row per cohort member (entered by D): holder (an mbo diploma by D), gone (a last
+   uitstroom not undone by a later terugkeer, and no diploma), the destination of the last uitstroom
+   (leavers) and whether a switch changed the kwalificatie (the first choice of an uitstroomrichting
+   left open is not a switch). "Last" is the latest date, then the latest record. For a student without
+   a plain path these come from step 2 and two point lookups in the same index (only for the students
+   they concern); for a plain path (``Student.plain_entered_on`` ...: one entry, no terugkeer, at most one
+   uitstroom; most students) from the dates kept on its row, the same facts on any day D without
+   reading an event.
 4. ``state``: the 0/1 flags every figure counts: member, zij, holder, gone, vsv, bound, counted,
    doorstroom, switched; K-04/k counts holders by elapsed school years (``elapsed`` <= k).
 
 The cohort figures are one aggregate over ``state`` grouped by (route, cohort, destination of a
 leaver); the rows of one route and cohort add up in Python, and their destinations give K-02's
 breakdown (K-02/<destination>). The yearly figures (K-08) read the same events the same way at the
-school year's first and last day. ``facts`` is MATERIALIZED (SQLite >= 3.35, PostgreSQL >= 12) so
-its lookups run once per student.
+school year's first and last day (a plain path again from its dates). ``facts`` is MATERIALIZED
+(SQLite >= 3.35, PostgreSQL >= 12) so its lookups run once per student.
 
 Beside it: K-10 (bereik, from the registry's population counts) in ``apps.results.reach`` and K-12
 (succes na doorstroom, from the students' vervolgdiploma records) in ``apps.results.followup``; the
@@ -43,12 +46,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Case, Count, F, Func, IntegerField, Max, Min, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import Exact, GreaterThan, GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
 from apps.routes.models import Route, RoutePartner
+from apps.students.columns import flag, teldatum_year_from
 from apps.students.models import Event, EventKind, Student
 from domain import kpi as core
 from domain.calendar import latest_teldatum, year_end, year_start
@@ -117,9 +120,7 @@ def _lengths(routes: QuerySet) -> dict[int, int]:
 
 def route_length(scope: Scope) -> int:
     """The longest route of the scope in route years (its years, or its study duration)."""
-    routes = routes_in(scope) if scope.route is not None or scope.region is not None else \
-        Route.objects.filter(pk__in=students_in(scope).values("route"))
-    return max(_lengths(routes).values(), default=0)
+    return max(route_lengths(scope).values(), default=0)
 
 
 # -- the state on a day: one SQL statement (see the module's docstring) -------------------------------
@@ -127,50 +128,6 @@ def route_length(scope: Scope) -> int:
 ENTRY = (EventKind.INSTROOM, EventKind.ZIJ_INSTROOM)
 STATE_KINDS = (*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER, EventKind.SWITCH, EventKind.DOORSTROOM)
 FLAGS = ("member", "zij", "holder", "gone", "vsv", "bound", "counted", "doorstroom", "switched")
-
-DOORSTROOM_RANK = Case(*(When(doorstroom_level=level, then=Value(rank))
-                         for level, rank in core.DOORSTROOM_LEVELS.items()),
-                       default=Value(0), output_field=IntegerField())
-
-
-def _flag(condition) -> Case:
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-
-class DatePart(Func):
-    """The year, month or day of a date as an integer, written natively for each database (Django's
-    ExtractYear calls a Python function for every row on SQLite, which costs seconds at national scale)."""
-    output_field = IntegerField()
-    SQLITE = {"year": (1, 4), "month": (6, 2), "day": (9, 2)}     # dates are stored as YYYY-MM-DD text
-
-    def __init__(self, expression, part: str):
-        if part not in self.SQLITE:
-            raise ValueError(part)
-        self.part = part
-        super().__init__(expression)
-
-    def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template=f"CAST(EXTRACT({self.part.upper()} FROM %(expressions)s)"
-                                                              " AS INTEGER)", **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        first, length = self.SQLITE[self.part]
-        return super().as_sql(compiler, connection,
-                              template=f"CAST(SUBSTR(%(expressions)s, {first}, {length}) AS INTEGER)", **extra)
-
-
-def _school_year(field: str):
-    """The school year of a date field (August starts it)."""
-    return DatePart(field, "year") - _flag(LessThan(DatePart(field, "month"), 8))
-
-
-def _half_years():
-    """K-06 per holder in half years, before subtracting the cohort: 2 x the diploma's school year,
-    minus 1 for a diploma dated 1 August - 31 January (see ``domain.kpi.half_years``)."""
-    month = DatePart("mbo_diploma_on", "month")
-    early = _flag(Q(GreaterThanOrEqual(month, 8)) | Q(Exact(month, 1)))
-    return 2 * _school_year("mbo_diploma_on") - early
-
 
 def _compiled(queryset: QuerySet) -> tuple[str, list]:
     sql, params = queryset.query.sql_with_params()
@@ -183,20 +140,20 @@ def _day(day: date):
 
 
 def _students(students: QuerySet, by_route: bool) -> QuerySet:
-    """Step 1: the students with what their own row says."""
+    """Step 1: the students with what their own row says, a plain path's dates included (``entered_on``
+    is null for a student whose events the engine reads)."""
     return students.order_by().values(
-        sid=F("pk"), yr=F("cohort"), grp=F("route_id") if by_route else Value(0), zij=_flag(Q(zij_instroom=True)),
-        diploma=F("mbo_diploma_on"), diploma_year=_school_year("mbo_diploma_on"), halves=_half_years(),
-        # the first 1 October after the diploma falls in its calendar year, or the next for one from 1 October on
-        teldatum_year=DatePart("mbo_diploma_on", "year")
-        + _flag(GreaterThanOrEqual(DatePart("mbo_diploma_on", "month"), 10)),
-        rank=DOORSTROOM_RANK, level=Coalesce("mbo_diploma_level", "kwalificatie__level"))
+        sid=F("pk"), yr=F("cohort"), grp=F("route_id") if by_route else Value(0), zij=flag(Q(zij_instroom=True)),
+        diploma=F("mbo_diploma_on"), diploma_year=F("diploma_school_year"), halves=F("diploma_half_years"),
+        teldatum_year=F("diploma_teldatum_year"), rank=F("doorstroom_rank"),
+        level=Coalesce("mbo_diploma_level", "kwalificatie__level"),
+        entered_on=F("plain_entered_on"), out_on=F("plain_out_on"), out_to=F("plain_out_to"),
+        switched_on=F("plain_switched_on"), doorstroom_year=F("plain_doorstroom_year"))
 
 
 def _events(students: QuerySet, on: date) -> QuerySet:
-    """Step 2: per student of ``students``, conditional aggregates over their events."""
-    month, day = DatePart("date", "month"), DatePart("date", "day")
-    after_teldatum = _flag(Q(GreaterThan(month, 10)) | Q(Exact(month, 10), GreaterThan(day, 1)))
+    """Step 2: per student of ``students`` (those without a plain path), conditional aggregates over their
+    events."""
     return (Event.objects.filter(student_id__in=students.order_by().values("pk"), kind__in=STATE_KINDS)
             .order_by().values(eid=F("student_id")).annotate(
                 entries=Count("date", filter=Q(kind__in=ENTRY, date__lte=on)),
@@ -204,12 +161,13 @@ def _events(students: QuerySet, on: date) -> QuerySet:
                 last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=on)),
                 switches=Count("date", filter=Q(kind=EventKind.SWITCH, date__lte=on)),
                 # a doorstroom on or before 1 October of year Y has this year <= Y
-                doorstroom_year=Min(DatePart("date", "year") + after_teldatum, filter=Q(kind=EventKind.DOORSTROOM))))
+                doorstroom_year=Min(teldatum_year_from("date"), filter=Q(kind=EventKind.DOORSTROOM))))
 
 
 STATE_SQL = """
 WITH peil AS (SELECT %s AS on_day, %s AS teldatum),
-students AS ({students}),
+plain AS ({plain}),
+others AS ({others}),
 events AS ({events}),
 facts AS MATERIALIZED (
     SELECT s.sid, s.yr, s.grp, s.zij, s.diploma, s.diploma_year, s.halves, s.teldatum_year, s.rank,
@@ -228,8 +186,18 @@ facts AS MATERIALIZED (
                    AND c.kwalificatie_id <> w.kwalificatie_id
                    AND (c.date < w.date OR (c.date = w.date AND c.id < w.id))))
                THEN 1 ELSE 0 END AS switched
-    FROM students s JOIN events e ON e.eid = s.sid CROSS JOIN peil d
-    WHERE e.entries > 0),
+    FROM others s JOIN events e ON e.eid = s.sid CROSS JOIN peil d
+    WHERE e.entries > 0
+    UNION ALL
+    SELECT s.sid, s.yr, s.grp, s.zij, s.diploma, s.diploma_year, s.halves, s.teldatum_year, s.rank,
+           s.doorstroom_year, d.teldatum,
+           CASE WHEN s.diploma <= d.on_day THEN 1 ELSE 0 END AS holder,
+           CASE WHEN {plain_gone} THEN 1 ELSE 0 END AS gone,
+           CASE WHEN {plain_gone} THEN s.out_to END AS out_to,
+           CASE WHEN s.diploma <= d.on_day THEN s.level END AS level,
+           CASE WHEN s.switched_on <= d.on_day THEN 1 ELSE 0 END AS switched
+    FROM plain s CROSS JOIN peil d
+    WHERE s.entered_on <= d.on_day),
 state AS (
     SELECT sid, yr, grp, out_to, holder, gone, switched, zij, level, diploma_year - yr + 1 AS elapsed,
            CASE WHEN holder = 1 THEN halves ELSE 0 END AS halves,
@@ -245,16 +213,20 @@ state AS (
 # out of the route on D: a last uitstroom on or before D, no terugkeer after it, no mbo diploma by D
 GONE = ("e.last_out IS NOT NULL AND (e.last_back IS NULL OR e.last_back <= e.last_out)"
         " AND (s.diploma IS NULL OR s.diploma > d.on_day)")
+# the same for a plain path: its one uitstroom on or before D (it has no terugkeer)
+PLAIN_GONE = "s.out_on <= d.on_day AND (s.diploma IS NULL OR s.diploma > d.on_day)"
 
 
 def state_sql(students: QuerySet, on: date, by_route: bool = False) -> tuple[str, list]:
     """The WITH clause of each student's state on ``on`` (the CTE ``state``: one row per member of
     ``students``, see the module's docstring), and its parameters."""
-    students_sql, students_params = _compiled(_students(students, by_route))
-    events_sql, events_params = _compiled(_events(students, on))
-    sql = STATE_SQL.format(students=students_sql, events=events_sql, gone=GONE, event=Event._meta.db_table,
-                           vsv=", ".join(["%s"] * len(core.DESTINATIONS_VSV)))
-    params = [_day(on), _day(latest_teldatum(on)), *students_params, *events_params,
+    plain_sql, plain_params = _compiled(_students(students.filter(plain_entered_on__isnull=False), by_route))
+    others = students.filter(plain_entered_on__isnull=True)
+    others_sql, others_params = _compiled(_students(others, by_route))
+    events_sql, events_params = _compiled(_events(others, on))
+    sql = STATE_SQL.format(plain=plain_sql, others=others_sql, events=events_sql, gone=GONE, plain_gone=PLAIN_GONE,
+                           event=Event._meta.db_table, vsv=", ".join(["%s"] * len(core.DESTINATIONS_VSV)))
+    params = [_day(on), _day(latest_teldatum(on)), *plain_params, *others_params, *events_params,
               *core.DESTINATIONS_VSV, core.STARTKWALIFICATIE_LEVEL, core.STARTKWALIFICATIE_LEVEL]
     return sql, params
 
@@ -334,7 +306,7 @@ def route_lengths(scope: Scope, routes=None) -> dict[int, int]:
     scope has students of. One query."""
     if routes is None:
         ids = routes_in(scope) if scope.route is not None or scope.region is not None else \
-            Route.objects.filter(pk__in=students_in(scope).values("route"))
+            Route.objects.filter(Exists(students_in(scope).filter(route=OuterRef("pk"))))
     else:
         ids = Route.objects.filter(pk__in=list(routes))
     return _lengths(ids)
@@ -415,18 +387,28 @@ def jaarresultaat(scope: Scope, school_year: int) -> Figure:
 
 YEAR_SQL = """
 WITH peil AS (SELECT %s AS first_day, %s AS last_day, %s AS day_before),
-students AS ({students}),
-events AS ({events})
-SELECT s.grp,
-       SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
-       SUM(CASE WHEN e.last_out >= d.first_day AND (e.last_back IS NULL OR e.last_back <= e.last_out)
-                AND (s.diploma IS NULL OR s.diploma < d.first_day OR s.diploma > d.last_day) THEN 1 ELSE 0 END)
+plain AS ({plain}),
+others AS ({others}),
+events AS ({events}),
+paths AS (
+    SELECT s.grp, s.diploma, e.last_out, e.last_back, e.out_before, e.back_before, e.entered_before, e.came
+    FROM others s LEFT JOIN events e ON e.eid = s.sid
+    UNION ALL
+    SELECT s.grp, s.diploma, CASE WHEN s.out_on <= d.last_day THEN s.out_on END, NULL,
+           CASE WHEN s.out_on <= d.day_before THEN s.out_on END, NULL,
+           CASE WHEN s.entered_on <= d.day_before THEN 1 ELSE 0 END,
+           CASE WHEN s.entered_on >= d.first_day AND s.entered_on <= d.last_day THEN 1 ELSE 0 END
+    FROM plain s CROSS JOIN peil d)
+SELECT p.grp,
+       SUM(CASE WHEN p.diploma >= d.first_day AND p.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
+       SUM(CASE WHEN p.last_out >= d.first_day AND (p.last_back IS NULL OR p.last_back <= p.last_out)
+                AND (p.diploma IS NULL OR p.diploma < d.first_day OR p.diploma > d.last_day) THEN 1 ELSE 0 END)
            AS ended,
-       SUM(CASE WHEN e.came > 0 OR (e.entered_before > 0 AND (s.diploma IS NULL OR s.diploma > d.day_before)
-                AND NOT (e.out_before IS NOT NULL AND (e.back_before IS NULL OR e.back_before <= e.out_before)))
+       SUM(CASE WHEN p.came > 0 OR (p.entered_before > 0 AND (p.diploma IS NULL OR p.diploma > d.day_before)
+                AND NOT (p.out_before IS NOT NULL AND (p.back_before IS NULL OR p.back_before <= p.out_before)))
            THEN 1 ELSE 0 END) AS present
-FROM students s CROSS JOIN peil d LEFT JOIN events e ON e.eid = s.sid
-GROUP BY s.grp
+FROM paths p CROSS JOIN peil d
+GROUP BY p.grp
 """
 
 
@@ -441,9 +423,16 @@ def _year_ends(students: QuerySet, school_year: int, by_route: bool = False) -> 
     # the route since before it (``left_on`` is the last uitstroom not undone by a terugkeer)
     concerned = (students.exclude(cohort__gt=school_year).exclude(mbo_diploma_on__lt=start)
                  .exclude(left_on__lt=start).order_by())
-    rows = concerned.values(sid=F("pk"), grp=F("route_id") if by_route else Value(0), diploma=F("mbo_diploma_on"))
+
+    def rows(students: QuerySet) -> tuple[str, list]:
+        return _compiled(students.values(sid=F("pk"), grp=F("route_id") if by_route else Value(0),
+                                         diploma=F("mbo_diploma_on"), entered_on=F("plain_entered_on"),
+                                         out_on=F("plain_out_on")))
+
+    # the events of the students without a plain path; a plain path's dates give the same (``YEAR_SQL``)
+    others = concerned.filter(plain_entered_on__isnull=True)
     events = (Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER),
-                                   student_id__in=concerned.values("pk"))
+                                   student_id__in=others.values("pk"))
               .order_by().values(eid=F("student_id")).annotate(
                   last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM)),     # on or before the end
                   last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER)),
@@ -451,11 +440,13 @@ def _year_ends(students: QuerySet, school_year: int, by_route: bool = False) -> 
                   back_before=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=before)),
                   entered_before=Count("date", filter=Q(kind__in=ENTRY, date__lte=before)),
                   came=Count("date", filter=Q(kind__in=(*ENTRY, EventKind.TERUGKEER), date__gte=start))))
-    students_sql, students_params = _compiled(rows)
+    plain_sql, plain_params = rows(concerned.filter(plain_entered_on__isnull=False))
+    others_sql, others_params = rows(others)
     events_sql, events_params = _compiled(events)
-    sql = YEAR_SQL.format(students=students_sql, events=events_sql)
+    sql = YEAR_SQL.format(plain=plain_sql, others=others_sql, events=events_sql)
     return {row["grp"]: (row["diplomas"] or 0, row["ended"] or 0, row["present"] or 0)
-            for row in _fetch(sql, [_day(start), _day(end), _day(before), *students_params, *events_params])}
+            for row in _fetch(sql, [_day(start), _day(end), _day(before), *plain_params, *others_params,
+                                    *events_params])}
 
 
 def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:

@@ -4,6 +4,6 @@ from auditlog.registry import auditlog
 
 from . import models as m
 
-auditlog.register(m.Student, exclude_fields=["national_key"])
+auditlog.register(m.Student, exclude_fields=["national_key", *m.PLAIN_FIELDS])
 for model in (m.StudentNumber, m.Enrolment, m.Event, m.ExamPart, m.BpvPeriod):
     auditlog.register(model)

@@ -890,6 +890,7 @@ class StudentRows(Rows):
         insert_rows(m.Enrolment, ["student", "institution", "school_year", "route_year", "start", "end", "funded",
                                   "phase"], enrolments)
         insert_rows(m.StudentFinding, ["student", "failed", "warnings", "evaluated_at"], findings)
+        m.Student.objects.refresh_plain_paths(ids)
         return ids
 
 

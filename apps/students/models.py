@@ -4,8 +4,8 @@ year, diploma and leaving route year) are kept in step by the services so that c
 be aggregated in the database for a national data set."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Case, Count, Q, When
+from django.db import connections, models, transaction
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, When
 from django.db.models.functions import Length, Lower, Substr
 from django.db.models.lookups import GreaterThan, StartsWith
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.registry.models import Institution, Kwalificatie, Leerweg, Profiel
 from apps.routes.models import Route, RoutePartner
+from apps.students import columns
 from domain.calendar import school_year_label
 from domain.names import PREFIXES
 from domain.numbers import format_number
@@ -69,6 +70,28 @@ def surname_sort_key():
 
 class StudentQuerySet(models.QuerySet):
     """Who sees which students: every page, export and API endpoint on students asks here."""
+
+    def refresh_plain_paths(self, ids=None) -> None:
+        """Derive the plain-path fields (``Student.plain_entered_on`` ...) of these students (and of ``ids``,
+        in chunks) from their events, in the database: the fields emptied, then one UPDATE ... FROM the
+        grouped events. Every writer of events calls it after writing (``services.rederive`` for one
+        student, the bulk writers for their rows): a plain path left behind by a later event would give
+        the KPIs a wrong state; an empty one only makes the engine read the events."""
+        if ids is not None:
+            ids = list(ids)
+            for i in range(0, len(ids), 2000):
+                self.filter(pk__in=ids[i:i + 2000]).refresh_plain_paths()
+            return
+        connection = connections[self.db]
+        quote = connection.ops.quote_name
+        with transaction.atomic(using=self.db):
+            self.update(**dict.fromkeys(PLAIN_FIELDS))
+            sql, params = plain_paths(Event.objects.filter(student__in=self.values("pk"))).query.sql_with_params()
+            table = quote(self.model._meta.db_table)
+            assignments = ", ".join(f"{quote(f)} = p.{quote(f.removeprefix('plain_'))}" for f in PLAIN_FIELDS)
+            with connection.cursor() as cursor:
+                cursor.execute(f"UPDATE {table} SET {assignments} FROM ({sql}) p WHERE {table}.id = p.sid",
+                               params)
 
     def visible_to(self, user, route=None):
         """The students the user may see (and, with a role that changes students, change): only
@@ -137,6 +160,27 @@ class Student(models.Model):
     destination = models.CharField(_("bestemming"), max_length=14, choices=Destination.choices, blank=True)
     doorstroom_level = models.CharField(_("doorstroom na diploma"), max_length=8, blank=True,
                                         help_text=_("mbo3, mbo4 of hbo"))
+    # A plain path (one entry, no terugkeer, at most one uitstroom; most students): what its events say,
+    # kept on the row for the KPI engine, which then reads the student's state on any day from these
+    # dates instead of grouping the events. Derived data, written only by ``refresh_plain_paths`` after
+    # every change of events; empty (``plain_entered_on`` null) for any other path, which the engine
+    # reads from the events.
+    plain_entered_on = models.DateField(null=True, editable=False)
+    plain_out_on = models.DateField(null=True, editable=False)
+    plain_out_to = models.CharField(max_length=14, choices=Destination.choices, null=True, editable=False)
+    plain_switched_on = models.DateField(null=True, editable=False)     # the first switch to another kwalificatie
+    plain_doorstroom_on = models.DateField(null=True, editable=False)   # the first doorstroom
+    # What the KPIs take from the dates above, computed by the database on every write (``columns``).
+    plain_doorstroom_year = models.GeneratedField(expression=columns.teldatum_year_from("plain_doorstroom_on"),
+                                                  output_field=models.IntegerField(null=True), db_persist=True)
+    diploma_school_year = models.GeneratedField(expression=columns.school_year("mbo_diploma_on"),
+                                                output_field=models.IntegerField(null=True), db_persist=True)
+    diploma_half_years = models.GeneratedField(expression=columns.half_years("mbo_diploma_on"),
+                                               output_field=models.IntegerField(null=True), db_persist=True)
+    diploma_teldatum_year = models.GeneratedField(expression=columns.teldatum_year_after("mbo_diploma_on"),
+                                                  output_field=models.IntegerField(null=True), db_persist=True)
+    doorstroom_rank = models.GeneratedField(expression=columns.doorstroom_rank("doorstroom_level"),
+                                            output_field=models.IntegerField(), db_persist=True)
     glr_judgment_on = models.DateField(_("gezamenlijk oordeel vo en mbo (GLR) op"), null=True, blank=True)
     glr_judgment_note = models.CharField(_("toelichting gezamenlijk oordeel"), max_length=300, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -213,7 +257,9 @@ class Enrolment(StudentPart):
         ordering = ["school_year", "-funded", "institution__name"]
         verbose_name = _("inschrijving")
         verbose_name_plural = _("inschrijvingen")
-        indexes = [models.Index(fields=["institution", "school_year", "funded"])]
+        # school_year/route_year: a school year's intake (K-09), the enrolments in route year 1
+        indexes = [models.Index(fields=["institution", "school_year", "funded"]),
+                   models.Index(fields=["school_year", "route_year"], name="enrolment_intake")]
 
     @property
     def school_year_label(self):
@@ -279,6 +325,35 @@ class Event(StudentPart):
         # date, which every cohort KPI asks (the national benchmark: a third to half less CPU)
         indexes = [models.Index(fields=["kind", "school_year"]),
                    models.Index(fields=["student", "kind", "date"], name="event_student_kind_date")]
+
+
+PLAIN_FIELDS = ("plain_entered_on", "plain_out_on", "plain_out_to", "plain_switched_on", "plain_doorstroom_on")
+ENTRY_KINDS = (EventKind.INSTROOM, EventKind.ZIJ_INSTROOM)
+CHOICE_KINDS = (*ENTRY_KINDS, EventKind.SWITCH)
+
+
+def plain_paths(events):
+    """Per student of ``events`` whose path is plain (one entry, no terugkeer, at most one uitstroom):
+    ``sid`` (the student) and the values of ``PLAIN_FIELDS`` without their prefix. A switch counts from the first one
+    that changed the kwalificatie (an earlier choice, by date then record, named another one)."""
+    other_choice = (Event.objects.filter(student=OuterRef("student"), kind__in=CHOICE_KINDS,
+                                         kwalificatie__isnull=False)
+                    .exclude(kwalificatie=OuterRef("kwalificatie"))
+                    .filter(Q(date__lt=OuterRef("date"))
+                            | Q(date=OuterRef("date"), pk__lt=OuterRef("pk"))))
+    return (events.filter(kind__in=(*CHOICE_KINDS, EventKind.UITSTROOM, EventKind.TERUGKEER, EventKind.DOORSTROOM))
+            .order_by().values(sid=F("student")).annotate(
+                entries=Count("pk", filter=Q(kind__in=ENTRY_KINDS)),
+                returns=Count("pk", filter=Q(kind=EventKind.TERUGKEER)),
+                exits=Count("pk", filter=Q(kind=EventKind.UITSTROOM)),
+                entered_on=Min("date", filter=Q(kind__in=ENTRY_KINDS)),
+                out_on=Max("date", filter=Q(kind=EventKind.UITSTROOM)),
+                out_to=Max("destination", filter=Q(kind=EventKind.UITSTROOM)),
+                switched_on=Min("date", filter=Q(kind=EventKind.SWITCH, kwalificatie__isnull=False)
+                                       & Exists(other_choice)),
+                doorstroom_on=Min("date", filter=Q(kind=EventKind.DOORSTROOM)))
+            .filter(entries=1, returns=0, exits__lte=1)
+            .values("sid", "entered_on", "out_on", "out_to", "switched_on", "doorstroom_on"))
 
 
 class ExamPart(StudentPart):

@@ -156,6 +156,8 @@ def rederive(student: m.Student, from_school_year: int | None = None, enrolments
     if state.kwalificatie in by_code:
         student.kwalificatie = by_code[state.kwalificatie]
     student.save()
+    m.Student.objects.filter(pk=student.pk).refresh_plain_paths()
+    student.refresh_from_db(fields=m.PLAIN_FIELDS)
     if not enrolments:
         return state
     first = from_school_year if from_school_year is not None else state.periods[0].school_year

@@ -94,6 +94,8 @@ def test_one_bad_row_imports_nothing_and_the_report_names_it(calvijn, glr_route)
     assert str(sanne.date_of_birth) == "2006-03-15" and str(sanne.glr_judgment_on) == "2021-06-15"
     assert sanne.numbers.get().number == "C100"
     assert Event.objects.filter(kind="instroom").count() == 2
+    assert sorted(Student.objects.values_list("first_name", "plain_entered_on")) == [
+        ("Kees", Event.objects.get(student__first_name="Kees").date), ("Sanne", sanne.events.get().date)]
     assert Enrolment.objects.filter(school_year=2021, funded=True, institution__brin="17XG").count() == 2
     page = calvijn.get(reverse("students:import_job", args=[job.pk])).content.decode()
     assert "2 rijen geïmporteerd" in page and reverse("students:cohorts", args=[glr_route.pk]) in page
