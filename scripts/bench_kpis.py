@@ -251,6 +251,7 @@ def load(scale: float, seed: int, on: date, reuse: bool) -> dict:
     call_command("migrate", verbosity=0)
     migrated = time.perf_counter() - started
     if reuse and national.exists():
+        national.analyse()   # statistics for what is there (a migration may have rebuilt a table or added an index)
         return {"migrate_s": round(migrated, 1), "reused": True}
     written = national.generate(scale=scale, seed=seed, today=on, progress=lambda line: log(f"  {line}"))
     return {"migrate_s": round(migrated, 1), "generate_s": written["seconds"],

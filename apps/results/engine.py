@@ -169,7 +169,7 @@ WITH peil AS (SELECT %s AS on_day, %s AS teldatum),
 plain AS ({plain}),
 others AS ({others}),
 events AS ({events}),
-facts AS MATERIALIZED (
+looked_up AS MATERIALIZED (
     SELECT s.sid, s.yr, s.grp, s.zij, s.diploma, s.diploma_year, s.halves, s.teldatum_year, s.rank,
            e.doorstroom_year, d.teldatum,
            CASE WHEN s.diploma <= d.on_day THEN 1 ELSE 0 END AS holder,
@@ -187,7 +187,9 @@ facts AS MATERIALIZED (
                    AND (c.date < w.date OR (c.date = w.date AND c.id < w.id))))
                THEN 1 ELSE 0 END AS switched
     FROM others s JOIN events e ON e.eid = s.sid CROSS JOIN peil d
-    WHERE e.entries > 0
+    WHERE e.entries > 0),
+facts AS (
+    SELECT * FROM looked_up
     UNION ALL
     SELECT s.sid, s.yr, s.grp, s.zij, s.diploma, s.diploma_year, s.halves, s.teldatum_year, s.rank,
            s.doorstroom_year, d.teldatum,
@@ -389,27 +391,30 @@ YEAR_SQL = """
 WITH peil AS (SELECT %s AS first_day, %s AS last_day, %s AS day_before),
 plain AS ({plain}),
 others AS ({others}),
-events AS ({events}),
-paths AS (
-    SELECT s.grp, s.diploma, e.last_out, e.last_back, e.out_before, e.back_before, e.entered_before, e.came
-    FROM others s LEFT JOIN events e ON e.eid = s.sid
-    UNION ALL
-    SELECT s.grp, s.diploma, CASE WHEN s.out_on <= d.last_day THEN s.out_on END, NULL,
-           CASE WHEN s.out_on <= d.day_before THEN s.out_on END, NULL,
-           CASE WHEN s.entered_on <= d.day_before THEN 1 ELSE 0 END,
-           CASE WHEN s.entered_on >= d.first_day AND s.entered_on <= d.last_day THEN 1 ELSE 0 END
-    FROM plain s CROSS JOIN peil d)
-SELECT p.grp,
-       SUM(CASE WHEN p.diploma >= d.first_day AND p.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
-       SUM(CASE WHEN p.last_out >= d.first_day AND (p.last_back IS NULL OR p.last_back <= p.last_out)
-                AND (p.diploma IS NULL OR p.diploma < d.first_day OR p.diploma > d.last_day) THEN 1 ELSE 0 END)
+events AS ({events})
+SELECT s.grp,
+       SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1 ELSE 0 END) AS diplomas,
+       SUM(CASE WHEN e.last_out >= d.first_day AND (e.last_back IS NULL OR e.last_back <= e.last_out)
+                AND (s.diploma IS NULL OR s.diploma < d.first_day OR s.diploma > d.last_day) THEN 1 ELSE 0 END)
            AS ended,
-       SUM(CASE WHEN p.came > 0 OR (p.entered_before > 0 AND (p.diploma IS NULL OR p.diploma > d.day_before)
-                AND NOT (p.out_before IS NOT NULL AND (p.back_before IS NULL OR p.back_before <= p.out_before)))
+       SUM(CASE WHEN e.came > 0 OR (e.entered_before > 0 AND (s.diploma IS NULL OR s.diploma > d.day_before)
+                AND NOT (e.out_before IS NOT NULL AND (e.back_before IS NULL OR e.back_before <= e.out_before)))
            THEN 1 ELSE 0 END) AS present
-FROM paths p CROSS JOIN peil d
-GROUP BY p.grp
+FROM others s CROSS JOIN peil d LEFT JOIN events e ON e.eid = s.sid
+GROUP BY s.grp
+UNION ALL
+SELECT s.grp,
+       SUM(CASE WHEN s.diploma >= d.first_day AND s.diploma <= d.last_day THEN 1 ELSE 0 END),
+       SUM(CASE WHEN s.out_on >= d.first_day AND s.out_on <= d.last_day
+                AND (s.diploma IS NULL OR s.diploma < d.first_day OR s.diploma > d.last_day) THEN 1 ELSE 0 END),
+       SUM(CASE WHEN (s.entered_on >= d.first_day AND s.entered_on <= d.last_day)
+                OR (s.entered_on <= d.day_before AND (s.diploma IS NULL OR s.diploma > d.day_before)
+                    AND (s.out_on IS NULL OR s.out_on > d.day_before)) THEN 1 ELSE 0 END)
+FROM plain s CROSS JOIN peil d
+GROUP BY s.grp
 """
+# The second part is the first for a plain path, whose events its dates stand for: its one entry (before
+# the year, or came in it), its one uitstroom (last_out, out_before) and no terugkeer.
 
 
 def _year_ends(students: QuerySet, school_year: int, by_route: bool = False) -> dict[int, tuple[int, int, int]]:
@@ -444,9 +449,11 @@ def _year_ends(students: QuerySet, school_year: int, by_route: bool = False) -> 
     others_sql, others_params = rows(others)
     events_sql, events_params = _compiled(events)
     sql = YEAR_SQL.format(plain=plain_sql, others=others_sql, events=events_sql)
-    return {row["grp"]: (row["diplomas"] or 0, row["ended"] or 0, row["present"] or 0)
-            for row in _fetch(sql, [_day(start), _day(end), _day(before), *plain_params, *others_params,
-                                    *events_params])}
+    sums = defaultdict(lambda: (0, 0, 0))
+    for row in _fetch(sql, [_day(start), _day(end), _day(before), *plain_params, *others_params, *events_params]):
+        sums[row["grp"]] = tuple(a + (b or 0) for a, b in zip(sums[row["grp"]], (row["diplomas"], row["ended"],
+                                                                                  row["present"]), strict=True))
+    return dict(sums)
 
 
 def _intake_groups(scope: Scope, school_year: int) -> list[Figure]:

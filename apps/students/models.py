@@ -193,7 +193,10 @@ class Student(models.Model):
         verbose_name = _("leerling")
         verbose_name_plural = _("leerlingen")
         indexes = [models.Index(fields=["route", "cohort", "status"]), models.Index(fields=["cohort", "status"]),
-                   models.Index(fields=["route", "sort_name", "first_name"], name="student_route_sort_name")]
+                   models.Index(fields=["route", "sort_name", "first_name"], name="student_route_sort_name"),
+                   # the few students without a plain path, whose events the KPI engine reads
+                   models.Index(fields=["cohort"], condition=Q(plain_entered_on__isnull=True),
+                                name="student_not_plain")]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
