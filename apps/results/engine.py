@@ -52,7 +52,7 @@ from django.utils import timezone
 
 from apps.routes.models import Route, RoutePartner
 from apps.students.columns import flag, teldatum_year_from
-from apps.students.models import Event, EventKind, Student
+from apps.students.models import ENTRY_EVENTS, STATE_EVENTS, Event, EventKind, Student
 from domain import kpi as core
 from domain.calendar import latest_teldatum, year_end, year_start
 from domain.kpi import Figure, figure
@@ -125,8 +125,6 @@ def route_length(scope: Scope) -> int:
 
 # -- the state on a day: one SQL statement (see the module's docstring) -------------------------------
 
-ENTRY = (EventKind.INSTROOM, EventKind.ZIJ_INSTROOM)
-STATE_KINDS = (*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER, EventKind.SWITCH, EventKind.DOORSTROOM)
 FLAGS = ("member", "zij", "holder", "gone", "vsv", "bound", "counted", "doorstroom", "switched")
 
 def _compiled(queryset: QuerySet) -> tuple[str, list]:
@@ -154,9 +152,9 @@ def _students(students: QuerySet, by_route: bool) -> QuerySet:
 def _events(students: QuerySet, on: date) -> QuerySet:
     """Step 2: per student of ``students`` (those without a plain path), conditional aggregates over their
     events."""
-    return (Event.objects.filter(student_id__in=students.order_by().values("pk"), kind__in=STATE_KINDS)
+    return (Event.objects.filter(student_id__in=students.order_by().values("pk"), kind__in=STATE_EVENTS)
             .order_by().values(eid=F("student_id")).annotate(
-                entries=Count("date", filter=Q(kind__in=ENTRY, date__lte=on)),
+                entries=Count("date", filter=Q(kind__in=ENTRY_EVENTS, date__lte=on)),
                 last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=on)),
                 last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=on)),
                 switches=Count("date", filter=Q(kind=EventKind.SWITCH, date__lte=on)),
@@ -436,15 +434,15 @@ def _year_ends(students: QuerySet, school_year: int, by_route: bool = False) -> 
 
     # the events of the students without a plain path; a plain path's dates give the same (``YEAR_SQL``)
     others = concerned.filter(plain_entered_on__isnull=True)
-    events = (Event.objects.filter(date__lte=end, kind__in=(*ENTRY, EventKind.UITSTROOM, EventKind.TERUGKEER),
+    events = (Event.objects.filter(date__lte=end, kind__in=(*ENTRY_EVENTS, EventKind.UITSTROOM, EventKind.TERUGKEER),
                                    student_id__in=others.values("pk"))
               .order_by().values(eid=F("student_id")).annotate(
                   last_out=Max("date", filter=Q(kind=EventKind.UITSTROOM)),     # on or before the end
                   last_back=Max("date", filter=Q(kind=EventKind.TERUGKEER)),
                   out_before=Max("date", filter=Q(kind=EventKind.UITSTROOM, date__lte=before)),
                   back_before=Max("date", filter=Q(kind=EventKind.TERUGKEER, date__lte=before)),
-                  entered_before=Count("date", filter=Q(kind__in=ENTRY, date__lte=before)),
-                  came=Count("date", filter=Q(kind__in=(*ENTRY, EventKind.TERUGKEER), date__gte=start))))
+                  entered_before=Count("date", filter=Q(kind__in=ENTRY_EVENTS, date__lte=before)),
+                  came=Count("date", filter=Q(kind__in=(*ENTRY_EVENTS, EventKind.TERUGKEER), date__gte=start))))
     plain_sql, plain_params = rows(concerned.filter(plain_entered_on__isnull=False))
     others_sql, others_params = rows(others)
     events_sql, events_params = _compiled(events)

@@ -87,10 +87,10 @@ class StudentQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db):
             self.update(**dict.fromkeys(PLAIN_FIELDS))
             sql, params = plain_paths(Event.objects.filter(student__in=self.values("pk"))).query.sql_with_params()
-            table = quote(self.model._meta.db_table)
+            table, pk = quote(self.model._meta.db_table), quote(self.model._meta.pk.column)
             assignments = ", ".join(f"{quote(f)} = p.{quote(f.removeprefix('plain_'))}" for f in PLAIN_FIELDS)
             with connection.cursor() as cursor:
-                cursor.execute(f"UPDATE {table} SET {assignments} FROM ({sql}) p WHERE {table}.id = p.sid",
+                cursor.execute(f"UPDATE {table} SET {assignments} FROM ({sql}) p WHERE {table}.{pk} = p.sid",
                                params)
 
     def visible_to(self, user, route=None):
@@ -331,25 +331,27 @@ class Event(StudentPart):
 
 
 PLAIN_FIELDS = ("plain_entered_on", "plain_out_on", "plain_out_to", "plain_switched_on", "plain_doorstroom_on")
-ENTRY_KINDS = (EventKind.INSTROOM, EventKind.ZIJ_INSTROOM)
-CHOICE_KINDS = (*ENTRY_KINDS, EventKind.SWITCH)
+ENTRY_EVENTS = (EventKind.INSTROOM, EventKind.ZIJ_INSTROOM)
+CHOICE_EVENTS = (*ENTRY_EVENTS, EventKind.SWITCH)      # the events that choose an uitstroomrichting
+# the events a student's KPI state reads (the engine's, and a plain path's)
+STATE_EVENTS = (*CHOICE_EVENTS, EventKind.UITSTROOM, EventKind.TERUGKEER, EventKind.DOORSTROOM)
 
 
 def plain_paths(events):
     """Per student of ``events`` whose path is plain (one entry, no terugkeer, at most one uitstroom):
     ``sid`` (the student) and the values of ``PLAIN_FIELDS`` without their prefix. A switch counts from the first one
     that changed the kwalificatie (an earlier choice, by date then record, named another one)."""
-    other_choice = (Event.objects.filter(student=OuterRef("student"), kind__in=CHOICE_KINDS,
+    other_choice = (Event.objects.filter(student=OuterRef("student"), kind__in=CHOICE_EVENTS,
                                          kwalificatie__isnull=False)
                     .exclude(kwalificatie=OuterRef("kwalificatie"))
                     .filter(Q(date__lt=OuterRef("date"))
                             | Q(date=OuterRef("date"), pk__lt=OuterRef("pk"))))
-    return (events.filter(kind__in=(*CHOICE_KINDS, EventKind.UITSTROOM, EventKind.TERUGKEER, EventKind.DOORSTROOM))
+    return (events.filter(kind__in=STATE_EVENTS)
             .order_by().values(sid=F("student")).annotate(
-                entries=Count("pk", filter=Q(kind__in=ENTRY_KINDS)),
+                entries=Count("pk", filter=Q(kind__in=ENTRY_EVENTS)),
                 returns=Count("pk", filter=Q(kind=EventKind.TERUGKEER)),
                 exits=Count("pk", filter=Q(kind=EventKind.UITSTROOM)),
-                entered_on=Min("date", filter=Q(kind__in=ENTRY_KINDS)),
+                entered_on=Min("date", filter=Q(kind__in=ENTRY_EVENTS)),
                 out_on=Max("date", filter=Q(kind=EventKind.UITSTROOM)),
                 out_to=Max("destination", filter=Q(kind=EventKind.UITSTROOM)),
                 switched_on=Min("date", filter=Q(kind=EventKind.SWITCH, kwalificatie__isnull=False)
